@@ -1,0 +1,59 @@
+/*
+ * cmd.c: what the subcommands share: usage errors, --help text and the
+ * reporting of bad options from getopt_long.
+ */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "cmd.h"
+#include "util.h"
+
+int cmd_usage_error(const struct command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: %s: ", progname, cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: %s\nTry 'nh3cat %s --help' for more information.\n",
+		cmd->usage, cmd->name);
+	return EXIT_INPUT;
+}
+
+void cmd_print_help(const struct command *cmd, FILE *f)
+{
+	fprintf(f, "usage: %s\n\n%s\n", cmd->usage, cmd->summary);
+	if (cmd->help && *cmd->help)
+		fprintf(f, "\n%s", cmd->help);
+}
+
+int cmd_wants_help(int argc, char **argv)
+{
+	int i;
+	for (i = 1; i < argc; i++) {
+		if (str_eq(argv[i], "--"))
+			return 0;
+		if (str_eq(argv[i], "-h") || str_eq(argv[i], "--help"))
+			return 1;
+	}
+	return 0;
+}
+
+int cmd_option_error(const struct command *cmd, char **argv, int c)
+{
+	const char *arg = argv[optind - 1];
+	if (c == ':')
+		return cmd_usage_error(cmd, "option '%s' needs a value", arg);
+	if (optopt)
+		return cmd_usage_error(cmd, "unknown option '-%c'", optopt);
+	return cmd_usage_error(cmd, "unknown option '%s'", arg);
+}
+
+int cmd_not_built(const struct command *cmd)
+{
+	fprintf(stderr, "%s: %s: not built yet in this version\n", progname, cmd->name);
+	return EXIT_INPUT;
+}

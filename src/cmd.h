@@ -1,0 +1,44 @@
+/*
+ * cmd.h: the subcommands of nh3cat, one struct command per cmd_*.c file.
+ *
+ * run() gets argv with argv[0] the command's name, and returns an
+ * enum exit_status.  main() prints --help for a command from its usage and
+ * help text, so handlers only parse their own options.
+ */
+#ifndef NH3CAT_CMD_H
+#define NH3CAT_CMD_H
+
+#include <stdio.h>
+
+struct command {
+	const char *name;
+	const char *summary;   /* one line for "nh3cat --help" */
+	const char *usage;     /* "nh3cat extract [-o OUT.csv] ... FILE..." */
+	const char *help;      /* options and details, for "nh3cat CMD --help" */
+	int (*run)(int argc, char **argv);
+};
+
+extern const struct command cmd_extract;
+extern const struct command cmd_validate;
+extern const struct command cmd_report;
+extern const struct command cmd_add;
+extern const struct command cmd_merge;
+extern const struct command cmd_score;
+extern const struct command cmd_units;
+
+/* Print "nh3cat: CMD: MESSAGE" and the pointer to --help; return EXIT_INPUT. */
+int cmd_usage_error(const struct command *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/*
+ * After getopt_long (with opterr = 0 and an optstring starting with ':')
+ * returned c ('?' or ':'): report the bad or incomplete option.
+ */
+int cmd_option_error(const struct command *cmd, char **argv, int c);
+/* For commands of DESIGN.md that a later version brings: say so, exit 2. */
+int cmd_not_built(const struct command *cmd);
+/* Print the full help of cmd to f. */
+void cmd_print_help(const struct command *cmd, FILE *f);
+/* 1 when argv holds -h or --help before any "--". */
+int cmd_wants_help(int argc, char **argv);
+
+#endif

@@ -1,0 +1,188 @@
+/*
+ * diag.c: emit diagnostics as text, JSON or GitHub Actions workflow
+ * commands, and count them by severity.
+ */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+
+struct diag {
+	enum diag_format fmt;
+	FILE *out;
+	unsigned long count[3];
+	int json_open;    /* "[" written, "]" not yet */
+	int json_items;
+};
+
+struct diag *diag_new(enum diag_format fmt, FILE *out)
+{
+	struct diag *d = xcalloc(1, sizeof(*d));
+	d->fmt = fmt;
+	d->out = out ? out : (fmt == DIAG_FMT_TEXT ? stderr : stdout);
+	if (fmt == DIAG_FMT_JSON) {
+		fputs("[", d->out);
+		d->json_open = 1;
+	}
+	return d;
+}
+
+void diag_finish(struct diag *d)
+{
+	if (d && d->json_open) {
+		fputs(d->json_items ? "\n]\n" : "]\n", d->out);
+		d->json_open = 0;
+	}
+	if (d)
+		fflush(d->out);
+}
+
+void diag_free(struct diag *d)
+{
+	if (!d)
+		return;
+	diag_finish(d);
+	free(d);
+}
+
+const char *diag_severity_name(enum diag_severity sev)
+{
+	switch (sev) {
+	case DIAG_ERROR: return "error";
+	case DIAG_WARNING: return "warning";
+	case DIAG_NOTE: return "note";
+	}
+	return "error";
+}
+
+int diag_format_parse(const char *name, enum diag_format *out)
+{
+	if (str_eq(name, "text"))
+		*out = DIAG_FMT_TEXT;
+	else if (str_eq(name, "json"))
+		*out = DIAG_FMT_JSON;
+	else if (str_eq(name, "github"))
+		*out = DIAG_FMT_GITHUB;
+	else
+		return -1;
+	return 0;
+}
+
+enum diag_format diag_get_format(const struct diag *d)
+{
+	return d->fmt;
+}
+
+unsigned long diag_count(const struct diag *d, enum diag_severity sev)
+{
+	return d->count[sev];
+}
+
+void json_write_string(FILE *f, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	fputc('"', f);
+	for (; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", f); break;
+		case '\\': fputs("\\\\", f); break;
+		case '\n': fputs("\\n", f); break;
+		case '\r': fputs("\\r", f); break;
+		case '\t': fputs("\\t", f); break;
+		default:
+			if (*p < 0x20)
+				fprintf(f, "\\u%04x", *p);
+			else
+				fputc(*p, f);
+		}
+	}
+	fputc('"', f);
+}
+
+/* GitHub workflow commands escape %, CR and LF; properties also : and ,. */
+static void github_escape(FILE *f, const char *s, int property)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '%': fputs("%25", f); break;
+		case '\r': fputs("%0D", f); break;
+		case '\n': fputs("%0A", f); break;
+		case ':': if (property) fputs("%3A", f); else fputc(':', f); break;
+		case ',': if (property) fputs("%2C", f); else fputc(',', f); break;
+		default: fputc(*s, f);
+		}
+	}
+}
+
+void diag_vemit(struct diag *d, const char *file, long line, long col,
+		enum diag_severity sev, const char *rule, const char *fmt, va_list ap)
+{
+	struct buf msg = BUF_INIT;
+	va_list cp;
+	int n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		n = 0;
+	buf_grow(&msg, (size_t)n);
+	vsnprintf(msg.data, (size_t)n + 1, fmt, ap);
+	msg.len = (size_t)n;
+
+	d->count[sev]++;
+	switch (d->fmt) {
+	case DIAG_FMT_TEXT:
+		fputs(file ? file : "-", d->out);
+		if (line > 0)
+			fprintf(d->out, ":%ld", line);
+		if (line > 0 && col > 0)
+			fprintf(d->out, ":%ld", col);
+		fprintf(d->out, ": %s: ", diag_severity_name(sev));
+		if (rule && *rule)
+			fprintf(d->out, "[%s] ", rule);
+		fprintf(d->out, "%s\n", buf_str(&msg));
+		break;
+	case DIAG_FMT_JSON:
+		fputs(d->json_items++ ? ",\n  {" : "\n  {", d->out);
+		fputs("\"file\": ", d->out);
+		json_write_string(d->out, file ? file : "-");
+		fprintf(d->out, ", \"line\": %ld, \"column\": %ld, \"severity\": \"%s\", \"rule\": ",
+			line, col, diag_severity_name(sev));
+		json_write_string(d->out, rule ? rule : "");
+		fputs(", \"message\": ", d->out);
+		json_write_string(d->out, buf_str(&msg));
+		fputc('}', d->out);
+		break;
+	case DIAG_FMT_GITHUB:
+		fprintf(d->out, "::%s file=", sev == DIAG_ERROR ? "error" :
+			sev == DIAG_WARNING ? "warning" : "notice");
+		github_escape(d->out, file ? file : "-", 1);
+		if (line > 0)
+			fprintf(d->out, ",line=%ld", line);
+		if (line > 0 && col > 0)
+			fprintf(d->out, ",col=%ld", col);
+		if (rule && *rule) {
+			fputs(",title=", d->out);
+			github_escape(d->out, rule, 1);
+		}
+		fputs("::", d->out);
+		github_escape(d->out, buf_str(&msg), 0);
+		fputc('\n', d->out);
+		break;
+	}
+	buf_release(&msg);
+}
+
+void diag_emit(struct diag *d, const char *file, long line, long col,
+	       enum diag_severity sev, const char *rule, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vemit(d, file, line, col, sev, rule, fmt, ap);
+	va_end(ap);
+}

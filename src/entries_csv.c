@@ -1,0 +1,435 @@
+/*
+ * entries_csv.c: read and write entries CSV (RFC 4180) with libcsv.
+ *
+ * Reading is two passes over the bytes in memory.  The first splits the
+ * file into records (a newline outside quotes ends one) and so knows each
+ * record's first line and its exact bytes; the second hands each record
+ * to libcsv in strict mode for its fields.  Keeping the bytes is what makes
+ * read-then-write byte-identical: a row nobody edited is written back as
+ * it was read, whatever quoting or line ending it used.
+ */
+#include <config.h>
+
+#include <csv.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "entry.h"
+#include "fileio.h"
+#include "utf8.h"
+
+/* After this many problems in one file, reading stops. */
+#define MAX_ERRORS 50
+/* Unknown header columns listed one by one before the rest are counted. */
+#define MAX_UNKNOWN_LISTED 5
+
+struct fields {
+	char **v;
+	size_t n, alloc;
+};
+
+static void fields_clear(struct fields *fs)
+{
+	size_t i;
+	for (i = 0; i < fs->n; i++)
+		free(fs->v[i]);
+	fs->n = 0;
+}
+
+static void on_field(void *data, size_t len, void *ctx)
+{
+	struct fields *fs = ctx;
+	fs->v = xgrow(fs->v, &fs->alloc, fs->n + 1, sizeof(char *));
+	fs->v[fs->n++] = xstrndup(data ? data : "", data ? len : 0);
+}
+
+static void on_record(int c, void *ctx)
+{
+	(void)c;
+	(void)ctx;
+}
+
+/* libcsv trims spaces and tabs around unquoted fields unless told not to. */
+static int never_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+struct reader {
+	const char *name;
+	struct diag *d;
+	struct csv_parser p;
+	struct fields fs;
+	int errors;
+};
+
+static int too_many(struct reader *r)
+{
+	if (++r->errors == MAX_ERRORS) {
+		diag_emit(r->d, r->name, 0, 0, DIAG_ERROR, "csv-too-many",
+			  "too many problems (%d), reading stopped", MAX_ERRORS);
+		return 1;
+	}
+	return r->errors > MAX_ERRORS;
+}
+
+static void reader_csv_init(struct reader *r)
+{
+	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
+		die("cannot initialize the CSV parser");
+	csv_set_space_func(&r->p, never_space);
+}
+
+/* Line (1-based) and column (in characters) of byte offset off. */
+static void position(const char *data, size_t off, long *line, long *col)
+{
+	size_t i, bol = 0;
+	long l = 1;
+	for (i = 0; i < off; i++)
+		if (data[i] == '\n') {
+			l++;
+			bol = i + 1;
+		}
+	*line = l;
+	*col = (long)utf8_count(data + bol, off - bol) + 1;
+}
+
+/* Split one record into r->fs.  Returns 0, or -1 for malformed quoting. */
+static int parse_record(struct reader *r, const char *rec, size_t len, long line)
+{
+	int rc = 0;
+	fields_clear(&r->fs);
+	if (csv_parse(&r->p, rec, len, on_field, on_record, &r->fs) != len ||
+	    csv_fini(&r->p, on_field, on_record, &r->fs) != 0) {
+		const char *q = memchr(rec, '"', len);
+		diag_emit(r->d, r->name, line, 0, DIAG_ERROR, "csv-quote",
+			  "malformed quoting%s: %s", q ? " (a quote inside an unquoted field, or a "
+			  "quoted field not followed by a comma)" : "", csv_strerror(csv_error(&r->p)));
+		/* libcsv keeps its error state: start afresh for the next record. */
+		csv_free(&r->p);
+		reader_csv_init(r);
+		rc = -1;
+	}
+	return rc;
+}
+
+static int check_header(struct reader *r, struct entry_set *s, long line)
+{
+	struct fields *fs = &r->fs;
+	int pos[ENTRY_NCOLS];
+	int i, ok = 1;
+	size_t k, unknown = 0;
+
+	for (i = 0; i < ENTRY_NCOLS; i++)
+		pos[i] = -1;
+	for (k = 0; k < fs->n; k++) {
+		int c = entry_col_find(fs->v[k]);
+		if (c >= 0) {
+			if (pos[c] >= 0) {
+				diag_emit(r->d, r->name, line, 0, DIAG_ERROR, "schema-header",
+					  "column '%s' appears twice (fields %d and %zu)",
+					  fs->v[k], pos[c] + 1, k + 1);
+				ok = 0;
+			} else {
+				pos[c] = (int)k;
+			}
+		}
+	}
+	for (i = 0; i < ENTRY_NCOLS; i++) {
+		if (pos[i] < 0) {
+			diag_emit(r->d, r->name, line, 0, DIAG_ERROR, "schema-header",
+				  "missing column '%s' (schema v1 column %d)", entry_cols[i].name, i + 1);
+			ok = 0;
+		} else if (pos[i] != i) {
+			diag_emit(r->d, r->name, line, 0, DIAG_ERROR, "schema-header",
+				  "column '%s' is field %d, schema v1 puts it at field %d",
+				  entry_cols[i].name, pos[i] + 1, i + 1);
+			ok = 0;
+		}
+	}
+	for (k = 0; k < fs->n; k++) {
+		if (entry_col_find(fs->v[k]) >= 0 || entry_ext_col_known(fs->v[k]))
+			continue;
+		if (unknown++ < MAX_UNKNOWN_LISTED)
+			diag_emit(r->d, r->name, line, 0, DIAG_ERROR, "schema-header",
+				  "unknown column '%s' (field %zu); columns of your own must start with 'x_'",
+				  fs->v[k], k + 1);
+		ok = 0;
+	}
+	if (unknown > MAX_UNKNOWN_LISTED)
+		diag_emit(r->d, r->name, line, 0, DIAG_ERROR, "schema-header",
+			  "%zu more unknown columns", unknown - MAX_UNKNOWN_LISTED);
+	if (!ok)
+		return -1;
+	s->nextra = fs->n - ENTRY_NCOLS;
+	if (s->nextra) {
+		s->extra_names = xcalloc(s->nextra, sizeof(char *));
+		for (k = 0; k < s->nextra; k++)
+			s->extra_names[k] = xstrdup(fs->v[ENTRY_NCOLS + k]);
+	}
+	return 0;
+}
+
+static void take_row(struct reader *r, struct entry_set *s, const char *rec, size_t reclen,
+		     long line)
+{
+	struct entry *e = entry_set_append(s);
+	size_t k;
+	for (k = 0; k < ENTRY_NCOLS; k++) {
+		free(e->f[k]);
+		e->f[k] = r->fs.v[k];
+	}
+	for (k = 0; k < s->nextra; k++) {
+		free(e->extra[k]);
+		e->extra[k] = r->fs.v[ENTRY_NCOLS + k];
+	}
+	r->fs.n = 0;   /* the strings now belong to the entry */
+	e->raw = xstrndup(rec, reclen);
+	e->rawlen = reclen;
+	e->line = line;
+}
+
+int entries_parse(const char *name, const char *data, size_t len, struct entry_set *s,
+		  struct diag *d)
+{
+	struct reader r;
+	size_t off = 0, bad;
+	long line = 1, header_cols = -1;
+	int failed = 0;
+	const char *nul;
+
+	memset(&r, 0, sizeof(r));
+	r.name = name;
+	r.d = d;
+
+	if (len == 0) {
+		diag_emit(d, name, 0, 0, DIAG_ERROR, "csv-empty",
+			  "empty file: an entries CSV needs at least its header row");
+		return -1;
+	}
+	if ((nul = memchr(data, '\0', len)) != NULL) {
+		long l, c;
+		position(data, (size_t)(nul - data), &l, &c);
+		diag_emit(d, name, l, c, DIAG_ERROR, "csv-nul",
+			  "NUL byte in the file: not a text CSV");
+		return -1;
+	}
+	if ((bad = utf8_validate(data, len)) != len) {
+		long l, c;
+		position(data, bad, &l, &c);
+		diag_emit(d, name, l, c, DIAG_ERROR, "csv-utf8",
+			  "invalid UTF-8 (byte 0x%02x); entries CSV must be UTF-8",
+			  (unsigned char)data[bad]);
+		return -1;
+	}
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		s->bom = 1;
+		off = 3;
+	}
+
+	reader_csv_init(&r);
+
+	while (off < len) {
+		size_t start = off, end, body_end;
+		long start_line = line;
+		int inq = 0;
+
+		/*
+		 * Find the end of this record: a newline outside quotes.  A quote
+		 * opens a quoted field only at the start of a field; one inside an
+		 * unquoted field is left for libcsv to refuse.
+		 */
+		{
+			int at_field_start = 1;
+			for (end = start; end < len; end++) {
+				char ch = data[end];
+				if (inq) {
+					if (ch == '"') {
+						if (end + 1 < len && data[end + 1] == '"')
+							end++;
+						else
+							inq = 0;
+					} else if (ch == '\n') {
+						line++;
+					}
+					continue;
+				}
+				if (ch == '"' && at_field_start) {
+					inq = 1;
+				} else if (ch == '\n') {
+					line++;
+					break;
+				}
+				at_field_start = ch == ',';
+			}
+		}
+		if (inq) {
+			diag_emit(d, name, start_line, 0, DIAG_ERROR, "csv-quote",
+				  "quoted field opened on this line is never closed");
+			failed = 1;
+			break;
+		}
+		body_end = end;
+		if (end < len)
+			end++;    /* keep the LF in the record's bytes */
+		if (body_end > start && data[body_end - 1] == '\r' && body_end < len)
+			body_end--;
+		off = end;
+
+		if (body_end == start) {
+			if (header_cols < 0) {
+				diag_emit(d, name, start_line, 0, DIAG_ERROR, "csv-header",
+					  "empty line where the header row should be");
+				failed = 1;
+				break;
+			}
+			diag_emit(d, name, start_line, 0, DIAG_ERROR, "csv-blank-line",
+				  "empty line (a row of the schema has %ld fields)", header_cols);
+			failed = 1;
+			if (too_many(&r))
+				break;
+			continue;
+		}
+		if (parse_record(&r, data + start, body_end - start, start_line) < 0) {
+			failed = 1;
+			if (header_cols < 0 || too_many(&r))
+				break;
+			continue;
+		}
+		if (header_cols < 0) {
+			s->crlf = end - start >= 2 && data[end - 1] == '\n' && data[end - 2] == '\r';
+			s->raw_header = xstrndup(data + start, end - start);
+			s->raw_header_len = end - start;
+			if (check_header(&r, s, start_line) < 0) {
+				failed = 1;
+				break;
+			}
+			header_cols = (long)r.fs.n;
+			continue;
+		}
+		if ((long)r.fs.n != header_cols) {
+			diag_emit(d, name, start_line, 0, DIAG_ERROR, "csv-fields",
+				  "row has %zu fields, the header has %ld", r.fs.n, header_cols);
+			failed = 1;
+			if (too_many(&r))
+				break;
+			continue;
+		}
+		take_row(&r, s, data + start, end - start, start_line);
+	}
+	if (header_cols < 0 && !failed) {
+		diag_emit(d, name, 0, 0, DIAG_ERROR, "csv-empty", "no header row");
+		failed = 1;
+	}
+	fields_clear(&r.fs);
+	free(r.fs.v);
+	csv_free(&r.p);
+	return failed ? -1 : 0;
+}
+
+int entries_read(const char *path, struct entry_set *s, struct diag *d)
+{
+	size_t len;
+	char *data = file_read_all(path, &len);
+	int rc;
+	if (!data)
+		return -1;
+	rc = entries_parse(path, data, len, s, d);
+	free(data);
+	return rc;
+}
+
+static int needs_quotes(const char *s)
+{
+	size_t n = strlen(s);
+	if (n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+		return 1;
+	return strpbrk(s, ",\"\r\n") != NULL;
+}
+
+static void add_field(struct buf *out, const char *s)
+{
+	if (!needs_quotes(s)) {
+		buf_addstr(out, s);
+		return;
+	}
+	buf_addch(out, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_addch(out, '"');
+		buf_addch(out, *s);
+	}
+	buf_addch(out, '"');
+}
+
+static int ends_in_newline(const struct buf *out)
+{
+	return out->len > 0 && out->data[out->len - 1] == '\n';
+}
+
+void entries_format(const struct entry_set *s, struct buf *out)
+{
+	const char *eol = s->crlf ? "\r\n" : "\n";
+	size_t i, k;
+
+	if (s->bom)
+		buf_add(out, "\xEF\xBB\xBF", 3);
+	if (s->raw_header) {
+		buf_add(out, s->raw_header, s->raw_header_len);
+	} else {
+		for (k = 0; k < ENTRY_NCOLS; k++) {
+			if (k)
+				buf_addch(out, ',');
+			add_field(out, entry_cols[k].name);
+		}
+		for (k = 0; k < s->nextra; k++) {
+			buf_addch(out, ',');
+			add_field(out, s->extra_names[k]);
+		}
+		buf_addstr(out, eol);
+	}
+	for (i = 0; i < s->n; i++) {
+		const struct entry *e = &s->v[i];
+		/* A last row read without a newline gets one when rows follow it. */
+		if (out->len && !ends_in_newline(out))
+			buf_addstr(out, eol);
+		if (e->raw) {
+			buf_add(out, e->raw, e->rawlen);
+			continue;
+		}
+		for (k = 0; k < ENTRY_NCOLS; k++) {
+			if (k)
+				buf_addch(out, ',');
+			add_field(out, e->f[k]);
+		}
+		for (k = 0; k < s->nextra; k++) {
+			buf_addch(out, ',');
+			add_field(out, k < e->nextra ? e->extra[k] : "");
+		}
+		buf_addstr(out, eol);
+	}
+}
+
+int entries_write(const char *path, const struct entry_set *s)
+{
+	struct buf out = BUF_INIT;
+	int rc;
+	entries_format(s, &out);
+	rc = file_write_atomic(path, buf_str(&out), out.len);
+	buf_release(&out);
+	return rc;
+}
+
+int entries_write_stream(FILE *f, const struct entry_set *s)
+{
+	struct buf out = BUF_INIT;
+	int rc = 0;
+	entries_format(s, &out);
+	if (out.len && fwrite(out.data, 1, out.len, f) != out.len)
+		rc = error("write error: %s", strerror(errno));
+	buf_release(&out);
+	return rc;
+}

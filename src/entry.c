@@ -1,0 +1,181 @@
+/*
+ * entry.c: the schema v1 column table and the entry record.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "entry.h"
+
+static const char *const site_types[] = { "SAC", "SCC", "BCC", "NP", NULL };
+static const char *const statuses[] = { "extracted", "reviewed", "rejected", NULL };
+static const char *const sources[] = { "table", "text", "caption", NULL };
+static const char *const methods[] = { "experiment", "computed", NULL };
+
+const struct col_info entry_cols[ENTRY_NCOLS] = {
+	[COL_ID] = { "id", CT_TEXT, NULL, NULL, "stable id, KEY:N" },
+	[COL_DOC] = { "doc", CT_TEXT, NULL, NULL, "document key (file name stem in corpus/papers/)" },
+	[COL_SOURCE] = { "source", CT_ENUM, sources, NULL, "table, text or caption" },
+	[COL_LOCATOR] = { "locator", CT_TEXT, NULL, NULL, "where in the document: L205, L93:C412, table1/r3" },
+	[COL_CATALYST] = { "catalyst", CT_TEXT, NULL, NULL, "catalyst name, ASCII-clean (Co1Ru2/NC)" },
+	[COL_SITE_TYPE] = { "site_type", CT_ENUM, site_types, NULL, "SAC, SCC, BCC, NP or empty" },
+	[COL_METALS] = { "metals", CT_TEXT, NULL, NULL, "active metals, ';'-separated element symbols" },
+	[COL_LOADING_WT] = { "loading_wt", CT_LOADING, NULL, "wt%", "metal content: 3.8 or Ru:1.17;Co:0.41" },
+	[COL_SUPPORT] = { "support", CT_TEXT, NULL, NULL, "support material" },
+	[COL_PROMOTER] = { "promoter", CT_TEXT, NULL, NULL, "promoter (K, Cs, Ba ...)" },
+	[COL_SIZE_NM] = { "size_nm", CT_NUMBER, NULL, "nm", "particle or cluster size" },
+	[COL_TEMPERATURE_C] = { "temperature_C", CT_NUMBER, NULL, "degC", "reaction temperature" },
+	[COL_PRESSURE_MPA] = { "pressure_MPa", CT_NUMBER, NULL, "MPa", "reaction pressure" },
+	[COL_WHSV] = { "whsv_mL_g_h", CT_NUMBER, NULL, "mL g^-1 h^-1", "weight hourly space velocity" },
+	[COL_RATE_GCAT] = { "rate_mmol_gcat_h", CT_NUMBER, NULL, "mmol g_cat^-1 h^-1", "NH3 synthesis rate per gram of catalyst" },
+	[COL_RATE_GMETAL] = { "rate_mmol_gmetal_h", CT_NUMBER, NULL, "mmol g_metal^-1 h^-1", "NH3 synthesis rate per gram of active metal" },
+	[COL_RATE_METAL] = { "rate_metal", CT_TEXT, NULL, NULL, "the metal of the per-metal rate" },
+	[COL_TOF_S] = { "tof_s", CT_NUMBER, NULL, "s^-1", "turnover frequency" },
+	[COL_EA] = { "ea_kJ_mol", CT_NUMBER, NULL, "kJ mol^-1", "apparent activation energy" },
+	[COL_REF] = { "ref", CT_REF, NULL, NULL, "reference number(s) of the cited primary paper" },
+	[COL_METHOD] = { "method", CT_ENUM, methods, NULL, "experiment or computed" },
+	[COL_DERIVED] = { "derived", CT_TEXT, NULL, NULL, "columns computed rather than read, ';'-separated" },
+	[COL_EVIDENCE] = { "evidence", CT_TEXT, NULL, NULL, "the source text, verbatim" },
+	[COL_STATUS] = { "status", CT_ENUM, statuses, NULL, "extracted, reviewed or rejected" },
+	[COL_NOTE] = { "note", CT_TEXT, NULL, NULL, "the curator's note" },
+};
+
+/* Columns after the schema's that stages of nh3cat write. */
+static const char *const known_ext_cols[] = {
+	"ref_doi",   /* DOI of the cited primary paper, from XML reference lists */
+	"waive",     /* rule ids waived for this entry, with a reason */
+	NULL
+};
+
+int entry_col_find(const char *name)
+{
+	int i;
+	for (i = 0; i < ENTRY_NCOLS; i++)
+		if (str_eq(entry_cols[i].name, name))
+			return i;
+	return -1;
+}
+
+int entry_ext_col_known(const char *name)
+{
+	size_t i;
+	if (str_startswith(name, "x_") && name[2])
+		return 1;
+	for (i = 0; known_ext_cols[i]; i++)
+		if (str_eq(known_ext_cols[i], name))
+			return 1;
+	return 0;
+}
+
+void entry_init(struct entry *e, size_t nextra)
+{
+	size_t i;
+	memset(e, 0, sizeof(*e));
+	for (i = 0; i < ENTRY_NCOLS; i++)
+		e->f[i] = xstrdup("");
+	e->nextra = nextra;
+	if (nextra) {
+		e->extra = xcalloc(nextra, sizeof(char *));
+		for (i = 0; i < nextra; i++)
+			e->extra[i] = xstrdup("");
+	}
+}
+
+void entry_release(struct entry *e)
+{
+	size_t i;
+	for (i = 0; i < ENTRY_NCOLS; i++)
+		free(e->f[i]);
+	for (i = 0; i < e->nextra; i++)
+		free(e->extra[i]);
+	free(e->extra);
+	free(e->raw);
+	memset(e, 0, sizeof(*e));
+}
+
+const char *entry_get(const struct entry *e, enum entry_col c)
+{
+	return e->f[c];
+}
+
+static void entry_touch(struct entry *e)
+{
+	free(e->raw);
+	e->raw = NULL;
+	e->rawlen = 0;
+}
+
+void entry_set(struct entry *e, enum entry_col c, const char *value)
+{
+	if (str_eq(e->f[c], value))
+		return;
+	free(e->f[c]);
+	e->f[c] = xstrdup(value);
+	entry_touch(e);
+}
+
+void entry_set_num(struct entry *e, enum entry_col c, double v)
+{
+	char buf[NUM_BUFSZ];
+	entry_set(e, c, num_format(v, buf));
+}
+
+int entry_get_num(const struct entry *e, enum entry_col c, double *out)
+{
+	const char *s = e->f[c];
+	if (!*s)
+		return 0;
+	return num_parse(s, out) == 0 ? 1 : -1;
+}
+
+void entry_add_derived(struct entry *e, const char *colname)
+{
+	const char *cur = e->f[COL_DERIVED];
+	size_t n = strlen(colname);
+	const char *p = cur;
+	struct buf b = BUF_INIT;
+
+	while (*p) {
+		const char *end = strchr(p, ';');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len == n && memcmp(p, colname, n) == 0)
+			return;
+		if (!end)
+			break;
+		p = end + 1;
+	}
+	buf_addstr(&b, cur);
+	if (*cur)
+		buf_addch(&b, ';');
+	buf_addstr(&b, colname);
+	entry_set(e, COL_DERIVED, buf_str(&b));
+	buf_release(&b);
+}
+
+void entry_set_init(struct entry_set *s)
+{
+	memset(s, 0, sizeof(*s));
+}
+
+void entry_set_release(struct entry_set *s)
+{
+	size_t i;
+	for (i = 0; i < s->n; i++)
+		entry_release(&s->v[i]);
+	free(s->v);
+	for (i = 0; i < s->nextra; i++)
+		free(s->extra_names[i]);
+	free(s->extra_names);
+	free(s->raw_header);
+	memset(s, 0, sizeof(*s));
+}
+
+struct entry *entry_set_append(struct entry_set *s)
+{
+	struct entry *e;
+	s->v = xgrow(s->v, &s->alloc, s->n + 1, sizeof(*s->v));
+	e = &s->v[s->n++];
+	entry_init(e, s->nextra);
+	return e;
+}

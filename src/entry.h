@@ -1,0 +1,134 @@
+/*
+ * entry.h: one catalyst performance entry (entries CSV schema v1) and a
+ * set of them as read from, or written to, one entries CSV file.
+ *
+ * Fields are kept as the strings of the file, so that a row nobody edits
+ * is written back byte for byte; typed access goes through entry_get_num
+ * and entry_set_num.  Numbers are in the canonical units of the schema
+ * (see README.md, "Entries CSV schema v1").  An empty field means unknown.
+ */
+#ifndef NH3CAT_ENTRY_H
+#define NH3CAT_ENTRY_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "diag.h"
+
+/* The columns of schema v1, in file order. */
+enum entry_col {
+	COL_ID,
+	COL_DOC,
+	COL_SOURCE,
+	COL_LOCATOR,
+	COL_CATALYST,
+	COL_SITE_TYPE,
+	COL_METALS,
+	COL_LOADING_WT,
+	COL_SUPPORT,
+	COL_PROMOTER,
+	COL_SIZE_NM,
+	COL_TEMPERATURE_C,
+	COL_PRESSURE_MPA,
+	COL_WHSV,
+	COL_RATE_GCAT,
+	COL_RATE_GMETAL,
+	COL_RATE_METAL,
+	COL_TOF_S,
+	COL_EA,
+	COL_REF,
+	COL_METHOD,
+	COL_DERIVED,
+	COL_EVIDENCE,
+	COL_STATUS,
+	COL_NOTE,
+	ENTRY_NCOLS
+};
+
+/* How a column's value is checked by validation at the schema level. */
+enum col_type {
+	CT_TEXT,      /* anything */
+	CT_NUMBER,    /* plain decimal */
+	CT_LOADING,   /* "3.8" or "Ru:1.17;Co:0.41" */
+	CT_REF,       /* reference numbers: "95" or "81;82" */
+	CT_ENUM       /* one of a fixed list (or empty) */
+};
+
+struct col_info {
+	const char *name;
+	enum col_type type;
+	const char *const *values;  /* CT_ENUM: NULL-terminated allowed values */
+	const char *unit;           /* canonical unit, for CT_NUMBER */
+	const char *doc;            /* one-line meaning */
+};
+
+extern const struct col_info entry_cols[ENTRY_NCOLS];
+
+/* Column index by header name, or -1. */
+int entry_col_find(const char *name);
+
+/*
+ * Columns after the schema's that nh3cat itself knows (written by later
+ * stages, such as ref_doi).  Any further column must start with "x_".
+ */
+int entry_ext_col_known(const char *name);
+
+struct entry {
+	char *f[ENTRY_NCOLS];   /* never NULL; "" when empty */
+	char **extra;           /* nextra values for the set's extra columns */
+	size_t nextra;
+	char *raw;              /* the record as read, terminator included; NULL once edited */
+	size_t rawlen;
+	long line;              /* first line of the record in its file, 0 if new */
+};
+
+struct entry_set {
+	struct entry *v;
+	size_t n, alloc;
+	char **extra_names;     /* column names after the schema's */
+	size_t nextra;
+	int bom;                /* the file began with a UTF-8 byte-order mark */
+	int crlf;               /* records end in CRLF */
+	char *raw_header;       /* header record as read, terminator included */
+	size_t raw_header_len;
+};
+
+void entry_init(struct entry *e, size_t nextra);
+void entry_release(struct entry *e);
+const char *entry_get(const struct entry *e, enum entry_col c);
+/* Replace a field (copying value); the entry is then written canonically. */
+void entry_set(struct entry *e, enum entry_col c, const char *value);
+/* Set a numeric field as a plain decimal. */
+void entry_set_num(struct entry *e, enum entry_col c, double v);
+/* 1 and *out when the field holds a number, 0 when empty, -1 when malformed. */
+int entry_get_num(const struct entry *e, enum entry_col c, double *out /* OUT */);
+/* Append a name to the ';'-separated list in the derived column, once. */
+void entry_add_derived(struct entry *e, const char *colname);
+
+void entry_set_init(struct entry_set *s);
+void entry_set_release(struct entry_set *s);
+/* Append a new empty entry and return it (valid until the next append). */
+struct entry *entry_set_append(struct entry_set *s);
+
+/*
+ * Read an entries CSV.  Problems go to d as FILE:LINE diagnostics with
+ * rule ids csv-* (malformed CSV) and schema-header.  Returns 0 when the
+ * file was read whole, -1 when anything was wrong with it (rows that
+ * could be read are still in s, so a validator can go on).
+ */
+int entries_read(const char *path, struct entry_set *s, struct diag *d);
+/* The same over bytes already in memory; name is used in diagnostics. */
+int entries_parse(const char *name, const char *data, size_t len,
+		  struct entry_set *s, struct diag *d);
+
+/*
+ * Serialize s: the header and unedited rows as they were read, other rows
+ * in canonical form (fields quoted only when needed).
+ */
+void entries_format(const struct entry_set *s, struct buf *out);
+/* Write s to path atomically (temporary file, fsync, rename).  0 or -1. */
+int entries_write(const char *path, const struct entry_set *s);
+/* Write s to an open stream ("-" for stdout uses this).  0 or -1. */
+int entries_write_stream(FILE *f, const struct entry_set *s);
+
+#endif

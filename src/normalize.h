@@ -1,0 +1,56 @@
+/*
+ * normalize.h: raw paper text (PDF-to-text output, or text gathered from
+ * XML) to canonical text, with a map from every canonical byte back to the
+ * source byte it came from, so that any finding can point at LINE:COL.
+ *
+ * Canonical text (the contract every later stage reads):
+ *   - UTF-8; ASCII wherever a fold is defined below, other characters kept
+ *   - chemistry: sub/superscript digits in formulas become digits:
+ *     NH₃ -> NH3, Co₁Ru₂ -> Co1Ru2, NH_{3} -> NH3, FeN4©G-K -> FeN4@G-K
+ *   - exponents of units: h⁻¹, h^{-1}, h^{ - 1} -> h^-1; g_{cat}, g_{\text{cat}} -> g_cat
+ *   - citation superscripts after a word or full stop become markers:
+ *     et al.⁷² -> et al.[cite:72], ^{81,82} -> [cite:81,82], ^{81-83} -> [cite:81-83]
+ *   - scientific notation: 2.53 × 10⁻², $2.53 \times 10^{-2}$, 10.3 imes10^{-3}
+ *     -> 2.53 x 10^-2 (one space each side of 'x')
+ *   - LaTeX: $ dropped, \text{X} \mathrm{X} \rm X (and its broken form " m ")
+ *     -> X, \frac{A}{B} -> A/B, "\ " inside numbers -> " "
+ *   - dashes and minus signs (U+2010-2015, U+2212) -> '-'; NBSP, thin and
+ *     other Unicode spaces -> ' '; μ µ -> u (micro); ° C -> °C
+ *   - runs of spaces collapse to one; newlines are kept
+ */
+#ifndef NH3CAT_NORMALIZE_H
+#define NH3CAT_NORMALIZE_H
+
+#include <stddef.h>
+
+struct normtext {
+	char *text;     /* canonical text, NUL-terminated */
+	size_t len;
+	size_t *map;    /* map[i]: source byte offset of text[i]; map[len]: source length */
+	size_t alloc;   /* capacity of text and map, in bytes / elements */
+};
+
+#define NORMTEXT_INIT { NULL, 0, NULL, 0 }
+
+void normtext_init(struct normtext *nt);
+void normtext_release(struct normtext *nt);
+
+/*
+ * Normalize src[0..len) into nt, reusing nt's buffers (no allocation per
+ * character).  Invalid UTF-8 bytes are kept as U+FFFD.  Never fails.
+ */
+void normalize_text(const char *src, size_t len, struct normtext *nt);
+
+/* Line starts of a source text, to turn byte offsets into LINE:COL. */
+struct linemap {
+	size_t *start;  /* start[i]: offset of line i+1 */
+	size_t n;
+};
+
+void linemap_build(struct linemap *lm, const char *src, size_t len);
+void linemap_release(struct linemap *lm);
+/* 1-based line, and 1-based column counted in characters (not bytes). */
+void linemap_lookup(const struct linemap *lm, const char *src, size_t off,
+		    long *line /* OUT */, long *col /* OUT */);
+
+#endif

@@ -1,0 +1,82 @@
+/*
+ * units.h: quantities as papers write them, to the canonical units of the
+ * entries schema.  A leaf module: it reads canonical text (normalize.h),
+ * or raw text that it normalizes itself in units_parse.
+ *
+ * Canonical units: rate mmol g_cat^-1 h^-1; rate per metal mmol g_metal^-1
+ * h^-1; TOF s^-1; temperature degC; pressure MPa; WHSV mL g^-1 h^-1; GHSV
+ * h^-1 (a different quantity, kept apart); Ea kJ mol^-1; loading wt%;
+ * size nm.  A unit it does not know is an error quoting the text, never
+ * a guess.
+ */
+#ifndef NH3CAT_UNITS_H
+#define NH3CAT_UNITS_H
+
+#include <stddef.h>
+
+enum quantity_kind {
+	QK_NONE = 0,
+	QK_RATE_CAT,      /* mmol g_cat^-1 h^-1 */
+	QK_RATE_METAL,    /* mmol g_metal^-1 h^-1, metal in struct quantity */
+	QK_TOF,           /* s^-1 */
+	QK_TEMPERATURE,   /* degC */
+	QK_PRESSURE,      /* MPa */
+	QK_WHSV,          /* mL g^-1 h^-1 */
+	QK_GHSV,          /* h^-1 */
+	QK_EA,            /* kJ mol^-1 */
+	QK_LOADING,       /* wt% */
+	QK_SIZE,          /* nm */
+	QK_NKINDS
+};
+
+#define QTY_MAX_VALUES 8
+#define QTY_MAX_PARTS 4
+
+struct quantity {
+	enum quantity_kind kind;
+	size_t nvalues;                  /* 1, 2 for a range, more for a list */
+	double values[QTY_MAX_VALUES];   /* in the canonical unit */
+	int is_range;                    /* values[0] to values[1] */
+	char metal[4];                   /* QK_RATE_METAL (and TOF_Ru): "Co", or "" */
+	size_t nparts;                   /* QK_LOADING of several metals */
+	struct { char metal[4]; double wt; } parts[QTY_MAX_PARTS];
+	size_t start, end;               /* the span parsed, in the text given */
+};
+
+/* Canonical unit of a kind, for messages and headers ("mmol g_cat^-1 h^-1"). */
+const char *quantity_kind_unit(enum quantity_kind k);
+/* Short name of a kind ("rate", "temperature" ...). */
+const char *quantity_kind_name(enum quantity_kind k);
+
+/*
+ * Parse the whole of text (raw or canonical) as one quantity: a value, a
+ * range or a list, and a unit.  expect is the role the caller needs
+ * (QK_NONE: any).  Returns 0, or -1 with a message in err quoting the
+ * offending text (unknown unit, dimension that does not fit the role,
+ * malformed number).
+ */
+int units_parse(const char *text, enum quantity_kind expect, struct quantity *q /* OUT */,
+		char *err /* OUT */, size_t errlen);
+
+/*
+ * In canonical text, read a quantity that starts at pos (the first digit
+ * of its value, or a sign).  Returns 1 and fills q (q->start, q->end as
+ * offsets into text) when a value with a known unit is there, 0 otherwise.
+ * Cheap enough to call at every number of a document.
+ */
+int units_scan(const char *text, size_t len, size_t pos, struct quantity *q /* OUT */);
+
+/*
+ * Read a unit alone, as in a table header ("(°C)", "mmol g_cat^-1 h^-1",
+ * "(mL g^-1 h^-1)"): returns the unit and its kind, or NULL when unknown.  Convert
+ * values given in that unit with units_convert.
+ */
+struct unit_def;
+const struct unit_def *units_lookup(const char *unit_text, enum quantity_kind *kind /* OUT */);
+double units_convert(const struct unit_def *u, double value);
+
+/* Rates per metal and per catalyst, given the loading in wt%. */
+double rate_metal_to_cat(double per_metal, double loading_wt);
+double rate_cat_to_metal(double per_cat, double loading_wt);
+
+#endif

@@ -1,0 +1,316 @@
+/*
+ * util.c: memory, error reporting, locale-independent numbers and whole-file
+ * reads.  Every other module builds on these; they depend on nothing but libc.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+const char *progname = "nh3cat";
+
+static void ATTR_NORETURN out_of_memory(size_t n)
+{
+	fprintf(stderr, "%s: fatal: out of memory (allocating %zu bytes)\n", progname, n);
+	exit(EXIT_INPUT);
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		out_of_memory(n);
+	return p;
+}
+
+void *xcalloc(size_t nmemb, size_t size)
+{
+	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+	if (!p)
+		out_of_memory(nmemb * size);
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		out_of_memory(n);
+	return q;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void *xgrow(void *p, size_t *alloc, size_t need, size_t elsize)
+{
+	size_t n = *alloc;
+	if (need <= n)
+		return p;
+	if (n < 8)
+		n = 8;
+	while (n < need) {
+		if (n > SIZE_MAX / 2 / elsize)
+			out_of_memory(SIZE_MAX);
+		n *= 2;
+	}
+	*alloc = n;
+	return xrealloc(p, n * elsize);
+}
+
+static void vreport(const char *kind, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: %s: ", progname, kind);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+int error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport("error", fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void warning(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport("warning", fmt, ap);
+	va_end(ap);
+}
+
+void die(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport("fatal", fmt, ap);
+	va_end(ap);
+	exit(EXIT_INPUT);
+}
+
+int str_eq(const char *a, const char *b)
+{
+	return strcmp(a, b) == 0;
+}
+
+int str_startswith(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+int str_endswith(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && memcmp(s + n - m, suffix, m) == 0;
+}
+
+static int ascii_lower(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+}
+
+int str_casecmp(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		int ca = ascii_lower((unsigned char)*a), cb = ascii_lower((unsigned char)*b);
+		if (ca != cb || !ca)
+			return ca - cb;
+	}
+}
+
+static int is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+char *str_trim(char *s)
+{
+	size_t n = strlen(s), i = 0;
+	while (n > 0 && is_space((unsigned char)s[n - 1]))
+		n--;
+	while (i < n && is_space((unsigned char)s[i]))
+		i++;
+	memmove(s, s + i, n - i);
+	s[n - i] = '\0';
+	return s;
+}
+
+/*
+ * The C locale, created once: strtod_l and snprintf_l-free formatting keep
+ * "2.5" meaning two and a half whatever LC_NUMERIC the user has.
+ */
+static locale_t c_locale;
+static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
+
+static void c_locale_init(void)
+{
+	c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	if (!c_locale)
+		die("cannot create the C locale");
+}
+
+static locale_t get_c_locale(void)
+{
+	pthread_once(&c_locale_once, c_locale_init);
+	return c_locale;
+}
+
+int num_parse_n(const char *s, size_t len, double *out)
+{
+	char tmp[64];
+	size_t i = 0;
+	int digits = 0;
+
+	if (len == 0 || len >= sizeof(tmp))
+		return -1;
+	/* Only [+-]digits[.digits][e[+-]digits]: strtod alone would take hex, inf, nan. */
+	if (s[i] == '+' || s[i] == '-')
+		i++;
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++, digits++;
+	if (i < len && s[i] == '.') {
+		i++;
+		while (i < len && s[i] >= '0' && s[i] <= '9')
+			i++, digits++;
+	}
+	if (!digits)
+		return -1;
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		size_t e = ++i;
+		if (i < len && (s[i] == '+' || s[i] == '-'))
+			i++, e++;
+		while (i < len && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == e)
+			return -1;
+	}
+	if (i != len)
+		return -1;
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	{
+		locale_t old = uselocale(get_c_locale());
+		double v = strtod(tmp, NULL);
+		uselocale(old);
+		if (!isfinite(v))
+			return -1;
+		*out = v;
+	}
+	return 0;
+}
+
+int num_parse(const char *s, double *out)
+{
+	return num_parse_n(s, strlen(s), out);
+}
+
+const char *num_format(double v, char *buf)
+{
+	locale_t old = uselocale(get_c_locale());
+	int prec;
+
+	if (v == 0) {
+		uselocale(old);
+		buf[0] = '0';
+		buf[1] = '\0';
+		return buf;
+	}
+	for (prec = 1; prec <= 17; prec++) {
+		snprintf(buf, NUM_BUFSZ, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	if (strchr(buf, 'e')) {
+		/* Rewrite d.ddde±X as a plain decimal with the same digits. */
+		int exp10 = (int)floor(log10(fabs(v)));
+		int decimals = prec - 1 - exp10;
+		if (decimals < 0)
+			decimals = 0;
+		snprintf(buf, NUM_BUFSZ, "%.*f", decimals, v);
+		if (strchr(buf, '.')) {
+			size_t n = strlen(buf);
+			while (n > 0 && buf[n - 1] == '0')
+				buf[--n] = '\0';
+			if (n > 0 && buf[n - 1] == '.')
+				buf[--n] = '\0';
+		}
+	}
+	uselocale(old);
+	return buf;
+}
+
+char *file_read_all(const char *path, size_t *len)
+{
+	struct stat st;
+	char *data = NULL;
+	size_t n = 0, alloc = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0) {
+		fprintf(stderr, "%s: error: cannot open: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) < 0) {
+		fprintf(stderr, "%s: error: cannot stat: %s\n", path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "%s: error: is a directory, not a file\n", path);
+		close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode)) {
+		fprintf(stderr, "%s: error: not a regular file\n", path);
+		close(fd);
+		return NULL;
+	}
+	if (S_ISREG(st.st_mode) && st.st_size > 0)
+		data = xgrow(data, &alloc, (size_t)st.st_size + 1, 1);
+	for (;;) {
+		ssize_t r;
+		if (alloc - n < 2)
+			data = xgrow(data, &alloc, n + 65536, 1);
+		r = read(fd, data + n, alloc - n - 1);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			fprintf(stderr, "%s: error: cannot read: %s\n", path, strerror(errno));
+			free(data);
+			close(fd);
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	if (!data)
+		data = xmalloc(1);
+	data[n] = '\0';
+	*len = n;
+	return data;
+}

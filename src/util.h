@@ -1,0 +1,89 @@
+/*
+ * util.h: memory, errors and small helpers shared by every module.
+ *
+ * Ownership rule for the whole codebase: a returned non-const pointer
+ * belongs to the caller, who frees it (or calls the matching *_free);
+ * a const pointer is borrowed and lives as long as its owner.
+ *
+ * Out-of-memory is not an error nh3cat recovers from: the x*alloc
+ * functions print a message and exit with status 2.
+ */
+#ifndef NH3CAT_UTIL_H
+#define NH3CAT_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* Exit statuses of the nh3cat command, one place for all of them. */
+enum exit_status {
+	EXIT_OK = 0,        /* success */
+	EXIT_FINDINGS = 1,  /* validation errors, a score below --min-f1 */
+	EXIT_INPUT = 2      /* usage error, unreadable or malformed input */
+};
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+#if defined(__GNUC__)
+#define ATTR_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define ATTR_NORETURN __attribute__((noreturn))
+#else
+#define ATTR_PRINTF(f, a)
+#define ATTR_NORETURN
+#endif
+
+/* --- memory: never return NULL ------------------------------------- */
+void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Grow *p (holding *alloc elements of elsize bytes) to hold at least need. */
+void *xgrow(void *p, size_t *alloc, size_t need, size_t elsize);
+
+/* --- errors ----------------------------------------------------------- */
+/* The program name used in messages ("nh3cat"). */
+extern const char *progname;
+
+/* Print "nh3cat: error: MESSAGE" to stderr and return -1. */
+int error(const char *fmt, ...) ATTR_PRINTF(1, 2);
+/* Print "nh3cat: warning: MESSAGE" to stderr. */
+void warning(const char *fmt, ...) ATTR_PRINTF(1, 2);
+/* Print "nh3cat: fatal: MESSAGE" and exit with EXIT_INPUT. */
+void die(const char *fmt, ...) ATTR_PRINTF(1, 2) ATTR_NORETURN;
+
+/* --- strings ---------------------------------------------------------- */
+int str_eq(const char *a, const char *b);
+int str_startswith(const char *s, const char *prefix);
+int str_endswith(const char *s, const char *suffix);
+/* ASCII case-insensitive comparison, independent of the locale. */
+int str_casecmp(const char *a, const char *b);
+/* Remove leading and trailing ASCII white space in place; returns s. */
+char *str_trim(char *s);
+
+/*
+ * Parse a plain decimal number ("12", "-0.5", "2.53e-2") in the whole of
+ * s, independent of the locale.  Returns 0 and sets *out, or -1 when s is
+ * empty, has anything else in it, or is not finite.
+ */
+int num_parse(const char *s, double *out /* OUT */);
+/* Same, over the first len bytes of s. */
+int num_parse_n(const char *s, size_t len, double *out /* OUT */);
+/*
+ * Format v as the shortest plain decimal (no exponent) that reads back as
+ * the same double: 2.7, 0.0253, 60000.  buf must hold NUM_BUFSZ bytes.
+ */
+#define NUM_BUFSZ 400
+const char *num_format(double v, char *buf);
+
+/* --- files ------------------------------------------------------------ */
+/*
+ * Read the whole of path into a NUL-terminated buffer (*len excludes the
+ * NUL).  Refuses directories and non-regular files.  On failure prints
+ * "PATH: error: ..." and returns NULL.
+ */
+char *file_read_all(const char *path, size_t *len /* OUT */);
+
+#include "banned.h"
+
+#endif
