@@ -99,7 +99,7 @@ static int run(int argc, char **argv)
 		entry_set_init(&s);
 		if (entries_read(files[i], &s, d) < 0)
 			unreadable = 1;
-		validate_schema(files[i], &s, d);
+		validate_entries(files[i], &s, d);
 		entries += s.n;
 		entry_set_release(&s);
 		free(files[i]);

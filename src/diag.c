@@ -17,6 +17,8 @@ struct diag {
 	unsigned long count[3];
 	int json_open;    /* "[" written, "]" not yet */
 	int json_items;
+	diag_sink_fn *sink;   /* set: collect instead of printing */
+	void *sink_ctx;
 };
 
 struct diag *diag_new(enum diag_format fmt, FILE *out)
@@ -31,13 +33,22 @@ struct diag *diag_new(enum diag_format fmt, FILE *out)
 	return d;
 }
 
+struct diag *diag_new_collect(diag_sink_fn *fn, void *ctx)
+{
+	struct diag *d = xcalloc(1, sizeof(*d));
+	d->fmt = DIAG_FMT_TEXT;
+	d->sink = fn;
+	d->sink_ctx = ctx;
+	return d;
+}
+
 void diag_finish(struct diag *d)
 {
 	if (d && d->json_open) {
 		fputs(d->json_items ? "\n]\n" : "]\n", d->out);
 		d->json_open = 0;
 	}
-	if (d)
+	if (d && d->out)
 		fflush(d->out);
 }
 
@@ -135,6 +146,13 @@ void diag_vemit(struct diag *d, const char *file, long line, long col,
 	msg.len = (size_t)n;
 
 	d->count[sev]++;
+	if (d->sink) {
+		struct diag_item it = { file ? file : "-", line, col, sev, rule ? rule : "",
+					buf_str(&msg) };
+		d->sink(d->sink_ctx, &it);
+		buf_release(&msg);
+		return;
+	}
 	switch (d->fmt) {
 	case DIAG_FMT_TEXT:
 		fputs(file ? file : "-", d->out);

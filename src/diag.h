@@ -20,8 +20,23 @@ enum diag_format { DIAG_FMT_TEXT, DIAG_FMT_JSON, DIAG_FMT_GITHUB };
 
 struct diag;
 
+/* One diagnostic, as handed to a collecting sink. */
+struct diag_item {
+	const char *file;
+	long line, col;
+	enum diag_severity sev;
+	const char *rule;      /* "" when none */
+	const char *message;
+};
+typedef void diag_sink_fn(void *ctx, const struct diag_item *item);
+
 /* out: where diagnostics go; NULL picks stderr for text, stdout otherwise. */
 struct diag *diag_new(enum diag_format fmt, FILE *out);
+/*
+ * A diag that prints nothing and hands every item to fn (the strings are
+ * valid only during the call); for reports that list findings.
+ */
+struct diag *diag_new_collect(diag_sink_fn *fn, void *ctx);
 /* Close the JSON array if any; safe to call more than once. */
 void diag_finish(struct diag *d);
 /* Finish and free. */

@@ -165,3 +165,8 @@ unsigned long validate_schema(const char *file, const struct entry_set *s, struc
 	}
 	return diag_count(d, DIAG_ERROR) - before;
 }
+
+unsigned long validate_entries(const char *file, const struct entry_set *s, struct diag *d)
+{
+	return validate_schema(file, s, d);
+}

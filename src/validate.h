@@ -21,6 +21,12 @@
  */
 unsigned long validate_schema(const char *file, const struct entry_set *s, struct diag *d);
 
+/*
+ * All checks nh3cat knows, with the default rules: the entry point for
+ * commands and reports.  Returns the number of errors emitted.
+ */
+unsigned long validate_entries(const char *file, const struct entry_set *s, struct diag *d);
+
 /* 1 when s is a loading: "3.8" or "Ru:1.17;Co:0.41" (wt%, each 0..100). */
 int loading_is_valid(const char *s);
 /* 1 when sym is a chemical element symbol ("Ru", "Co", "N"). */

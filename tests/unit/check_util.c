@@ -160,6 +160,26 @@ START_TEST(test_diag_formats)
 }
 END_TEST
 
+static void collect(void *ctx, const struct diag_item *it)
+{
+	struct buf *b = ctx;
+	buf_printf(b, "%s|%ld|%ld|%s|%s|%s\n", it->file, it->line, it->col,
+		   diag_severity_name(it->sev), it->rule, it->message);
+}
+
+START_TEST(test_diag_collect)
+{
+	struct buf b = BUF_INIT;
+	struct diag *d = diag_new_collect(collect, &b);
+	diag_emit(d, "a.csv", 2, 0, DIAG_ERROR, "site-size", "Ru-2.8 nm at %.1f nm", 2.8);
+	diag_emit(d, NULL, 0, 0, DIAG_NOTE, NULL, "n");
+	ck_assert_uint_eq(diag_count(d, DIAG_ERROR), 1);
+	diag_free(d);
+	ck_assert_str_eq(buf_str(&b), "a.csv|2|0|error|site-size|Ru-2.8 nm at 2.8 nm\n-|0|0|note||n\n");
+	buf_release(&b);
+}
+END_TEST
+
 START_TEST(test_atomic_write)
 {
 	char dir[] = "/tmp/nh3cat-test.XXXXXX";
@@ -220,6 +240,7 @@ static Suite *util_suite(void)
 	tcase_add_test(tc, test_utf8);
 	tcase_add_test(tc, test_buf);
 	tcase_add_test(tc, test_diag_formats);
+	tcase_add_test(tc, test_diag_collect);
 	tcase_add_test(tc, test_atomic_write);
 	tcase_add_test(tc, test_read_refuses_directory);
 	tcase_add_test(tc, test_strings);
