@@ -379,6 +379,8 @@ static int read_factors(const char *s, size_t len, size_t p, struct factor *f, i
 	while (n < maxf) {
 		size_t t = q;
 		int inv_next = 0;
+		if (n == 0 && at(s, len, t) == ' ' && at(s, len, t + 1) == '/')
+			t++;
 		if (n > 0 || t > p) {
 			/* a separator, or nothing */
 			if (at(s, len, t) == ' ')
@@ -399,7 +401,9 @@ static int read_factors(const char *s, size_t len, size_t p, struct factor *f, i
 		} else if (at(s, len, t) == ' ') {
 			t++;
 		} else if (at(s, len, t) == '/' && n == 0) {
-			break;
+			/* "0.019 /s" */
+			inv_next = 1;
+			t++;
 		}
 		if (at(s, len, t) == '(' && inv_next && !in_group) {
 			in_group = 1;
@@ -620,9 +624,22 @@ static int read_unit(const char *s, size_t len, size_t p, enum quantity_kind hin
 	if (n == 0)
 		return 0;
 	if (mode == MODE_PARSE) {
+		size_t w = stop;
 		if (resolve(f, n, hint, u, &why) == 0) {
 			*end = stop;
 			return 1;
+		}
+		if (at(s, len, w) == ' ')
+			w++;
+		if (w < len && (is_alpha(at(s, len, w)) || at(s, len, w) >= 0x80)) {
+			/* a word that is no unit, inside the unit: name it */
+			size_t b = w;
+			while (w < len && s[w] != ' ' && s[w] != '/')
+				w++;
+			r->why = "unknown";
+			r->bad_start = b;
+			r->bad_end = w;
+			return -1;
 		}
 		r->why = why;
 		r->bad_start = p + (at(s, len, p) == ' ');
@@ -799,6 +816,9 @@ static int read_values(const char *s, size_t len, size_t p, enum quantity_kind h
 			break;
 		if (read_number(s, len, next, &v, &e2) < 0)
 			break;
+		/* "from 5.0 nm to 1.4 nm" is a change, not a range */
+		if (c == C_RANGE && v < r->raw[0])
+			break;
 		e2 = skip_uncertainty(s, len, e2);
 		q2 = e2;
 		rc2 = read_unit(s, len, q2, hint, mode, &u2, &q2, r);
@@ -906,6 +926,13 @@ int units_scan(const char *text, size_t len, size_t pos, struct quantity *q)
 	if (!is_digit((unsigned char)text[pos]) && !((text[pos] == '-' || text[pos] == '+') &&
 						      is_digit(at(text, len, pos + 1))))
 		return 0;
+	if (pos > 0) {
+		/* inside a word (Co2, Ru1.1), a number or an exponent (h^-1) */
+		int b = (unsigned char)text[pos - 1];
+		if (is_alpha(b) || is_digit(b) || b == '.' || b == '^' || b == '_' ||
+		    (b == '-' && pos > 1 && text[pos - 2] == '^'))
+			return 0;
+	}
 	if (look_back(text, pos, 40, "GHSV"))
 		hint = QK_GHSV;
 	between = pos >= 8 && memcmp(text + pos - 8, "between ", 8) == 0;
@@ -913,6 +940,17 @@ int units_scan(const char *text, size_t len, size_t pos, struct quantity *q)
 		return 0;
 	if (r.unit.flags & AF_EV)
 		return 0;   /* DFT energies per particle are not apparent activation energies */
+	if (r.unit.kind == QK_TEMPERATURE) {
+		/* "- 2 K. Mazloomi": a reference number and an author's initial */
+		size_t b = pos;
+		while (b > 0 && text[b - 1] != '\n')
+			b--;
+		while (b < pos && (text[b] == ' ' || text[b] == '-' || text[b] == '[' || text[b] == '\t'))
+			b++;
+		if (b == pos && at(text, len, r.end) == '.' && is_alpha(at(text, len, r.end - 1)) &&
+		    !is_alpha(at(text, len, r.end - 2)))
+			return 0;
+	}
 	fill_quantity(&r, pos, q);
 	q->end = loading_metal(text, len, q->end, q);
 	if (q->kind == QK_TOF && !q->metal[0] && (tof = look_back(text, pos, 60, "TOF_")) != NULL) {
@@ -978,10 +1016,10 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 		for (i = 0; i < ARRAY_SIZE(labels); i++) {
 			size_t ln = strlen(labels[i].label);
 			if (w - p >= ln && memcmp(t + p, labels[i].label, ln) == 0 &&
-			    (w - p == ln || (t[p + ln] == '_' && labels[i].kind == QK_TOF))) {
+			    (w - p == ln || t[p + ln] == '_')) {
 				have_label = 1;
 				label = labels[i].kind;
-				if (t[p + ln] == '_') {
+				if (t[p + ln] == '_' && label == QK_TOF) {
 					size_t m = metal_at(t, w, p + ln + 1);
 					if (m && p + ln + 1 + m == w) {
 						memcpy(tof_metal, t + p + ln + 1, m);
@@ -1010,6 +1048,11 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 				hint = label;
 			}
 		}
+	}
+	/* a bound is not a value */
+	if (t[p] == '<' || t[p] == '>' || starts(t, len, p, "\xE2\x89\xA4") || starts(t, len, p, "\xE2\x89\xA5")) {
+		set_err(err, errlen, "'%s' is a bound, not a value", orig);
+		return -1;
 	}
 	/* approximately */
 	if (starts(t, len, p, "~"))
@@ -1083,7 +1126,18 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 		set_err(err, errlen, "no number in '%s'", orig);
 		return -1;
 	}
-	read_values(t, len, p, hint, MODE_PARSE, 0, &r);
+	if (read_values(t, len, p, hint, MODE_PARSE, 0, &r) < 0) {
+		size_t w = p;
+		while (w < len && t[w] != ' ')
+			w++;
+		set_err(err, errlen, "malformed number '%.*s' in '%s'", (int)(w - p), t + p, orig);
+		return -1;
+	}
+	if (r.why && strcmp(r.why, "unknown") == 0) {
+		set_err(err, errlen, "unknown unit '%.*s' in '%s'", (int)(r.bad_end - r.bad_start),
+			t + r.bad_start, orig);
+		return -1;
+	}
 	if (r.why) {
 		set_err(err, errlen, "unit '%.*s' %s, in '%s'", (int)(r.bad_end - r.bad_start),
 			t + r.bad_start, r.why, orig);
@@ -1126,12 +1180,8 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 				w++;
 			set_err(err, errlen, "malformed number '%.*s' in '%s'", (int)(w - b), t + b, orig);
 		} else {
-			size_t b = w;
-			while (w < len && t[w] != ' ' && t[w] != ',')
-				w++;
-			if (w == b)
-				w = len;
-			set_err(err, errlen, "unknown unit '%.*s' in '%s'", (int)(w - b), t + b, orig);
+			set_err(err, errlen, "unexpected '%.*s' after the quantity in '%s'", (int)(len - w),
+				t + w, orig);
 		}
 		return -1;
 	}
@@ -1267,6 +1317,11 @@ const struct unit_def *units_lookup(const char *unit_text, enum quantity_kind *k
 double units_convert(const struct unit_def *u, double value)
 {
 	return round_sig(value * u->u.factor + u->u.offset);
+}
+
+double units_convert_back(const struct unit_def *u, double canonical)
+{
+	return (canonical - u->u.offset) / u->u.factor;
 }
 
 const char *units_def_metal(const struct unit_def *u)
