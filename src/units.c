@@ -17,6 +17,7 @@
 
 #include "units.h"
 
+#include <locale.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -112,17 +113,56 @@ static int starts(const char *s, size_t len, size_t p, const char *w)
 	return p + n <= len && memcmp(s + p, w, n) == 0;
 }
 
-/* Round to 12 significant digits: conversions must not print 0.0011000000000000001. */
+/* printf in the C locale, whatever LC_NUMERIC says */
+static void c_snprintf(char *buf, size_t n, int sig, double v)
+{
+	static locale_t c_locale;
+	locale_t old;
+	if (!c_locale)
+		c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	old = c_locale ? uselocale(c_locale) : (locale_t)0;
+	if (sig)
+		snprintf(buf, n, "%.12e", v);   /* 12 significant digits */
+	else
+		snprintf(buf, n, "%.10f", v);   /* 10 decimals */
+	if (c_locale)
+		uselocale(old);
+}
+
 static double round_sig(double v)
 {
 	char buf[40];
 	double r;
 	if (v == 0 || !isfinite(v))
 		return v;
-	snprintf(buf, sizeof(buf), "%.12e", v);
+	c_snprintf(buf, sizeof(buf), 1, v);
 	if (num_parse(buf, &r) < 0)
 		return v;
 	return r;
+}
+
+/*
+ * An affine conversion (K to degC) is rounded to
+ * 10 decimals instead, so that 648 K gives 374.85 and 1 K keeps its
+ * precision.
+ */
+static double round_dec(double v)
+{
+	char buf[64];
+	double r;
+	if (!isfinite(v) || fabs(v) > 1e12)
+		return v;
+	c_snprintf(buf, sizeof(buf), 0, v);
+	if (num_parse(buf, &r) < 0)
+		return v;
+	return r;
+}
+
+static double convert(double v, double factor, double offset)
+{
+	if (offset != 0)
+		return round_dec(v * factor + offset);
+	return round_sig(v * factor);
 }
 
 /* --- numbers -------------------------------------------------------- */
@@ -346,7 +386,7 @@ static int read_factor(const char *s, size_t len, size_t p, struct factor *f)
 		f->explicit_exp = 1;
 		q = t + 1;
 	} else if (at(s, len, q) == '-' && is_digit(at(s, len, q + 1)) && !is_digit(at(s, len, q + 2)) &&
-		   at(s, len, q + 2) != '.') {
+		   !(at(s, len, q + 2) == '.' && is_digit(at(s, len, q + 3)))) {
 		f->exp = -(s[q + 1] - '0');
 		f->explicit_exp = 1;
 		q += 2;
@@ -425,6 +465,8 @@ static int read_factors(const char *s, size_t len, size_t p, struct factor *f, i
 		}
 		n++;
 		*stop = q;
+		if (f[n - 1].atom && f[n - 1].atom->dim == D_PERCENT)
+			break;   /* "3.2 wt% Co": the metal is not part of the unit */
 	}
 	if (in_group) {
 		/* an unclosed group: only the factors before it count */
@@ -497,13 +539,13 @@ static int resolve(struct factor *f, int n, enum quantity_kind hint, struct ures
 				/* mol of NH3 */
 			} else if (d == D_AMOUNT && sub_is_metal(f[i].sub, f[i].sublen) && f[i].exp < 0) {
 				d = D_AMOUNT_METAL;
-				if (f[i].sublen <= 2)
+				if (units_is_metal(f[i].sub, f[i].sublen))
 					memcpy(metal, f[i].sub, f[i].sublen), metal[f[i].sublen] = '\0';
 			} else if (d == D_MASS_CAT && sub_is_cat(f[i].sub, f[i].sublen)) {
 				/* g of catalyst */
 			} else if (d == D_MASS_CAT && sub_is_metal(f[i].sub, f[i].sublen) && f[i].exp < 0) {
 				d = D_MASS_METAL;
-				if (f[i].sublen <= 2)
+				if (units_is_metal(f[i].sub, f[i].sublen))
 					memcpy(metal, f[i].sub, f[i].sublen), metal[f[i].sublen] = '\0';
 			} else if (d == D_MASS_CAT && sub_is_nh3(f[i].sub, f[i].sublen) && f[i].exp > 0) {
 				/* mg NH3: an amount of product */
@@ -678,6 +720,20 @@ static size_t metal_at(const char *s, size_t len, size_t p)
 	return n;
 }
 
+/* Does " + 0.41Co" follow at p? */
+static int parts_follow(const char *s, size_t len, size_t p)
+{
+	size_t t = p;
+	if (at(s, len, t) == ' ')
+		t++;
+	if (at(s, len, t) != '+')
+		return 0;
+	t++;
+	if (at(s, len, t) == ' ')
+		t++;
+	return is_digit(at(s, len, t));
+}
+
 /* "1.17Ru + 0.41Co": returns 1 and fills r when parts are there. */
 static int read_parts(const char *s, size_t len, size_t p, double first, size_t after_first,
 		      enum read_mode mode, struct vread *r)
@@ -690,6 +746,8 @@ static int read_parts(const char *s, size_t len, size_t p, double first, size_t 
 		if (at(s, len, t) == ' ')
 			t++;
 		m = metal_at(s, len, t);
+		if (np == 0 && t > q && !(m && parts_follow(s, len, t + m)))
+			break;   /* "623 K" is a temperature; "1.17 Ru + 0.41 Co" a loading */
 		if (!m || np >= QTY_MAX_PARTS)
 			break;
 		r->raw[np] = v;
@@ -873,7 +931,7 @@ static void fill_quantity(const struct vread *r, size_t start, struct quantity *
 			memcpy(q->metal, r->part_metal[0], 4);
 	} else {
 		for (i = 0; i < r->n; i++)
-			q->values[i] = round_sig(r->raw[i] * r->unit.factor + r->unit.offset);
+			q->values[i] = convert(r->raw[i], r->unit.factor, r->unit.offset);
 	}
 	q->start = start;
 	q->end = r->end;
@@ -985,6 +1043,12 @@ static void set_err(char *err, size_t errlen, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* "a pressure", "an apparent activation energy" */
+static const char *article(const char *noun)
+{
+	return strchr("aeiou", noun[0]) ? "an" : "a";
+}
+
 static int kind_compatible(enum quantity_kind got, enum quantity_kind want)
 {
 	return want == QK_NONE || got == want;
@@ -1041,8 +1105,8 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 				p++;
 			if (label != QK_NONE) {
 				if (expect != QK_NONE && label != expect) {
-					set_err(err, errlen, "'%s' is labelled %s, not %s", orig,
-						quantity_kind_description(label), quantity_kind_description(expect));
+					set_err(err, errlen, "'%s' is labelled %s, not %s %s", orig,
+						quantity_kind_description(label), article(quantity_kind_description(expect)), quantity_kind_description(expect));
 					return -1;
 				}
 				hint = label;
@@ -1069,7 +1133,7 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 	if ((len - p == 20 && memcmp(t + p, "atmospheric pressure", 20) == 0) ||
 	    (len - p == 16 && memcmp(t + p, "ambient pressure", 16) == 0)) {
 		if (!kind_compatible(QK_PRESSURE, expect)) {
-			set_err(err, errlen, "'%s' is a pressure, not %s", orig, quantity_kind_description(expect));
+			set_err(err, errlen, "'%s' is a pressure, not %s %s", orig, article(quantity_kind_description(expect)), quantity_kind_description(expect));
 			return -1;
 		}
 		memset(q, 0, sizeof(*q));
@@ -1108,7 +1172,7 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 			}
 		}
 		if (!kind_compatible(QK_LOADING, expect)) {
-			set_err(err, errlen, "'%s' is a metal loading, not %s", orig, quantity_kind_description(expect));
+			set_err(err, errlen, "'%s' is a metal loading, not %s %s", orig, article(quantity_kind_description(expect)), quantity_kind_description(expect));
 			return -1;
 		}
 		q->kind = QK_LOADING;
@@ -1174,7 +1238,7 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 		size_t w = end;
 		while (w < len && t[w] == ' ')
 			w++;
-		if (w < len && (is_digit((unsigned char)t[w]) || t[w] == '.' || t[w] == ',')) {
+		if (end == w && (is_digit((unsigned char)t[w]) || t[w] == '.')) {
 			size_t b = p;
 			while (w < len && t[w] != ' ')
 				w++;
@@ -1186,14 +1250,14 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 		return -1;
 	}
 	if (q->kind == QK_TOF && hint == QK_GHSV) {
-		set_err(err, errlen, "'%s' is a turnover frequency per metal, not %s", orig,
-			quantity_kind_description(expect));
+		set_err(err, errlen, "'%s' is a turnover frequency per metal, not %s %s", orig,
+			article(quantity_kind_description(expect)), quantity_kind_description(expect));
 		return -1;
 	}
 	if (!kind_compatible(q->kind, expect)) {
-		set_err(err, errlen, "'%s' is %s %s (%s), not %s", orig,
+		set_err(err, errlen, "'%s' is %s %s (%s), not %s %s", orig,
 			q->kind == QK_EA ? "an" : "a", quantity_kind_description(q->kind),
-			quantity_kind_unit(q->kind), quantity_kind_description(expect));
+			quantity_kind_unit(q->kind), article(quantity_kind_description(expect)), quantity_kind_description(expect));
 		return -1;
 	}
 	if (label != QK_NONE && q->kind != label) {
@@ -1295,7 +1359,7 @@ const struct unit_def *units_lookup(const char *unit_text, enum quantity_kind *k
 				hint = QK_GHSV;
 			else if (open > 0 && strstr(t, "TOF") && strstr(t, "TOF") < t + open)
 				hint = QK_TOF;
-			else if (open > 0 && (strstr(t, "loading") || strstr(t, "content")))
+			else if (open > 0 && (strstr(t, "oading") || strstr(t, "ontent") || strstr(t, "wt")))
 				hint = QK_LOADING;
 			p = open + 1;
 			len = close;
@@ -1316,7 +1380,7 @@ const struct unit_def *units_lookup(const char *unit_text, enum quantity_kind *k
 
 double units_convert(const struct unit_def *u, double value)
 {
-	return round_sig(value * u->u.factor + u->u.offset);
+	return convert(value, u->u.factor, u->u.offset);
 }
 
 double units_convert_back(const struct unit_def *u, double canonical)
