@@ -210,10 +210,12 @@ static size_t match_brace(const struct nz *z, size_t j)
 			k++;
 			continue;
 		}
-		if (c == '{')
-			d++;
-		else if (c == '}' && --d == 0)
+		if (c == '{') {
+			if (++d > GROUP_MAX)
+				return 0;   /* deeper than the stack: never opened */
+		} else if (c == '}' && --d == 0) {
 			return k;
+		}
 	}
 	return 0;
 }

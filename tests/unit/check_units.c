@@ -841,6 +841,66 @@ START_TEST(test_locale)
 }
 END_TEST
 
+/* --- hostile input ------------------------------------------------------------------ */
+
+/* Pieces that random text is made of: units, LaTeX, Unicode, broken bytes. */
+static const char *const pieces[] = {
+	"1", "8.54", "60 000", "-", "+", ".", ",", " ", "  ", "\t", "\n", "mmol", "g", "h", "s", "K", "C",
+	"MPa", "wt%", "%", "nm", "_", "^", "{", "}", "$", "\\", "\\times", "\\text{", "\\frac{",
+	"x", "10^", "-1", "^{-1}", "_{cat}", "_{NH", M1, SUB3, DEG, TIMES, MU, MINUS, NDASH, NBSP, "cat",
+	"Co", "Ru", "+ 0.41Co", "and", " to ", "between ", "GHSV", "TOF_", "imes", " m ", "e", "E", "(",
+	")", "/", "\xFF", "\xE2\x82", "\xC2", "\xF0\x9F\x98\x80", "\xC2\xA9", "atmospheric pressure",
+};
+
+static unsigned long hostile_state = 987654321;
+static size_t hostile_next(size_t n)
+{
+	hostile_state = hostile_state * 6364136223846793005UL + 1442695040888963407UL;
+	return (size_t)(hostile_state >> 33) % n;
+}
+
+/* Whatever the text, the module answers (0 or -1, a message), in bounds. */
+START_TEST(test_hostile)
+{
+	int round;
+	for (round = 0; round < 3000; round++) {
+		char text[512], err[256];
+		size_t len = 0, k, n = hostile_next(24), i;
+		struct quantity q;
+		struct normtext nt = NORMTEXT_INIT;
+		int rc;
+		for (k = 0; k < n; k++) {
+			const char *p = pieces[hostile_next(ARRAY_SIZE(pieces))];
+			size_t pl = strlen(p);
+			if (len + pl >= sizeof(text))
+				break;
+			memcpy(text + len, p, pl);
+			len += pl;
+		}
+		text[len] = '\0';
+		rc = units_parse(text, (enum quantity_kind)hostile_next(QK_NKINDS), &q, err, sizeof(err));
+		ck_assert(rc == 0 || rc == -1);
+		if (rc == 0) {
+			ck_assert(q.kind > QK_NONE && q.kind < QK_NKINDS);
+			ck_assert(q.nvalues >= 1 && q.nvalues <= QTY_MAX_VALUES);
+			ck_assert_uint_le(q.end, len);
+		} else {
+			ck_assert_msg(err[0] != '\0', "no message for '%s'", text);
+		}
+		normalize_text(text, len, &nt);
+		for (i = 0; i < nt.len; i++) {
+			ck_assert_uint_lt(nt.map[i], len);
+			if (nt.text[i] >= '0' && nt.text[i] <= '9' && units_scan(nt.text, nt.len, i, &q)) {
+				ck_assert_uint_eq(q.start, i);
+				ck_assert_uint_le(q.end, nt.len);
+				ck_assert_uint_gt(q.end, q.start);
+			}
+		}
+		normtext_release(&nt);
+	}
+}
+END_TEST
+
 static Suite *units_suite(void)
 {
 	Suite *s = suite_create("units");
@@ -852,6 +912,7 @@ static Suite *units_suite(void)
 	tcase_add_test(tc, test_span);
 	tcase_add_loop_test(tc, test_scan, 0, (int)ARRAY_SIZE(scan_cases));
 	tcase_add_test(tc, test_scan_bounds);
+	tcase_add_test(tc, test_hostile);
 	tcase_add_loop_test(tc, test_lookup, 0, (int)ARRAY_SIZE(lookup_cases));
 	tcase_add_loop_test(tc, test_number, 0, (int)ARRAY_SIZE(number_cases));
 	suite_add_tcase(s, tc);
