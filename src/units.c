@@ -991,11 +991,15 @@ int units_scan(const char *text, size_t len, size_t pos, struct quantity *q)
 		    (b == '-' && pos > 1 && text[pos - 2] == '^'))
 			return 0;
 	}
-	if (look_back(text, pos, 40, "GHSV"))
-		hint = QK_GHSV;
 	between = pos >= 8 && memcmp(text + pos - 8, "between ", 8) == 0;
 	if (read_values(text, len, pos, hint, MODE_SCAN, between, &r) < 0 || !r.has_unit)
 		return 0;
+	if (r.unit.kind == QK_TOF && look_back(text, pos, 40, "GHSV")) {
+		/* "GHSV of 36 000 h^-1": a bare inverse time is a space velocity */
+		hint = QK_GHSV;
+		if (read_values(text, len, pos, hint, MODE_SCAN, between, &r) < 0 || !r.has_unit)
+			return 0;
+	}
 	if (r.unit.flags & AF_EV)
 		return 0;   /* DFT energies per particle are not apparent activation energies */
 	if (r.unit.kind == QK_TEMPERATURE) {
