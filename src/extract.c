@@ -30,7 +30,7 @@ static const char *const patterns[XP_NPATTERNS] = {
 	"(?:[/@][A-Z][A-Za-z0-9.]*(?:-[A-Z0-9][A-Za-z0-9]*)*)?)?"
 	"(?![A-Za-z0-9])"
 	"|(?<single>single(?:-site| site|-atom| atom)? (?<elem>[A-Z][a-z]?)(?= (?:active )?(?:sites?|atoms?)))",
-	[XP_TOF_CTX] = "\\bTOFs?\\b|turnover frequenc",
+	[XP_TOF_CTX] = "\\bTOFs?(?![A-Za-z])|turnover frequenc",
 	[XP_EA_CTX] = "(?i:activation energ|activation barrier)|\\bE_?a\\b",
 	[XP_COMPUTED] = "(?i:\\bDFT\\b|microkinetic|first[- ]principles|theoretical(?:ly)? "
 	"(?:calculat|predict|model)|calculations? (?:indicated|showed|predicted|revealed|suggested)"
