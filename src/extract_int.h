@@ -54,22 +54,6 @@ size_t sentence_split(const char *text, size_t len, struct span *out, size_t max
 /* --- quantities --------------------------------------------------------------- */
 
 /*
- * Read a quantity at pos of canonical text (pos at its first digit): a
- * value, a list ("1.1 and 10.3"), or a range ("80-130", "523 to 648"),
- * then a unit.  Returns 1 and fills q (values in canonical units, start and
- * end offsets), 0 when no known unit follows.
- */
-int qty_scan(const char *text, size_t len, size_t pos, struct quantity *q /* OUT */);
-
-/*
- * A unit alone, as in a table header ("°C", "mL g^-1 h^-1"): the kind, and
- * a factor and offset to canonical (value * factor + offset).  Returns
- * QK_NONE when unknown.  metal receives a per-metal rate's metal.
- */
-enum quantity_kind qty_unit(const char *text, size_t len, double *factor /* OUT */,
-			    double *offset /* OUT */, char metal[4] /* OUT */);
-
-/*
  * A plain number in a cell: "60 000", "10.3 x 10^-3", "1.0", "$24\ 000$"
  * (canonical text).  Returns 0 and *v, -1 when the cell is not one number.
  */

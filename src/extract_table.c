@@ -21,7 +21,7 @@ enum role {
 struct column {
 	enum role role;
 	enum quantity_kind kind;   /* of the unit in the header */
-	double factor, offset;
+	const struct unit_def *unit;   /* NULL: values are in the canonical unit */
 	char metal[4];
 	char header[256];
 };
@@ -54,34 +54,15 @@ static void cell_norm(struct extractor *ex, const struct cell *c, struct buf *ou
 	buf_add(out, ex->nt.text, ex->nt.len);
 }
 
-/* The unit in the last parentheses of a header. */
+/* The unit of a header ("Temperature (°C)", "WHSV/(mL g^-1 h^-1)"), if any. */
 static void header_unit(struct column *col)
 {
-	const char *h = col->header;
-	const char *open = strrchr(h, '(');
-	double f = 1, o = 0;
-	char metal[4] = "";
 	enum quantity_kind k = QK_NONE;
-	if (open) {
-		const char *close = strchr(open, ')');
-		size_t n = close ? (size_t)(close - open - 1) : strlen(open + 1);
-		k = qty_unit(open + 1, n, &f, &o, metal);
-	}
-	if (k == QK_NONE) {
-		/* "Temperature/K", "T [K]" */
-		const char *s = strrchr(h, '/');
-		const char *b = strrchr(h, '[');
-		if (b) {
-			const char *close = strchr(b, ']');
-			k = qty_unit(b + 1, close ? (size_t)(close - b - 1) : strlen(b + 1), &f, &o, metal);
-		} else if (s) {
-			k = qty_unit(s + 1, strlen(s + 1), &f, &o, metal);
-		}
-	}
-	col->kind = k;
-	col->factor = f;
-	col->offset = o;
-	memcpy(col->metal, metal, sizeof(metal));
+	col->unit = units_lookup(col->header, &k);
+	col->kind = col->unit ? k : QK_NONE;
+	col->metal[0] = '\0';
+	if (col->unit && units_def_metal(col->unit))
+		snprintf(col->metal, sizeof(col->metal), "%s", units_def_metal(col->unit));
 }
 
 static enum role header_role(const char *h)
@@ -320,8 +301,8 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 			}
 			if (col == ENTRY_NCOLS || qty_cell_number(buf_str(&txt), &v) < 0)
 				continue;
-			if (cols[c].kind != QK_NONE)
-				v = v * cols[c].factor + cols[c].offset;
+			if (cols[c].unit)
+				v = units_convert(cols[c].unit, v);
 			entry_set_num(e, col, v);
 			if (col == COL_RATE_GMETAL && cols[c].metal[0])
 				entry_set(e, COL_RATE_METAL, cols[c].metal);

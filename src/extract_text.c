@@ -241,7 +241,7 @@ static void find_quantities(struct extractor *ex, struct para *p)
 		struct qty q;
 		int s;
 		if (!is_digit((unsigned char)p->t[i]) || !word_boundary_before(p->t, i) ||
-		    !qty_scan(p->t, p->len, i, &q.q)) {
+		    !units_scan(p->t, p->len, i, &q.q)) {
 			i++;
 			continue;
 		}
@@ -407,23 +407,21 @@ static void pick_loading(const struct para *p, size_t s, const struct mention *m
 	out[0] = '\0';
 	for (i = 0; i < p->nq; i++) {
 		const struct qty *q = &p->qs[i];
-		const char *a;
-		size_t n = 0;
 		char nb[NUM_BUFSZ];
-		if (q->sentence != s || q->q.kind != QK_LOADING || q->q.nvalues != 1)
+		const char *metal = q->q.metal;
+		size_t n;
+		const char *l;
+		int found = 0;
+		if (q->sentence != s || q->q.kind != QK_LOADING || q->q.nvalues != 1 || !metal[0])
 			continue;
-		a = p->t + q->q.end;
-		while (*a == ' ')
-			a++;
-		if (is_upper((unsigned char)a[0]))
-			n = is_lower((unsigned char)a[1]) ? 2 : 1;
-		if (!n || is_lower((unsigned char)a[n]) || is_upper((unsigned char)a[n]))
+		/* the metal must be one of the catalyst's, as a whole symbol */
+		n = strlen(metal);
+		for (l = m->ci.metals; *l; l++)
+			if ((l == m->ci.metals || l[-1] == ';') && !strncmp(l, metal, n) &&
+			    (l[n] == '\0' || l[n] == ';'))
+				found = 1;
+		if (!found)
 			continue;
-		{
-			char sym[3] = { a[0], n == 2 ? a[1] : '\0', '\0' };
-			if (!element_active(sym, n) || !strstr(m->ci.metals, sym))
-				continue;
-		}
 		snprintf(out, size, "%s", num_format(q->q.values[0], nb));
 		return;
 	}
