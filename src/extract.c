@@ -36,6 +36,8 @@ static const char *const patterns[XP_NPATTERNS] = {
 	"(?:calculat|predict|model)|calculations? (?:indicated|showed|predicted|revealed|suggested)"
 	"|were calculated|was calculated|predicted by|simulations?)",
 	[XP_ATM] = "(?i:atmospheric pressure|ambient pressure)",
+	[XP_FOR_AFTER] = "\\G[) ]*(?:(?:was|were|is|are) )?(?:(?:found|obtained|measured|observed|"
+	"achieved|reached|recorded|reported|calculated|predicted) )?(?:for|over|on|with) (?:the )?",
 };
 
 struct extractor *extractor_new(void)

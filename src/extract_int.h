@@ -23,6 +23,7 @@ enum xpat {
 	XP_EA_CTX,       /* "activation energy", "Ea" */
 	XP_COMPUTED,     /* DFT, microkinetic, calculated ... */
 	XP_ATM,          /* "atmospheric pressure" */
+	XP_FOR_AFTER,    /* "was found for (the) " between a value and its catalyst */
 	XP_NPATTERNS
 };
 

@@ -325,12 +325,46 @@ static int sentence_has(const struct para *p, size_t s, const char *word)
 	return 0;
 }
 
-/* The catalyst of result r: nearest before in its sentence, else after, else carried. */
-static const struct mention *pick_mention(const struct para *p, const struct qty *r)
+/*
+ * The catalyst of value vi of result r.  Under "respectively", the values
+ * of a list pair with as many catalysts named together in the sentence.
+ * Then a catalyst named right after the value ("95 kJ mol^-1 found for
+ * Ru/MgO"), else the nearest before it in its sentence, else the first
+ * after it (if no other result comes between), else the last one the
+ * sentence before named.
+ */
+static const struct mention *pick_mention(struct extractor *ex, const struct para *p,
+					  const struct qty *r, size_t vi, int respectively)
 {
 	const struct span *s = &p->sent[r->sentence];
 	const struct mention *best = NULL;
-	size_t i;
+	size_t i, *ov;
+	if (respectively && r->q.nvalues > 1) {
+		const struct mention *after[QTY_MAX_VALUES], *before[QTY_MAX_VALUES];
+		size_t na = 0, nb = 0;
+		for (i = 0; i < p->nmen; i++) {
+			const struct mention *m = &p->men[i];
+			if (m->start < s->start || m->end > s->end)
+				continue;
+			if (m->start >= r->q.end && na < QTY_MAX_VALUES)
+				after[na++] = m;
+			else if (m->end <= r->q.start && nb < QTY_MAX_VALUES)
+				before[nb++] = m;
+		}
+		if (na == r->q.nvalues)
+			return after[vi];
+		if (nb >= r->q.nvalues)
+			return before[nb - r->q.nvalues + vi];
+	}
+	for (i = 0; i < p->nmen; i++) {
+		const struct mention *m = &p->men[i];
+		if (m->start >= r->q.end && m->end <= s->end) {
+			if (m->start - r->q.end < 48 &&
+			    xpat_match(ex, XP_FOR_AFTER, p->t, m->start, r->q.end, &ov) && ov[1] == m->start)
+				return m;
+			break;
+		}
+	}
 	for (i = 0; i < p->nmen; i++) {
 		const struct mention *m = &p->men[i];
 		if (m->start >= s->start && m->end <= r->q.start)
@@ -381,7 +415,7 @@ static void pick_ref(const struct para *p, const struct qty *r, char *out, size_
 				continue;
 			for (k = 0; k < p->nq; k++)
 				if (p->qs[k].q.start > r->q.end && p->qs[k].q.start < c->start &&
-				    p->qs[k].q.kind == r->q.kind)
+				    p->qs[k].q.kind == r->q.kind && !p->qs[k].result)
 					blocked = 1;
 			if (blocked)
 				break;
@@ -533,13 +567,13 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 			size_t vi;
 			if (q->sentence != s || !q->result)
 				continue;
-			m = pick_mention(&p, q);
-			if (!m)
-				continue;
 			for (vi = 0; vi < q->q.nvalues; vi++) {
 				struct pending pe;
 				size_t k, slot;
 				int merged = 0;
+				m = pick_mention(ex, &p, q, vi, respectively);
+				if (!m)
+					continue;
 				memset(&pe, 0, sizeof(pe));
 				pe.m = m;
 				pe.sent = s;
@@ -549,7 +583,8 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 					pe.res[k] = NAN;
 				for (k = 0; k < 3; k++) {
 					pe.cond[k] = pick_condition(&p, s, q, vi, (int)k, respectively);
-					if (isnan(pe.cond[k]) && isnan(cond_here[k]) && prev_cond_sent + 1 == s)
+					if (isnan(pe.cond[k]) && isnan(cond_here[k]) && prev_cond_sent + 1 == s &&
+					    q->q.kind != QK_EA)
 						pe.cond[k] = prev_cond[k];
 					if (isnan(pe.cond[k]) && k == 1)
 						pe.cond[k] = cond_here[1];
