@@ -867,11 +867,13 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 			put(&z, 'C', i);
 			i += k;
 			continue;
-		case 0x00B0: {
-			/* "° C" -> "°C" */
+		case 0x00B0: case 0x00BA: case 0x02DA: {
+			/*
+			 * "° C" -> "°C"; the masculine ordinal º and the ring ˚
+			 * that PDF fonts give for a degree sign, before C or F
+			 */
 			size_t t = i + k;
-			put(&z, (char)0xC2, i);
-			put(&z, (char)0xB0, i);
+			int unit;
 			while (t < len && (src[t] == ' ' || (unsigned char)src[t] == 0xC2))
 				if (src[t] == ' ')
 					t++;
@@ -879,11 +881,13 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 					t += 2;
 				else
 					break;
-			if (t > i + k && t < len && (src[t] == 'C' || src[t] == 'F') &&
-			    (t + 1 >= len || !is_alpha((unsigned char)src[t + 1])))
-				i = t;
-			else
-				i += k;
+			unit = t < len && (src[t] == 'C' || src[t] == 'F') &&
+			       (t + 1 >= len || !is_alpha((unsigned char)src[t + 1]));
+			if (cp != 0x00B0 && !unit)
+				break;
+			put(&z, (char)0xC2, i);
+			put(&z, (char)0xB0, i);
+			i = unit ? t : i + k;
 			continue;
 		}
 		case 0x00A9: {

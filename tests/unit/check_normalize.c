@@ -107,6 +107,9 @@ static const struct fold_case fold_cases[] = {
 	{ "10.3 \xCE\xBC mol_{NH3}", "10.3 umol_NH3" },
 	{ "150 \xC2\xB0 C and", "150 \xC2\xB0" "C and" },
 	{ "25 \xE2\x84\x83", "25 \xC2\xB0" "C" },
+	{ "350 \xC2\xBA" "C", "350 \xC2\xB0" "C" },
+	{ "350\xCB\x9A" "C", "350\xC2\xB0" "C" },
+	{ "n\xC2\xBA 5", "n\xC2\xBA 5" },
 	{ "zero\xE2\x80\x8Bwidth", "zerowidth" },
 	/* invalid UTF-8 */
 	{ "a\xFF" "b", "a\xEF\xBF\xBD" "b" },
