@@ -414,6 +414,17 @@ static int read_factor(const char *s, size_t len, size_t p, struct factor *f)
 	}
 	if (f->exp == 0)
 		return -1;
+	/* "g-1cat", "g^-1Ru": the qualifier after the exponent */
+	if (f->explicit_exp && f->atom && !f->sub && is_alpha(at(s, len, q))) {
+		size_t t = q;
+		while (is_alpha(at(s, len, t)))
+			t++;
+		if (is_qualifier(s + q, t - q)) {
+			f->sub = s + q;
+			f->sublen = t - q;
+			q = t;
+		}
+	}
 	/* the unit ends at a word boundary */
 	if (is_alpha(at(s, len, q)) || is_digit(at(s, len, q)))
 		return -1;
@@ -516,6 +527,13 @@ static int sub_is_metal(const char *w, size_t n)
 	       (n == 1 && w[0] == 'M');
 }
 
+/* mol_surf^-1, mol_site^-1: per surface metal atom (a TOF) */
+static int sub_is_site(const char *w, size_t n)
+{
+	return (n == 4 && (memcmp(w, "surf", 4) == 0 || memcmp(w, "site", 4) == 0)) ||
+	       (n == 5 && memcmp(w, "sites", 5) == 0);
+}
+
 /*
  * The quantity a list of factors measures.  hint: the role the caller or
  * a label names (QK_NONE when none).  Returns 0, or -1 with *why set.
@@ -557,7 +575,8 @@ static int resolve(struct factor *f, int n, enum quantity_kind hint, struct ures
 		if (f[i].sub) {
 			if (d == D_AMOUNT && sub_is_nh3(f[i].sub, f[i].sublen)) {
 				/* mol of NH3 */
-			} else if (d == D_AMOUNT && sub_is_metal(f[i].sub, f[i].sublen) && f[i].exp < 0) {
+			} else if (d == D_AMOUNT && (sub_is_metal(f[i].sub, f[i].sublen) ||
+						     sub_is_site(f[i].sub, f[i].sublen)) && f[i].exp < 0) {
 				d = D_AMOUNT_METAL;
 				if (units_is_metal(f[i].sub, f[i].sublen))
 					memcpy(metal, f[i].sub, f[i].sublen), metal[f[i].sublen] = '\0';

@@ -164,6 +164,7 @@ static const struct ok_case ok_cases[] = {
 	ROLE("8.54 mmol g^-1 h^-1", R, 8.54),
 	ONE("8.54 mmolNH3 gcat" MINUS "1 h" MINUS "1", R, 8.54),
 	ONE("8.54 mmol/g h", R, 8.54),
+	ONE("8.54 mmol g" MINUS "1cat h" MINUS "1", R, 8.54),
 	ONE("8.54 mmol/g" MIDDOT "h", R, 8.54),
 	ONE("8.54 mmol/(g" MIDDOT "h)", R, 8.54),
 	ONE("17.031 mgNH3 g-1 h-1", R, 1),
@@ -188,6 +189,7 @@ static const struct ok_case ok_cases[] = {
 	ONEM("2.1 mmol g_{Fe}^{-1} s^{-1}", RM, 2.1 * 3600, "Fe"),
 	ONEM("85.3 mmol gRu" MINUS "1 h" MINUS "1", RM, 85.3, "Ru"),
 	ONEM("85.3 mmolNH3 gCo" M1 " h" M1, RM, 85.3, "Co"),
+	ONEM("85.3 mmol g^-1Ru h^-1", RM, 85.3, "Ru"),
 	/* --- turnover frequency --- */
 	ONE("0.124 s" M1, TOF, 0.124),
 	ONE("$2.53 \\times 10^{-2} \\text{ s}^{-1}$", TOF, 0.0253),
@@ -222,6 +224,8 @@ static const struct ok_case ok_cases[] = {
 	ONE("2.5 " TIMES " 10" MINUS "3 s" MINUS "1", TOF, 0.0025),
 	ONEM("0.067 molNH3 molRu" MINUS "1 s" MINUS "1", TOF, 0.067, "Ru"),
 	ONEM("0.067 mol NH3 mol Ru" MINUS "1 s" MINUS "1", TOF, 0.067, "Ru"),
+	ONE("0.067 mol_{NH3} mol_{surf}^{-1} s^{-1}", TOF, 0.067),
+	ONE("241.2 mol NH3 mol_site^-1 h^-1", TOF, 0.067),
 	ROLE("36 h" M1, TOF, 0.01),
 	/* --- gas hourly space velocity --- */
 	ONE("GHSV 36000 h^-1", G, 36000),
@@ -259,6 +263,8 @@ static const struct ok_case ok_cases[] = {
 	ROLE("60 000 mL g^-1 h^-1", W, 60000),
 	ONE("GHSV of 60,000 mL g" MINUS "1 h" MINUS "1", W, 60000),
 	ONE("60 000 mL/g" MIDDOT "h", W, 60000),
+	ONE("60 000 NmL g_{cat}^{-1} h^{-1}", W, 60000),
+	ONE("60 NL g^-1 h^-1", W, 60000),
 	/* --- temperature --- */
 	ONE("350 " DEG " C", T, 350),
 	ONE("350 " DEG "C", T, 350),
