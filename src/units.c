@@ -957,9 +957,15 @@ static int read_values(const char *s, size_t len, size_t p, enum quantity_kind h
 			break;
 		if (read_number(s, len, next, &v, &e2) < 0)
 			break;
-		/* "from 5.0 nm to 1.4 nm" is a change, not a range */
-		if (c == C_RANGE && v < r->raw[0])
-			break;
+		/*
+		 * "from 5.0 nm to 1.4 nm" is a change, not a range: the first
+		 * value alone; "from 90 to 60 kJ mol^-1" two values
+		 */
+		if (c == C_RANGE && v < r->raw[0]) {
+			if (r->has_unit)
+				break;
+			c = C_LIST;
+		}
 		e2 = skip_uncertainty(s, len, e2);
 		q2 = e2;
 		rc2 = read_unit(s, len, q2, hint, mode, &u2, &q2, r);

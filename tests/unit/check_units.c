@@ -565,6 +565,7 @@ static const struct scan_case scan_cases[] = {
 	{ "At 523-648 K and 0.1 MPa,", "523", 1, T, "523-648 K", 2, 249.85, 374.85, "" },
 	{ "the particle size was between 1.8 and 2.5 nm, the", "1.8", 1, SZ, "1.8 and 2.5 nm", 2, 1.8, 2.5, "" },
 	{ "decreased from 5.0 nm to 1.4 nm, the", "5.0", 1, SZ, "5.0 nm", 1, 5.0, 0, "" },
+	{ "decreased from 90 to 60 kJ mol" M1 " when", "90", 1, EA, "90 to 60 kJ mol^-1", 2, 90, 60, "" },
 	{ "the TOF_{Ru} of 0.5Ru-SNC (0.067 s" M1 ") was", "0.067", 1, TOF, "0.067 s^-1", 1, 0.067, 0, "Ru" },
 	{ "the TOF_{Ru} of 0.5Ru-SNC (0.067 s" M1 ") was", "0.5", 0, QK_NONE, "", 0, 0, 0, "" },
 	{ "was $2.53 \\times 10^{-2} \\text{ s}^{-1}$. When", "2.53", 1, TOF, "2.53 x 10^-2 s^-1", 1, 0.0253, 0, "" },
