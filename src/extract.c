@@ -23,11 +23,11 @@ static const char *const patterns[XP_NPATTERNS] = {
 	[XP_MENTION] =
 	"(?<![A-Za-z0-9/@._-])"
 	"(?:(?<size>\\d+(?:\\.\\d+)?) ?nm )?"
-	"(?<formula>(?:\\d+(?:\\.\\d+)?%? ?)?[A-Z][A-Za-z0-9.]*(?:\\([A-Za-z]+\\))?"
-	"(?:[/@-](?:[A-Z0-9][A-Za-z0-9.]*|[a-z]+(?=[/@-]))(?:\\([A-Za-z]+\\))?)*)"
+	"(?<formula>(?:\\d+(?:\\.\\d+)?%? ?)?[A-Z](?:[A-Za-z0-9]|\\.(?=\\d))*(?:\\([A-Za-z]+\\))?"
+	"(?:[/@-](?:[A-Z0-9](?:[A-Za-z0-9]|\\.(?=\\d))*|[a-z]+(?=[/@-]))(?:\\([A-Za-z]+\\))?)*)"
 	"(?: (?<desc>SACs?|SAs|NCs|ACCs|NPs|NPS|SNCs?|SAAs?|NPAs?|TCs|DACs?|ACs"
 	"|clusters?|nanoclusters|nanoparticles)"
-	"(?:[/@][A-Z][A-Za-z0-9.]*(?:-[A-Z0-9][A-Za-z0-9]*)*)?)?"
+	"(?:[/@][A-Z](?:[A-Za-z0-9]|\\.(?=\\d))*(?:-[A-Z0-9][A-Za-z0-9]*)*)?)?"
 	"(?![A-Za-z0-9])"
 	"|(?<single>single(?:-site| site|-atom| atom)? (?<elem>[A-Z][a-z]?)(?= (?:active )?(?:sites?|atoms?)))",
 	[XP_TOF_CTX] = "\\bTOFs?(?![A-Za-z])|turnover frequenc",

@@ -87,6 +87,13 @@ int element_active(const char *sym, size_t len);
 /* Site type named by a group label or descriptor ("SACs" -> "SAC"), or NULL. */
 const char *site_from_label(const char *text);
 
+/*
+ * Catalyst mentions in canonical text: their spans and what their names
+ * say; returns how many (written up to max).
+ */
+size_t extract_mentions(struct extractor *ex, const char *text, size_t len,
+			struct span *spans /* OUT */, struct catinfo *infos /* OUT */, size_t max);
+
 /* --- the two extractors ----------------------------------------------------------- */
 
 /* Shared by both: set the document-level columns of a new entry. */
