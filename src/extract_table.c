@@ -215,9 +215,33 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 			name_col++;
 			cols[name_col].role = R_NAME;
 		}
-	} else if (t->ncols > 0) {
-		name_col = 0;
-		cols[0].role = R_NAME;
+	} else {
+		/* no header names the catalysts: the first column of words, after any group column */
+		for (c = 0; c < t->ncols && name_col < 0; c++) {
+			size_t words = 0, spans = 0, filled = 0;
+			if (cols[c].role != R_NONE && cols[c].role != R_GROUP)
+				continue;
+			for (r = t->nheader; r < t->nrows; r++) {
+				const struct cell *cl = table_cell_at(t, r, c);
+				double v;
+				if (!cl || cl->row != r || !cl->text[0])
+					continue;
+				filled++;
+				if (cl->rowspan > 1)
+					spans++;
+				if (qty_cell_number(cl->text, &v) < 0)
+					words++;
+			}
+			if (spans && group_col < 0) {
+				group_col = (int)c;
+				cols[c].role = R_GROUP;
+			} else if (filled && words * 2 > filled) {
+				name_col = (int)c;
+				cols[c].role = R_NAME;
+			}
+		}
+		if (name_col < 0)
+			goto out;
 	}
 	if (!have_value)
 		goto out;
