@@ -148,7 +148,13 @@ size_t cite_scan(const char *text, size_t len, struct cite_mark *marks, size_t m
 		struct cite_mark m;
 		const char *p = text + i, *end = NULL;
 		unsigned char prev = i ? (unsigned char)text[i - 1] : ' ';
+		unsigned char c0 = (unsigned char)*p;
 		size_t n;
+		/* only these bytes can start a marker */
+		if (c0 != '[' && c0 != '^' && c0 != '.' && c0 != ',' && c0 != 0xC2 && c0 != 0xE2) {
+			i++;
+			continue;
+		}
 		memset(&m, 0, sizeof(m));
 		m.start = i;
 		if (*p == '[' && len - i > 6 && !memcmp(p, "[cite:", 6)) {
