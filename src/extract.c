@@ -85,6 +85,16 @@ int xpat_match(struct extractor *ex, enum xpat p, const char *text, size_t len,
 	return 1;
 }
 
+void extract_normalize(struct extractor *ex, const char *text, size_t len)
+{
+	size_t pad;
+	normalize_text(text, len, &ex->nt);
+	pad = ex->nt.alloc > ex->nt.len + 1 ? ex->nt.alloc - ex->nt.len - 1 : 0;
+	if (pad > 64)
+		pad = 64;
+	memset(ex->nt.text + ex->nt.len + 1, 0, pad);
+}
+
 /* --- elements and names --------------------------------------------------------- */
 
 static const char *const elements[] = {

@@ -38,6 +38,13 @@ struct extractor {
 int xpat_match(struct extractor *ex, enum xpat p, const char *text, size_t len,
 	       size_t start, size_t **ov /* OUT */);
 
+/*
+ * Normalize text into ex->nt.  The bytes after the text are zeroed for a
+ * few words: the JIT matcher may read (and ignore) bytes past the end of
+ * its subject, and they must not be uninitialised memory.
+ */
+void extract_normalize(struct extractor *ex, const char *text, size_t len);
+
 /* --- sentences ---------------------------------------------------------------- */
 
 struct span {

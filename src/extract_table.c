@@ -50,7 +50,7 @@ static void cell_norm(struct extractor *ex, const struct cell *c, struct buf *ou
 	buf_reset(out);
 	if (!c)
 		return;
-	normalize_text(c->text, strlen(c->text), &ex->nt);
+	extract_normalize(ex, c->text, strlen(c->text));
 	buf_add(out, ex->nt.text, ex->nt.len);
 }
 

@@ -546,7 +546,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 	double prev_cond[3] = { NAN, NAN, NAN };
 	size_t prev_cond_sent = (size_t)-1;
 
-	normalize_text(b->text, b->len, &ex->nt);
+	extract_normalize(ex, b->text, b->len);
 	memset(&p, 0, sizeof(p));
 	p.t = ex->nt.text;
 	p.len = ex->nt.len;
