@@ -504,6 +504,16 @@ void ref_parse(const char *text, long num, struct ref_entry *r)
 			const char *a = strstr(p, " and ");
 			const char *stop = c && c < e ? c : e;
 			int last = 0;
+			/* "J. Catal. 2022": a journal, not a name (digits, or a final full stop) */
+			{
+				const char *x;
+				int bad = stop > p && stop[-1] == '.';
+				for (x = p; x < stop && !bad; x++)
+					if (is_digit((unsigned char)*x))
+						bad = 1;
+				if (bad && !(a && a < stop))
+					break;
+			}
 			if (a && a < stop) {
 				if (authors.len)
 					buf_addstr(&authors, "; ");

@@ -78,7 +78,8 @@ static enum role header_role(const char *h)
 	if (has_ci(h, "whsv") || has_ci(h, "ghsv") || has_ci(h, "space velocity") ||
 	    !strncmp(h, "SV", 2))
 		return R_WHSV;
-	if (has_ci(h, "rate") || has_ci(h, "activity") || has_ci(h, "r_nh3") || has_ci(h, "yield"))
+	if (has_ci(h, "rate") || has_ci(h, "activity") || has_ci(h, "r_nh3") || has_ci(h, "yield") ||
+	    !strncmp(h, "r(", 2) || !strncmp(h, "r_", 2) || !strncmp(h, "rNH3", 4) || !strncmp(h, "r (", 3))
 		return R_RATE;
 	if (has_ci(h, "temperature") || !strncmp(h, "T (", 3) || !strcmp(h, "T") || !strncmp(h, "T/", 2))
 		return R_TEMP;
