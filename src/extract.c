@@ -23,9 +23,9 @@ static const char *const patterns[XP_NPATTERNS] = {
 	[XP_MENTION] =
 	"(?<![A-Za-z0-9/@._-])"
 	"(?:(?<size>\\d+(?:\\.\\d+)?) ?nm )?"
-	"(?<formula>(?:\\d+(?:\\.\\d+)?%? ?)?[A-Z](?:[A-Za-z0-9]|\\.(?=\\d))*(?:\\([A-Za-z]+\\))?"
-	"(?:[/@-](?:[A-Z0-9](?:[A-Za-z0-9]|\\.(?=\\d))*|[a-z]+(?=[/@-])|[a-z]{1,3}(?![A-Za-z]))"
-	"(?:\\([A-Za-z]+\\))?)*)"
+	"(?<formula>(?:\\d+(?:\\.\\d+)?%? ?)?[A-Z](?:[A-Za-z0-9]|\\.(?=\\d))*(?:\\([A-Za-z0-9]+\\)\\d*)?"
+	"(?:[/@-](?:[\u03b1-\u03c9]-)?(?:[A-Z0-9](?:[A-Za-z0-9]|\\.(?=\\d))*|[a-z]+(?=[/@-])"
+	"|[a-z]{1,3}(?![A-Za-z]))(?:\\([A-Za-z0-9]+\\)\\d*)?)*)"
 	"(?: (?<desc>SACs?|SAs|NCs|ACCs|NPs|NPS|SNCs?|SAAs?|NPAs?|TCs|DACs?|ACs"
 	"|clusters?|nanoclusters|nanoparticles)"
 	"(?:[/@][A-Z](?:[A-Za-z0-9]|\\.(?=\\d))*(?:-[A-Z0-9][A-Za-z0-9]*)*)?)?"
@@ -339,9 +339,12 @@ int catalyst_analyze(const char *text, size_t len, struct catinfo *ci)
 			const char *r = q;
 			while (r < pe && *r != '-' && *r != '(')
 				r++;
+			size_t b0 = ns;
 			if (token_elements(q, (size_t)(r - q), syms, &ns, ARRAY_SIZE(syms)) == 0 &&
-			    r - q <= 3 && in_list(promoters, q, (size_t)(r - q)))
-				list_add(ci->promoter, sizeof(ci->promoter), syms[ns - 1]);
+			    ns > b0 && in_list(promoters, syms[b0], strlen(syms[b0])) &&
+			    (ns == b0 + 1 || (ns == b0 + 2 && !strcmp(syms[b0 + 1], "O"))) &&
+			    !(q[0] >= '0' && q[0] <= '9') && !(r < pe && *r == '('))
+				list_add(ci->promoter, sizeof(ci->promoter), syms[b0]);
 			if (r < pe && *r == '(') {
 				while (r < pe && *r != ')')
 					r++;
@@ -365,8 +368,14 @@ int catalyst_analyze(const char *text, size_t len, struct catinfo *ci)
 		/* "CeO2(SAC)": keep the material only */
 		const char *sp_end = sp + n;
 		const char *paren = memchr(sp, '(', n);
-		if (paren && paren > sp)
-			sp_end = paren;
+		/* a final "(SAC)" or "(activated)" is a remark, "Ca(NH2)2" a formula */
+		if (paren && paren > sp) {
+			const char *x = paren + 1;
+			while (x < sp_end && ((*x >= 'a' && *x <= 'z') || (*x >= 'A' && *x <= 'Z')))
+				x++;
+			if (x < sp_end && *x == ')' && x + 1 == sp_end)
+				sp_end = paren;
+		}
 		while (sp_end > sp && sp_end[-1] == ' ')
 			sp_end--;
 		n = (size_t)(sp_end - sp);

@@ -158,6 +158,8 @@ static const struct {
 	{ "Ru-2.8 nm", "Ru-2.8 nm", "Ru", "", "", "", 2.8 },
 	{ "CoRu NPA", "CoRu NPA", "Co;Ru", "", "", "BCC", 0 },
 	{ "Co NPs", "Co NPs", "Co", "", "", "NP", 0 },
+	{ "Fe-K2O-Al2O3", "Fe-K2O-Al2O3", "Fe", "", "K", "", 0 },
+	{ "Ru/Ba-Ca(NH2)2", "Ru/Ba-Ca(NH2)2", "Ru", "Ba-Ca(NH2)2", "Ba", "", 0 },
 };
 
 START_TEST(test_catalyst_analyze)
@@ -194,6 +196,7 @@ static const struct {
 	{ "the TOF_Ru of 0.5Ru-SNC was 3.5 times that of 1.2Ru-NPs", "0.5Ru-SNC | 1.2Ru-NPs" },
 	{ "Ru-Co clusters@N-C possessed the highest rate", "Ru-Co clusters@N-C" },
 	{ "fabricated single Mo active sites in silica", "single Mo" },
+	{ "over Ru/\xCE\xB3-Al2O3 and Ru/Ba-Ca(NH2)2 at 1 bar", "Ru/\xCE\xB3-Al2O3 | Ru/Ba-Ca(NH2)2" },
 	/* no catalyst: bare symbols, acronyms, species, supports */
 	{ "The Ru and Co atoms, DFT, HAADF-STEM, NH3, N2 and BaCeO3 supports", "" },
 	{ "In addition, Co-based and Ru-based catalysts", "" },
