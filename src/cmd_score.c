@@ -20,7 +20,7 @@ static int read_input(const char *path, struct csvtab *t, struct diag *d)
 {
 	if (csvtab_read(path, t, d) < 0)
 		return -1;
-	return score_check_columns(path, t);
+	return score_check_columns(path, t, d);
 }
 
 static int run(int argc, char **argv)

@@ -151,7 +151,8 @@ int csvtab_parse(const char *name, const char *data, size_t len, struct csvtab *
 		}
 		if (split_fields(&p, data + off, body - off, &fl) < 0) {
 			diag_emit(d, name, start_line, 0, DIAG_ERROR, "csv-quote",
-				  "malformed quoting: %s", csv_strerror(csv_error(&p)));
+				  "malformed quoting (a quote inside an unquoted field, "
+				  "or text after a closing quote)");
 			goto out;
 		}
 		off = end + 1;
@@ -167,6 +168,7 @@ int csvtab_parse(const char *name, const char *data, size_t len, struct csvtab *
 					}
 			t->names = fl.v;
 			t->ncols = fl.n;
+			t->header_line = start_line;
 			fl.v = NULL;
 			fl.n = fl.alloc = 0;
 			continue;

@@ -23,11 +23,12 @@ struct csvtab_row {
 struct csvtab {
 	char **names;    /* header fields */
 	size_t ncols;
+	long header_line;   /* line of the header row */
 	struct csvtab_row *rows;
 	size_t nrows, alloc;
 };
 
-#define CSVTAB_INIT { NULL, 0, NULL, 0, 0 }
+#define CSVTAB_INIT { NULL, 0, 0, NULL, 0, 0 }
 
 /*
  * Read path into t (initialized with CSVTAB_INIT).  Problems go to d as

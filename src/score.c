@@ -851,14 +851,19 @@ void score_result_release(struct score_result *res)
 	memset(res, 0, sizeof(*res));
 }
 
-int score_check_columns(const char *path, const struct csvtab *t)
+int score_check_columns(const char *path, const struct csvtab *t, struct diag *d)
 {
 	size_t q;
-	if (csvtab_col(t, "catalyst") < 0)
-		return error("%s: no 'catalyst' column: not a gold or entries CSV", path);
+	if (csvtab_col(t, "catalyst") < 0) {
+		diag_emit(d, path, t->header_line, 0, DIAG_ERROR, "score-columns",
+			  "no 'catalyst' column: not a gold file or an entries CSV");
+		return -1;
+	}
 	for (q = 0; q < NQUANT; q++)
 		if (csvtab_col(t, quantities[q]) >= 0)
 			return 0;
-	return error("%s: none of the columns %s, %s, %s, %s: nothing to score", path,
-		     quantities[0], quantities[1], quantities[2], quantities[3]);
+	diag_emit(d, path, t->header_line, 0, DIAG_ERROR, "score-columns",
+		  "no column %s, %s, %s or %s: nothing to score", quantities[0], quantities[1],
+		  quantities[2], quantities[3]);
+	return -1;
 }

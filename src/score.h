@@ -28,6 +28,7 @@
 #include <stdio.h>
 
 #include "csvtab.h"
+#include "diag.h"
 
 /* The condition fields compared, in the order they are printed. */
 enum { SCORE_NFIELDS = 6 };
@@ -60,9 +61,10 @@ int score_same_value(const char *a, const char *b);
 
 /*
  * Check that t can be scored: it needs a 'catalyst' column and at least
- * one quantity column.  Prints "PATH: error: ..." and returns -1 if not.
+ * one quantity column.  If not, emits a score-columns error on the header
+ * line of path to d and returns -1.
  */
-int score_check_columns(const char *path, const struct csvtab *t);
+int score_check_columns(const char *path, const struct csvtab *t, struct diag *d);
 
 /*
  * Score pred against gold.  When doc is not NULL, only rows whose 'doc'
