@@ -24,6 +24,7 @@ enum xpat {
 	XP_COMPUTED,     /* DFT, microkinetic, calculated ... */
 	XP_ATM,          /* "atmospheric pressure" */
 	XP_FOR_AFTER,    /* "was found for (the) " between a value and its catalyst */
+	XP_OTHER_CAT,    /* "commercial Fe catalyst": a catalyst named in words */
 	XP_NPATTERNS
 };
 

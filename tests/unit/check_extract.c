@@ -285,6 +285,13 @@ static const struct {
 	  { "Cs-Ru/MgO|ea_kJ_mol=62|temperature_C=", "Ru/MgO|ea_kJ_mol=95", NULL } },
 	{ "DFT calculations predicted a TOF of 3.2 s^-1 for Co3Mo3N at 400 \xC2\xB0" "C.",
 	  { "Co3Mo3N|tof_s=3.2|method=computed", NULL } },
+	/* lists paired by position without "respectively" */
+	{ "The rates were 4.2, 2.1 and 0.5 mmol g^-1 h^-1 for Ru/CeO2, Ru/MgO and Ru/Al2O3.",
+	  { "Ru/CeO2|rate_mmol_gcat_h=4.2", "Ru/MgO|rate_mmol_gcat_h=2.1", "Ru/Al2O3|rate_mmol_gcat_h=0.5",
+	    NULL } },
+	/* a catalyst named in words is not the one of the sentence before */
+	{ "Ru/CeO2 was made. The commercial Fe catalyst gives 2.1 mmol g^-1 h^-1 at 400 \xC2\xB0" "C, "
+	  "much less than Ru/CeO2.", { NULL } },
 	/* no entry: a range, a value with no catalyst, an unrelated s^-1 */
 	{ "Conventional Ru catalysts show 80-130 kJ mol^-1 (ref. 66). The gas flowed at 2 s^-1.",
 	  { NULL } },
