@@ -398,14 +398,10 @@ struct entry *extract_new_entry(struct entry_set *set, const struct document *do
 				const char *source, const char *locator)
 {
 	struct entry *e = entry_set_append(set);
-	struct buf id = BUF_INIT;
-	buf_printf(&id, "%s:%zu", doc->key, set->n);
-	entry_set(e, COL_ID, buf_str(&id));
 	entry_set(e, COL_DOC, doc->key);
 	entry_set(e, COL_SOURCE, source);
 	entry_set(e, COL_LOCATOR, locator);
 	entry_set(e, COL_STATUS, "extracted");
-	buf_release(&id);
 	return e;
 }
 
@@ -469,5 +465,12 @@ size_t extractor_run(struct extractor *ex, const struct document *doc, struct en
 		}
 	}
 	extract_share_site_types(set, first);
+	/* ids count from 1 in each document, in document order */
+	for (i = first; i < set->n; i++) {
+		struct buf id = BUF_INIT;
+		buf_printf(&id, "%s:%zu", doc->key, i - first + 1);
+		entry_set(&set->v[i], COL_ID, buf_str(&id));
+		buf_release(&id);
+	}
 	return set->n - first;
 }

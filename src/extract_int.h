@@ -104,7 +104,7 @@ size_t extract_mentions(struct extractor *ex, const char *text, size_t len,
 
 /* --- the two extractors ----------------------------------------------------------- */
 
-/* Shared by both: set the document-level columns of a new entry. */
+/* Shared by both: a new entry with its document-level columns (ids come last). */
 struct entry *extract_new_entry(struct entry_set *set, const struct document *doc,
 				const char *source, const char *locator);
 

@@ -41,7 +41,7 @@ static int is_lower(int c)
 static const char *const abbrevs[] = {
 	"al", "Fig", "Figs", "fig", "figs", "ca", "vs", "Ref", "Refs", "ref", "refs", "Eq", "Eqs",
 	"eq", "eqs", "e.g", "i.e", "cf", "approx", "resp", "No", "no", "Nos", "Vol", "vol", "pp",
-	"Dr", "Prof", "wt", "Tab", "Sect", "Sec", "Ch", "etc", "viz", "Ltd", "Inc", "Co", "Jr",
+	"Dr", "Prof", "wt", "Tab", "Sect", "Sec", "Ch", "etc", "viz", "Ltd", "Inc", "Jr",
 	"St", "Mt", "min", "max", "avg", "Chem", "Soc", "Am", "J", NULL
 };
 
@@ -54,7 +54,7 @@ static int abbrev_before(const char *t, size_t dot)
 	/* "*ca.*", "(ca." */
 	for (k = 0; abbrevs[k]; k++)
 		if (strlen(abbrevs[k]) == dot - j && !memcmp(t + j, abbrevs[k], dot - j))
-			return strcmp(abbrevs[k], "Co") != 0 || (dot + 2 < strlen(t) && 0);
+			return 1;
 	/* an initial ("X. Wang"), but not a unit after a number ("673 K.", "300 °C.") */
 	if (dot - j == 1 && is_upper((unsigned char)t[j]) && (j == 0 || t[j - 1] == ' ' || t[j - 1] == '(')) {
 		size_t w = j;
