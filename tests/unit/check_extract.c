@@ -368,6 +368,25 @@ START_TEST(test_table_rows)
 }
 END_TEST
 
+START_TEST(test_table_conditions_from_caption)
+{
+	struct entry_set set;
+	extract_text("Table 3 Ammonia synthesis over Ru catalysts at 400 \xC2\xB0" "C and 1 MPa.\n"
+		     "Catalyst\tRate (mmol g\xE2\x88\x92" "1 h\xE2\x88\x92" "1)\tT (\xC2\xB0" "C)\n"
+		     "Ru/CeO2\t4.2\t\n"
+		     "Ru/MgO\t2.1\t350\n"
+		     "a Reaction conditions: 0.1 g catalyst, WHSV = 36 000 mL g\xE2\x88\x92" "1 h\xE2\x88\x92" "1.\n",
+		     &set);
+	ck_assert_uint_eq(set.n, 2);
+	ck_assert_str_eq(entry_get(&set.v[0], COL_TEMPERATURE_C), "400");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_PRESSURE_MPA), "1");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_WHSV), "36000");
+	/* a value in the row wins over the caption */
+	ck_assert_str_eq(entry_get(&set.v[1], COL_TEMPERATURE_C), "350");
+	entry_set_release(&set);
+}
+END_TEST
+
 START_TEST(test_extractor_reused)
 {
 	/* one extractor over several documents gives the same entries each time */
@@ -406,6 +425,7 @@ static Suite *extract_suite(void)
 	tcase_add_loop_test(tc, test_cell_number, 0, N(number_cases));
 	tcase_add_loop_test(tc, test_prose, 0, N(prose_cases));
 	tcase_add_test(tc, test_table_rows);
+	tcase_add_test(tc, test_table_conditions_from_caption);
 	tcase_add_test(tc, test_extractor_reused);
 	suite_add_tcase(s, tc);
 	return s;
