@@ -4,10 +4,13 @@
  * TOF, Ea, size, reference, group) and a unit from the parenthesised part
  * of the header ("Temperature (°C)", "WHSV/(mL g^-1 h^-1)").  A group
  * column (SACs / SCCs / BCCs, cells spanning rows) gives the site type of
- * the rows it covers.  Works the same on any reader's tables.
+ * the rows it covers; conditions stated once in the caption or a footnote
+ * fill the rows that have no column for them.  Works the same on any
+ * reader's tables.
  */
 #include <config.h>
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,7 +53,7 @@ static void cell_norm(struct extractor *ex, const struct cell *c, struct buf *ou
 	buf_reset(out);
 	if (!c)
 		return;
-	normalize_text(c->text, strlen(c->text), &ex->nt);
+	extract_normalize(ex, c->text, strlen(c->text));
 	buf_add(out, ex->nt.text, ex->nt.len);
 }
 
@@ -78,7 +81,8 @@ static enum role header_role(const char *h)
 	if (has_ci(h, "whsv") || has_ci(h, "ghsv") || has_ci(h, "space velocity") ||
 	    !strncmp(h, "SV", 2))
 		return R_WHSV;
-	if (has_ci(h, "rate") || has_ci(h, "activity") || has_ci(h, "r_nh3") || has_ci(h, "yield"))
+	if (has_ci(h, "rate") || has_ci(h, "activity") || has_ci(h, "r_nh3") || has_ci(h, "yield") ||
+	    !strncmp(h, "r(", 2) || !strncmp(h, "r_", 2) || !strncmp(h, "rNH3", 4) || !strncmp(h, "r (", 3))
 		return R_RATE;
 	if (has_ci(h, "temperature") || !strncmp(h, "T (", 3) || !strcmp(h, "T") || !strncmp(h, "T/", 2))
 		return R_TEMP;
@@ -155,6 +159,47 @@ static int empty_cell(const char *t)
 	       !strcmp(t, "N/A") || !strcmp(t, "n/a") || !strcmp(t, "/") || !strcmp(t, "NA");
 }
 
+/*
+ * Conditions stated once for the whole table, in its caption or footnotes
+ * ("Reaction conditions: 400 °C, 1 MPa, WHSV = 60 000 mL g^-1 h^-1"):
+ * cond[0..2] get T, P, WHSV, or NAN when absent or stated twice.
+ */
+static void table_conditions(struct extractor *ex, const struct block *b, double cond[3])
+{
+	struct buf all = BUF_INIT;
+	size_t i, k;
+	int seen[3] = { 0, 0, 0 };
+	const struct table *t = b->table;
+	buf_addstr(&all, b->text);
+	for (k = 0; k < t->nfootnotes; k++) {
+		buf_addch(&all, '\n');
+		buf_addstr(&all, t->footnotes[k]);
+	}
+	extract_normalize(ex, all.data ? all.data : "", all.len);
+	for (k = 0; k < 3; k++)
+		cond[k] = NAN;
+	for (i = 0; i < ex->nt.len; i++) {
+		struct quantity q;
+		int c;
+		const char *x = ex->nt.text;
+		if (x[i] < '0' || x[i] > '9' || (i > 0 && ((x[i - 1] >= '0' && x[i - 1] <= '9') ||
+							  x[i - 1] == '.' || x[i - 1] == '-')))
+			continue;
+		if (!units_scan(x, ex->nt.len, i, &q))
+			continue;
+		c = q.kind == QK_TEMPERATURE ? 0 : q.kind == QK_PRESSURE ? 1 : q.kind == QK_WHSV ? 2 : -1;
+		if (c >= 0) {
+			if (q.nvalues == 1 && !q.is_range && !seen[c])
+				cond[c] = q.values[0];
+			else
+				cond[c] = NAN;
+			seen[c]++;
+		}
+		i = q.end > i ? q.end - 1 : i;
+	}
+	buf_release(&all);
+}
+
 void extract_table(struct extractor *ex, const struct document *doc, const struct block *b,
 		   struct entry_set *set)
 {
@@ -163,6 +208,7 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 	struct buf txt = BUF_INIT, loc = BUF_INIT, val = BUF_INIT, ev = BUF_INIT;
 	size_t c, r;
 	int name_col = -1, group_col = -1, have_value = 0;
+	double table_cond[3];
 
 	if (!t || !t->ncols || t->nrows <= t->nheader)
 		return;
@@ -215,12 +261,37 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 			name_col++;
 			cols[name_col].role = R_NAME;
 		}
-	} else if (t->ncols > 0) {
-		name_col = 0;
-		cols[0].role = R_NAME;
+	} else {
+		/* no header names the catalysts: the first column of words, after any group column */
+		for (c = 0; c < t->ncols && name_col < 0; c++) {
+			size_t words = 0, spans = 0, filled = 0;
+			if (cols[c].role != R_NONE && cols[c].role != R_GROUP)
+				continue;
+			for (r = t->nheader; r < t->nrows; r++) {
+				const struct cell *cl = table_cell_at(t, r, c);
+				double v;
+				if (!cl || cl->row != r || !cl->text[0])
+					continue;
+				filled++;
+				if (cl->rowspan > 1)
+					spans++;
+				if (qty_cell_number(cl->text, &v) < 0)
+					words++;
+			}
+			if (spans && group_col < 0) {
+				group_col = (int)c;
+				cols[c].role = R_GROUP;
+			} else if (filled && words * 2 > filled) {
+				name_col = (int)c;
+				cols[c].role = R_NAME;
+			}
+		}
+		if (name_col < 0)
+			goto out;
 	}
 	if (!have_value)
 		goto out;
+	table_conditions(ex, b, table_cond);
 
 	for (r = t->nheader; r < t->nrows; r++) {
 		struct catinfo ci;
@@ -321,6 +392,14 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 				buf_addstr(&ev, cl->text);
 		}
 		entry_set(e, COL_EVIDENCE, buf_str(&ev));
+		{
+			/* conditions the caption or a footnote states for every row */
+			static const enum entry_col cc[3] = { COL_TEMPERATURE_C, COL_PRESSURE_MPA, COL_WHSV };
+			size_t k;
+			for (k = 0; k < 3; k++)
+				if (!isnan(table_cond[k]) && !entry_get(e, cc[k])[0])
+					entry_set_num(e, cc[k], table_cond[k]);
+		}
 		if (!any) {
 			/* a row with no result is no entry */
 			entry_release(&set->v[--set->n]);
