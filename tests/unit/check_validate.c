@@ -1,0 +1,7 @@
+/*
+ * check_validate.c: placeholder.
+ */
+#include <config.h>
+#include "testlib.h"
+int main(void);
+int main(void) { return 0; }
