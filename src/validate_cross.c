@@ -228,7 +228,7 @@ static void check_pair(struct vctx *v, size_t i, size_t j, char *ref_done)
 			ref_done[ti] = 1;
 			where(x, &w);
 			vfinding(v, t, R_REF_MISMATCH,
-				 "the table cites ref. %s for '%s', the text cites %s (%s)",
+				 "the table cites ref. %s for '%s', the text cites %s on %s",
 				 entry_get(t, COL_REF), entry_get(t, COL_CATALYST), entry_get(x, COL_REF),
 				 buf_str(&w));
 			buf_reset(&w);
@@ -284,15 +284,18 @@ static int word_before(const char *s, size_t i, const char *w)
 {
 	size_t n = strlen(w);
 	return i >= n && strncmp(s + i - n, w, n) == 0 &&
-	       (i == n || s[i - n - 1] == ' ');
+	       (i == n || s[i - n - 1] == ' ' || s[i - n - 1] == '-');
 }
 
-/* Read back from the "fold" at pos over "~1.8- and 3.3-"; 0 if no ratio. */
-static int fold_phrase(const char *s, size_t pos, struct fold *f)
+/*
+ * Read back from the "fold" or "times" of wlen bytes at pos, over
+ * "~1.8- and 3.3-"; 0 if no ratio.
+ */
+static int fold_phrase(const char *s, size_t pos, size_t wlen, struct fold *f)
 {
 	size_t i = pos, k;
 	memset(f, 0, sizeof(*f));
-	f->end = pos + 4;
+	f->end = pos + wlen;
 	for (;;) {
 		while (i > 0 && strchr(" -~,", s[i - 1]))
 			i--;
@@ -338,6 +341,44 @@ static int number_in(const struct evnum *nums, size_t n, size_t from, size_t to,
 	return 0;
 }
 
+/*
+ * Where the catalyst of e is named in the evidence ev: the offset in ev of
+ * the first mention at or after from (compared as catalyst_key compares,
+ * so "Co₂ ACCs" names Co2 ACCs), or -1.
+ */
+static long name_at(const char *ev, size_t from, const char *key)
+{
+	struct buf norm = BUF_INIT;
+	size_t *map, n = strlen(ev), i, klen = strlen(key), k;
+	long found = -1;
+	if (klen < 3)
+		return -1;
+	map = xcalloc(n + 1, sizeof(size_t));
+	for (i = from; i < n; i++) {
+		unsigned char c = (unsigned char)ev[i];
+		if (c >= 'A' && c <= 'Z') {
+			map[norm.len] = i;
+			buf_addch(&norm, c - 'A' + 'a');
+		} else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			map[norm.len] = i;
+			buf_addch(&norm, c);
+		} else if (c == 0xE2 && i + 2 < n && (unsigned char)ev[i + 1] == 0x82 &&
+			   (unsigned char)ev[i + 2] >= 0x80 && (unsigned char)ev[i + 2] <= 0x89) {
+			map[norm.len] = i;
+			buf_addch(&norm, '0' + ((unsigned char)ev[i + 2] - 0x80));
+			i += 2;
+		}
+	}
+	for (k = 0; k + klen <= norm.len; k++)
+		if (memcmp(norm.data + k, key, klen) == 0) {
+			found = (long)map[k];
+			break;
+		}
+	buf_release(&norm);
+	free(map);
+	return found;
+}
+
 static int same_place(const struct entry *a, const struct entry *b)
 {
 	if (!str_eq(entry_get(a, COL_DOC), entry_get(b, COL_DOC)))
@@ -347,33 +388,51 @@ static int same_place(const struct entry *a, const struct entry *b)
 	return has(a, COL_EVIDENCE) && str_eq(entry_get(a, COL_EVIDENCE), entry_get(b, COL_EVIDENCE));
 }
 
+/* The next "fold" or " times" of s, and its length in *wl. */
+static const char *next_fold(const char *s, size_t *wl)
+{
+	const char *f = strstr(s, "fold"), *t = strstr(s, " times");
+	if (t && (!f || t < f)) {
+		*wl = 6;
+		return t;
+	}
+	*wl = 4;
+	return f;
+}
+
 static void check_fold(struct vctx *v, size_t i)
 {
 	static const enum entry_col cols[] = { COL_RATE_GCAT, COL_RATE_GMETAL, COL_TOF_S };
 	const struct entry *e = &v->s->v[i];
 	const char *ev = entry_get(e, COL_EVIDENCE);
 	struct evnum nums[64];
-	size_t nn, c;
+	size_t nn, c, wl = 0;
 	const char *p;
 
-	if (!strstr(ev, "fold"))
+	if (!strstr(ev, "fold") && !strstr(ev, "times"))
 		return;
 	nn = evidence_numbers(ev, nums, ARRAY_SIZE(nums));
-	for (p = strstr(ev, "fold"); p; p = strstr(p + 4, "fold")) {
+	for (p = next_fold(ev, &wl); p; p = next_fold(p + wl, &wl)) {
 		struct fold f;
-		if (!fold_phrase(ev, (size_t)(p - ev), &f))
+		if (!fold_phrase(ev, (size_t)(p - ev), wl, &f))
 			continue;
 		for (c = 0; c < ARRAY_SIZE(cols); c++) {
 			double x = num(e, cols[c]);
 			const struct entry *peer[16];
 			size_t np = 0, j, r;
-			if (isnan(x) || x <= 0 || !number_in(nums, nn, 0, f.start, x))
+			long at = name_at(ev, 0, v->keys[i]);
+			if (isnan(x) || x <= 0)
+				continue;
+			if (!number_in(nums, nn, 0, f.start, x) && (at < 0 || (size_t)at >= f.start))
 				continue;   /* not the subject of this comparison */
 			for (j = 0; j < v->s->n && np < ARRAY_SIZE(peer); j++) {
 				const struct entry *o = &v->s->v[j];
 				double y = num(o, cols[c]);
 				if (j == i || entry_is_rejected(o) || !same_place(e, o) || isnan(y) ||
-				    y <= 0 || !number_in(nums, nn, f.end, strlen(ev), y))
+				    y <= 0 || str_eq(v->keys[i], v->keys[j]))
+					continue;
+				if (!number_in(nums, nn, f.end, strlen(ev), y) &&
+				    name_at(ev, f.end, v->keys[j]) < 0)
 					continue;
 				peer[np++] = o;
 			}
@@ -392,7 +451,7 @@ static void check_fold(struct vctx *v, size_t i)
 				    half_unit(f.ratio_text[r]))
 					continue;
 				vfinding(v, e, R_FOLD_RATIO,
-					 "'%s' %s %s is stated as %s-fold of '%s' (%s), but %s/%s is %s",
+					 "'%s' %s %s is stated as %s times '%s' (%s), but %s/%s is %s",
 					 entry_get(e, COL_CATALYST), entry_cols[cols[c]].name,
 					 entry_get(e, cols[c]), f.ratio_text[r],
 					 entry_get(best, COL_CATALYST), entry_get(best, cols[c]),
@@ -594,6 +653,17 @@ static int shares(const char *w, size_t n, void *vctx)
 	return 0;
 }
 
+/* Bytes of s to show at most max of, without cutting a UTF-8 character. */
+static size_t utf8_prefix(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
 void validate_ref_titles(struct vctx *v, const char *path)
 {
 	struct refs_reader r;
@@ -654,9 +724,10 @@ void validate_ref_titles(struct vctx *v, const char *path)
 			if (t == r.n || !*r.title[t] || title_has(r.title[t], shares, &sc))
 				continue;
 			vfinding(v, e, R_REF_TITLE,
-				 "ref. %ld cited for '%s' is \"%.100s%s\", which shares no word with the "
+				 "ref. %ld cited for '%s' is \"%.*s%s\", which shares no word with the "
 				 "entry (topic, metals or name)", refs[k], entry_get(e, COL_CATALYST),
-				 r.title[t], strlen(r.title[t]) > 100 ? "..." : "");
+				 (int)utf8_prefix(r.title[t], 100), r.title[t],
+				 strlen(r.title[t]) > 100 ? "..." : "");
 		}
 	}
 out:
