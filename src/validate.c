@@ -323,12 +323,20 @@ static void check_site_type(struct vctx *v, const struct entry *e)
 		if (*declared)
 			goto out;   /* schema-enum said it */
 		inf = classify_infer(&nf, size, nmetals, &lim);
-		if (inf != SITE_NONE)
+		if (inf == SITE_NONE)
+			goto out;
+		if (nmetals >= 2)
 			vfinding(v, e, R_SITE_TYPE_INFERRED,
-				 "site_type is empty; '%s' classifies as %s (%s)", name,
-				 site_type_name(inf),
-				 nmetals >= 2 ? "two or more active metals" :
-				 nf.marker != SITE_NONE && nf.marker != SITE_BCC ? "named so" : "by size");
+				 "site_type is empty; '%s' classifies as %s (active metals %s)", name,
+				 site_type_name(inf), buf_str(&metals));
+		else if (nf.marker != SITE_NONE && nf.marker != SITE_BCC)
+			vfinding(v, e, R_SITE_TYPE_INFERRED,
+				 "site_type is empty; '%s' classifies as %s (the name says '%s')", name,
+				 site_type_name(inf), nf.marker_word);
+		else
+			vfinding(v, e, R_SITE_TYPE_INFERRED,
+				 "site_type is empty; '%s' classifies as %s (size %s nm)", name,
+				 site_type_name(inf), num_format(size, sz));
 		goto out;
 	}
 	if (size >= 0) {

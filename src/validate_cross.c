@@ -634,7 +634,10 @@ static int shares(const char *w, size_t n, void *vctx)
 		return 1;
 	for (k = 0; k < sc->nf->nmetals; k++) {
 		const char *sym = sc->nf->metals[k];
-		if (strlen(sym) == n && memcmp(sym, w, n) == 0)
+		size_t sl = strlen(sym);
+		/* "Ru", or a metal with its atom count: "Pt1" in "Pt1/FeOx" */
+		if (sl <= n && memcmp(sym, w, sl) == 0 &&
+		    (sl == n || (w[sl] >= '0' && w[sl] <= '9')))
 			return 1;
 		for (m = 0; m < ARRAY_SIZE(metal_names); m++)
 			if (str_eq(metal_names[m][0], sym) &&
@@ -723,6 +726,14 @@ void validate_ref_titles(struct vctx *v, const char *path)
 				;
 			if (t == r.n || !*r.title[t] || title_has(r.title[t], shares, &sc))
 				continue;
+			{
+				/* the title may name the catalyst whole: "Pt1/FeOx" */
+				char *tk = catalyst_key(r.title[t]);
+				int whole = strlen(v->keys[i]) >= 4 && strstr(tk, v->keys[i]);
+				free(tk);
+				if (whole)
+					continue;
+			}
 			vfinding(v, e, R_REF_TITLE,
 				 "ref. %ld cited for '%s' is \"%.*s%s\", which shares no word with the "
 				 "entry (topic, metals or name)", refs[k], entry_get(e, COL_CATALYST),
