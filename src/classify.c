@@ -272,8 +272,8 @@ static size_t mnx_at(const char *name, size_t i)
 	k = s;
 	if (p[k] == '-')
 		k++;
-	if (p[k] != 'N' || is_lower(p[k + 1]))
-		return 0;
+	if (p[k] != 'N' || (is_lower(p[k + 1]) && !(p[k + 1] == 'x' && !is_alpha(p[k + 2]))))
+		return 0;   /* Ni, Nb, Nd are elements; Nx is a count */
 	k++;
 	if (is_digit(p[k]) || (p[k] == 'x' && !is_alpha(p[k + 1])))
 		return k + 1;
