@@ -178,7 +178,7 @@ struct rules *rules_new(void)
 
 	r->np_min_nm = 2.0;
 	r->sac_max_nm = 0.5;
-	r->rate_tolerance = 0.1;
+	r->rate_tolerance = 0.05;
 	r->fold_tolerance = 0.1;
 	r->value_tolerance = 0.02;
 	set_range(r, COL_LOADING_WT, 0.01, 100);

@@ -379,6 +379,31 @@ static long name_at(const char *ev, size_t from, const char *key)
 	return found;
 }
 
+/* Offset of the first number equal to x at or after from, or -1. */
+static long number_at(const struct evnum *nums, size_t n, size_t from, double x)
+{
+	size_t k;
+	for (k = 0; k < n; k++)
+		if (nums[k].pos >= from && fabs(nums[k].val - x) <= 1e-9 * fmax(1.0, fabs(x)))
+			return (long)nums[k].pos;
+	return -1;
+}
+
+/* Order peers by where the evidence mentions them (insertion sort). */
+static void sort_peers(const struct entry **peer, long *at, size_t n)
+{
+	size_t i, k;
+	for (i = 1; i < n; i++)
+		for (k = i; k > 0 && at[k - 1] > at[k]; k--) {
+			const struct entry *t = peer[k];
+			long ta = at[k];
+			peer[k] = peer[k - 1];
+			at[k] = at[k - 1];
+			peer[k - 1] = t;
+			at[k - 1] = ta;
+		}
+}
+
 static int same_place(const struct entry *a, const struct entry *b)
 {
 	if (!str_eq(entry_get(a, COL_DOC), entry_get(b, COL_DOC)))
@@ -419,6 +444,7 @@ static void check_fold(struct vctx *v, size_t i)
 		for (c = 0; c < ARRAY_SIZE(cols); c++) {
 			double x = num(e, cols[c]);
 			const struct entry *peer[16];
+			long peer_at[16];
 			size_t np = 0, j, r;
 			long at = name_at(ev, 0, v->keys[i]);
 			if (isnan(x) || x <= 0)
@@ -428,19 +454,28 @@ static void check_fold(struct vctx *v, size_t i)
 			for (j = 0; j < v->s->n && np < ARRAY_SIZE(peer); j++) {
 				const struct entry *o = &v->s->v[j];
 				double y = num(o, cols[c]);
+				long vat, nat;
 				if (j == i || entry_is_rejected(o) || !same_place(e, o) || isnan(y) ||
 				    y <= 0 || str_eq(v->keys[i], v->keys[j]))
 					continue;
-				if (!number_in(nums, nn, f.end, strlen(ev), y) &&
-				    name_at(ev, f.end, v->keys[j]) < 0)
+				vat = number_at(nums, nn, f.end, y);
+				nat = name_at(ev, f.end, v->keys[j]);
+				if (vat < 0 && nat < 0)
 					continue;
+				peer_at[np] = nat >= 0 ? nat : vat;
 				peer[np++] = o;
 			}
+			sort_peers(peer, peer_at, np);
 			for (r = 0; r < f.nratio && np; r++) {
 				const struct entry *best = NULL;
 				double bestq = 0, want = f.ratio[r];
 				char qb[NUM_BUFSZ];
-				for (j = 0; j < np; j++) {
+				/* "2- and 3-fold that of A and B, respectively": in order */
+				if (np == f.nratio) {
+					best = peer[r];
+					bestq = x / num(best, cols[c]);
+				}
+				for (j = 0; !best && j < np; j++) {
 					double q = x / num(peer[j], cols[c]);
 					if (!best || fabs(q - want) < fabs(bestq - want)) {
 						best = peer[j];
@@ -553,6 +588,10 @@ static int title_has(const char *title, int (*match)(const char *w, size_t n, vo
 	for (; *p; p++) {
 		if (p[0] == 0xE2 && p[1] == 0x82 && p[2] >= 0x80 && p[2] <= 0x89) {
 			buf_addch(&b, '0' + (p[2] - 0x80));
+			p += 2;
+		} else if ((p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0x95) ||
+			   (p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92)) {
+			buf_addch(&b, '-');   /* dashes and the minus sign separate words */
 			p += 2;
 		} else if (*p >= 0x80) {
 			buf_addch(&b, '\x01');   /* part of a word, matches nothing */
