@@ -413,6 +413,9 @@ static int same_place(const struct entry *a, const struct entry *b)
 	return has(a, COL_EVIDENCE) && str_eq(entry_get(a, COL_EVIDENCE), entry_get(b, COL_EVIDENCE));
 }
 
+#define FOLD_MAX_EVIDENCE 8192
+#define FOLD_MAX_PHRASES 16
+
 /* The next "fold" or " times" of s, and its length in *wl. */
 static const char *next_fold(const char *s, size_t *wl)
 {
@@ -431,13 +434,14 @@ static void check_fold(struct vctx *v, size_t i)
 	const struct entry *e = &v->s->v[i];
 	const char *ev = entry_get(e, COL_EVIDENCE);
 	struct evnum nums[64];
-	size_t nn, c, wl = 0;
+	size_t nn, c, wl = 0, nfold = 0;
 	const char *p;
 
-	if (!strstr(ev, "fold") && !strstr(ev, "times"))
+	/* evidence is a sentence or a table row; a huge one is not checked */
+	if (strlen(ev) > FOLD_MAX_EVIDENCE || (!strstr(ev, "fold") && !strstr(ev, "times")))
 		return;
 	nn = evidence_numbers(ev, nums, ARRAY_SIZE(nums));
-	for (p = next_fold(ev, &wl); p; p = next_fold(p + wl, &wl)) {
+	for (p = next_fold(ev, &wl); p && nfold++ < FOLD_MAX_PHRASES; p = next_fold(p + wl, &wl)) {
 		struct fold f;
 		if (!fold_phrase(ev, (size_t)(p - ev), wl, &f))
 			continue;
@@ -497,33 +501,85 @@ static void check_fold(struct vctx *v, size_t i)
 	}
 }
 
+/* Sorting entry indices by a string of each, then by index. */
+static const char *const *sort_strs;
+
+static int cmp_by_str(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	int c = strcmp(sort_strs[a], sort_strs[b]);
+	return c ? c : (a > b) - (a < b);
+}
+
+/*
+ * Indices 0..n-1 ordered by strs[i]; *pos (OUT) gives each index's place
+ * in that order, so that entries with equal strings are neighbours.
+ */
+static size_t *order_by(const char *const *strs, size_t n, size_t **pos)
+{
+	size_t *ord = xcalloc(n ? n : 1, sizeof(size_t)), i;
+	*pos = xcalloc(n ? n : 1, sizeof(size_t));
+	for (i = 0; i < n; i++)
+		ord[i] = i;
+	sort_strs = strs;
+	qsort(ord, n, sizeof(size_t), cmp_by_str);
+	for (i = 0; i < n; i++)
+		(*pos)[ord[i]] = i;
+	return ord;
+}
+
 void validate_cross(struct vctx *v)
 {
 	const struct entry_set *s = v->s;
 	char *ref_done = xcalloc(s->n ? s->n : 1, 1);
-	size_t i, j;
+	const char **ids = xcalloc(s->n ? s->n : 1, sizeof(char *));
+	char **group = xcalloc(s->n ? s->n : 1, sizeof(char *));
+	size_t *by_id, *id_pos, *by_group, *group_pos, i, k;
+
+	/* entries compare within one document and one catalyst: group them */
+	for (i = 0; i < s->n; i++) {
+		struct buf g = BUF_INIT;
+		ids[i] = entry_get(&s->v[i], COL_ID);
+		buf_addstr(&g, entry_get(&s->v[i], COL_DOC));
+		buf_addch(&g, '\n');
+		buf_addstr(&g, v->keys[i]);
+		group[i] = buf_detach(&g, NULL);
+	}
+	by_id = order_by(ids, s->n, &id_pos);
+	by_group = order_by((const char *const *)group, s->n, &group_pos);
 
 	for (i = 0; i < s->n; i++) {
 		const struct entry *a = &s->v[i];
-		const char *id = entry_get(a, COL_ID);
-		for (j = 0; *id && j < i; j++)
-			if (str_eq(id, entry_get(&s->v[j], COL_ID))) {
-				vfinding(v, a, R_DUPLICATE_ID, "id '%s' is already used on line %ld", id,
-					 s->v[j].line);
-				break;
-			}
+		size_t first = id_pos[i];
+		while (first > 0 && str_eq(ids[by_id[first - 1]], ids[i]))
+			first--;
+		if (*ids[i] && by_id[first] != i)
+			vfinding(v, a, R_DUPLICATE_ID, "id '%s' is already used on line %ld", ids[i],
+				 s->v[by_id[first]].line);
 		if (entry_is_rejected(a))
 			continue;
 		check_loading_rate(v, a, a);
 		check_fold(v, i);
-		for (j = 0; j < i; j++) {
-			const struct entry *b = &s->v[j];
-			if (entry_is_rejected(b) || !*v->keys[i] || !str_eq(v->keys[i], v->keys[j]) ||
-			    !str_eq(entry_get(a, COL_DOC), entry_get(b, COL_DOC)))
-				continue;
-			check_pair(v, j, i, ref_done);
+		if (!*v->keys[i])
+			continue;
+		k = group_pos[i];
+		while (k > 0 && str_eq(group[by_group[k - 1]], group[i]))
+			k--;
+		/* the group's members before i, in file order */
+		for (; by_group[k] != i; k++) {
+			const struct entry *b = &s->v[by_group[k]];
+			if (!entry_is_rejected(b))
+				check_pair(v, by_group[k], i, ref_done);
 		}
 	}
+	for (i = 0; i < s->n; i++)
+		free(group[i]);
+	free(group);
+	free(ids);
+	free(by_id);
+	free(id_pos);
+	free(by_group);
+	free(group_pos);
 	free(ref_done);
 }
 
@@ -717,6 +773,10 @@ void validate_ref_titles(struct vctx *v, const char *path)
 		return;
 	memset(&r, 0, sizeof(r));
 	r.ref_col = r.title_col = -1;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		memmove(text, text + 3, len - 3);   /* a byte-order mark */
+		len -= 3;
+	}
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		die("out of memory");
 	if (csv_parse(&p, text, len, refs_field, refs_record, &r) != len ||
