@@ -551,6 +551,11 @@ unsigned long validate_run(const char *file, const struct entry_set *s,
 	for (i = 0; i < s->n; i++)
 		v.keys[i] = catalyst_key(entry_get(&s->v[i], COL_CATALYST));
 	validate_cross(&v);
+	v.cites = opts->cites;
+	v.ncites = opts->ncites;
+	if (v.ncites)
+		validate_text_cites(&v);
+	free(v.ref_done);
 	refs = opts->refs_path ? xstrdup(opts->refs_path) : refs_beside(file);
 	if (refs)
 		validate_ref_titles(&v, refs);

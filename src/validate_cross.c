@@ -531,7 +531,7 @@ static size_t *order_by(const char *const *strs, size_t n, size_t **pos)
 void validate_cross(struct vctx *v)
 {
 	const struct entry_set *s = v->s;
-	char *ref_done = xcalloc(s->n ? s->n : 1, 1);
+	char *ref_done = v->ref_done = xcalloc(s->n ? s->n : 1, 1);
 	const char **ids = xcalloc(s->n ? s->n : 1, sizeof(char *));
 	char **group = xcalloc(s->n ? s->n : 1, sizeof(char *));
 	size_t *by_id, *id_pos, *by_group, *group_pos, i, k;
@@ -580,7 +580,98 @@ void validate_cross(struct vctx *v)
 	free(id_pos);
 	free(by_group);
 	free(group_pos);
-	free(ref_done);
+}
+
+/*
+ * Whether the sentence names the catalyst whose key is key: the key's
+ * letters and digits in a row, starting and ending at word boundaries
+ * ("Co-N-C" is not in "conclusion", "Ru SAC" is not in "Ru/HZ SAC").
+ */
+static int sentence_names(const char *sent, const char *key)
+{
+	size_t klen = strlen(key), n = strlen(sent), i;
+	if (klen < 3)
+		return 0;
+	for (i = 0; i < n; i++) {
+		size_t p = i, k = 0;
+		unsigned char prev = i ? (unsigned char)sent[i - 1] : ' ';
+		if ((prev >= 'A' && prev <= 'Z') || (prev >= 'a' && prev <= 'z') ||
+		    (prev >= '0' && prev <= '9'))
+			continue;
+		while (p < n && k < klen) {
+			unsigned char c = (unsigned char)sent[p];
+			if (c >= 'A' && c <= 'Z')
+				c = (unsigned char)(c - 'A' + 'a');
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+				if (c != (unsigned char)key[k])
+					break;
+				k++;
+				p++;
+			} else if (c == 0xE2 && p + 2 < n && (unsigned char)sent[p + 1] == 0x82 &&
+				   (unsigned char)sent[p + 2] >= 0x80 && (unsigned char)sent[p + 2] <= 0x89) {
+				if ('0' + ((unsigned char)sent[p + 2] - 0x80) != key[k])
+					break;
+				k++;
+				p += 3;
+			} else if (k == 0) {
+				break;
+			} else {
+				p++;   /* punctuation, blanks and other characters inside a name */
+			}
+		}
+		if (k == klen) {
+			unsigned char next = (unsigned char)sent[p];
+			if (!((next >= 'A' && next <= 'Z') || (next >= 'a' && next <= 'z') ||
+			      (next >= '0' && next <= '9')))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+void validate_text_cites(struct vctx *v)
+{
+	size_t i, c, k, r;
+	for (i = 0; i < v->s->n; i++) {
+		const struct entry *e = &v->s->v[i];
+		long refs[16], cited[64];
+		size_t nr, ncited = 0;
+		long line = 0;
+		struct buf list = BUF_INIT;
+		int shared = 0;
+
+		if (v->ref_done[i] || entry_is_rejected(e) ||
+		    !str_eq(entry_get(e, COL_SOURCE), "table"))
+			continue;
+		nr = ref_numbers(entry_get(e, COL_REF), refs, ARRAY_SIZE(refs));
+		if (!nr)
+			continue;
+		for (c = 0; c < v->ncites; c++) {
+			const struct text_cite *tc = &v->cites[c];
+			if (!sentence_names(tc->sentence, v->keys[i]))
+				continue;
+			for (k = 0; k < tc->nrefs; k++) {
+				for (r = 0; r < ncited && cited[r] != tc->refs[k]; r++)
+					;
+				if (r == ncited && ncited < ARRAY_SIZE(cited)) {
+					cited[ncited++] = tc->refs[k];
+					if (!line)
+						line = tc->line;
+				}
+			}
+		}
+		for (k = 0; k < nr; k++)
+			for (r = 0; r < ncited; r++)
+				shared |= refs[k] == cited[r];
+		if (!ncited || shared)
+			continue;
+		for (r = 0; r < ncited; r++)
+			buf_printf(&list, "%s%ld", r ? ";" : "", cited[r]);
+		vfinding(v, e, R_REF_MISMATCH,
+			 "the table cites ref. %s for '%s', the text cites %s (document line %ld)",
+			 entry_get(e, COL_REF), entry_get(e, COL_CATALYST), buf_str(&list), line);
+		buf_release(&list);
+	}
 }
 
 /* --- reference titles ---------------------------------------------------- */

@@ -20,6 +20,9 @@ struct vctx {
 	struct diag *d;
 	unsigned long waived;
 	char **keys;                   /* per entry: catalyst name key */
+	char *ref_done;                /* per entry: ref-mismatch reported */
+	const struct text_cite *cites; /* citing sentences of the document */
+	size_t ncites;
 };
 
 /* Report rule r on entry e (line e->line), unless off or waived. */
@@ -49,6 +52,8 @@ double entry_loading_of(const struct entry *e, const char *metal);
 
 /* The cross-entry rules. */
 void validate_cross(struct vctx *v);
+/* ref-mismatch against the citing sentences of the document's text. */
+void validate_text_cites(struct vctx *v);
 /* The ref-title rule, with the reference list at path. */
 void validate_ref_titles(struct vctx *v, const char *path);
 
