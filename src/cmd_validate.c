@@ -363,14 +363,15 @@ static int run(int argc, char **argv)
 		char *paper = paper_path ? xstrdup(paper_path) : paper_beside(files[i]);
 		if (paper && cites_load(paper, &cites) < 0)
 			unreadable = 1;
-		free(paper);
 		vo.cites = cites.v;
 		vo.ncites = cites.n;
+		vo.cites_name = paper;
 		entry_set_init(&s);
 		if (entries_read(files[i], &s, d) < 0)
 			unreadable = 1;
 		validate_run(files[i], &s, &vo, d);
 		cites_release(&cites);
+		free(paper);
 		entries += s.n;
 		entry_set_release(&s);
 	}

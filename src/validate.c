@@ -553,6 +553,7 @@ unsigned long validate_run(const char *file, const struct entry_set *s,
 	validate_cross(&v);
 	v.cites = opts->cites;
 	v.ncites = opts->ncites;
+	v.cites_name = opts->cites_name ? opts->cites_name : "the document";
 	if (v.ncites)
 		validate_text_cites(&v);
 	free(v.ref_done);

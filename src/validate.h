@@ -52,6 +52,7 @@ struct validate_opts {
 	/* Citing sentences of the document's text (see above), or none. */
 	const struct text_cite *cites;
 	size_t ncites;
+	const char *cites_name;     /* the document's file, for messages */
 	unsigned long waived;       /* OUT: findings waived, summed over runs */
 };
 

@@ -668,8 +668,9 @@ void validate_text_cites(struct vctx *v)
 		for (r = 0; r < ncited; r++)
 			buf_printf(&list, "%s%ld", r ? ";" : "", cited[r]);
 		vfinding(v, e, R_REF_MISMATCH,
-			 "the table cites ref. %s for '%s', the text cites %s (document line %ld)",
-			 entry_get(e, COL_REF), entry_get(e, COL_CATALYST), buf_str(&list), line);
+			 "the table cites ref. %s for '%s', the text cites %s (%s:%ld)",
+			 entry_get(e, COL_REF), entry_get(e, COL_CATALYST), buf_str(&list),
+			 v->cites_name, line);
 		buf_release(&list);
 	}
 }

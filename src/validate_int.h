@@ -23,6 +23,7 @@ struct vctx {
 	char *ref_done;                /* per entry: ref-mismatch reported */
 	const struct text_cite *cites; /* citing sentences of the document */
 	size_t ncites;
+	const char *cites_name;
 };
 
 /* Report rule r on entry e (line e->line), unless off or waived. */
