@@ -263,10 +263,10 @@ static void name_word(struct name_facts *nf, const char *w, size_t n)
 }
 
 /* An M-Nx site at p: Co-N-C, Co-N2, FeN4, Fe-Nx.  Returns its length or 0. */
-static size_t mnx_at(const char *name, size_t i)
+static size_t mnx_at(const char *name, size_t i, size_t n)
 {
 	const char *p = name + i;
-	size_t s = symbol_at(p, strlen(p)), k;
+	size_t s = symbol_at(p, n - i), k;
 	if (!s || (i > 0 && is_alpha(name[i - 1])) || element_role(p, s) != ELEM_ACTIVE)
 		return 0;
 	k = s;
@@ -325,7 +325,7 @@ void classify_name(const char *name, struct name_facts *out)
 	out->size_nm = name_size(s);
 
 	for (i = 0; i < n; i++) {
-		size_t m = mnx_at(s, i);
+		size_t m = mnx_at(s, i, n);
 		if (m) {
 			set_marker(out, SITE_SAC, s + i, m);
 			break;
