@@ -678,7 +678,6 @@ void validate_text_cites(struct vctx *v)
 /* --- reference titles ---------------------------------------------------- */
 
 struct refs_reader {
-	struct buf field;
 	char **row;
 	size_t nrow, alloc;
 	long rec;
@@ -941,6 +940,5 @@ out:
 		free(r.title[k]);
 	free(r.title);
 	free(r.num);
-	buf_release(&r.field);
 	free(text);
 }

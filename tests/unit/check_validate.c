@@ -307,6 +307,29 @@ START_TEST(test_rule_cases)
 }
 END_TEST
 
+/*
+ * Every rule of the catalogue has a case that triggers it and one that
+ * does not (ref-title's are in test_ref_title: they need a reference list).
+ */
+START_TEST(test_every_rule_has_cases)
+{
+	int r;
+	size_t i;
+	for (r = 0; r < RULE_COUNT; r++) {
+		int fires = 0, quiet = 0;
+		if (r == R_REF_TITLE)
+			continue;
+		for (i = 0; i < ARRAY_SIZE(cases); i++)
+			if (str_eq(cases[i].rule, rule_table[r].id)) {
+				fires |= cases[i].fires;
+				quiet |= !cases[i].fires;
+			}
+		ck_assert_msg(fires && quiet, "rule %s lacks a case that %s", rule_table[r].id,
+			      fires ? "does not fire" : "fires");
+	}
+}
+END_TEST
+
 /* Rejected entries meet the schema rules only. */
 START_TEST(test_rejected_skips_domain_rules)
 {
@@ -630,6 +653,7 @@ static Suite *validate_suite(void)
 	TCase *tc = tcase_create("rules");
 	TCase *rv = tcase_create("review");
 	tcase_add_loop_test(tc, test_rule_cases, 0, (int)ARRAY_SIZE(cases));
+	tcase_add_test(tc, test_every_rule_has_cases);
 	tcase_add_test(tc, test_rejected_skips_domain_rules);
 	tcase_add_test(tc, test_rules_change_findings);
 	tcase_add_test(tc, test_waived_is_silent);
