@@ -605,9 +605,11 @@ END_TEST
  *   gives its Ru particle size as 3.0 nm ("decreased from 3.0 nm to
  *   1.1 nm");
  *   four reviewed text entries have a rate or TOF without the conditions
- *   (FeN4@G-K at 150 and 190 degC without pressure; the TOFs of 5 nm Ru
- *   NPs and 1.4 nm Ru NCs with neither): warnings, as a reviewed entry
- *   needs its conditions.
+ *   that the review does give elsewhere: FeN4@G-K at 150 and 190 degC
+ *   without pressure (Table 1 and the caption of Fig. 3h: 0.1 MPa), and
+ *   the TOFs of 5 nm Ru NPs and 1.4 nm Ru NCs with neither (the caption
+ *   of Fig. 4b: "TOF_Ru of Ru NCs at 400 °C and 1 MPa"): warnings, as a
+ *   reviewed entry needs its conditions.
  */
 START_TEST(test_corpus_review)
 {
