@@ -590,7 +590,7 @@ void validate_cross(struct vctx *v)
 static int sentence_names(const char *sent, const char *key)
 {
 	size_t klen = strlen(key), n = strlen(sent), i;
-	if (klen < 3)
+	if (klen < 4)   /* "Ru/C" is named in too many sentences to tell */
 		return 0;
 	for (i = 0; i < n; i++) {
 		size_t p = i, k = 0;
