@@ -219,7 +219,7 @@ static int parse_formula(const char *w, size_t n, struct formula *f)
 }
 
 /* Look at one word of the name (separators removed). */
-static void name_word(struct name_facts *nf, const char *w, size_t n)
+static void name_word(struct name_facts *nf, const char *w, size_t n, int after_slash)
 {
 	struct formula f;
 	size_t i;
@@ -251,6 +251,15 @@ static void name_word(struct name_facts *nf, const char *w, size_t n)
 	}
 	if (!n || parse_formula(w, n, &f) < 0 || f.oxide)
 		return;
+	/*
+	 * After the '/' or '@' of "M1/support" a compound with a non-metal
+	 * (Co3Mo3N, BaCeO3, MoS2) is the support, not a metal of the site.
+	 */
+	if (after_slash && f.nel >= 2) {
+		for (i = 0; i < f.nel; i++)
+			if (element_role(f.sym[i], f.len[i]) == ELEM_NONMETAL)
+				return;
+	}
 	for (i = 0; i < f.nel; i++)
 		if (element_role(f.sym[i], f.len[i]) == ELEM_ACTIVE)
 			add_metal(nf, f.sym[i], f.len[i]);
@@ -319,6 +328,7 @@ void classify_name(const char *name, struct name_facts *out)
 	size_t i, n = strlen(s), start;
 	const char *prev = NULL;
 	size_t prevlen = 0;
+	int slash_seen = 0;
 
 	memset(out, 0, sizeof(*out));
 	out->marker = SITE_NONE;
@@ -332,8 +342,11 @@ void classify_name(const char *name, struct name_facts *out)
 		}
 	}
 	for (i = 0; i < n;) {
-		while (i < n && is_separator(s[i]))
+		while (i < n && is_separator(s[i])) {
+			if (s[i] == '/' || s[i] == '@')
+				slash_seen = 1;
 			i++;
+		}
 		start = i;
 		while (i < n && !is_separator(s[i]))
 			i++;
@@ -347,7 +360,7 @@ void classify_name(const char *name, struct name_facts *out)
 			    word_is(w, wl, single_next, 1))
 				set_marker(out, SITE_SAC, prev, (size_t)(w + wl - prev));
 			if (wl)
-				name_word(out, w, wl);
+				name_word(out, w, wl, slash_seen);
 			prev = w;
 			prevlen = wl;
 		}

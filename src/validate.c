@@ -550,13 +550,10 @@ unsigned long validate_run(const char *file, const struct entry_set *s,
 	v.keys = xcalloc(s->n ? s->n : 1, sizeof(char *));
 	for (i = 0; i < s->n; i++)
 		v.keys[i] = catalyst_key(entry_get(&s->v[i], COL_CATALYST));
-	validate_cross(&v);
 	v.cites = opts->cites;
 	v.ncites = opts->ncites;
 	v.cites_name = opts->cites_name ? opts->cites_name : "the document";
-	if (v.ncites)
-		validate_text_cites(&v);
-	free(v.ref_done);
+	validate_cross(&v);
 	refs = opts->refs_path ? xstrdup(opts->refs_path) : refs_beside(file);
 	if (refs)
 		validate_ref_titles(&v, refs);

@@ -160,27 +160,12 @@ static size_t ref_numbers(const char *s, long *out, size_t n)
 	return k;
 }
 
-static int refs_disjoint(const char *a, const char *b)
-{
-	long ra[16], rb[16];
-	size_t na = ref_numbers(a, ra, 16), nb = ref_numbers(b, rb, 16), i, k;
-	if (!na || !nb)
-		return 0;
-	for (i = 0; i < na; i++)
-		for (k = 0; k < nb; k++)
-			if (ra[i] == rb[k])
-				return 0;
-	return 1;
-}
-
-static void check_pair(struct vctx *v, size_t i, size_t j, char *ref_done)
+static void check_pair(struct vctx *v, size_t i, size_t j)
 {
 	const struct entry *a = &v->s->v[i], *b = &v->s->v[j];
 	int cond = same_conditions(a, b);
 	int tab_a = str_eq(entry_get(a, COL_SOURCE), "table");
 	int tab_b = str_eq(entry_get(b, COL_SOURCE), "table");
-	int text_a = str_eq(entry_get(a, COL_SOURCE), "text");
-	int text_b = str_eq(entry_get(b, COL_SOURCE), "text");
 	struct buf w = BUF_INIT;
 	size_t k;
 
@@ -191,7 +176,10 @@ static void check_pair(struct vctx *v, size_t i, size_t j, char *ref_done)
 		buf_reset(&w);
 	}
 
-	if (!str_eq(entry_get(a, COL_SOURCE), entry_get(b, COL_SOURCE))) {
+	/* a computed value (DFT, microkinetics) is no measurement to contradict */
+	if (!str_eq(entry_get(a, COL_SOURCE), entry_get(b, COL_SOURCE)) &&
+	    (!has(a, COL_METHOD) || !has(b, COL_METHOD) ||
+	     str_eq(entry_get(a, COL_METHOD), entry_get(b, COL_METHOD)))) {
 		const struct entry *on = tab_b && !tab_a ? b : a == b ? a : tab_a ? a : b;
 		const struct entry *other = on == a ? b : a;
 		for (k = 0; k < ARRAY_SIZE(value_cols); k++) {
@@ -220,20 +208,6 @@ static void check_pair(struct vctx *v, size_t i, size_t j, char *ref_done)
 		check_loading_rate(v, b, a);
 	}
 
-	if (((tab_a && text_b) || (tab_b && text_a)) &&
-	    refs_disjoint(entry_get(a, COL_REF), entry_get(b, COL_REF))) {
-		size_t ti = tab_a ? i : j;
-		const struct entry *t = tab_a ? a : b, *x = tab_a ? b : a;
-		if (!ref_done[ti]) {
-			ref_done[ti] = 1;
-			where(x, &w);
-			vfinding(v, t, R_REF_MISMATCH,
-				 "the table cites ref. %s for '%s', the text cites %s on %s",
-				 entry_get(t, COL_REF), entry_get(t, COL_CATALYST), entry_get(x, COL_REF),
-				 buf_str(&w));
-			buf_reset(&w);
-		}
-	}
 	buf_release(&w);
 }
 
@@ -528,60 +502,6 @@ static size_t *order_by(const char *const *strs, size_t n, size_t **pos)
 	return ord;
 }
 
-void validate_cross(struct vctx *v)
-{
-	const struct entry_set *s = v->s;
-	char *ref_done = v->ref_done = xcalloc(s->n ? s->n : 1, 1);
-	const char **ids = xcalloc(s->n ? s->n : 1, sizeof(char *));
-	char **group = xcalloc(s->n ? s->n : 1, sizeof(char *));
-	size_t *by_id, *id_pos, *by_group, *group_pos, i, k;
-
-	/* entries compare within one document and one catalyst: group them */
-	for (i = 0; i < s->n; i++) {
-		struct buf g = BUF_INIT;
-		ids[i] = entry_get(&s->v[i], COL_ID);
-		buf_addstr(&g, entry_get(&s->v[i], COL_DOC));
-		buf_addch(&g, '\n');
-		buf_addstr(&g, v->keys[i]);
-		group[i] = buf_detach(&g, NULL);
-	}
-	by_id = order_by(ids, s->n, &id_pos);
-	by_group = order_by((const char *const *)group, s->n, &group_pos);
-
-	for (i = 0; i < s->n; i++) {
-		const struct entry *a = &s->v[i];
-		size_t first = id_pos[i];
-		while (first > 0 && str_eq(ids[by_id[first - 1]], ids[i]))
-			first--;
-		if (*ids[i] && by_id[first] != i)
-			vfinding(v, a, R_DUPLICATE_ID, "id '%s' is already used on line %ld", ids[i],
-				 s->v[by_id[first]].line);
-		if (entry_is_rejected(a))
-			continue;
-		check_loading_rate(v, a, a);
-		check_fold(v, i);
-		if (!*v->keys[i])
-			continue;
-		k = group_pos[i];
-		while (k > 0 && str_eq(group[by_group[k - 1]], group[i]))
-			k--;
-		/* the group's members before i, in file order */
-		for (; by_group[k] != i; k++) {
-			const struct entry *b = &s->v[by_group[k]];
-			if (!entry_is_rejected(b))
-				check_pair(v, by_group[k], i, ref_done);
-		}
-	}
-	for (i = 0; i < s->n; i++)
-		free(group[i]);
-	free(group);
-	free(ids);
-	free(by_id);
-	free(id_pos);
-	free(by_group);
-	free(group_pos);
-}
-
 /*
  * Whether the sentence names the catalyst whose key is key: the key's
  * letters and digits in a row, starting and ending at word boundaries
@@ -629,50 +549,127 @@ static int sentence_names(const char *sent, const char *key)
 	return 0;
 }
 
-void validate_text_cites(struct vctx *v)
+/*
+ * ref-mismatch: the references the text gives a table entry's catalyst,
+ * from text entries of the same document (same group: members from
+ * first to last in by_group) and from the citing sentences that name it.
+ * A finding when the table's numbers are none of them.
+ */
+static void check_refs_text(struct vctx *v, size_t i, const size_t *by_group, size_t first,
+			    size_t last)
 {
-	size_t i, c, k, r;
-	for (i = 0; i < v->s->n; i++) {
-		const struct entry *e = &v->s->v[i];
-		long refs[16], cited[64];
-		size_t nr, ncited = 0;
-		long line = 0;
-		struct buf list = BUF_INIT;
-		int shared = 0;
+	const struct entry *e = &v->s->v[i];
+	long refs[16], cited[64];
+	size_t nr, ncited = 0, c, k, r, g;
+	struct buf where_first = BUF_INIT, list = BUF_INIT;
+	int shared = 0;
 
-		if (v->ref_done[i] || entry_is_rejected(e) ||
-		    !str_eq(entry_get(e, COL_SOURCE), "table"))
+	nr = ref_numbers(entry_get(e, COL_REF), refs, ARRAY_SIZE(refs));
+	if (!nr)
+		return;
+	for (g = first; g < last; g++) {
+		const struct entry *t = &v->s->v[by_group[g]];
+		long tr[16];
+		size_t nt;
+		if (!str_eq(entry_get(t, COL_SOURCE), "text") || entry_is_rejected(t))
 			continue;
-		nr = ref_numbers(entry_get(e, COL_REF), refs, ARRAY_SIZE(refs));
-		if (!nr)
-			continue;
-		for (c = 0; c < v->ncites; c++) {
-			const struct text_cite *tc = &v->cites[c];
-			if (!sentence_names(tc->sentence, v->keys[i]))
-				continue;
-			for (k = 0; k < tc->nrefs; k++) {
-				for (r = 0; r < ncited && cited[r] != tc->refs[k]; r++)
-					;
-				if (r == ncited && ncited < ARRAY_SIZE(cited)) {
-					cited[ncited++] = tc->refs[k];
-					if (!line)
-						line = tc->line;
+		nt = ref_numbers(entry_get(t, COL_REF), tr, ARRAY_SIZE(tr));
+		for (k = 0; k < nt; k++) {
+			for (r = 0; r < ncited && cited[r] != tr[k]; r++)
+				;
+			if (r == ncited && ncited < ARRAY_SIZE(cited)) {
+				cited[ncited++] = tr[k];
+				if (!where_first.len) {
+					buf_addstr(&where_first, "on ");
+					where(t, &where_first);
 				}
 			}
 		}
-		for (k = 0; k < nr; k++)
-			for (r = 0; r < ncited; r++)
-				shared |= refs[k] == cited[r];
-		if (!ncited || shared)
+	}
+	for (c = 0; c < v->ncites; c++) {
+		const struct text_cite *tc = &v->cites[c];
+		if (!sentence_names(tc->sentence, v->keys[i]))
 			continue;
+		for (k = 0; k < tc->nrefs; k++) {
+			for (r = 0; r < ncited && cited[r] != tc->refs[k]; r++)
+				;
+			if (r == ncited && ncited < ARRAY_SIZE(cited)) {
+				cited[ncited++] = tc->refs[k];
+				if (!where_first.len)
+					buf_printf(&where_first, "at %s:%ld", v->cites_name, tc->line);
+			}
+		}
+	}
+	for (k = 0; k < nr; k++)
+		for (r = 0; r < ncited; r++)
+			shared |= refs[k] == cited[r];
+	if (ncited && !shared) {
 		for (r = 0; r < ncited; r++)
 			buf_printf(&list, "%s%ld", r ? ";" : "", cited[r]);
-		vfinding(v, e, R_REF_MISMATCH,
-			 "the table cites ref. %s for '%s', the text cites %s (%s:%ld)",
+		vfinding(v, e, R_REF_MISMATCH, "the table cites ref. %s for '%s', the text cites %s %s",
 			 entry_get(e, COL_REF), entry_get(e, COL_CATALYST), buf_str(&list),
-			 v->cites_name, line);
-		buf_release(&list);
+			 buf_str(&where_first));
 	}
+	buf_release(&list);
+	buf_release(&where_first);
+}
+
+void validate_cross(struct vctx *v)
+{
+	const struct entry_set *s = v->s;
+	const char **ids = xcalloc(s->n ? s->n : 1, sizeof(char *));
+	char **group = xcalloc(s->n ? s->n : 1, sizeof(char *));
+	size_t *by_id, *id_pos, *by_group, *group_pos, i, k, last;
+
+	/* entries compare within one document and one catalyst: group them */
+	for (i = 0; i < s->n; i++) {
+		struct buf g = BUF_INIT;
+		ids[i] = entry_get(&s->v[i], COL_ID);
+		buf_addstr(&g, entry_get(&s->v[i], COL_DOC));
+		buf_addch(&g, '\n');
+		buf_addstr(&g, v->keys[i]);
+		group[i] = buf_detach(&g, NULL);
+	}
+	by_id = order_by(ids, s->n, &id_pos);
+	by_group = order_by((const char *const *)group, s->n, &group_pos);
+
+	for (i = 0; i < s->n; i++) {
+		const struct entry *a = &s->v[i];
+		size_t first = id_pos[i];
+		while (first > 0 && str_eq(ids[by_id[first - 1]], ids[i]))
+			first--;
+		if (*ids[i] && by_id[first] != i)
+			vfinding(v, a, R_DUPLICATE_ID, "id '%s' is already used on line %ld", ids[i],
+				 s->v[by_id[first]].line);
+		if (entry_is_rejected(a))
+			continue;
+		check_loading_rate(v, a, a);
+		check_fold(v, i);
+		if (!*v->keys[i])
+			continue;
+		k = group_pos[i];
+		while (k > 0 && str_eq(group[by_group[k - 1]], group[i]))
+			k--;
+		last = group_pos[i];
+		while (last < s->n && str_eq(group[by_group[last]], group[i]))
+			last++;
+		if (str_eq(entry_get(a, COL_SOURCE), "table"))
+			check_refs_text(v, i, by_group, k, last);
+		/* the group's members before i, in file order */
+		for (; by_group[k] != i; k++) {
+			const struct entry *b = &s->v[by_group[k]];
+			if (!entry_is_rejected(b))
+				check_pair(v, by_group[k], i);
+		}
+	}
+	for (i = 0; i < s->n; i++)
+		free(group[i]);
+	free(group);
+	free(ids);
+	free(by_id);
+	free(id_pos);
+	free(by_group);
+	free(group_pos);
 }
 
 /* --- reference titles ---------------------------------------------------- */

@@ -20,7 +20,6 @@ struct vctx {
 	struct diag *d;
 	unsigned long waived;
 	char **keys;                   /* per entry: catalyst name key */
-	char *ref_done;                /* per entry: ref-mismatch reported */
 	const struct text_cite *cites; /* citing sentences of the document */
 	size_t ncites;
 	const char *cites_name;
@@ -53,8 +52,6 @@ double entry_loading_of(const struct entry *e, const char *metal);
 
 /* The cross-entry rules. */
 void validate_cross(struct vctx *v);
-/* ref-mismatch against the citing sentences of the document's text. */
-void validate_text_cites(struct vctx *v);
 /* The ref-title rule, with the reference list at path. */
 void validate_ref_titles(struct vctx *v, const char *path);
 

@@ -467,10 +467,10 @@ START_TEST(test_text_cites)
 		const char *message;   /* NULL: no finding */
 	} rc[] = {
 		{ "catalyst=Ru-Co clusters@N-C|ref=96",
-		  "the table cites ref. 96 for 'Ru-Co clusters@N-C', the text cites 97 (paper.txt:155)" },
-		{ "catalyst=Ru clusters@N-C|ref=96", "the text cites 97 (paper.txt:155)" },
+		  "the table cites ref. 96 for 'Ru-Co clusters@N-C', the text cites 97 at paper.txt:155" },
+		{ "catalyst=Ru clusters@N-C|ref=96", "the text cites 97 at paper.txt:155" },
 		{ "catalyst=Ru-Co clusters@N-C|ref=97", NULL },
-		{ "catalyst=CoRu NPA|ref=105", "the text cites 106 (paper.txt:187)" },
+		{ "catalyst=CoRu NPA|ref=105", "the text cites 106 at paper.txt:187" },
 		/* named with both 105 and 106: the table's number is among them */
 		{ "catalyst=Co1Ru SAA|ref=105", NULL },
 		/* two papers on Co-N2, the table cites one of them */
