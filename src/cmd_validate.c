@@ -43,7 +43,7 @@ static int list_dir(const char *dir, char ***files, size_t *n, size_t *alloc)
 		struct buf path = BUF_INIT;
 		if (de->d_name[0] == '.' || !str_endswith(de->d_name, ".csv"))
 			continue;
-		buf_printf(&path, "%s/%s", dir, de->d_name);
+		buf_printf(&path, "%s%s%s", dir, str_endswith(dir, "/") ? "" : "/", de->d_name);
 		*files = xgrow(*files, alloc, *n + 1, sizeof(char *));
 		(*files)[(*n)++] = buf_detach(&path, NULL);
 	}
