@@ -94,6 +94,28 @@ static void chart_block(struct rpt_flow *f, const struct rpt_chart *c, const str
 	buf_release(&cap);
 }
 
+/* Room the start of block b needs, to keep a heading with it. */
+static double next_height(struct gfx *g, const struct rpt_flow *f, const struct rpt_block *b,
+			  const struct rpt_block *end)
+{
+	double w, h;
+	if (b >= end)
+		return 0;
+	switch (b->kind) {
+	case RB_PARA:
+		gfx_text_size(g, FONT_BODY, b->text, f->width, &w, &h);
+		return h < 120 ? h : 120;
+	case RB_CHART:
+		return b->chart->height + 30;
+	case RB_TABLE:
+	case RB_SUMMARY:
+	case RB_FINDINGS:
+		return 90;
+	default:
+		return 40;
+	}
+}
+
 static void render_pages(struct gfx *g, const struct report_template *t, const struct report_data *d,
 			 FILE *layout)
 {
@@ -116,7 +138,7 @@ static void render_pages(struct gfx *g, const struct report_template *t, const s
 		case RB_HEADING:
 			gfx_text_size(g, FONT_HEAD, b->text, f.width, &w, &h);
 			/* A heading never sits alone at the foot of a page. */
-			if (f.y + h + 60 > f.bottom)
+			if (f.y + h + 10 + next_height(g, &f, b + 1, t->blocks + t->nblocks) > f.bottom)
 				rpt_flow_newpage(&f);
 			f.y += 4;
 			f.y += gfx_text(g, FONT_HEAD, b->text, f.x, f.y, f.width, GA_LEFT, INK) + 6;

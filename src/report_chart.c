@@ -41,7 +41,8 @@ struct pt {
 
 struct series {
 	char *name;         /* markup */
-	size_t n;
+	size_t n;           /* points drawn: a series without any stays out of the legend */
+	size_t style;       /* colour and marker */
 	/* arrhenius */
 	double slope, icpt, ea_fit, ea_rep, xmin, xmax;
 	int has_rep;
@@ -194,46 +195,72 @@ static void draw_empty(struct gfx *g, const struct rpt_chart *c, double x, doubl
 struct legend {
 	double w, h, row_h;
 	double x, y;
-	int above;           /* drawn in a row above the plot */
+	int above;           /* drawn in rows above the plot */
+	double maxw;         /* above: the width the rows wrap at */
 };
 
-static void legend_measure(struct gfx *g, struct series *ss, size_t ns, struct legend *lg,
-			   int row)
+/*
+ * Walk the legend entries as drawn: in a column, or (above) in rows that
+ * wrap at maxw.  With draw = 0 only measures.
+ */
+static void legend_walk(struct gfx *g, struct series *ss, size_t ns, struct legend *lg, int draw)
 {
 	size_t i;
-	double w, h;
-	lg->w = 0;
-	lg->h = 0;
-	lg->row_h = 10;
+	double x = 4, y = 3, w, h, wmax = 0;
 	for (i = 0; i < ns; i++) {
+		double item;
+		if (!ss[i].n)
+			continue;
 		gfx_text_size(g, FONT_TICK, ss[i].name, 0, &w, &h);
-		if (h > lg->row_h)
-			lg->row_h = h;
-		if (row)
-			lg->w += w + MARKER_SIZE + 16;
-		else if (w + MARKER_SIZE + 10 > lg->w)
-			lg->w = w + MARKER_SIZE + 10;
-	}
-	lg->w += 8;
-	lg->h = row ? lg->row_h + 4 : lg->row_h * (double)ns + 6;
-}
-
-static void legend_draw(struct gfx *g, struct series *ss, size_t ns, const struct legend *lg)
-{
-	size_t i;
-	double x = lg->x + 4, y = lg->y + 3, w, h;
-	gfx_fill_rect(g, lg->x, lg->y, lg->w, lg->h, (struct gfx_rgb){ 1, 1, 1 });
-	for (i = 0; i < ns; i++) {
-		gfx_marker(g, gfx_marker_of(i), x + MARKER_SIZE / 2, y + lg->row_h / 2,
-			   MARKER_SIZE, gfx_palette(i), 1);
-		gfx_text(g, FONT_TICK, ss[i].name, x + MARKER_SIZE + 4, y, 0, GA_LEFT, INK);
+		item = w + MARKER_SIZE + (lg->above ? 16 : 8);
+		if (lg->above && x > 4 && x + item > lg->maxw) {
+			x = 4;
+			y += lg->row_h;
+		}
+		if (draw) {
+			gfx_marker(g, gfx_marker_of(ss[i].style), lg->x + x + MARKER_SIZE / 2,
+				   lg->y + y + lg->row_h / 2, MARKER_SIZE, gfx_palette(ss[i].style), 1);
+			gfx_text(g, FONT_TICK, ss[i].name, lg->x + x + MARKER_SIZE + 4, lg->y + y, 0,
+				 GA_LEFT, INK);
+		}
 		if (lg->above) {
-			gfx_text_size(g, FONT_TICK, ss[i].name, 0, &w, &h);
-			x += w + MARKER_SIZE + 16;
+			x += item;
+			if (x > wmax)
+				wmax = x;
 		} else {
+			if (x + item > wmax)
+				wmax = x + item;
 			y += lg->row_h;
 		}
 	}
+	if (!draw) {
+		lg->w = wmax + 4;
+		lg->h = (lg->above ? y + lg->row_h : y) + 3;
+	}
+}
+
+static void legend_measure(struct gfx *g, struct series *ss, size_t ns, struct legend *lg,
+			   int row, double maxw)
+{
+	size_t i;
+	double w, h;
+	lg->row_h = 10;
+	lg->above = row;
+	lg->maxw = maxw;
+	for (i = 0; i < ns; i++) {
+		if (!ss[i].n)
+			continue;
+		gfx_text_size(g, FONT_TICK, ss[i].name, 0, &w, &h);
+		if (h > lg->row_h)
+			lg->row_h = h;
+	}
+	legend_walk(g, ss, ns, lg, 0);
+}
+
+static void legend_draw(struct gfx *g, struct series *ss, size_t ns, struct legend *lg)
+{
+	gfx_fill_rect(g, lg->x, lg->y, lg->w, lg->h, (struct gfx_rgb){ 1, 1, 1 });
+	legend_walk(g, ss, ns, lg, 1);
 }
 
 /* Points of pts inside a box grown by pad. */
@@ -281,6 +308,15 @@ static void place_labels(struct gfx *g, const struct rpt_chart *c, struct pt *pt
 		double w, h, r = MARKER_SIZE / 2 + 1.5;
 		int done = 0;
 		if (!*text)
+			continue;
+		/* The same catalyst twice on one spot (a table row and the text) needs one label. */
+		for (j = 0; j < i; j++) {
+			char tmp2[NUM_BUFSZ];
+			if (fabs(pts[j].px - pts[i].px) < 1 && fabs(pts[j].py - pts[i].py) < 1 &&
+			    str_eq(rpt_row_text(pts[j].row, &c->label, tmp2), text))
+				break;
+		}
+		if (j < i)
 			continue;
 		rpt_chem_markup(text, &mk);
 		gfx_text_size(g, FONT_SMALL, buf_str(&mk), 0, &w, &h);
@@ -410,6 +446,7 @@ static void series_from_groups(const struct rpt_groups *gr, struct series **ss, 
 		struct buf b = BUF_INIT;
 		rpt_markup_escape(rpt_group_label(gr->v[i].name), &b);
 		(*ss)[i].name = buf_detach(&b, NULL);
+		(*ss)[i].style = gr->v[i].style;
 	}
 }
 
@@ -429,8 +466,8 @@ static int legend_place(struct gfx *g, struct series *ss, size_t ns, struct pt *
 	static const char *const corners[] = { "upper-left", "upper-right", "lower-right", "lower-left" };
 	size_t k, i;
 	memset(lg, 0, sizeof(*lg));
-	legend_measure(g, ss, ns, lg, 0);
-	for (k = 0; k < 4; k++) {
+	legend_measure(g, ss, ns, lg, 0, 0);
+	for (k = 0; k < 4 && lg->w < p->w * 0.6 && lg->h < p->h * 0.7; k++) {
 		lg->x = k == 0 || k == 3 ? p->x + 6 : p->x + p->w - 6 - lg->w;
 		lg->y = k < 2 ? p->y + 6 : p->y + p->h - 6 - lg->h;
 		if (points_in(pts, n, lg->x, lg->y, lg->w, lg->h, MARKER_SIZE / 2 + 1) == 0) {
@@ -439,8 +476,7 @@ static int legend_place(struct gfx *g, struct series *ss, size_t ns, struct pt *
 		}
 	}
 	/* No free corner: a row above the plot, which shrinks to make room. */
-	legend_measure(g, ss, ns, lg, 1);
-	lg->above = 1;
+	legend_measure(g, ss, ns, lg, 1, p->w);
 	lg->x = p->x;
 	lg->y = p->y - 2;
 	p->y += lg->h + 2;
@@ -462,7 +498,7 @@ static void chart_scatter(struct gfx *g, const struct rpt_chart *c, const struct
 	struct pt *pts = collect_points(c, gr, 1, &n, lay);
 	struct buf xt = BUF_INIT, yt = BUF_INIT;
 	struct plot p;
-	struct legend lg = { 0, 0, 0, 0, 0, 0 };
+	struct legend lg = { 0, 0, 0, 0, 0, 0, 0 };
 	struct series *ss;
 	int inside = 0, grouped = c->group.kind != RF_COLUMN || c->group.col >= 0;
 
@@ -484,7 +520,10 @@ static void chart_scatter(struct gfx *g, const struct rpt_chart *c, const struct
 		pts[i].py = map_y(&p, &lay->y, pts[i].y);
 	}
 	series_from_groups(gr, &ss, &ns);
-	lay->nseries = ns;
+	for (i = 0; i < n; i++)
+		ss[pts[i].series].n++;
+	for (i = 0, lay->nseries = 0; i < ns; i++)
+		lay->nseries += ss[i].n > 0;
 	lay->legend = "none";
 	if (grouped && ns > 0)
 		inside = legend_place(g, ss, ns, pts, n, &p, &lg, lay, &lay->x, &lay->y);
@@ -500,8 +539,8 @@ static void chart_scatter(struct gfx *g, const struct rpt_chart *c, const struct
 	}
 	/* Draw the largest group first so that small groups stay visible on top. */
 	for (i = 0; i < n; i++)
-		gfx_marker(g, gfx_marker_of(pts[i].series), pts[i].px, pts[i].py, MARKER_SIZE,
-			   gfx_palette(pts[i].series), 0);
+		gfx_marker(g, gfx_marker_of(ss[pts[i].series].style), pts[i].px, pts[i].py,
+			   MARKER_SIZE, gfx_palette(ss[pts[i].series].style), 0);
 	lay->nplotted = n;
 	if (grouped && ns > 0)
 		legend_draw(g, ss, ns, &lg);
@@ -594,7 +633,7 @@ static void chart_bar(struct gfx *g, const struct rpt_chart *c, const struct rpt
 			pts[i].py = top;
 			if (top > yb)
 				top = yb;
-			gfx_bar(g, bx, top, bw, yb - top, gfx_palette(pts[i].series));
+			gfx_bar(g, bx, top, bw, yb - top, gfx_palette(gr->v[pts[i].series].style));
 			if (labels) {
 				char tmp[NUM_BUFSZ];
 				struct buf mk = BUF_INIT;
@@ -717,8 +756,8 @@ static void chart_strip(struct gfx *g, const struct rpt_chart *c, const struct r
 			k++;
 			pts[i].px = cx + jit * slot * 0.5;
 			pts[i].py = map_y(&p, &lay->y, pts[i].y);
-			gfx_marker(g, gfx_marker_of(gi), pts[i].px, pts[i].py, MARKER_SIZE * 0.9,
-				   gfx_palette(gi), 0);
+			gfx_marker(g, gfx_marker_of(gr->v[gi].style), pts[i].px, pts[i].py,
+				   MARKER_SIZE * 0.9, gfx_palette(gr->v[gi].style), 0);
 		}
 	}
 	{
@@ -762,7 +801,7 @@ static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const stru
 	struct pt *pts;
 	struct buf xt = BUF_INIT, yt = BUF_INIT;
 	struct plot p;
-	struct legend lg = { 0, 0, 0, 0, 0, 0 };
+	struct legend lg = { 0, 0, 0, 0, 0, 0, 0 };
 	int min_points = c->min_points > 0 ? c->min_points : 2;
 	struct rpt_field inv = { RF_INV_T, -1 }, lnr = { RF_LN_RATE, -1 };
 
@@ -815,6 +854,7 @@ static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const stru
 		}
 		m = (double)(j - i);
 		ss[ns].n = j - i;
+		ss[ns].style = ns;
 		ss[ns].slope = (m * sxy - sx * sy) / (m * sxx - sx * sx);
 		ss[ns].icpt = (sy - ss[ns].slope * sx) / m;
 		ss[ns].ea_fit = -ss[ns].slope * GAS_R_KJ * 1000;
@@ -867,14 +907,12 @@ static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const stru
 	fit_axis(&lay->y, 0, pts, n, 1, 6);
 	axis_title(c->xtitle, &inv, &xt);
 	axis_title(c->ytitle, &lnr, &yt);
-	legend_measure(g, ss, ns, &lg, 0);
-	if (lg.w > w * 0.45)
-		lg.w = w * 0.45;
-	plot_area(g, &lay->y, buf_str(&yt), buf_str(&xt), x, y, w, h, 0, lg.w + 8, &p);
+	plot_area(g, &lay->y, buf_str(&yt), buf_str(&xt), x, y, w, h, 0, 0, &p);
 	for (i = 0; i < n; i++) {
 		pts[i].px = map_x(&p, &lay->x, pts[i].x);
 		pts[i].py = map_y(&p, &lay->y, pts[i].y);
 	}
+	legend_place(g, ss, ns, pts, n, &p, &lg, lay, &lay->x, &lay->y);
 	draw_frame(g, &p);
 	draw_y_axis(g, &p, &lay->y);
 	draw_x_axis(g, &p, &lay->x);
@@ -890,18 +928,14 @@ static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const stru
 		double x1 = ss[i].xmax + 0.02 * (lay->x.hi - lay->x.lo);
 		gfx_line(g, map_x(&p, &lay->x, x0), map_y(&p, &lay->y, ss[i].icpt + ss[i].slope * x0),
 			 map_x(&p, &lay->x, x1), map_y(&p, &lay->y, ss[i].icpt + ss[i].slope * x1),
-			 1.0, gfx_palette(i));
+			 1.0, gfx_palette(ss[i].style));
 	}
 	gfx_unclip(g);
 	for (i = 0; i < n; i++)
-		gfx_marker(g, gfx_marker_of(pts[i].series), pts[i].px, pts[i].py, MARKER_SIZE,
-			   gfx_palette(pts[i].series), 0);
+		gfx_marker(g, gfx_marker_of(ss[pts[i].series].style), pts[i].px, pts[i].py,
+			   MARKER_SIZE, gfx_palette(ss[pts[i].series].style), 0);
 	lay->nplotted = n;
-	lg.x = p.x + p.w + 8;
-	lg.y = p.y;
-	lg.above = 0;
 	legend_draw(g, ss, ns, &lg);
-	lay->legend = "right";
 out:
 	for (i = 0; i < nar; i++)
 		free(ar[i].name);

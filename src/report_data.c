@@ -328,7 +328,7 @@ void rpt_select(const struct report_data *d, const struct rpt_filters *fs,
 		const struct rpt_field *sort, int desc, struct rpt_groups *out)
 {
 	struct group_tmp *gs = NULL;
-	size_t ng = 0, ag = 0, i, j;
+	size_t ng = 0, ag = 0, i, j, others = 0;
 	struct sort_ctx_row *rows = xcalloc(d->nrows + 1, sizeof(*rows));
 	size_t nrows = 0;
 	int grouped = group && (group->kind != RF_COLUMN || group->col >= 0);
@@ -374,7 +374,15 @@ void rpt_select(const struct report_data *d, const struct rpt_filters *fs,
 	out->n = ng;
 	for (j = 0; j < ng; j++) {
 		struct rpt_group *g = &out->v[j];
+		size_t k;
 		g->name = gs[j].name;
+		/* SAC, SCC, BCC and NP look the same in every chart; others follow. */
+		g->style = ARRAY_SIZE(site_order) + others++;
+		for (k = 0; k < ARRAY_SIZE(site_order); k++)
+			if (str_eq(g->name, site_order[k])) {
+				g->style = k;
+				others--;
+			}
 		g->rows = xcalloc(nrows + 1, sizeof(*g->rows));
 		for (i = 0; i < nrows; i++) {
 			char tmp[NUM_BUFSZ];

@@ -180,6 +180,7 @@ int rpt_filters_pass(const struct rpt_filters *fs, const struct rpt_row *r);
  */
 struct rpt_group {
 	char *name;                  /* "" for the empty value */
+	size_t style;                /* colour and marker: fixed per site type */
 	struct rpt_row *rows;
 	size_t n;
 };
