@@ -369,7 +369,8 @@ void rpt_select(const struct report_data *d, const struct rpt_filters *fs,
 			ng++;
 		}
 	}
-	qsort(gs, ng, sizeof(*gs), cmp_groups);
+	if (ng > 1)
+		qsort(gs, ng, sizeof(*gs), cmp_groups);
 	out->v = xcalloc(ng + 1, sizeof(*out->v));
 	out->n = ng;
 	for (j = 0; j < ng; j++) {
@@ -506,7 +507,8 @@ int report_data_add(struct report_data *d, const char *path)
 		files[n++] = buf_detach(&p, NULL);
 	}
 	closedir(dp);
-	qsort(files, n, sizeof(*files), cmp_str);
+	if (n > 1)
+		qsort(files, n, sizeof(*files), cmp_str);
 	for (i = 0; i < n; i++) {
 		if (add_file(d, files[i]) < 0)
 			rc = -1;
