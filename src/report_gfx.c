@@ -27,6 +27,7 @@ struct gfx {
 	enum report_format fmt;
 	cairo_surface_t *surface;
 	cairo_t *cr;
+	PangoFontMap *fontmap;
 	PangoContext *pango;
 	struct buf bytes;
 	double width, height;
@@ -83,7 +84,10 @@ struct gfx *gfx_new(enum report_format fmt, double width, double height)
 		cairo_pdf_surface_set_metadata(g->surface, CAIRO_PDF_METADATA_CREATOR,
 					       PACKAGE_NAME " " PACKAGE_VERSION);
 	}
-	g->pango = pango_cairo_create_context(g->cr);
+	/* A font map of our own, released with the drawing (the default one never is). */
+	g->fontmap = pango_cairo_font_map_new();
+	g->pango = pango_font_map_create_context(g->fontmap);
+	pango_cairo_update_context(g->cr, g->pango);
 	pango_cairo_context_set_resolution(g->pango, 72);
 	fo = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
@@ -130,6 +134,8 @@ void gfx_free(struct gfx *g)
 		return;
 	if (g->pango)
 		g_object_unref(g->pango);
+	if (g->fontmap)
+		g_object_unref(g->fontmap);
 	if (g->cr)
 		cairo_destroy(g->cr);
 	cairo_surface_destroy(g->surface);
