@@ -108,6 +108,7 @@ static double next_height(struct gfx *g, const struct rpt_flow *f, const struct 
 	case RB_CHART:
 		return b->chart->height + 30;
 	case RB_TABLE:
+	case RB_STATS:
 	case RB_SUMMARY:
 	case RB_FINDINGS:
 		return 90;
@@ -160,6 +161,9 @@ static void render_pages(struct gfx *g, const struct report_template *t, const s
 			break;
 		case RB_FINDINGS:
 			rpt_findings_render(&f, d, b->list_limit);
+			break;
+		case RB_STATS:
+			rpt_stats_render(&f, b->table, d);
 			break;
 		case RB_PAGEBREAK:
 			if (f.y > f.top)

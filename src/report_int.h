@@ -72,6 +72,7 @@ struct rpt_table {
 	size_t ngroup_order;
 	struct rpt_field sort;    /* col -1: file order */
 	int sort_desc;
+	struct rpt_field value;   /* stats: the field summarised */
 	long line;
 };
 
@@ -101,6 +102,7 @@ enum rpt_block_kind {
 	RB_CHART,
 	RB_SUMMARY,       /* entries counted by site type and file */
 	RB_FINDINGS,      /* validation findings counted by rule, and listed */
+	RB_STATS,         /* table: a field summarised per group (n, min, median, max) */
 	RB_PAGEBREAK
 };
 
@@ -300,6 +302,8 @@ void rpt_flow_newpage(struct rpt_flow *f);
 
 void rpt_table_render(struct rpt_flow *f, const struct rpt_table *t,
 		      const struct report_data *d);
+/* A stats block: per group, n, minimum, median, geometric mean, maximum. */
+void rpt_stats_render(struct rpt_flow *f, const struct rpt_table *t, const struct report_data *d);
 void rpt_summary_render(struct rpt_flow *f, const struct report_data *d);
 void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int limit);
 

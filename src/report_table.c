@@ -244,6 +244,13 @@ static void grid_draw(struct rpt_flow *f, struct grid *g, const char *caption, c
 		double rh = row_height(f->g, g, r), x = f->x;
 		/* A group line never ends a page: keep it with its first row. */
 		double need = rh + (!r->cells && i + 1 < g->nrows ? row_height(f->g, g, &g->rows[i + 1]) : 0);
+		/* Nor do one or two rows go on alone: the last three stay together. */
+		if (g->nrows - i <= 3 && i >= 3) {
+			size_t k;
+			need = 0;
+			for (k = i; k < g->nrows; k++)
+				need += row_height(f->g, g, &g->rows[k]);
+		}
 		if (f->y + need > f->bottom - 4) {
 			gfx_line(f->g, f->x, f->y, f->x + f->width, f->y, RULE_THIN, INK);
 			gfx_text(f->g, FONT_SMALL, "<i>continued on the next page</i>", f->x + f->width,
@@ -657,4 +664,101 @@ out:
 	buf_release(&cap);
 	buf_release(&cont);
 	buf_release(&text);
+}
+
+static int cmp_dbl(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* A number with three significant figures, for statistics. */
+static void stat_cell(struct cell *c, double v)
+{
+	struct buf b = BUF_INIT;
+	int dec = v == 0 ? 0 : 2 - (int)floor(log10(fabs(v)));
+	rpt_format_fixed(v, dec < 0 ? 0 : dec, &b);
+	number_cell(c, buf_str(&b), 0);
+	buf_release(&b);
+}
+
+void rpt_stats_render(struct rpt_flow *f, const struct rpt_table *t, const struct report_data *d)
+{
+	static const char *const heads[] = { "", "<i>n</i>", "Minimum", "Median", "Geometric mean",
+		"Maximum" };
+	struct rpt_field none = { RF_COLUMN, -1 };
+	struct rpt_groups gr;
+	struct grid g;
+	struct buf cap = BUF_INIT, cont = BUF_INIT, unit = BUF_INIT;
+	size_t gi, i, k, total = 0;
+
+	f->table_no++;
+	if (f->layout)
+		fprintf(f->layout, "stats %s\n", t->id);
+	rpt_select(d, &t->filters, &t->group, t->group_order, t->ngroup_order, &none, 0, &gr);
+	grid_init(&g, ARRAY_SIZE(heads), FONT_TABLE);
+	g.head[0] = xstrdup(rpt_field_title(&t->group));
+	for (k = 1; k < ARRAY_SIZE(heads); k++) {
+		g.head[k] = xstrdup(heads[k]);
+		g.numeric[k] = 1;
+	}
+	for (gi = 0; gi < gr.n; gi++) {
+		double *v = xcalloc(gr.v[gi].n + 1, sizeof(*v)), logsum = 0;
+		size_t n = 0;
+		int allpos = 1;
+		struct cell *c;
+		for (i = 0; i < gr.v[gi].n; i++)
+			if (rpt_row_num(&gr.v[gi].rows[i], &t->value, &v[n]) == 1) {
+				allpos &= v[n] > 0;
+				n++;
+			}
+		if (n == 0) {
+			free(v);
+			continue;
+		}
+		total += n;
+		qsort(v, n, sizeof(*v), cmp_dbl);
+		c = grid_add_row(&g);
+		c[0].markup = xstrdup(rpt_group_label(gr.v[gi].name));
+		count_cell(&c[1], n);
+		stat_cell(&c[2], v[0]);
+		stat_cell(&c[3], n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2);
+		if (allpos) {
+			for (i = 0; i < n; i++)
+				logsum += log(v[i]);
+			stat_cell(&c[4], exp(logsum / (double)n));
+		} else {
+			c[4].markup = xstrdup("–");
+		}
+		stat_cell(&c[5], v[n - 1]);
+		if (f->layout) {
+			struct buf b = BUF_INIT;
+			buf_printf(&b, "  %s n=%zu min=", rpt_group_label(gr.v[gi].name), n);
+			rpt_format_fixed(v[0], 6, &b);
+			buf_addstr(&b, " max=");
+			rpt_format_fixed(v[n - 1], 6, &b);
+			fprintf(f->layout, "%s\n", buf_str(&b));
+			buf_release(&b);
+		}
+		free(v);
+	}
+	buf_addstr(&cap, t->title);
+	if (*rpt_field_unit(&t->value))
+		buf_printf(&cap, " (%s)", rpt_field_unit(&t->value));
+	buf_addstr(&unit, buf_str(&cap));
+	buf_reset(&cap);
+	caption_markup("Table", f->table_no, buf_str(&unit), 0, &cap);
+	caption_markup("Table", f->table_no, NULL, 1, &cont);
+	if (total == 0) {
+		draw_caption(f, buf_str(&cap));
+		f->y += gfx_text(f->g, FONT_BODY, "<i>No entries with this value: nothing to summarise.</i>",
+				 f->x, f->y, f->width, GA_LEFT, GREY) + 14;
+	} else {
+		grid_draw(f, &g, buf_str(&cap), buf_str(&cont), t->note);
+	}
+	grid_release(&g);
+	rpt_groups_release(&gr);
+	buf_release(&cap);
+	buf_release(&cont);
+	buf_release(&unit);
 }

@@ -276,6 +276,36 @@ static struct rpt_table *parse_table(struct tstate *st, const xmlNode *n)
 	return t;
 }
 
+static struct rpt_table *parse_stats(struct tstate *st, const xmlNode *n)
+{
+	struct rpt_table *t = xcalloc(1, sizeof(*t));
+	const xmlNode *c;
+	char *o;
+	t->id = attr_dup(n, "id");
+	t->note = xstrdup("");
+	t->sort.col = -1;
+	t->line = xmlGetLineNo(n);
+	field_attr(st, n, "field", &t->value);
+	field_attr(st, n, "group", &t->group);
+	o = attr(n, "group-order");
+	split_words(o, &t->group_order, &t->ngroup_order);
+	xmlFree(o);
+	for (c = n->children; c; c = c->next) {
+		if (is_elem(c, "title"))
+			t->title = markup_of(c);
+		else if (is_elem(c, "note")) {
+			free(t->note);
+			t->note = markup_of(c);
+		} else if (is_elem(c, "filter"))
+			parse_filter(st, c, &t->filters);
+	}
+	if (!t->title)
+		t->title = xstrdup("");
+	if (!is_numeric_field(&t->value))
+		terror(st, n, "template-stats", "stats need a numeric field", NULL);
+	return t;
+}
+
 static int bool_attr(const xmlNode *n, const char *name)
 {
 	char *v = attr(n, name);
@@ -396,6 +426,9 @@ static void compile(struct tstate *st, const xmlNode *root, struct report_templa
 					add_block(t, RB_FINDINGS, line);
 					parse_num_attr(st, c, "limit", &num, &has);
 					t->blocks[t->nblocks - 1].list_limit = has ? (int)num : 500;
+				} else if (is_elem(c, "stats")) {
+					add_block(t, RB_STATS, line);
+					t->blocks[t->nblocks - 1].table = parse_stats(st, c);
 				} else if (is_elem(c, "pagebreak")) {
 					add_block(t, RB_PAGEBREAK, line);
 				}
