@@ -573,9 +573,23 @@ static int cmp_rule_count(const void *pa, const void *pb)
 	return strcmp(a->rule, b->rule);
 }
 
+/* Findings listed by file, then line, then the order they were found in. */
+static int cmp_finding(const void *pa, const void *pb)
+{
+	const struct rpt_finding *a = *(const struct rpt_finding *const *)pa;
+	const struct rpt_finding *b = *(const struct rpt_finding *const *)pb;
+	int c = strcmp(a->file, b->file);
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
 void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int limit)
 {
 	struct rule_count *rc = xcalloc(d->nfindings + 1, sizeof(*rc));
+	const struct rpt_finding **order = NULL;
 	size_t nrc = 0, i, j, sev[3] = { 0, 0, 0 };
 	struct grid g;
 	struct buf cap = BUF_INIT, cont = BUF_INIT, text = BUF_INIT;
@@ -633,8 +647,13 @@ void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int li
 	g.head[1] = xstrdup("Severity");
 	g.head[2] = xstrdup("Rule");
 	g.head[3] = xstrdup("Message");
+	order = xcalloc(d->nfindings + 1, sizeof(*order));
+	for (i = 0; i < d->nfindings; i++)
+		order[i] = &d->findings[i];
+	if (d->nfindings > 1)
+		qsort(order, d->nfindings, sizeof(*order), cmp_finding);
 	for (i = 0; i < d->nfindings && (limit <= 0 || i < (size_t)limit); i++) {
-		const struct rpt_finding *fd = &d->findings[i];
+		const struct rpt_finding *fd = order[i];
 		struct cell *c = grid_add_row(&g);
 		struct buf b = BUF_INIT;
 		const char *base = strrchr(fd->file, '/');
@@ -651,7 +670,7 @@ void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int li
 	}
 	buf_reset(&cap);
 	buf_reset(&cont);
-	caption_markup("Table", f->table_no, "Every finding, in file order.", 0, &cap);
+	caption_markup("Table", f->table_no, "Every finding, by file and line.", 0, &cap);
 	caption_markup("Table", f->table_no, NULL, 1, &cont);
 	buf_reset(&text);
 	if (limit > 0 && d->nfindings > (size_t)limit)
@@ -660,6 +679,7 @@ void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int li
 	grid_draw(f, &g, buf_str(&cap), buf_str(&cont), buf_str(&text));
 	grid_release(&g);
 out:
+	free(order);
 	free(rc);
 	buf_release(&cap);
 	buf_release(&cont);

@@ -21,6 +21,7 @@
 #include "report.h"
 #include "report_int.h"
 #include "testlib.h"
+#include "validate.h"
 
 /* --- nice numbers and ticks ---------------------------------------------- */
 
@@ -573,6 +574,35 @@ START_TEST(test_select_groups)
 }
 END_TEST
 
+static void count_sink(void *ctx, const struct diag_item *it)
+{
+	(void)it;
+	(*(size_t *)ctx)++;
+}
+
+/* The data-quality report holds exactly what reading and validation find. */
+START_TEST(test_findings_are_validation)
+{
+	char *bad = test_path("tests/report/bad.csv");
+	struct report_data *d = report_data_new();
+	struct entry_set s;
+	size_t n = 0;
+	struct diag *dg = diag_new_collect(count_sink, &n);
+	entry_set_init(&s);
+	entries_read(bad, &s, dg);
+	validate_entries(bad, &s, dg);
+	ck_assert_uint_gt(n, 0);
+	ck_assert_int_eq(report_data_add(d, bad), 0);
+	ck_assert_uint_eq(d->nfindings, n);
+	ck_assert_uint_eq(d->findings[0].line, 2);
+	ck_assert_str_eq(d->findings[0].file, bad);
+	diag_free(dg);
+	entry_set_release(&s);
+	report_data_free(d);
+	free(bad);
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
 	Suite *s = suite_create("report");
@@ -594,6 +624,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, test_arrhenius_fit);
 	tcase_add_test(tc, test_svg_markers);
 	tcase_add_test(tc, test_select_groups);
+	tcase_add_test(tc, test_findings_are_validation);
 	suite_add_tcase(s, tc);
 	return s;
 }
