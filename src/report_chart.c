@@ -303,7 +303,8 @@ static void place_labels(struct gfx *g, const struct rpt_chart *c, struct pt *pt
 	};
 	for (i = 0; i < n; i++) {
 		char tmp[NUM_BUFSZ];
-		const char *text = rpt_row_text(pts[i].row, &c->label, tmp);
+		char clip[RPT_CLIP + 4];
+		const char *text = rpt_clip(rpt_row_text(pts[i].row, &c->label, tmp), clip);
 		struct buf mk = BUF_INIT;
 		double w, h, r = MARKER_SIZE / 2 + 1.5;
 		int done = 0;
@@ -311,9 +312,9 @@ static void place_labels(struct gfx *g, const struct rpt_chart *c, struct pt *pt
 			continue;
 		/* The same catalyst twice on one spot (a table row and the text) needs one label. */
 		for (j = 0; j < i; j++) {
-			char tmp2[NUM_BUFSZ];
+			char tmp2[NUM_BUFSZ], clip2[RPT_CLIP + 4];
 			if (fabs(pts[j].px - pts[i].px) < 1 && fabs(pts[j].py - pts[i].py) < 1 &&
-			    str_eq(rpt_row_text(pts[j].row, &c->label, tmp2), text))
+			    str_eq(rpt_clip(rpt_row_text(pts[j].row, &c->label, tmp2), clip2), text))
 				break;
 		}
 		if (j < i)
@@ -595,10 +596,10 @@ static void chart_bar(struct gfx *g, const struct rpt_chart *c, const struct rpt
 	labels = (c->label.kind != RF_COLUMN || c->label.col >= 0) && slot >= 6.5;
 	if (labels) {
 		for (i = 0; i < n; i++) {
-			char tmp[NUM_BUFSZ];
+			char tmp[NUM_BUFSZ], clip[RPT_CLIP + 4];
 			struct buf mk = BUF_INIT;
 			double tw, th;
-			rpt_chem_markup(rpt_row_text(pts[i].row, &c->label, tmp), &mk);
+			rpt_chem_markup(rpt_clip(rpt_row_text(pts[i].row, &c->label, tmp), clip), &mk);
 			gfx_text_size(g, FONT_SMALL, buf_str(&mk), 0, &tw, &th);
 			if (tw > label_w)
 				label_w = tw;
@@ -635,9 +636,9 @@ static void chart_bar(struct gfx *g, const struct rpt_chart *c, const struct rpt
 				top = yb;
 			gfx_bar(g, bx, top, bw, yb - top, gfx_palette(gr->v[pts[i].series].style));
 			if (labels) {
-				char tmp[NUM_BUFSZ];
+				char tmp[NUM_BUFSZ], clip[RPT_CLIP + 4];
 				struct buf mk = BUF_INIT;
-				rpt_chem_markup(rpt_row_text(pts[i].row, &c->label, tmp), &mk);
+				rpt_chem_markup(rpt_clip(rpt_row_text(pts[i].row, &c->label, tmp), clip), &mk);
 				gfx_text_rotated_end(g, FONT_SMALL, buf_str(&mk), bx + bw / 2 + 1,
 						     yb + 4, 60, INK);
 				lay->nlabels++;
@@ -872,7 +873,8 @@ static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const stru
 		}
 		{
 			struct buf b = BUF_INIT;
-			rpt_chem_markup(ar[i].name, &b);
+			char clip[RPT_CLIP + 4];
+			rpt_chem_markup(rpt_clip(ar[i].name, clip), &b);
 			buf_addstr(&b, ": <i>E</i><sub>a</sub> = ");
 			rpt_format_fixed(ss[ns].ea_fit, 0, &b);
 			buf_addstr(&b, " kJ mol<sup>−1</sup>");
@@ -982,8 +984,9 @@ void rpt_chart_draw(struct gfx *g, const struct rpt_chart *c, const struct repor
 		break;
 	}
 	if (lay->ndropped_log)
-		warning("chart '%s': %zu entr%s with a value of zero or less left out of the log axis",
-			c->id, lay->ndropped_log, lay->ndropped_log == 1 ? "y" : "ies");
+		warning("chart '%s': %zu entr%s with a value of zero or less left out (%s)",
+			c->id, lay->ndropped_log, lay->ndropped_log == 1 ? "y" : "ies",
+			c->kind == CK_ARRHENIUS ? "no logarithm" : "log axis");
 	rpt_groups_release(&gr);
 	if (lay == &own)
 		rpt_chart_layout_release(&own);

@@ -138,6 +138,12 @@ const char *rpt_field_title(const struct rpt_field *f);
 const char *rpt_field_unit(const struct rpt_field *f);
 /* Turn an ASCII-clean catalyst or formula into markup with real subscripts. */
 void rpt_chem_markup(const char *s, struct buf *out);
+/*
+ * s cut to at most RPT_CLIP bytes (at a character boundary) with an
+ * ellipsis, so that a huge field cannot swamp a page; tmp holds the copy.
+ */
+#define RPT_CLIP 160
+const char *rpt_clip(const char *s, char *tmp /* RPT_CLIP + 4 bytes */);
 /* Escape text for Pango markup. */
 void rpt_markup_escape(const char *s, struct buf *out);
 

@@ -372,6 +372,8 @@ static void loading_markup(const char *s, struct buf *out)
 static void text_cell(struct cell *c, const struct rpt_field *f, const char *s)
 {
 	struct buf b = BUF_INIT;
+	char clip[RPT_CLIP + 4];
+	s = rpt_clip(s, clip);
 	if (f->kind == RF_COLUMN && (f->col == COL_CATALYST || f->col == COL_SUPPORT))
 		rpt_chem_markup(s, &b);
 	else if (f->kind == RF_COLUMN && f->col == COL_LOADING_WT)
@@ -654,6 +656,7 @@ void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int li
 		qsort(order, d->nfindings, sizeof(*order), cmp_finding);
 	for (i = 0; i < d->nfindings && (limit <= 0 || i < (size_t)limit); i++) {
 		const struct rpt_finding *fd = order[i];
+		char clip[RPT_CLIP + 4];
 		struct cell *c = grid_add_row(&g);
 		struct buf b = BUF_INIT;
 		const char *base = strrchr(fd->file, '/');
@@ -665,7 +668,7 @@ void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int li
 				      fd->sev == DIAG_WARNING ? "warning" : "note");
 		rpt_markup_escape(fd->rule, &b);
 		c[2].markup = buf_detach(&b, NULL);
-		rpt_markup_escape(fd->message, &b);
+		rpt_markup_escape(rpt_clip(fd->message, clip), &b);
 		c[3].markup = buf_detach(&b, NULL);
 	}
 	buf_reset(&cap);

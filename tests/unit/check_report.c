@@ -446,6 +446,36 @@ START_TEST(test_chart_many)
 }
 END_TEST
 
+/* A field of 100 kB as a label: clipped, drawn, no crash. */
+START_TEST(test_chart_huge_label)
+{
+	struct entry_set s;
+	struct report_data *d;
+	struct rpt_chart *c = chart_new(CK_BAR, 1);
+	struct rpt_chart_layout lay;
+	char *name = malloc(100001), clip[RPT_CLIP + 4];
+	memset(name, 'C', 100000);
+	name[100000] = '\0';
+	ck_assert_uint_eq(strlen(rpt_clip(name, clip)), RPT_CLIP + 3);
+	entry_set_init(&s);
+	add_entry(&s, name, "SAC", "400", "2", "");
+	add_entry(&s, "Ru", "SAC", "400", "3", "");
+	d = data_of(&s);
+	rpt_field_parse("catalyst", &c->label);
+	draw(c, d, &lay);
+	ck_assert_uint_eq(lay.nplotted, 2);
+	rpt_chart_layout_release(&lay);
+	c->kind = CK_SCATTER;
+	draw(c, d, &lay);
+	ck_assert_uint_eq(lay.nplotted, 2);
+	rpt_chart_layout_release(&lay);
+	report_data_free(d);
+	entry_set_release(&s);
+	chart_free(c);
+	free(name);
+}
+END_TEST
+
 /* Arrhenius: rates made with Ea = 80 kJ/mol give back 80. */
 START_TEST(test_arrhenius_fit)
 {
@@ -621,6 +651,7 @@ static Suite *report_suite(void)
 	tcase_add_loop_test(tc, test_chart_log_nonpositive, CK_SCATTER, CK_STRIP + 1);
 	tcase_add_loop_test(tc, test_chart_empty, CK_SCATTER, CK_STRIP + 1);
 	tcase_add_test(tc, test_chart_many);
+	tcase_add_test(tc, test_chart_huge_label);
 	tcase_add_test(tc, test_arrhenius_fit);
 	tcase_add_test(tc, test_svg_markers);
 	tcase_add_test(tc, test_select_groups);
