@@ -56,18 +56,18 @@ struct gfx *gfx_new(enum report_format fmt, double width, double height)
 		g->surface = cairo_svg_surface_create_for_stream(write_bytes, &g->bytes, width, height);
 		cairo_svg_surface_restrict_to_version(g->surface, CAIRO_SVG_VERSION_1_1);
 		break;
-	case REPORT_PNG:
-		g->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-							(int)ceil(width * PNG_SCALE),
-							(int)ceil(height * PNG_SCALE));
+	case REPORT_PNG: {
+		/*
+		 * Drawn at 1:1 into a recording, scaled to pixels at the end:
+		 * laid out under a scaled matrix, Pango would size subscripts
+		 * and superscripts wrongly.
+		 */
+		cairo_rectangle_t ext = { 0, 0, width, height };
+		g->surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
 		break;
 	}
-	g->cr = cairo_create(g->surface);
-	if (fmt == REPORT_PNG) {
-		cairo_set_source_rgb(g->cr, 1, 1, 1);
-		cairo_paint(g->cr);
-		cairo_scale(g->cr, PNG_SCALE, PNG_SCALE);
 	}
+	g->cr = cairo_create(g->surface);
 	if (fmt == REPORT_PDF) {
 		const char *sde = getenv("SOURCE_DATE_EPOCH");
 		char *end;
@@ -114,8 +114,20 @@ int gfx_finish(struct gfx *g, struct buf *out)
 {
 	cairo_status_t st;
 	if (g->fmt == REPORT_PNG) {
-		cairo_surface_flush(g->surface);
-		st = cairo_surface_write_to_png_stream(g->surface, write_bytes, &g->bytes);
+		cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+			(int)ceil(g->width * PNG_SCALE), (int)ceil(g->height * PNG_SCALE));
+		cairo_t *cr = cairo_create(img);
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_paint(cr);
+		cairo_scale(cr, PNG_SCALE, PNG_SCALE);
+		cairo_set_source_surface(cr, g->surface, 0, 0);
+		cairo_paint(cr);
+		cairo_destroy(cr);
+		cairo_surface_flush(img);
+		st = cairo_surface_status(img);
+		if (st == CAIRO_STATUS_SUCCESS)
+			st = cairo_surface_write_to_png_stream(img, write_bytes, &g->bytes);
+		cairo_surface_destroy(img);
 	} else {
 		cairo_destroy(g->cr);
 		g->cr = NULL;
