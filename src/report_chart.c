@@ -136,7 +136,7 @@ static void draw_y_axis(struct gfx *g, const struct plot *p, const struct rpt_ax
 	}
 }
 
-static void draw_x_axis(struct gfx *g, const struct plot *p, const struct rpt_axis *a)
+static void draw_x_axis(struct gfx *g, const struct plot *p, const struct rpt_axis *a, int top)
 {
 	size_t i;
 	for (i = 0; i < a->nminor; i++) {
@@ -145,7 +145,8 @@ static void draw_x_axis(struct gfx *g, const struct plot *p, const struct rpt_ax
 			continue;
 		x = map_x(p, a, a->minor[i]);
 		gfx_line(g, x, p->y + p->h, x, p->y + p->h - MINOR_LEN, MINOR_W, INK);
-		gfx_line(g, x, p->y, x, p->y + MINOR_LEN, MINOR_W, INK);
+		if (top)
+			gfx_line(g, x, p->y, x, p->y + MINOR_LEN, MINOR_W, INK);
 	}
 	for (i = 0; i < a->nticks; i++) {
 		struct buf b = BUF_INIT;
@@ -155,7 +156,8 @@ static void draw_x_axis(struct gfx *g, const struct plot *p, const struct rpt_ax
 			continue;
 		x = map_x(p, a, a->ticks[i]);
 		gfx_line(g, x, p->y + p->h, x, p->y + p->h - TICK_LEN, FRAME_W, INK);
-		gfx_line(g, x, p->y, x, p->y + TICK_LEN, FRAME_W, INK);
+		if (top)
+			gfx_line(g, x, p->y, x, p->y + TICK_LEN, FRAME_W, INK);
 		rpt_axis_label(a, a->ticks[i], &b);
 		gfx_text(g, FONT_TICK, buf_str(&b), x, p->y + p->h + 3, 0, GA_CENTER, INK);
 		buf_release(&b);
@@ -530,7 +532,7 @@ static void chart_scatter(struct gfx *g, const struct rpt_chart *c, const struct
 		inside = legend_place(g, ss, ns, pts, n, &p, &lg, lay, &lay->x, &lay->y);
 	draw_frame(g, &p);
 	draw_y_axis(g, &p, &lay->y);
-	draw_x_axis(g, &p, &lay->x);
+	draw_x_axis(g, &p, &lay->x, 1);
 	{
 		double th, tw, lh;
 		gfx_text_size(g, FONT_AXIS, buf_str(&yt), 0, &tw, &th);
@@ -792,6 +794,37 @@ static int cmp_arr(const void *pa, const void *pb)
 	return a->invT < b->invT ? -1 : a->invT > b->invT;
 }
 
+/*
+ * The top edge of an Arrhenius plot in degrees Celsius, so that a reader
+ * sees the temperatures behind 1000/T: nice values of T placed at 1000/(T + 273.15).
+ */
+static void draw_temperature_axis(struct gfx *g, const struct plot *p, const struct rpt_axis *xa)
+{
+	struct rpt_axis t;
+	size_t i;
+	double w, h;
+	rpt_axis_linear(&t, 1000 / xa->hi - 273.15, 1000 / xa->lo - 273.15, 5);
+	for (i = 0; i < t.nticks; i++) {
+		struct buf b = BUF_INIT;
+		double v = 1000 / (t.ticks[i] + 273.15), x;
+		if (t.ticks[i] <= -273.15 || v < xa->lo || v > xa->hi)
+			continue;
+		x = map_x(p, xa, v);
+		gfx_line(g, x, p->y, x, p->y + TICK_LEN, FRAME_W, INK);
+		rpt_axis_label(&t, t.ticks[i], &b);
+		gfx_text_size(g, FONT_TICK, buf_str(&b), 0, &w, &h);
+		gfx_text(g, FONT_TICK, buf_str(&b), x, p->y - h - 2, 0, GA_CENTER, INK);
+		buf_release(&b);
+	}
+	gfx_text_size(g, FONT_TICK, "0", 0, &w, &h);
+	{
+		double tw, th;
+		gfx_text_size(g, FONT_AXIS, "Temperature (°C)", 0, &tw, &th);
+		gfx_text(g, FONT_AXIS, "Temperature (°C)", p->x + p->w / 2, p->y - h - 3 - th, 0,
+			 GA_CENTER, INK);
+	}
+}
+
 static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const struct report_data *d,
 			    const struct rpt_groups *gr, double x, double y, double w, double h,
 			    struct rpt_chart_layout *lay)
@@ -910,6 +943,9 @@ static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const stru
 	axis_title(c->xtitle, &inv, &xt);
 	axis_title(c->ytitle, &lnr, &yt);
 	plot_area(g, &lay->y, buf_str(&yt), buf_str(&xt), x, y, w, h, 0, 0, &p);
+	/* Room above for the temperature axis. */
+	p.y += 30;
+	p.h -= 30;
 	for (i = 0; i < n; i++) {
 		pts[i].px = map_x(&p, &lay->x, pts[i].x);
 		pts[i].py = map_y(&p, &lay->y, pts[i].y);
@@ -917,7 +953,8 @@ static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const stru
 	legend_place(g, ss, ns, pts, n, &p, &lg, lay, &lay->x, &lay->y);
 	draw_frame(g, &p);
 	draw_y_axis(g, &p, &lay->y);
-	draw_x_axis(g, &p, &lay->x);
+	draw_x_axis(g, &p, &lay->x, 0);
+	draw_temperature_axis(g, &p, &lay->x);
 	{
 		double th, tw, lh;
 		gfx_text_size(g, FONT_AXIS, buf_str(&yt), 0, &tw, &th);
