@@ -887,6 +887,11 @@ static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const stru
 			n++;
 		}
 		m = (double)(j - i);
+		/* Temperatures too close to tell apart in a double give no fit. */
+		if (!(m * sxx - sx * sx > 1e-12 * m * sxx)) {
+			n -= j - i;
+			continue;
+		}
 		ss[ns].n = j - i;
 		ss[ns].style = ns;
 		ss[ns].slope = (m * sxy - sx * sy) / (m * sxx - sx * sx);

@@ -446,6 +446,62 @@ START_TEST(test_chart_many)
 }
 END_TEST
 
+/* Values at the ends of a double: an axis all the same, and no crash. */
+START_TEST(test_chart_extreme_values)
+{
+	struct entry_set s;
+	struct report_data *d;
+	struct rpt_chart *c = chart_new(CK_SCATTER, 0);
+	struct rpt_chart_layout lay;
+	entry_set_init(&s);
+	add_entry(&s, "A", "SAC", "-1e300", "1e300", "");
+	add_entry(&s, "B", "SAC", "1e300", "-1e300", "");
+	add_entry(&s, "C", "SAC", "400", "1e-300", "");
+	d = data_of(&s);
+	draw(c, d, &lay);
+	ck_assert_uint_eq(lay.nplotted, 3);
+	ck_assert(lay.x.lo < lay.x.hi && lay.y.lo < lay.y.hi);
+	rpt_chart_layout_release(&lay);
+	c->ylog = 1;
+	draw(c, d, &lay);
+	ck_assert_uint_eq(lay.nplotted, 2);
+	ck_assert_uint_eq(lay.ndropped_log, 1);
+	ck_assert_uint_le(lay.y.nticks, 8);
+	rpt_chart_layout_release(&lay);
+	report_data_free(d);
+	entry_set_release(&s);
+	chart_free(c);
+}
+END_TEST
+
+/* The legend takes a free corner, and goes above the plot when none is free. */
+START_TEST(test_legend_placement)
+{
+	struct entry_set s;
+	struct report_data *d;
+	struct rpt_chart *c = chart_new(CK_SCATTER, 0);
+	struct rpt_chart_layout lay;
+	entry_set_init(&s);
+	add_entry(&s, "A", "SAC", "100", "100", "");
+	add_entry(&s, "B", "SCC", "200", "1", "");
+	add_entry(&s, "C", "BCC", "150", "50", "");
+	d = data_of(&s);
+	draw(c, d, &lay);
+	ck_assert_str_eq(lay.legend, "upper-right");    /* upper-left holds A */
+	rpt_chart_layout_release(&lay);
+	add_entry(&s, "D", "NP", "200", "100", "");
+	add_entry(&s, "E", "NP", "100", "1", "");
+	report_data_free(d);
+	d = data_of(&s);
+	draw(c, d, &lay);
+	ck_assert_str_eq(lay.legend, "above");
+	rpt_chart_layout_release(&lay);
+	report_data_free(d);
+	entry_set_release(&s);
+	chart_free(c);
+}
+END_TEST
+
 /* A field of 100 kB as a label: clipped, drawn, no crash. */
 START_TEST(test_chart_huge_label)
 {
@@ -652,6 +708,8 @@ static Suite *report_suite(void)
 	tcase_add_loop_test(tc, test_chart_empty, CK_SCATTER, CK_STRIP + 1);
 	tcase_add_test(tc, test_chart_many);
 	tcase_add_test(tc, test_chart_huge_label);
+	tcase_add_test(tc, test_chart_extreme_values);
+	tcase_add_test(tc, test_legend_placement);
 	tcase_add_test(tc, test_arrhenius_fit);
 	tcase_add_test(tc, test_svg_markers);
 	tcase_add_test(tc, test_select_groups);
