@@ -99,10 +99,50 @@ struct gfx *gfx_new(enum report_format fmt, double width, double height)
 	return g;
 }
 
+/* The text of markup, tags dropped and entities resolved; the caller frees. */
+static char *plain_text(const char *markup)
+{
+	char *text = NULL;
+	if (!pango_parse_markup(markup, -1, 0, NULL, &text, NULL, NULL))
+		return xstrdup(markup);
+	{
+		char *r = xstrdup(text);
+		g_free(text);
+		return r;
+	}
+}
+
 void gfx_set_title(struct gfx *g, const char *title)
 {
-	if (g->fmt == REPORT_PDF)
-		cairo_pdf_surface_set_metadata(g->surface, CAIRO_PDF_METADATA_TITLE, title);
+	char *t;
+	if (g->fmt != REPORT_PDF)
+		return;
+	t = plain_text(title);
+	cairo_pdf_surface_set_metadata(g->surface, CAIRO_PDF_METADATA_TITLE, t);
+	free(t);
+}
+
+void gfx_set_author(struct gfx *g, const char *author)
+{
+	char *t;
+	if (g->fmt != REPORT_PDF)
+		return;
+	t = plain_text(author);
+	cairo_pdf_surface_set_metadata(g->surface, CAIRO_PDF_METADATA_AUTHOR, t);
+	free(t);
+}
+
+void gfx_outline(struct gfx *g, const char *markup, int page, double x, double y)
+{
+	struct buf link = BUF_INIT;
+	char *t;
+	if (g->fmt != REPORT_PDF)
+		return;
+	t = plain_text(markup);
+	buf_printf(&link, "page=%d pos=[%d %d]", page, (int)x, (int)y);
+	cairo_pdf_surface_add_outline(g->surface, CAIRO_PDF_OUTLINE_ROOT, t, buf_str(&link), 0);
+	buf_release(&link);
+	free(t);
 }
 
 void gfx_page(struct gfx *g)

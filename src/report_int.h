@@ -262,7 +262,11 @@ void gfx_page(struct gfx *g);
 /* Finish and hand back the bytes; -1 if cairo failed. */
 int gfx_finish(struct gfx *g, struct buf *out);
 void gfx_free(struct gfx *g);
+/* PDF metadata from markup (tags dropped). */
 void gfx_set_title(struct gfx *g, const char *title);
+void gfx_set_author(struct gfx *g, const char *author);
+/* PDF only: a bookmark to (x, y) of page (1-based), named by markup. */
+void gfx_outline(struct gfx *g, const char *markup, int page, double x, double y);
 
 /* Text: markup in a font ("DejaVu Sans 9"), width limit (<= 0 none). */
 void gfx_text_size(struct gfx *g, const char *font, const char *markup, double width,
