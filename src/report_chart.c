@@ -28,9 +28,6 @@ static const struct gfx_rgb LIGHT = { 0.82, 0.82, 0.82 };
 #define MARKER_SIZE 6.0
 #define MAX_LABELLED 300
 
-static const char *const marker_names[MK_COUNT] = {
-	"circle", "square", "triangle", "diamond", "triangle-down", "hexagon", "cross", "star"
-};
 
 struct pt {
 	double x, y;        /* data units */
@@ -564,11 +561,11 @@ static void chart_scatter(struct gfx *g, const struct rpt_chart *c, const struct
 static void chart_bar(struct gfx *g, const struct rpt_chart *c, const struct rpt_groups *gr,
 		      double x, double y, double w, double h, struct rpt_chart_layout *lay)
 {
-	size_t n, i, nsel = 0, gi;
+	size_t n, i, nsel = 0;
 	struct pt *pts = collect_points(c, gr, 0, &n, lay);
 	struct buf yt = BUF_INIT;
 	struct plot p;
-	double label_w = 0, slot, bw, lw, lh, gap, yb;
+	double label_w = 0, slot, bw, gap, yb;
 	size_t ngroups_used = 0;
 	int labels;
 
@@ -587,10 +584,9 @@ static void chart_bar(struct gfx *g, const struct rpt_chart *c, const struct rpt
 		rpt_axis_linear(&lay->y, 0, hi / 1.04, 6);
 		lay->y.lo = 0;
 	}
-	for (gi = 0, i = 0; i < n; i++)
+	for (i = 0; i < n; i++)
 		if (i == 0 || pts[i].series != pts[i - 1].series)
 			ngroups_used++;
-	(void)gi;
 	axis_title(c->ytitle, &c->y, &yt);
 	/* First pass for the bar width: are labels readable at all? */
 	plot_area(g, &lay->y, buf_str(&yt), "", x, y, w, h, 0, 0, &p);
@@ -654,13 +650,11 @@ static void chart_bar(struct gfx *g, const struct rpt_chart *c, const struct rpt
 	if (!labels)
 		lay->nlabels_hidden = c->label.col >= 0 || c->label.kind != RF_COLUMN ? n : 0;
 	draw_frame(g, &p);
-	lw = tick_label_width(g, &lay->y, &lh);
 	{
 		double tw, th;
 		gfx_text_size(g, FONT_AXIS, buf_str(&yt), 0, &tw, &th);
 		gfx_text_up(g, FONT_AXIS, buf_str(&yt), x + th / 2 + 1, p.y + p.h / 2, INK);
 	}
-	(void)lw;
 	/* x "axis": categorical, no ticks; keep a plain range in the dump. */
 	lay->x.lo = 0;
 	lay->x.hi = (double)n;
@@ -1076,5 +1070,4 @@ void rpt_chart_layout_dump(FILE *f, const struct rpt_chart *c, const struct rpt_
 		fprintf(f, "  labels=%zu hidden=%zu\n", lay->nlabels, lay->nlabels_hidden);
 	if (lay->fits.len)
 		fprintf(f, "%s", buf_str(&lay->fits));
-	(void)marker_names;
 }

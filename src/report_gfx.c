@@ -328,15 +328,10 @@ void gfx_fill_rect(struct gfx *g, double x, double y, double w, double h, struct
 	cairo_fill(g->cr);
 }
 
-/* Data shapes: a light fill of the colour, outlined in the full colour. */
-static void fill_and_outline(struct gfx *g, struct gfx_rgb c, double width, int hollow)
+/* Data shapes: a lighter fill of the colour, outlined in the full colour. */
+static void fill_and_outline(struct gfx *g, struct gfx_rgb c, double width)
 {
-	struct gfx_rgb light = { 0.35 + 0.65 * c.r, 0.35 + 0.65 * c.g, 0.35 + 0.65 * c.b };
-	if (!hollow) {
-		light.r = c.r * 0.75 + 0.25;
-		light.g = c.g * 0.75 + 0.25;
-		light.b = c.b * 0.75 + 0.25;
-	}
+	struct gfx_rgb light = { c.r * 0.75 + 0.25, c.g * 0.75 + 0.25, c.b * 0.75 + 0.25 };
 	set_rgb(g, light);
 	cairo_fill_preserve(g->cr);
 	set_rgb(g, c);
@@ -347,7 +342,7 @@ static void fill_and_outline(struct gfx *g, struct gfx_rgb c, double width, int 
 void gfx_bar(struct gfx *g, double x, double y, double w, double h, struct gfx_rgb c)
 {
 	cairo_rectangle(g->cr, x, y, w, h);
-	fill_and_outline(g, c, GFX_MARKER_STROKE, 0);
+	fill_and_outline(g, c, GFX_MARKER_STROKE);
 }
 
 static void polygon(cairo_t *cr, double x, double y, double r, int n, double rot)
@@ -420,7 +415,7 @@ void gfx_marker(struct gfx *g, enum gfx_marker m, double x, double y, double s,
 		break;
 	}
 	/* Legend markers use another stroke so that data markers can be counted. */
-	fill_and_outline(g, c, legend ? GFX_MARKER_STROKE * 1.25 : GFX_MARKER_STROKE, 0);
+	fill_and_outline(g, c, legend ? GFX_MARKER_STROKE * 1.25 : GFX_MARKER_STROKE);
 }
 
 void gfx_clip(struct gfx *g, double x, double y, double w, double h)
