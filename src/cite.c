@@ -335,6 +335,29 @@ void ref_parse(const char *text, long num, struct ref_entry *r)
 			while (q > d && (q[-1] == '.' || q[-1] == ';'))
 				q--;
 			r->doi = xstrndup(p, (size_t)(q - p));
+			/*
+			 * A DOI that ends the entry ("..., 8842-8846, doi:10.1/x."
+			 * as the XML reader writes it) is not part of the pages.
+			 */
+			while (q < e && (*q == '.' || *q == ' '))
+				q++;
+			if (q == e) {
+				static const char *const pre[] = { "https://doi.org/", "http://dx.doi.org/",
+								   "doi:", "DOI:", "doi ", "DOI ", NULL };
+				const char *cut = p;
+				size_t k, n;
+				for (k = 0; pre[k]; k++) {
+					n = strlen(pre[k]);
+					if ((size_t)(cut - s) >= n && strncmp(cut - n, pre[k], n) == 0) {
+						cut -= n;
+						break;
+					}
+				}
+				while (cut > s && (cut[-1] == ' ' || cut[-1] == ','))
+					cut--;
+				if (cut > s)
+					e = cut;
+			}
 		}
 	}
 	/* Authors: comma-separated names with initials, the last after "and". */
