@@ -3,7 +3,9 @@
  * vocabulary and table-model detection (xmlvocab.c): hostile documents are
  * errors with a position and nothing is fetched, malformed ones give line
  * and column, libxml2 itself prints nothing, and the test documents of
- * tests/xml/ are recognized for what they are.
+ * tests/xml/ are recognized for what they are; and of the XML reader
+ * (ingest_xml.c): folded text, citations, tables with spans, locators, and
+ * agreement with the text reader on the same table.
  */
 #include <config.h>
 
@@ -14,6 +16,8 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "ingest.h"
+#include "normalize.h"
 #include "util.h"
 #include "xmlsafe.h"
 #include "xmlvocab.h"
@@ -368,6 +372,261 @@ START_TEST(test_table_models)
 }
 END_TEST
 
+/* --- the XML reader -------------------------------------------------------- */
+
+static struct document *read_fixture(const char *file)
+{
+	struct buf rel = BUF_INIT;
+	struct diag *d = test_diag_new();
+	struct document *doc;
+	char *path;
+	buf_printf(&rel, "tests/xml/%s", file);
+	path = test_path(buf_str(&rel));
+	doc = ingest_file(path, NULL, d);
+	ck_assert_str_eq(test_diag_text(d), "");
+	ck_assert_ptr_nonnull(doc);
+	test_diag_free(d);
+	free(path);
+	buf_release(&rel);
+	return doc;
+}
+
+static const struct block *block_at(const struct document *doc, const char *path)
+{
+	size_t i;
+	for (i = 0; i < doc->nblocks; i++)
+		if (doc->blocks[i].path && strcmp(doc->blocks[i].path, path) == 0)
+			return &doc->blocks[i];
+	return NULL;
+}
+
+static const struct block *first_table(const struct document *doc)
+{
+	size_t i;
+	for (i = 0; i < doc->nblocks; i++)
+		if (doc->blocks[i].kind == BLOCK_TABLE)
+			return &doc->blocks[i];
+	return NULL;
+}
+
+/* A block's text holds each of these, folded as the normalizer folds. */
+static const struct {
+	const char *file, *path;
+	enum block_kind kind;
+	const char *label;
+	const char *has[4];
+} block_cases[] = {
+	{ "jats-review-table1.xml", "/article/front/article-meta/article-id[2]", BLOCK_PARAGRAPH, NULL,
+	  { "DOI: 10.1039/d3sc06998b" } },
+	{ "jats-review-table1.xml", "/article/body/sec[1]/p", BLOCK_PARAGRAPH, NULL,
+	  { "compounds.[cite:4-6] In addition, NH3 is", "sources.[cite:7,8] NH3",
+	    "(4.32 kW h L^-1)", "(121 kg m^-3)" } },
+	{ "jats-review-table1.xml", "/article/body/sec[2]/sec[1]/p", BLOCK_PARAGRAPH, NULL,
+	  { "method.[cite:65] Ru/HZ SAC", "4.67 mmol_NH3 g_cat^-1 h^-1 at 350 \xc2\xb0" "C and 1 MPa",
+	    "Li et al. employed", "(38 kJ mol^-1) (Fig. 2e)" } },
+	{ "jats-review-table1.xml", "/article/body/sec[2]/title", BLOCK_HEADING, NULL,
+	  { "SACs for NH3 synthesis" } },
+	{ "jats-review-table1.xml", "/article/body/sec[2]/sec[2]/fig", BLOCK_CAPTION, "Fig. 3",
+	  { "Fig. 3 (a) NH3 synthesis rates", "Co-Nx catalysts.[cite:69]" } },
+	{ "jats-review-table1.xml", "/article/body/sec[3]/sec[1]/table-wrap", BLOCK_TABLE, "Table 1",
+	  { "Table 1 Catalytic properties for NH3 synthesis over various SACs, SCCs, and BCCs catalysts" } },
+	{ "jats-review-table1.xml", "/article/back/ref-list/ref[29]", BLOCK_REFERENCE, "95",
+	  { "L. Nguyen, S. Zhang,", "Pt1Com and Pd1Con, *ACS Catal.*, 2016, **6**, 840",
+	    "doi:10.5555/nh3cat-test.cit95" } },
+	{ "jats-nested.xml", "/article/body/sec[2]/sec[1]/sec/p[1]", BLOCK_PARAGRAPH, NULL,
+	  { "0.052 s^-1 at 400", "1 MPa,[cite:1] while", "61 kJ mol^-1 [cite:2]." } },
+	{ "jats-nested.xml", "/article/body/sec[2]/sec[1]/sec/p[2]", BLOCK_PARAGRAPH, NULL,
+	  { "2.53 \xc3\x97 10^-2 mmol g_cat^-1 h^-1", "with P_N2 of 0.25 MPa.[cite:1-3]" } },
+	{ "jats-nested.xml", "/article/body/sec[2]/sec[1]/sec/title", BLOCK_HEADING, NULL,
+	  { "2.1.1 Activity" } },
+	{ "elsevier-cals.xml",
+	  "/full-text-retrieval-response/originalText/xocs:doc/xocs:serial-item/ja:article/ja:body/ce:sections/ce:section[1]/ce:para",
+	  BLOCK_PARAGRAPH, NULL, { "larger particles [cite:19,75], and cobalt", "high rates [cite:20]." } },
+	{ "elsevier-cals.xml",
+	  "/full-text-retrieval-response/originalText/xocs:doc/xocs:serial-item/ja:article/ja:body/ce:sections/ce:section[2]/ce:section/ce:para",
+	  BLOCK_PARAGRAPH, NULL, { "8.54\xc2\xa0mmol\xc2\xa0g_cat^-1\xc2\xa0h^-1 [cite:20] (Table 1)", "Co2 ACCs exhibited" } },
+	{ "elsevier-cals.xml", "/full-text-retrieval-response/coredata/prism:doi", BLOCK_PARAGRAPH, NULL,
+	  { "DOI: 10.5555/nh3cat-test.els1" } },
+	{ "elsevier-cals.xml",
+	  "/full-text-retrieval-response/originalText/xocs:doc/xocs:serial-item/ja:article/ja:tail/ce:bibliography/ce:bibliography-sec/ce:bib-reference[4]",
+	  BLOCK_REFERENCE, "75", { "Y. Zhou, Unraveling", "*J. Catal.*, 2021, **404**, 501",
+				  "doi:10.5555/nh3cat-test.els-bib75" } },
+};
+
+START_TEST(test_reader_blocks)
+{
+	struct document *doc = read_fixture(block_cases[_i].file);
+	const struct block *b = block_at(doc, block_cases[_i].path);
+	size_t k;
+	ck_assert_msg(b != NULL, "no block at %s", block_cases[_i].path);
+	ck_assert_int_eq(b->kind, block_cases[_i].kind);
+	if (block_cases[_i].label)
+		ck_assert_str_eq(b->label ? b->label : "", block_cases[_i].label);
+	for (k = 0; k < ARRAY_SIZE(block_cases[_i].has) && block_cases[_i].has[k]; k++)
+		ck_assert_msg(strstr(b->text, block_cases[_i].has[k]) != NULL, "'%s' not in '%s'",
+			      block_cases[_i].has[k], b->text);
+	document_free(doc);
+}
+END_TEST
+
+/* Cells: text, spans and locators, in both table models. */
+static const struct {
+	const char *file;
+	size_t row, col;       /* 0-based grid position looked up */
+	const char *text;
+	size_t rowspan, colspan;
+	const char *locator;
+} cell_cases[] = {
+	{ "jats-review-table1.xml", 0, 1, "Catalyst", 2, 2, "table1/r1/c1" },
+	{ "jats-review-table1.xml", 1, 5, "WHSV (mL g^-1 h^-1)", 1, 1, "table1/r2/c6" },
+	{ "jats-review-table1.xml", 9, 0, "SACs", 8, 1, "table1/r3/c1" },
+	{ "jats-review-table1.xml", 10, 0, "SCCs", 13, 1, "table1/r11/c1" },
+	{ "jats-review-table1.xml", 23, 1, "Co1Ru2/NC", 1, 1, "table1/r24/c2" },
+	{ "jats-review-table1.xml", 23, 2, "1.17Ru + 0.41Co", 1, 1, "table1/r24/c3" },
+	{ "jats-review-table1.xml", 23, 7, "95", 1, 1, "table1/r24/c8" },
+	{ "jats-review-table1.xml", 7, 6, "10.3 \xc3\x97 10^-3", 1, 1, "table1/r8/c7" },
+	{ "jats-review-table1.xml", 5, 1, "MoHx", 1, 1, "table1/r6/c2" },
+	{ "elsevier-cals.xml", 0, 0, "Catalyst", 2, 2, "table1/r1/c1" },
+	{ "elsevier-cals.xml", 0, 4, "Reaction conditions", 1, 3, "table1/r1/c4" },
+	{ "elsevier-cals.xml", 6, 0, "SCCs", 5, 1, "table1/r3/c1" },
+	{ "elsevier-cals.xml", 3, 1, "Ru3.0/BaCeO3", 1, 1, "table1/r4/c2" },
+	{ "elsevier-cals.xml", 5, 7, "20,21", 1, 1, "table1/r6/c8" },
+	{ "elsevier-cals.xml", 4, 1, "Ru clusters/CeO2^a", 1, 1, "table1/r5/c2" },
+	{ "jats-nested.xml", 3, 1, "400", 2, 1, "table1/r3/c2" },
+	{ "jats-nested.xml", 4, 2, "not measured^b", 1, 2, "table1/r5/c2" },
+	{ "jats-nested.xml", 2, 3, "0.052^a", 1, 1, "table1/r3/c4" },
+};
+
+START_TEST(test_reader_cells)
+{
+	struct document *doc = read_fixture(cell_cases[_i].file);
+	const struct block *b = first_table(doc);
+	const struct cell *c;
+	ck_assert_ptr_nonnull(b);
+	c = table_cell_at(b->table, cell_cases[_i].row, cell_cases[_i].col);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_str_eq(c->text, cell_cases[_i].text);
+	ck_assert_uint_eq(c->rowspan, cell_cases[_i].rowspan);
+	ck_assert_uint_eq(c->colspan, cell_cases[_i].colspan);
+	ck_assert_str_eq(c->locator, cell_cases[_i].locator);
+	document_free(doc);
+}
+END_TEST
+
+START_TEST(test_reader_table_shapes)
+{
+	struct document *doc = read_fixture("jats-nested.xml");
+	const struct block *t1 = block_at(doc, "/article/body/sec[2]/sec[2]/table-wrap[1]");
+	const struct block *t2 = block_at(doc, "/article/body/sec[2]/sec[2]/table-wrap[2]");
+	ck_assert_ptr_nonnull(t1);
+	ck_assert_ptr_nonnull(t2);
+	ck_assert_uint_eq(t1->table->nrows, 5);
+	ck_assert_uint_eq(t1->table->ncols, 4);
+	ck_assert_uint_eq(t1->table->nheader, 2);
+	ck_assert_uint_eq(t1->table->nfootnotes, 2);
+	ck_assert_str_eq(t1->table->footnotes[0], "a Measured at 2% conversion.");
+	ck_assert_str_eq(t1->table->row_locator[4], "table1/r5");
+	/* The CALS table: morerows and namest/nameend. */
+	ck_assert_uint_eq(t2->table->nrows, 3);
+	ck_assert_uint_eq(t2->table->ncols, 3);
+	ck_assert_uint_eq(t2->table->nheader, 1);
+	ck_assert_str_eq(table_cell_at(t2->table, 0, 2)->text, "Rate");
+	ck_assert_str_eq(table_cell_at(t2->table, 2, 0)->text, "Co2/N-C");
+	ck_assert_str_eq(table_cell_at(t2->table, 2, 1)->text, "85.3");
+	ck_assert_str_eq(table_cell_at(t2->table, 2, 2)->text, "mmol g_Co^-1 h^-1");
+	ck_assert_str_eq(table_cell_at(t2->table, 2, 2)->locator, "table2/r3/c3");
+	ck_assert_str_eq(t2->table->footnotes[0], "Rates at 400 \xc2\xb0" "C, 1 MPa.");
+	document_free(doc);
+}
+END_TEST
+
+/*
+ * The text reader and the XML reader agree on every body cell of the
+ * review's Table 1 once normalized, except where the PDF text is damaged
+ * and the XML gives the value the paper prints.
+ */
+static const struct {
+	size_t row, col;
+	const char *text_form, *xml_form;
+} table1_known[] = {
+	{ 5, 1, "MoH_x", "MoHx" },
+	{ 13, 1, "Ru1 1/BaCeO3", "Ru1.1/BaCeO3" },
+	{ 15, 5, "_", "-" },
+	{ 24, 2, "_", "-" },
+	{ 25, 2, "_", "-" },
+};
+
+START_TEST(test_text_and_xml_agree)
+{
+	struct document *text = read_fixture("review-table1.txt");
+	struct document *xml = read_fixture("jats-review-table1.xml");
+	const struct table *tt = first_table(text)->table, *tx = first_table(xml)->table;
+	struct normtext a = NORMTEXT_INIT, b = NORMTEXT_INIT;
+	size_t r, c, k, checked = 0;
+	ck_assert_uint_eq(tt->nrows, 30);
+	ck_assert_uint_eq(tx->nrows, 30);
+	ck_assert_uint_eq(tt->nheader, tx->nheader);
+	for (r = tt->nheader; r < tt->nrows; r++)
+		for (c = 0; c < 8; c++) {
+			const struct cell *ct = table_cell_at(tt, r, c), *cx = table_cell_at(tx, r, c);
+			const char *want_t = NULL, *want_x = NULL;
+			ck_assert_ptr_nonnull(ct);
+			ck_assert_ptr_nonnull(cx);
+			ck_assert_uint_eq(ct->row, cx->row);
+			ck_assert_uint_eq(ct->rowspan, cx->rowspan);
+			normalize_text(ct->text, strlen(ct->text), &a);
+			normalize_text(cx->text, strlen(cx->text), &b);
+			for (k = 0; k < ARRAY_SIZE(table1_known); k++)
+				if (table1_known[k].row == r && table1_known[k].col == c) {
+					want_t = table1_known[k].text_form;
+					want_x = table1_known[k].xml_form;
+				}
+			if (want_t) {
+				ck_assert_str_eq(a.text, want_t);
+				ck_assert_str_eq(b.text, want_x);
+			} else {
+				ck_assert_msg(strcmp(a.text, b.text) == 0, "r%zu c%zu: text '%s', xml '%s'",
+					      r, c, a.text, b.text);
+				checked++;
+			}
+		}
+	ck_assert_uint_eq(checked, 28 * 8 - ARRAY_SIZE(table1_known));
+	normtext_release(&a);
+	normtext_release(&b);
+	document_free(text);
+	document_free(xml);
+}
+END_TEST
+
+START_TEST(test_reader_dispatch)
+{
+	ck_assert_ptr_eq(ingest_find_reader("corpus/papers/x.xml"), &reader_xml);
+	ck_assert_ptr_eq(ingest_find_reader("PMC123.nxml"), &reader_xml);
+	ck_assert_ptr_eq(ingest_find_reader("paper.txt"), &reader_text);
+}
+END_TEST
+
+/* Hostile spans are clamped, not allocated. */
+START_TEST(test_reader_hostile_spans)
+{
+	static const char doc_text[] =
+		"<article dtd-version='1.3'><body><table-wrap><table><tbody>"
+		"<tr><td colspan='1000000000' rowspan='99999999'>x</td><td>y</td></tr>"
+		"<tr><td colspan='-5'>z</td></tr></tbody></table></table-wrap></body></article>";
+	struct diag *d = test_diag_new();
+	struct document *doc = ingest_xml("t.xml", "t", doc_text, strlen(doc_text), d);
+	const struct table *t;
+	ck_assert_ptr_nonnull(doc);
+	t = first_table(doc)->table;
+	ck_assert_uint_eq(t->cells[0].colspan, 512);
+	ck_assert_uint_eq(t->cells[0].rowspan, 2);
+	ck_assert_uint_eq(t->nrows, 2);
+	ck_assert_uint_eq(t->ncols, 512);
+	document_free(doc);
+	test_diag_free(d);
+}
+END_TEST
+
 static Suite *xml_suite(void)
 {
 	Suite *s = suite_create("xml");
@@ -385,6 +644,14 @@ static Suite *xml_suite(void)
 	tcase_add_loop_test(tc, test_vocab, 0, (int)ARRAY_SIZE(vocab_cases));
 	tcase_add_loop_test(tc, test_vocab_strings, 0, (int)ARRAY_SIZE(vocab_strings));
 	tcase_add_loop_test(tc, test_table_models, 0, (int)ARRAY_SIZE(model_cases));
+	suite_add_tcase(s, tc);
+	tc = tcase_create("ingest_xml");
+	tcase_add_loop_test(tc, test_reader_blocks, 0, (int)ARRAY_SIZE(block_cases));
+	tcase_add_loop_test(tc, test_reader_cells, 0, (int)ARRAY_SIZE(cell_cases));
+	tcase_add_test(tc, test_reader_table_shapes);
+	tcase_add_test(tc, test_text_and_xml_agree);
+	tcase_add_test(tc, test_reader_dispatch);
+	tcase_add_test(tc, test_reader_hostile_spans);
 	suite_add_tcase(s, tc);
 	return s;
 }
