@@ -9,8 +9,6 @@
  */
 #include <config.h>
 
-#include "xmlsafe.h"
-
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -20,6 +18,8 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
+
+#include "xmlsafe.h"
 
 #include "buf.h"
 #include "util.h"

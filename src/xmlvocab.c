@@ -5,9 +5,9 @@
  */
 #include <config.h>
 
-#include "xmlvocab.h"
-
 #include <string.h>
+
+#include "xmlvocab.h"
 
 #include "xmlsafe.h"
 

@@ -16,8 +16,10 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "entry.h"
 #include "ingest.h"
 #include "normalize.h"
+#include "refdoi.h"
 #include "util.h"
 #include "xmlsafe.h"
 #include "xmlvocab.h"
@@ -627,6 +629,42 @@ START_TEST(test_reader_hostile_spans)
 }
 END_TEST
 
+/* ref_doi: the DOIs of an entry's cited references, in order. */
+START_TEST(test_refdoi)
+{
+	struct document *doc = read_fixture("jats-review-table1.xml");
+	struct entry_set set;
+	static const char *const refs[] = { "95", "81;82", "999", "", "12;999" };
+	static const char *const want[] = {
+		"10.5555/nh3cat-test.cit95", "10.5555/nh3cat-test.cit81;10.5555/nh3cat-test.cit82",
+		"", "", "10.5555/nh3cat-test.cit12;",
+	};
+	size_t i;
+	struct buf csv = BUF_INIT;
+	entry_set_init(&set);
+	for (i = 0; i < ARRAY_SIZE(refs); i++)
+		entry_set(entry_set_append(&set), COL_REF, refs[i]);
+	ck_assert_uint_eq(refdoi_fill(doc, &set, 0), 3);
+	ck_assert_uint_eq(set.nextra, 1);
+	ck_assert_str_eq(set.extra_names[0], "ref_doi");
+	for (i = 0; i < ARRAY_SIZE(refs); i++)
+		ck_assert_str_eq(set.v[i].extra[0], want[i]);
+	/* The column is written after the schema's. */
+	entries_format(&set, &csv);
+	ck_assert_ptr_nonnull(strstr(buf_str(&csv), ",status,note,ref_doi\n"));
+	ck_assert_ptr_nonnull(strstr(buf_str(&csv), ",95,,,,,,10.5555/nh3cat-test.cit95\n"));
+	/* No DOI anywhere: no column. */
+	buf_release(&csv);
+	entry_set_release(&set);
+	entry_set_init(&set);
+	entry_set(entry_set_append(&set), COL_REF, "999");
+	ck_assert_uint_eq(refdoi_fill(doc, &set, 0), 0);
+	ck_assert_uint_eq(set.nextra, 0);
+	entry_set_release(&set);
+	document_free(doc);
+}
+END_TEST
+
 static Suite *xml_suite(void)
 {
 	Suite *s = suite_create("xml");
@@ -652,6 +690,7 @@ static Suite *xml_suite(void)
 	tcase_add_test(tc, test_text_and_xml_agree);
 	tcase_add_test(tc, test_reader_dispatch);
 	tcase_add_test(tc, test_reader_hostile_spans);
+	tcase_add_test(tc, test_refdoi);
 	suite_add_tcase(s, tc);
 	return s;
 }
