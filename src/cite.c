@@ -298,13 +298,145 @@ static int year_at(const char *p, const char *e)
 	return e - p == 4 || p[4] == ',' || p[4] == ')' || p[4] == '.' || p[4] == ';';
 }
 
+/* Initials at p ("K.", "J.-Z.", "C. F.", "A.B."): returns their end, or NULL. */
+static const char *initials_at(const char *p, const char *e)
+{
+	const char *q = p, *last = NULL;
+	for (;;) {
+		size_t n = 1;
+		uint32_t cp;
+		if (q >= e)
+			break;
+		if ((unsigned char)*q >= 0x80) {
+			n = utf8_decode(q, (size_t)(e - q), &cp);
+			if (!n)
+				break;
+		} else if (!(*q >= 'A' && *q <= 'Z')) {
+			break;
+		}
+		if (q + n < e && q[n] >= 'a' && q[n] <= 'z' && q + n + 1 < e && q[n + 1] == '.')
+			n++;   /* "Th." */
+		if (q + n >= e || q[n] != '.')
+			break;
+		q += n + 1;
+		last = q;
+		if (q < e && *q == '-')
+			q++;
+		else if (q + 1 < e && *q == ' ' && q[1] >= 'A' && q[1] <= 'Z' && q + 2 < e &&
+			 (q[2] == '.' || (q[2] >= 'a' && q[2] <= 'z' && q + 3 < e && q[3] == '.')))
+			q++;
+	}
+	return last;
+}
+
+/*
+ * Authors written surname first ("Aika, K.; Ohya, A.", "Aika, K., Ohya,
+ * A. & Ozaki, A."): appends them to out and returns the end of the list,
+ * or NULL when the entry does not start that way.
+ */
+static const char *inverted_authors(const char *s, const char *e, struct buf *out)
+{
+	const char *p = s, *end = NULL;
+	for (;;) {
+		const char *c = p, *ini;
+		while (c < e && *c != ',' && *c != '.' && *c != ';' && c - p < 40)
+			c++;
+		if (c >= e || *c != ',' || c == p || c + 2 >= e || c[1] != ' ')
+			break;
+		ini = initials_at(c + 2, e);
+		if (!ini)
+			break;
+		if (out->len)
+			buf_addstr(out, "; ");
+		buf_add(out, c + 2, (size_t)(ini - c - 2));
+		buf_addch(out, ' ');
+		buf_add(out, p, (size_t)(c - p));
+		end = ini;
+		p = ini;
+		if (e - p > 2 && (p[0] == ';' || p[0] == ',') && p[1] == ' ') {
+			p += 2;
+			if (e - p > 4 && !strncmp(p, "and ", 4))
+				p += 4;
+			else if (e - p > 2 && !strncmp(p, "& ", 2))
+				p += 2;
+		} else if (e - p > 3 && !strncmp(p, " & ", 3)) {
+			p += 3;
+		} else if (e - p > 5 && !strncmp(p, " and ", 5)) {
+			p += 5;
+		} else {
+			break;
+		}
+	}
+	return end;
+}
+
+/* Numbers after the journal: volume then pages; a lone one is pages. */
+static void vol_pages(const char *p, const char *e, struct ref_entry *r)
+{
+	const char *items[4], *ends[4];
+	size_t n = 0;
+	while (p < e && n < 4) {
+		const char *q;
+		while (p < e && (*p == ',' || *p == ' ' || *p == '(' || *p == ')' || *p == ':' || *p == ';'))
+			p++;
+		if (p >= e)
+			break;
+		q = p;
+		while (q < e && *q != ',' && *q != ' ' && *q != '(' && *q != ':' && *q != ';')
+			q++;
+		/* "289– 301": a dash that a line break split */
+		while (q + 1 < e && *q == ' ' && q > p && ((unsigned char)q[-1] >= 0x80 || q[-1] == '-')) {
+			q++;
+			while (q < e && *q != ',' && *q != ' ' && *q != '(')
+				q++;
+		}
+		items[n] = p;
+		ends[n++] = q;
+		p = q;
+	}
+	while (n && ends[n - 1] > items[n - 1] && ends[n - 1][-1] == '.' && ends[n - 1] - items[n - 1] == 1)
+		n--;
+	if (n >= 2) {
+		r->volume = clean_field(items[0], ends[0]);
+		r->pages = clean_field(items[1], ends[1]);
+	} else if (n == 1) {
+		r->pages = clean_field(items[0], ends[0]);
+	}
+}
+
+/* Split a trailing volume number off a journal name ("J. Catal. 400"). */
+static void journal_volume(struct ref_entry *r)
+{
+	char *j = r->journal;
+	size_t n = strlen(j), k = n;
+	while (k > 0 && is_digit((unsigned char)j[k - 1]))
+		k--;
+	if (k < n && k > 1 && j[k - 1] == ' ' && (!r->volume || !r->volume[0])) {
+		free(r->volume);
+		r->volume = xstrdup(j + k);
+		j[k - 1] = '\0';
+	}
+}
+
 void ref_parse(const char *text, long num, struct ref_entry *r)
 {
-	char *t = collapse(text, strlen(text));
-	const char *s = t, *e = t + strlen(t), *p, *year = NULL, *q;
-	const char *authors_end, *journal_start = NULL, *title_start;
+	char *t, *nostar;
+	const char *s, *e, *p, *year = NULL, *q;
+	const char *authors_end, *title_start;
 	struct buf authors = BUF_INIT;
+	int inverted = 0;
 
+	{
+		struct buf b = BUF_INIT;
+		for (p = text; *p; p++)
+			if (*p != '*')
+				buf_addch(&b, *p);
+		nostar = buf_detach(&b, NULL);
+	}
+	t = collapse(nostar, strlen(nostar));
+	free(nostar);
+	s = t;
+	e = t + strlen(t);
 	memset(r, 0, sizeof(*r));
 	r->num = num;
 	/* the entry number: "- 65 ", "65. ", "[65] " */
@@ -323,141 +455,151 @@ void ref_parse(const char *text, long num, struct ref_entry *r)
 		while (*s == ' ')
 			s++;
 	}
-	/* DOI anywhere */
-	if ((p = strstr(s, "10.")) != NULL) {
+	/* DOI anywhere; cut it (and "DOI:", "https://doi.org/") off the text */
+	for (p = strstr(s, "10."); p && p < e; p = strstr(p + 1, "10.")) {
 		const char *d = p + 3;
+		if (p > s && is_digit((unsigned char)p[-1]))
+			continue;
 		while (is_digit((unsigned char)*d))
 			d++;
 		if (d - p >= 7 && *d == '/') {
+			const char *cut = p;
 			q = d;
 			while (q < e && *q != ' ' && *q != ',')
 				q++;
 			while (q > d && (q[-1] == '.' || q[-1] == ';'))
 				q--;
 			r->doi = xstrndup(p, (size_t)(q - p));
-			/*
-			 * A DOI that ends the entry ("..., 8842-8846, doi:10.1/x."
-			 * as the XML reader writes it) is not part of the pages.
-			 */
-			while (q < e && (*q == '.' || *q == ' '))
-				q++;
-			if (q == e) {
-				static const char *const pre[] = { "https://doi.org/", "http://dx.doi.org/",
-								   "doi:", "DOI:", "doi ", "DOI ", NULL };
-				const char *cut = p;
-				size_t k, n;
-				for (k = 0; pre[k]; k++) {
-					n = strlen(pre[k]);
-					if ((size_t)(cut - s) >= n && strncmp(cut - n, pre[k], n) == 0) {
-						cut -= n;
-						break;
-					}
-				}
-				while (cut > s && (cut[-1] == ' ' || cut[-1] == ','))
-					cut--;
-				if (cut > s)
-					e = cut;
-			}
+			while (cut > s && cut[-1] != ' ' && cut[-1] != ',')
+				cut--;
+			if (cut - s >= 5 && !strncmp(cut - 5, "DOI: ", 5))
+				cut -= 5;
+			else if (cut - s >= 5 && !strncmp(cut - 5, "doi: ", 5))
+				cut -= 5;
+			while (cut > s && (cut[-1] == ' ' || cut[-1] == '.' || cut[-1] == ','))
+				cut--;
+			e = cut;
+			break;
 		}
 	}
-	/* Authors: comma-separated names with initials, the last after "and". */
-	p = s;
-	authors_end = s;
-	while (p < e && author_start(p, e)) {
-		const char *c = strstr(p, ", ");
-		const char *a = strstr(p, " and ");
-		const char *stop = c ? c : e;
-		int last = 0;
-		if (a && a < stop) {
+	/* Authors surname first (ACS, Nature) or initials first (RSC, Elsevier). */
+	authors_end = inverted_authors(s, e, &authors);
+	if (authors_end) {
+		inverted = 1;
+		p = authors_end;
+		while (p < e && (*p == ' ' || *p == ',' || *p == ';'))
+			p++;
+		authors_end = p;
+	} else {
+		p = s;
+		authors_end = s;
+		while (p < e && author_start(p, e)) {
+			const char *c = strstr(p, ", ");
+			const char *a = strstr(p, " and ");
+			const char *stop = c && c < e ? c : e;
+			int last = 0;
+			if (a && a < stop) {
+				if (authors.len)
+					buf_addstr(&authors, "; ");
+				buf_add(&authors, p, (size_t)(a - p));
+				p = a + 5;
+				last = 1;
+				c = strstr(p, ", ");
+				stop = c && c < e ? c : e;
+			}
 			if (authors.len)
 				buf_addstr(&authors, "; ");
-			buf_add(&authors, p, (size_t)(a - p));
-			p = a + 5;
-			last = 1;
-			c = strstr(p, ", ");
-			stop = c ? c : e;
+			buf_add(&authors, p, (size_t)(stop - p));
+			authors_end = p = stop < e ? stop + 2 : e;
+			if (last)
+				break;
 		}
-		if (authors.len)
-			buf_addstr(&authors, "; ");
-		buf_add(&authors, p, (size_t)(stop - p));
-		authors_end = p = stop < e ? stop + 2 : e;
-		if (last)
-			break;
 	}
 	title_start = authors_end;
-	/* The year: the last ", YYYY," after the title. */
-	for (p = title_start; p < e; p++)
-		if ((p[0] == ',' || p[0] == ' ' || p[0] == '(') && p + 1 < e &&
-		    year_at(p + 1 + (p[1] == ' '), e))
-			year = p;
-	if (year) {
-		const char *y = year + 1 + (year[1] == ' ');
-		const char *seg_end = year, *seg;
-		r->year = xstrndup(y, 4);
-		/* journal: the segment before the year, with "Int. Ed." or "A" joined */
-		seg = seg_end;
-		for (;;) {
-			const char *c = seg;
-			while (c > title_start && !(c[-1] == ' ' && c - 1 > title_start && c[-2] == ','))
-				c--;
-			{
-				size_t n = (size_t)(seg - c);
-				int join = (n <= 4) || !strncmp(c, "*Int. Ed", 8) || !strncmp(c, "Int. Ed", 7) ||
-					   (*c == '*' && c > title_start + 2 && c[-3] == '*');
+	if (inverted) {
+		/* Title. Journal Year, Vol, Pages  or  Title. Journal Vol, Pages (Year) */
+		const char *te = title_start, *j, *je;
+		while (te < e && !((*te == '.' || *te == '?' || *te == '!') && (te + 1 == e || te[1] == ' ')))
+			te++;
+		r->title = clean_field(title_start, te);
+		j = te < e ? te + 1 : e;
+		while (j < e && *j == ' ')
+			j++;
+		for (p = j; p < e; p++)
+			if ((p == j || p[-1] == ' ' || p[-1] == '(') && year_at(p, e))
+				year = p;
+		je = j;
+		while (je < e && !(je > j && (je[-1] == ' ' || je[-1] == ',' || je[-1] == '(') &&
+				   is_digit((unsigned char)*je)))
+			je++;
+		r->journal = clean_field(j, je > j && je[-1] == '(' ? je - 1 : je);
+		if (year) {
+			struct buf rest = BUF_INIT;
+			r->year = xstrndup(year, 4);
+			buf_add(&rest, je, (size_t)(year - je));
+			buf_add(&rest, year + 4, (size_t)(e - year - 4));
+			vol_pages(buf_str(&rest), buf_str(&rest) + rest.len, r);
+			buf_release(&rest);
+		} else {
+			vol_pages(je, e, r);
+		}
+		journal_volume(r);
+	} else {
+		/* The year: the last ", YYYY," or " (YYYY)" after the title. */
+		for (p = title_start; p < e; p++)
+			if ((p[0] == ',' || p[0] == ' ' || p[0] == '(') && p + 1 < e &&
+			    year_at(p + 1 + (p[1] == ' '), e))
+				year = p;
+		if (year) {
+			const char *y = year + 1 + (year[1] == ' ');
+			const char *seg_end = year, *seg;
+			r->year = xstrndup(y, 4);
+			while (seg_end > title_start && seg_end[-1] == ' ')
+				seg_end--;
+			/* journal: the segment before the year, with "Int. Ed." or "A" joined */
+			seg = seg_end;
+			for (;;) {
+				const char *c = seg;
+				size_t n;
+				int join;
+				while (c > title_start && !(c[-1] == ' ' && c - 1 > title_start && c[-2] == ','))
+					c--;
+				n = (size_t)(seg - c);
+				join = n <= 4 || !strncmp(c, "Int. Ed", 7);
 				seg = c;
 				if (!(join && c > title_start + 2))
 					break;
 				seg = c - 2;
 			}
+			r->journal = clean_field(seg, seg_end);
+			q = y + 4;
+			vol_pages(q, e, r);
+			journal_volume(r);
+			if (seg > title_start + 2)
+				r->title = clean_field(title_start, seg - 2);
+		} else {
+			r->title = clean_field(title_start, e);
 		}
-		journal_start = seg;
-		r->journal = clean_field(journal_start, seg_end);
-		/* volume and pages after the year */
-		q = y + 4;
-		while (q < e && (*q == ',' || *q == ' ' || *q == ')'))
-			q++;
-		{
-			const char *v = q, *ve;
-			while (q < e && *q != ',')
-				q++;
-			ve = q;
-			if (q < e) {
-				r->volume = clean_field(v, ve);
-				q++;
-				r->pages = clean_field(q, e);
+	}
+	if (r->pages) {
+		/* "3024–3033." -> "3024-3033" */
+		struct buf pg = BUF_INIT;
+		const char *x = r->pages;
+		while (*x) {
+			size_t dn = dash_at(x, x + strlen(x));
+			if (dn) {
+				buf_addch(&pg, '-');
+				x += dn;
+			} else if (*x != ' ') {
+				buf_addch(&pg, *x++);
 			} else {
-				char *f = clean_field(v, ve);
-				if (v < e && *v == '*') {
-					r->volume = f;
-				} else {
-					r->pages = f;
-				}
+				x++;
 			}
 		}
-		if (r->pages) {
-			/* "3024–3033." -> "3024-3033" */
-			struct buf pg = BUF_INIT;
-			const char *x = r->pages;
-			while (*x) {
-				size_t dn = dash_at(x, x + strlen(x));
-				if (dn) {
-					buf_addch(&pg, '-');
-					x += dn;
-				} else if (*x != ' ') {
-					buf_addch(&pg, *x++);
-				} else {
-					x++;
-				}
-			}
-			while (pg.len && pg.data[pg.len - 1] == '.')
-				pg.data[--pg.len] = '\0';
-			free(r->pages);
-			r->pages = buf_detach(&pg, NULL);
-		}
-		if (journal_start > title_start + 2)
-			r->title = clean_field(title_start, journal_start - 2);
-	} else {
-		r->title = clean_field(title_start, e);
+		while (pg.len && pg.data[pg.len - 1] == '.')
+			pg.data[--pg.len] = '\0';
+		free(r->pages);
+		r->pages = buf_detach(&pg, NULL);
 	}
 	r->authors = buf_detach(&authors, NULL);
 #define FILL(f) if (!r->f) r->f = xstrdup("")
@@ -469,7 +611,6 @@ void ref_parse(const char *text, long num, struct ref_entry *r)
 	FILL(doi);
 #undef FILL
 	{
-		/* Drop a final full stop of the title only when it is not an abbreviation. */
 		size_t n = strlen(r->title);
 		if (n && r->title[n - 1] == '.')
 			r->title[n - 1] = '\0';

@@ -565,17 +565,28 @@ struct document *ingest_text(const char *name, const char *key,
 
 		/* A table caption, and the rows that follow it. */
 		if ((lab = caption_label(t, e, table_words)) != 0) {
-			size_t first = i + 1, last;
+			size_t first = i + 1, last, cap_end = i + 1;
 			char *label = make_label(t, lab);
-			while (first < st.n && first < i + 4 && line_blank(&st, first))
+			/* caption text may go on for a line or two before the rows */
+			while (cap_end < st.n && cap_end < i + 3 && !line_blank(&st, cap_end) &&
+			       !is_tabular(&st, cap_end))
+				cap_end++;
+			first = cap_end;
+			while (first < st.n && first < cap_end + 3 && line_blank(&st, first))
 				first++;
+			if (!(first < st.n && is_tabular(&st, first))) {
+				cap_end = i + 1;
+				first = i + 1;
+				while (first < st.n && first < i + 4 && line_blank(&st, first))
+					first++;
+			}
 			if (first < st.n && is_tabular(&st, first)) {
 				last = first;
 				while (last < st.n && (is_tabular(&st, last) ||
 						       (line_blank(&st, last) && last + 1 < st.n &&
 							is_tabular(&st, last + 1))))
 					last++;
-				b = add_lines(&st, BLOCK_TABLE, i, i + 1);
+				b = add_lines(&st, BLOCK_TABLE, i, cap_end);
 				block_set_label(b, label);
 				read_table(&st, b, first, last);
 				i = last;
