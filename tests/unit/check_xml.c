@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "entry.h"
+#include "extract.h"
 #include "ingest.h"
 #include "normalize.h"
 #include "refdoi.h"
@@ -665,6 +666,64 @@ START_TEST(test_refdoi)
 }
 END_TEST
 
+/*
+ * Entries read from the XML rendering of Table 1 and from its PDF text are
+ * the same, field for field, but for where they point (locator, evidence)
+ * and the DOIs only the XML knows.
+ */
+START_TEST(test_entries_agree)
+{
+	struct document *text = read_fixture("review-table1.txt");
+	struct document *xml = read_fixture("jats-review-table1.xml");
+	struct extractor *ex = extractor_new();
+	struct entry_set st, sx;
+	size_t i, nt = 0, nx = 0, k;
+	int c;
+	entry_set_init(&st);
+	entry_set_init(&sx);
+	extractor_run(ex, text, &st);
+	extractor_run(ex, xml, &sx);
+	refdoi_fill(xml, &sx, 0);
+	for (i = 0; i < st.n; i++)
+		nt += str_eq(entry_get(&st.v[i], COL_SOURCE), "table");
+	for (i = 0; i < sx.n; i++)
+		nx += str_eq(entry_get(&sx.v[i], COL_SOURCE), "table");
+	ck_assert_uint_eq(nt, 28);
+	ck_assert_uint_eq(nx, 28);
+	for (i = 0, k = 0; i < st.n; i++) {
+		const struct entry *a = &st.v[i], *b;
+		if (!str_eq(entry_get(a, COL_SOURCE), "table"))
+			continue;
+		while (!str_eq(entry_get(&sx.v[k], COL_SOURCE), "table"))
+			k++;
+		b = &sx.v[k++];
+		for (c = 0; c < ENTRY_NCOLS; c++) {
+			if (c == COL_ID || c == COL_DOC || c == COL_LOCATOR || c == COL_EVIDENCE)
+				continue;
+			ck_assert_msg(str_eq(entry_get(a, (enum entry_col)c), entry_get(b, (enum entry_col)c)),
+				      "row %zu column %s: text '%s', xml '%s'", i, entry_cols[c].name,
+				      entry_get(a, (enum entry_col)c), entry_get(b, (enum entry_col)c));
+		}
+		/* The XML locator is the table row. */
+		ck_assert(str_startswith(entry_get(b, COL_LOCATOR), "table1/r"));
+	}
+	/* Every table entry resolves its reference to a DOI. */
+	ck_assert_uint_eq(sx.nextra, 1);
+	for (i = 0; i < sx.n; i++)
+		if (str_eq(entry_get(&sx.v[i], COL_SOURCE), "table")) {
+			struct buf want = BUF_INIT;
+			buf_printf(&want, "10.5555/nh3cat-test.cit%s", entry_get(&sx.v[i], COL_REF));
+			ck_assert_str_eq(sx.v[i].extra[0], buf_str(&want));
+			buf_release(&want);
+		}
+	entry_set_release(&st);
+	entry_set_release(&sx);
+	extractor_free(ex);
+	document_free(text);
+	document_free(xml);
+}
+END_TEST
+
 static Suite *xml_suite(void)
 {
 	Suite *s = suite_create("xml");
@@ -691,6 +750,7 @@ static Suite *xml_suite(void)
 	tcase_add_test(tc, test_reader_dispatch);
 	tcase_add_test(tc, test_reader_hostile_spans);
 	tcase_add_test(tc, test_refdoi);
+	tcase_add_test(tc, test_entries_agree);
 	suite_add_tcase(s, tc);
 	return s;
 }
