@@ -49,6 +49,7 @@ struct xr {
 	struct refid *refs;
 	size_t nrefs, refs_alloc;
 	size_t ntables;
+	const xmlNode *float_el;   /* the table float whose cells are being read */
 };
 
 /* --- small helpers --------------------------------------------------- */
@@ -255,45 +256,71 @@ static int cite_separator(const xmlNode *n, int *dash /* OUT */)
 	return 1;
 }
 
-/* The numbers one citation element cites, ','-separated, appended to out. */
-static void xref_numbers(const struct xr *x, const xmlNode *n, struct buf *out)
+/* Length of a dash (ASCII '-', U+2010..2015, U+2212) at s, or 0. */
+static size_t dash_len(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (*s == '-')
+		return 1;
+	if (u[0] == 0xE2 && ((u[1] == 0x80 && u[2] >= 0x90 && u[2] <= 0x95) ||
+			     (u[1] == 0x88 && u[2] == 0x92)))
+		return 3;
+	return 0;
+}
+
+/*
+ * The numbers one citation element cites, appended to out: "95", "81,82",
+ * "4-6" from its visible text when that is numbers only ("[12]", "4–6"),
+ * else from the labels of the references its ids point to.  Returns 1
+ * when the visible text is words (author-year styles), which the caller
+ * then keeps.
+ */
+static int xref_numbers(const struct xr *x, const xmlNode *n, struct buf *out)
 {
 	const char *rid = xml_attr(n, "rid");
 	struct buf text = BUF_INIT, num = BUF_INIT;
+	const char *p;
+	int ok = 1, any = 0, words = 0;
 	if (!rid)
 		rid = xml_attr(n, "refid");
 	xml_text(n, &text);
-	/* The visible text, when it is a plain number or list of numbers. */
-	{
-		const char *p = buf_str(&text);
-		int ok = 1, any = 0;
-		for (; *p; p++) {
-			if (*p >= '0' && *p <= '9') {
-				any = 1;
-				continue;
-			}
-			if (!strchr("[](), ", *p)) {
-				ok = 0;
-				break;
-			}
+	for (p = buf_str(&text); *p;) {
+		size_t dl = dash_len(p);
+		if (*p >= '0' && *p <= '9') {
+			any = 1;
+			p++;
+		} else if (dl) {
+			p += dl;
+		} else if (strchr("[](), ;\n\t", *p)) {
+			p++;
+		} else {
+			ok = 0;
+			words = 1;
+			break;
 		}
-		if (ok && any) {
-			int sep = 0;
-			for (p = buf_str(&text); *p; p++) {
-				if (*p >= '0' && *p <= '9') {
-					if (sep && num.len)
-						buf_addch(&num, ',');
-					sep = 0;
-					buf_addch(&num, *p);
-				} else {
-					sep = 1;
-				}
+	}
+	if (ok && any) {
+		char sep = 0;
+		for (p = buf_str(&text); *p;) {
+			size_t dl = dash_len(p);
+			if (*p >= '0' && *p <= '9') {
+				if (sep && num.len)
+					buf_addch(&num, sep);
+				sep = 0;
+				buf_addch(&num, *p++);
+			} else if (dl) {
+				sep = '-';
+				p += dl;
+			} else {
+				if (sep != '-')
+					sep = ',';
+				p++;
 			}
 		}
 	}
 	if (!num.len && rid) {
 		/* Otherwise the labels of the ids it points to. */
-		const char *p = rid;
+		p = rid;
 		while (*p) {
 			struct buf id = BUF_INIT;
 			const char *v;
@@ -313,6 +340,7 @@ static void xref_numbers(const struct xr *x, const xmlNode *n, struct buf *out)
 	buf_addstr(out, buf_str(&num));
 	buf_release(&text);
 	buf_release(&num);
+	return words;
 }
 
 /*
@@ -321,9 +349,10 @@ static void xref_numbers(const struct xr *x, const xmlNode *n, struct buf *out)
  */
 static const xmlNode *cite_group(struct xr *x, const xmlNode *n, struct buf *out)
 {
-	struct buf nums = BUF_INIT;
+	struct buf nums = BUF_INIT, words = BUF_INIT;
 	const xmlNode *last = n, *c;
-	xref_numbers(x, n, &nums);
+	if (xref_numbers(x, n, &nums))
+		xml_text(n, &words);
 	for (c = n->next; c; c = c->next) {
 		int d = 0;
 		const xmlNode *after;
@@ -334,24 +363,42 @@ static const xmlNode *cite_group(struct xr *x, const xmlNode *n, struct buf *out
 		after = c->next;
 		while (after && after->type == XML_COMMENT_NODE)
 			after = after->next;
-		if (!after || !is_bib_xref(x, after))
+		if (!after || !is_bib_xref(x, after) || words.len)
 			break;
-		buf_addch(&nums, d ? '-' : ',');
-		xref_numbers(x, after, &nums);
+		{
+			struct buf more = BUF_INIT;
+			int w = xref_numbers(x, after, &more);
+			if (!w && more.len) {
+				buf_addch(&nums, d ? '-' : ',');
+				buf_addstr(&nums, buf_str(&more));
+			}
+			if (w || !more.len) {
+				buf_release(&more);
+				break;
+			}
+			buf_release(&more);
+		}
 		last = after;
 		c = after;
+	}
+	/* Author-year citations keep their words, the marker follows them. */
+	if (words.len) {
+		add_spaced(out, buf_str(&words));
+		if (nums.len)
+			buf_addch(out, ' ');
 	}
 	if (nums.len) {
 		buf_addstr(out, "[cite:");
 		buf_addstr(out, buf_str(&nums));
 		buf_addch(out, ']');
-	} else {
+	} else if (!words.len) {
 		struct buf t = BUF_INIT;
 		xml_text(n, &t);
 		add_spaced(out, buf_str(&t));
 		buf_release(&t);
 	}
 	buf_release(&nums);
+	buf_release(&words);
 	return last;
 }
 
@@ -373,6 +420,81 @@ static int sup_is_citation(const struct xr *x, const xmlNode *sup)
 	return any;
 }
 
+/* The footnotes of a table float (JATS fn, Elsevier table-footnote), in order. */
+static const xmlNode *next_footnote(const xmlNode *wrap, const xmlNode *after)
+{
+	const xmlNode *c, *f;
+	int seen = after == NULL;
+	for (c = wrap->children; c; c = c->next) {
+		if (xml_is(c, "table-footnote")) {
+			if (seen)
+				return c;
+			seen = c == after;
+		} else if (xml_is(c, "table-wrap-foot")) {
+			for (f = c->children; f; f = f->next) {
+				const xmlNode *fn = f, *g;
+				if (xml_is(f, "fn-group")) {
+					for (g = f->children; g; g = g->next)
+						if (xml_is(g, "fn")) {
+							if (seen)
+								return g;
+							seen = g == after;
+						}
+					continue;
+				}
+				if (!xml_is(fn, "fn"))
+					continue;
+				if (seen)
+					return fn;
+				seen = fn == after;
+			}
+		}
+	}
+	return NULL;
+}
+
+/*
+ * A footnote mark in a table cell: a link to a footnote (JATS xref of
+ * type table-fn or fn, Elsevier cross-ref to a table-footnote), or a
+ * superscript that is one of the table's footnote labels.  Marks are left
+ * out of the cell text, so that "0.052<sup>a</sup>" reads as a number and
+ * names stay clean; the footnotes themselves are kept with the table.
+ */
+static int is_fn_mark(const struct xr *x, const xmlNode *n)
+{
+	const char *type = xml_attr(n, "ref-type");
+	const xmlNode *fn;
+	struct buf t = BUF_INIT;
+	int yes = 0;
+	if (xml_is(n, "xref") && type && (str_eq(type, "table-fn") || str_eq(type, "fn")))
+		return 1;
+	if (!x->float_el)
+		return 0;
+	if (xml_is(n, "cross-ref") && xml_attr(n, "refid")) {
+		for (fn = next_footnote(x->float_el, NULL); fn; fn = next_footnote(x->float_el, fn))
+			if (xml_attr(fn, "id") && str_eq(xml_attr(fn, "id"), xml_attr(n, "refid")))
+				return 1;
+		return 0;
+	}
+	if (!xml_is(n, "sup"))
+		return 0;
+	xml_text(n, &t);
+	if (t.len) {
+		str_trim(t.data);
+		for (fn = next_footnote(x->float_el, NULL); fn && !yes; fn = next_footnote(x->float_el, fn)) {
+			const xmlNode *lab = xml_child(fn, "label");
+			struct buf l = BUF_INIT;
+			if (lab)
+				xml_text(lab, &l);
+			if (l.len && str_eq(str_trim(l.data), t.data))
+				yes = 1;
+			buf_release(&l);
+		}
+	}
+	buf_release(&t);
+	return yes;
+}
+
 static void inline_node(struct xr *x, const xmlNode *n, enum inline_mode m, struct buf *out)
 {
 	struct buf t = BUF_INIT;
@@ -382,7 +504,7 @@ static void inline_node(struct xr *x, const xmlNode *n, enum inline_mode m, stru
 		add_spaced(out, (const char *)n->content);
 		return;
 	}
-	if (n->type != XML_ELEMENT_NODE || name_in(n, skip_inline))
+	if (n->type != XML_ELEMENT_NODE || name_in(n, skip_inline) || is_fn_mark(x, n))
 		return;
 	if (xml_is(n, "sub") || xml_is(n, "inf")) {
 		inline_children(x, n, m, &t);
@@ -436,12 +558,6 @@ static void inline_node(struct xr *x, const xmlNode *n, enum inline_mode m, stru
 			inline_children(x, n, m, out);
 	} else if (is_bib_xref(x, n)) {
 		cite_group(x, n, out);
-	} else if (xml_is(n, "xref") && xml_attr(n, "ref-type") &&
-		   (str_eq(xml_attr(n, "ref-type"), "table-fn") || str_eq(xml_attr(n, "ref-type"), "fn")) &&
-		   !xml_is(n->parent, "sup")) {
-		/* A footnote mark set on the line: as if superscript. */
-		inline_children(x, n, m, &t);
-		add_sup(out, buf_str(&t));
 	} else if (name_in(n, spaced_inline)) {
 		if (out->len && out->data[out->len - 1] != ' ')
 			buf_addch(out, ' ');
@@ -877,7 +993,9 @@ static void emit_table(struct xr *x, const xmlNode *wrap, const xmlNode *tab)
 	x->ntables++;
 	caption_text(x, wrap, &label, &text);
 	b = add_block(x, BLOCK_TABLE, wrap, buf_str(&text), buf_str(&label));
+	x->float_el = wrap;
 	read_table(x, tab, block_new_table(b));
+	x->float_el = NULL;
 	read_footnotes(x, wrap, b->table);
 	buf_release(&label);
 	buf_release(&text);

@@ -440,6 +440,8 @@ static const struct {
 	  { "0.052 s^-1 at 400", "1 MPa,[cite:1] while", "61 kJ mol^-1 [cite:2]." } },
 	{ "jats-nested.xml", "/article/body/sec[2]/sec[1]/sec/p[2]", BLOCK_PARAGRAPH, NULL,
 	  { "2.53 \xc3\x97 10^-2 mmol g_cat^-1 h^-1", "with P_N2 of 0.25 MPa.[cite:1-3]" } },
+	{ "jats-nested.xml", "/article/body/sec[1]/p[2]", BLOCK_PARAGRAPH, NULL,
+	  { "Earlier work[cite:1-3] and Tester et al., 2020 [cite:2] agree; see also ref. [cite:3]." } },
 	{ "jats-nested.xml", "/article/body/sec[2]/sec[1]/sec/title", BLOCK_HEADING, NULL,
 	  { "2.1.1 Activity" } },
 	{ "elsevier-cals.xml",
@@ -494,10 +496,12 @@ static const struct {
 	{ "elsevier-cals.xml", 6, 0, "SCCs", 5, 1, "table1/r3/c1" },
 	{ "elsevier-cals.xml", 3, 1, "Ru3.0/BaCeO3", 1, 1, "table1/r4/c2" },
 	{ "elsevier-cals.xml", 5, 7, "20,21", 1, 1, "table1/r6/c8" },
-	{ "elsevier-cals.xml", 4, 1, "Ru clusters/CeO2^a", 1, 1, "table1/r5/c2" },
+	{ "elsevier-cals.xml", 4, 1, "Ru clusters/CeO2", 1, 1, "table1/r5/c2" },
 	{ "jats-nested.xml", 3, 1, "400", 2, 1, "table1/r3/c2" },
-	{ "jats-nested.xml", 4, 2, "not measured^b", 1, 2, "table1/r5/c2" },
-	{ "jats-nested.xml", 2, 3, "0.052^a", 1, 1, "table1/r3/c4" },
+	{ "jats-nested.xml", 4, 2, "not measured", 1, 2, "table1/r5/c2" },
+	{ "jats-nested.xml", 2, 3, "0.052", 1, 1, "table1/r3/c4" },
+	{ "jats-nested.xml", 3, 0, "Ru/CeO2", 1, 1, "table1/r4/c1" },
+	{ "jats-nested.xml", 1, 0, "Catalyst", 2, 1, "table1/r1/c1" },
 };
 
 START_TEST(test_reader_cells)
