@@ -23,11 +23,12 @@ static const char *const patterns[XP_NPATTERNS] = {
 	[XP_MENTION] =
 	"(?<![A-Za-z0-9/@._-])"
 	"(?:(?<size>\\d+(?:\\.\\d+)?) ?nm )?"
-	"(?<formula>(?:\\d+(?:\\.\\d+)?%? ?)?[A-Z][A-Za-z0-9.]*(?:\\([A-Za-z]+\\))?"
-	"(?:[/@-](?:[A-Z0-9][A-Za-z0-9.]*|[a-z]+(?=[/@-]))(?:\\([A-Za-z]+\\))?)*)"
+	"(?<formula>(?:\\d+(?:\\.\\d+)?%? ?)?[A-Z](?:[A-Za-z0-9]|\\.(?=\\d))*(?:\\([A-Za-z]+\\))?"
+	"(?:[/@-](?:[A-Z0-9](?:[A-Za-z0-9]|\\.(?=\\d))*|[a-z]+(?=[/@-])|[a-z]{1,3}(?![A-Za-z]))"
+	"(?:\\([A-Za-z]+\\))?)*)"
 	"(?: (?<desc>SACs?|SAs|NCs|ACCs|NPs|NPS|SNCs?|SAAs?|NPAs?|TCs|DACs?|ACs"
 	"|clusters?|nanoclusters|nanoparticles)"
-	"(?:[/@][A-Z][A-Za-z0-9.]*(?:-[A-Z0-9][A-Za-z0-9]*)*)?)?"
+	"(?:[/@][A-Z](?:[A-Za-z0-9]|\\.(?=\\d))*(?:-[A-Z0-9][A-Za-z0-9]*)*)?)?"
 	"(?![A-Za-z0-9])"
 	"|(?<single>single(?:-site| site|-atom| atom)? (?<elem>[A-Z][a-z]?)(?= (?:active )?(?:sites?|atoms?)))",
 	[XP_TOF_CTX] = "\\bTOFs?(?![A-Za-z])|turnover frequenc",
@@ -83,6 +84,16 @@ int xpat_match(struct extractor *ex, enum xpat p, const char *text, size_t len,
 		return 0;
 	*ov = pcre2_get_ovector_pointer(ex->md);
 	return 1;
+}
+
+void extract_normalize(struct extractor *ex, const char *text, size_t len)
+{
+	size_t pad;
+	normalize_text(text, len, &ex->nt);
+	pad = ex->nt.alloc > ex->nt.len + 1 ? ex->nt.alloc - ex->nt.len - 1 : 0;
+	if (pad > 64)
+		pad = 64;
+	memset(ex->nt.text + ex->nt.len + 1, 0, pad);
 }
 
 /* --- elements and names --------------------------------------------------------- */

@@ -38,6 +38,13 @@ struct extractor {
 int xpat_match(struct extractor *ex, enum xpat p, const char *text, size_t len,
 	       size_t start, size_t **ov /* OUT */);
 
+/*
+ * Normalize text into ex->nt.  The bytes after the text are zeroed for a
+ * few words: the JIT matcher may read (and ignore) bytes past the end of
+ * its subject, and they must not be uninitialised memory.
+ */
+void extract_normalize(struct extractor *ex, const char *text, size_t len);
+
 /* --- sentences ---------------------------------------------------------------- */
 
 struct span {
@@ -86,6 +93,13 @@ int element_active(const char *sym, size_t len);
 
 /* Site type named by a group label or descriptor ("SACs" -> "SAC"), or NULL. */
 const char *site_from_label(const char *text);
+
+/*
+ * Catalyst mentions in canonical text: their spans and what their names
+ * say; returns how many (written up to max).
+ */
+size_t extract_mentions(struct extractor *ex, const char *text, size_t len,
+			struct span *spans /* OUT */, struct catinfo *infos /* OUT */, size_t max);
 
 /* --- the two extractors ----------------------------------------------------------- */
 

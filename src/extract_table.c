@@ -50,7 +50,7 @@ static void cell_norm(struct extractor *ex, const struct cell *c, struct buf *ou
 	buf_reset(out);
 	if (!c)
 		return;
-	normalize_text(c->text, strlen(c->text), &ex->nt);
+	extract_normalize(ex, c->text, strlen(c->text));
 	buf_add(out, ex->nt.text, ex->nt.len);
 }
 
@@ -78,7 +78,8 @@ static enum role header_role(const char *h)
 	if (has_ci(h, "whsv") || has_ci(h, "ghsv") || has_ci(h, "space velocity") ||
 	    !strncmp(h, "SV", 2))
 		return R_WHSV;
-	if (has_ci(h, "rate") || has_ci(h, "activity") || has_ci(h, "r_nh3") || has_ci(h, "yield"))
+	if (has_ci(h, "rate") || has_ci(h, "activity") || has_ci(h, "r_nh3") || has_ci(h, "yield") ||
+	    !strncmp(h, "r(", 2) || !strncmp(h, "r_", 2) || !strncmp(h, "rNH3", 4) || !strncmp(h, "r (", 3))
 		return R_RATE;
 	if (has_ci(h, "temperature") || !strncmp(h, "T (", 3) || !strcmp(h, "T") || !strncmp(h, "T/", 2))
 		return R_TEMP;
@@ -220,9 +221,33 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 			name_col++;
 			cols[name_col].role = R_NAME;
 		}
-	} else if (t->ncols > 0) {
-		name_col = 0;
-		cols[0].role = R_NAME;
+	} else {
+		/* no header names the catalysts: the first column of words, after any group column */
+		for (c = 0; c < t->ncols && name_col < 0; c++) {
+			size_t words = 0, spans = 0, filled = 0;
+			if (cols[c].role != R_NONE && cols[c].role != R_GROUP)
+				continue;
+			for (r = t->nheader; r < t->nrows; r++) {
+				const struct cell *cl = table_cell_at(t, r, c);
+				double v;
+				if (!cl || cl->row != r || !cl->text[0])
+					continue;
+				filled++;
+				if (cl->rowspan > 1)
+					spans++;
+				if (qty_cell_number(cl->text, &v) < 0)
+					words++;
+			}
+			if (spans && group_col < 0) {
+				group_col = (int)c;
+				cols[c].role = R_GROUP;
+			} else if (filled && words * 2 > filled) {
+				name_col = (int)c;
+				cols[c].role = R_NAME;
+			}
+		}
+		if (name_col < 0)
+			goto out;
 	}
 	if (!have_value)
 		goto out;

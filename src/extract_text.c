@@ -55,9 +55,13 @@ static int abbrev_before(const char *t, size_t dot)
 	for (k = 0; abbrevs[k]; k++)
 		if (strlen(abbrevs[k]) == dot - j && !memcmp(t + j, abbrevs[k], dot - j))
 			return strcmp(abbrevs[k], "Co") != 0 || (dot + 2 < strlen(t) && 0);
-	/* an initial: "X. Wang" */
-	if (dot - j == 1 && is_upper((unsigned char)t[j]))
-		return 1;
+	/* an initial ("X. Wang"), but not a unit after a number ("673 K.", "300 °C.") */
+	if (dot - j == 1 && is_upper((unsigned char)t[j]) && (j == 0 || t[j - 1] == ' ' || t[j - 1] == '(')) {
+		size_t w = j;
+		while (w > 0 && t[w - 1] == ' ')
+			w--;
+		return !(w > 0 && is_digit((unsigned char)t[w - 1]));
+	}
 	return 0;
 }
 
@@ -214,6 +218,25 @@ static void find_mentions(struct extractor *ex, struct para *p)
 		}
 		start = e;
 	}
+}
+
+size_t extract_mentions(struct extractor *ex, const char *text, size_t len,
+			struct span *spans, struct catinfo *infos, size_t max)
+{
+	struct para p;
+	size_t i, n;
+	memset(&p, 0, sizeof(p));
+	p.t = text;
+	p.len = len;
+	find_mentions(ex, &p);
+	n = p.nmen;
+	for (i = 0; i < n && i < max; i++) {
+		spans[i].start = p.men[i].start;
+		spans[i].end = p.men[i].end;
+		infos[i] = p.men[i].ci;
+	}
+	free(p.men);
+	return n;
 }
 
 static int word_boundary_before(const char *t, size_t i)
@@ -523,7 +546,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 	double prev_cond[3] = { NAN, NAN, NAN };
 	size_t prev_cond_sent = (size_t)-1;
 
-	normalize_text(b->text, b->len, &ex->nt);
+	extract_normalize(ex, b->text, b->len);
 	memset(&p, 0, sizeof(p));
 	p.t = ex->nt.text;
 	p.len = ex->nt.len;

@@ -348,9 +348,17 @@ static void find_group_column(struct table *t)
 			filled++;
 	}
 	{
+		/* labels now and then, with names beside every row: a group column */
 		const struct cell *first = table_cell_at(t, t->nheader, 0);
-		if (!first || !first->text[0] || filled * 2 > data || cell_numeric(first->text))
+		if (!first || !first->text[0] || filled == data || cell_numeric(first->text))
 			return;
+		for (r = t->nheader; r < t->nrows; r++) {
+			const struct cell *c0 = table_cell_at(t, r, 0), *c1 = table_cell_at(t, r, 1);
+			if (c0 && c0->text[0] && cell_numeric(c0->text))
+				return;
+			if (!c1 || !c1->text[0])
+				return;
+		}
 	}
 	/* Spread each label down; drop the empty cells it covers. */
 	for (i = 0, out = 0; i < t->ncells; i++) {
