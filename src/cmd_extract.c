@@ -96,7 +96,9 @@ static int run(int argc, char **argv)
 		else {
 			size_t before = set.n;
 			extractor_run(ex, doc, &set);
-			refdoi_fill(doc, &set, before);
+			/* XML reference lists name DOIs reliably; text ones rarely. */
+			if (!doc->src)
+				refdoi_fill(doc, &set, before);
 		}
 		if (refs_out)
 			refs_csv_append(doc, &refsbuf);
