@@ -40,6 +40,12 @@
 struct refid {
 	char *id;
 	char *num;      /* label number as text ("95"), or the ordinal */
+	size_t order;   /* position in the reference list */
+};
+
+/* An element's place among same-named siblings: "[idx]" when total > 1. */
+struct sib {
+	size_t idx, total;
 };
 
 struct xr {
@@ -50,6 +56,8 @@ struct xr {
 	size_t nrefs, refs_alloc;
 	size_t ntables;
 	const xmlNode *float_el;   /* the table float whose cells are being read */
+	struct sib *sibs;          /* per element (via _private): its XPath index */
+	size_t nsibs, sibs_alloc;
 };
 
 /* --- small helpers --------------------------------------------------- */
@@ -85,27 +93,77 @@ static void rtrim(struct buf *out)
 		out->data[--out->len] = '\0';
 }
 
-static void node_path(const xmlNode *n, struct buf *out)
+static size_t str_hash(const char *s, size_t h)
 {
-	const xmlNode *s;
-	size_t idx = 0, total = 0;
+	while (*s)
+		h = h * 31 + (unsigned char)*s++;
+	return h;
+}
+
+/*
+ * Give every element below n its XPath index among same-named siblings,
+ * in one pass per parent (a hash of names), so that a path costs its
+ * depth and not its siblings: a paper of 100,000 paragraphs stays linear.
+ */
+static void index_siblings(struct xr *x, xmlNode *n)
+{
+	xmlNode *c;
+	size_t count = 0, size, i, *slot_of;
+	struct slot {
+		const char *name, *ns;
+		size_t count;
+	} *slots;
+	for (c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			count++;
+	if (!count)
+		return;
+	for (size = 16; size < 2 * count; size *= 2)
+		;
+	slots = xcalloc(size, sizeof(*slots));
+	slot_of = xmalloc(count * sizeof(size_t));
+	for (c = n->children, i = 0; c; c = c->next) {
+		const char *name = (const char *)c->name, *ns = xml_ns(c);
+		size_t h;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		h = str_hash(ns, str_hash(name, 5381)) & (size - 1);
+		while (slots[h].name && (strcmp(slots[h].name, name) || strcmp(slots[h].ns, ns)))
+			h = (h + 1) & (size - 1);
+		slots[h].name = name;
+		slots[h].ns = ns;
+		slots[h].count++;
+		x->sibs = xgrow(x->sibs, &x->sibs_alloc, x->nsibs + 1, sizeof(*x->sibs));
+		x->sibs[x->nsibs].idx = slots[h].count;
+		c->_private = (void *)(x->nsibs + 1);
+		x->nsibs++;
+		slot_of[i++] = h;
+	}
+	for (c = n->children, i = 0; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		x->sibs[(size_t)c->_private - 1].total = slots[slot_of[i++]].count;
+		index_siblings(x, c);
+	}
+	free(slots);
+	free(slot_of);
+}
+
+static void node_path(const struct xr *x, const xmlNode *n, struct buf *out)
+{
+	const struct sib *sb;
 	if (!n || n->type != XML_ELEMENT_NODE)
 		return;
-	node_path(n->parent, out);
-	for (s = n->parent ? n->parent->children : n; s; s = s->next) {
-		if (s->type != XML_ELEMENT_NODE || !xmlStrEqual(s->name, n->name) ||
-		    strcmp(xml_ns(s), xml_ns(n)) != 0)
-			continue;
-		total++;
-		if (s == n)
-			idx = total;
-	}
+	node_path(x, n->parent, out);
 	buf_addch(out, '/');
 	if (n->ns && n->ns->prefix)
 		buf_printf(out, "%s:", (const char *)n->ns->prefix);
 	buf_addstr(out, (const char *)n->name);
-	if (total > 1)
-		buf_printf(out, "[%zu]", idx);
+	if (!n->_private)
+		return;   /* the root element */
+	sb = &x->sibs[(size_t)n->_private - 1];
+	if (sb->total > 1)
+		buf_printf(out, "[%zu]", sb->idx);
 }
 
 /* The decimal number in a label such as "[19]", "19.", "Ref. 19"; else "". */
@@ -118,14 +176,31 @@ static void label_number(const char *s, struct buf *out)
 		buf_addch(out, *p++);
 }
 
+static int refid_cmp(const void *a, const void *b)
+{
+	const struct refid *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	if (c)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The number of reference id (the first reference with that id), or NULL. */
 static const char *ref_num(const struct xr *x, const char *id)
 {
-	size_t i;
+	size_t lo = 0, hi = x->nrefs;
 	if (!id)
 		return NULL;
-	for (i = 0; i < x->nrefs; i++)
-		if (strcmp(x->refs[i].id, id) == 0)
-			return x->refs[i].num;
+	/* Lower bound: the first entry whose id is not less than id. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(x->refs[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < x->nrefs && strcmp(x->refs[lo].id, id) == 0)
+		return x->refs[lo].num;
 	return NULL;
 }
 
@@ -453,6 +528,9 @@ static const xmlNode *next_footnote(const xmlNode *wrap, const xmlNode *after)
 	return NULL;
 }
 
+/* Footnotes looked at when telling marks: more is not a real table. */
+#define MAX_FN_MARKS 64
+
 /*
  * A footnote mark in a table cell: a link to a footnote (JATS xref of
  * type table-fn or fn, Elsevier cross-ref to a table-footnote), or a
@@ -465,13 +543,14 @@ static int is_fn_mark(const struct xr *x, const xmlNode *n)
 	const char *type = xml_attr(n, "ref-type");
 	const xmlNode *fn;
 	struct buf t = BUF_INIT;
-	int yes = 0;
+	int yes = 0, k = 0;
 	if (xml_is(n, "xref") && type && (str_eq(type, "table-fn") || str_eq(type, "fn")))
 		return 1;
 	if (!x->float_el)
 		return 0;
 	if (xml_is(n, "cross-ref") && xml_attr(n, "refid")) {
-		for (fn = next_footnote(x->float_el, NULL); fn; fn = next_footnote(x->float_el, fn))
+		for (fn = next_footnote(x->float_el, NULL); fn && k++ < MAX_FN_MARKS;
+		     fn = next_footnote(x->float_el, fn))
 			if (xml_attr(fn, "id") && str_eq(xml_attr(fn, "id"), xml_attr(n, "refid")))
 				return 1;
 		return 0;
@@ -481,7 +560,8 @@ static int is_fn_mark(const struct xr *x, const xmlNode *n)
 	xml_text(n, &t);
 	if (t.len) {
 		str_trim(t.data);
-		for (fn = next_footnote(x->float_el, NULL); fn && !yes; fn = next_footnote(x->float_el, fn)) {
+		for (fn = next_footnote(x->float_el, NULL); fn && !yes && k++ < MAX_FN_MARKS;
+		     fn = next_footnote(x->float_el, fn)) {
 			const xmlNode *lab = xml_child(fn, "label");
 			struct buf l = BUF_INIT;
 			if (lab)
@@ -611,7 +691,7 @@ static struct block *add_block(struct xr *x, enum block_kind k, const xmlNode *n
 {
 	struct buf path = BUF_INIT;
 	struct block *b = document_add_block(x->doc, k, text, strlen(text), DOC_NO_OFFSET);
-	node_path(n, &path);
+	node_path(x, n, &path);
 	block_set_path(b, buf_str(&path));
 	if (label && *label)
 		block_set_label(b, label);
@@ -726,10 +806,11 @@ static size_t rows_from(const xmlNode *r, const char *rowname)
 	return n;
 }
 
-static void html_row(struct xr *x, struct table *t, struct grid *g, const xmlNode *r)
+/* One <tr>; left counts the rows of its group from this one on. */
+static void html_row(struct xr *x, struct table *t, struct grid *g, const xmlNode *r, size_t left)
 {
 	const xmlNode *c;
-	size_t col = 0, left = rows_from(r, "tr");
+	size_t col = 0;
 	for (c = r->children; c; c = c->next) {
 		size_t cs, rs;
 		if (!xml_is(c, "td") && !xml_is(c, "th"))
@@ -751,9 +832,10 @@ static void html_row(struct xr *x, struct table *t, struct grid *g, const xmlNod
 static void html_rows(struct xr *x, struct table *t, struct grid *g, const xmlNode *group)
 {
 	const xmlNode *r;
+	size_t left = group->children ? rows_from(group->children, "tr") : 0;
 	for (r = group->children; r; r = r->next)
 		if (xml_is(r, "tr"))
-			html_row(x, t, g, r);
+			html_row(x, t, g, r, left--);
 }
 
 struct colspecs {
@@ -803,7 +885,7 @@ static void read_colspecs(const xmlNode *tgroup, struct colspecs *cs)
 			const char *name = xml_attr(c, "colname");
 			size_t num = parse_count(xml_attr(c, "colnum"), next + 1, MAX_TABLE_COLS) - 1;
 			next = num + 1;
-			if (!name)
+			if (!name || cs->n >= MAX_TABLE_COLS)
 				continue;
 			cs->names = xgrow(cs->names, &cs->alloc, cs->n + 1, sizeof(char *));
 			{
@@ -816,7 +898,7 @@ static void read_colspecs(const xmlNode *tgroup, struct colspecs *cs)
 			const char *sn = xml_attr(c, "spanname");
 			const char *st = xml_attr(c, "namest"), *en = xml_attr(c, "nameend");
 			size_t k = cs->nspans;
-			if (!sn || !st || !en)
+			if (!sn || !st || !en || k >= MAX_TABLE_COLS)
 				continue;
 			cs->span_names = xgrow(cs->span_names, &cs->span_alloc, k + 1, sizeof(char *));
 			cs->span_st = xrealloc(cs->span_st, (k + 1) * sizeof(char *));
@@ -833,11 +915,12 @@ static void cals_rows(struct xr *x, struct table *t, struct grid *g, const xmlNo
 		      const struct colspecs *cs)
 {
 	const xmlNode *r, *e;
+	size_t left = group->children ? rows_from(group->children, "row") + 1 : 0;
 	for (r = group->children; r; r = r->next) {
-		size_t col = 0, left;
+		size_t col = 0;
 		if (!xml_is(r, "row"))
 			continue;
-		left = rows_from(r, "row");
+		left--;
 		for (e = r->children; e; e = e->next) {
 			const char *st, *en, *sp;
 			long a = -1, b = -1;
@@ -912,6 +995,7 @@ static void read_table(struct xr *x, const xmlNode *tab, struct table *t)
 				break;
 		}
 	} else {
+		size_t rows_left = tab->children ? rows_from(tab->children, "tr") : 0;
 		for (c = tab->children; c; c = c->next) {
 			if (xml_is(c, "thead")) {
 				html_rows(x, t, &g, c);
@@ -930,7 +1014,7 @@ static void read_table(struct xr *x, const xmlNode *tab, struct table *t)
 					if (xml_is(cell, "td") || xml_is(cell, "th"))
 						any = 1;
 				}
-				html_row(x, t, &g, c);
+				html_row(x, t, &g, c, rows_left--);
 				if (!header_done && all_th && any && g.row - 1 == header)
 					header = g.row;
 				else
@@ -1052,6 +1136,7 @@ static void collect_refs(struct xr *x, const xmlNode *n)
 			x->refs = xgrow(x->refs, &x->refs_alloc, x->nrefs + 1, sizeof(*x->refs));
 			x->refs[x->nrefs].id = xstrdup(xml_attr(c, "id"));
 			x->refs[x->nrefs].num = buf_detach(&num, NULL);
+			x->refs[x->nrefs].order = x->nrefs;
 			x->nrefs++;
 			buf_release(&t);
 			continue;
@@ -1376,12 +1461,19 @@ static void add_title_and_doi(struct xr *x, const xmlNode *title, const xmlNode 
 	buf_release(&t);
 }
 
+static void sort_refs(struct xr *x)
+{
+	if (x->nrefs)
+		qsort(x->refs, x->nrefs, sizeof(*x->refs), refid_cmp);
+}
+
 static void read_jats(struct xr *x, const xmlNode *root)
 {
 	const xmlNode *front = xml_child(root, "front");
 	const xmlNode *meta = front ? xml_child(front, "article-meta") : NULL;
 	const xmlNode *c;
 	collect_refs(x, root);
+	sort_refs(x);
 	if (meta) {
 		const xmlNode *tg = xml_child(meta, "title-group");
 		const xmlNode *title = tg ? xml_child(tg, "article-title") : NULL;
@@ -1436,6 +1528,7 @@ static void read_elsevier(struct xr *x, const xmlNode *root)
 			art = find_desc(root, article_names[k]);
 	}
 	collect_refs(x, art ? art : root);
+	sort_refs(x);
 	head = art ? xml_child(art, "head") : NULL;
 	if (head)
 		title = xml_child(head, "title");
@@ -1490,6 +1583,7 @@ struct document *ingest_xml(const char *name, const char *key, const char *data,
 		return NULL;
 	}
 	x.doc = document_new(key, name, NULL, 0);
+	index_siblings(&x, root);
 	if (x.vocab == XML_VOCAB_JATS)
 		read_jats(&x, root);
 	else
@@ -1499,6 +1593,7 @@ struct document *ingest_xml(const char *name, const char *key, const char *data,
 		free(x.refs[i].num);
 	}
 	free(x.refs);
+	free(x.sibs);
 	buf_release(&why);
 	xmlFreeDoc(xdoc);
 	return x.doc;

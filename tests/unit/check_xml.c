@@ -130,7 +130,8 @@ END_TEST
 
 START_TEST(test_limits)
 {
-	struct xmlsafe_limits lim = { 64, 3 };
+	struct xmlsafe_limits lim = { 64, 3, 0 };
+	struct xmlsafe_limits few = { 0, 0, 4 };
 	char *msgs;
 	xmlDocPtr doc;
 
@@ -149,6 +150,17 @@ START_TEST(test_limits)
 			   &lim, &msgs);
 	ck_assert_ptr_null(doc);
 	ck_assert_str_eq(msgs, "t.xml: error: [xml-size] document is 71 bytes, over the limit of 64\n");
+	free(msgs);
+
+	/* Elements and attributes count together. */
+	doc = parse_string("<a><b x='1'/><c/></a>", &few, &msgs);
+	ck_assert_ptr_nonnull(doc);
+	ck_assert_str_eq(msgs, "");
+	xmlFreeDoc(doc);
+	free(msgs);
+	doc = parse_string("<a><b x='1' y='2'/><c/></a>", &few, &msgs);
+	ck_assert_ptr_null(doc);
+	ck_assert_str_eq(msgs, "t.xml:1:22: error: [xml-size] more than 4 elements and attributes\n");
 	free(msgs);
 }
 END_TEST
