@@ -663,9 +663,25 @@ static void inline_node(struct xr *x, const xmlNode *n, enum inline_mode m, stru
 static void inline_children(struct xr *x, const xmlNode *n, enum inline_mode m, struct buf *out)
 {
 	const xmlNode *c;
+	int skip_close = 0;
 	for (c = n->children; c; c = c->next) {
 		if (is_bib_xref(x, c)) {
-			c = cite_group(x, c, out);
+			/* "[<xref>1</xref>]": the brackets go, the marker has its own. */
+			size_t at = out->len;
+			int open = at && out->data[at - 1] == '[';
+			const xmlNode *last = cite_group(x, c, out), *nx = last->next;
+			if (open && nx && nx->type == XML_TEXT_NODE && nx->content &&
+			    nx->content[0] == ']' && str_startswith(out->data + at, "[cite:")) {
+				memmove(out->data + at - 1, out->data + at, out->len - at + 1);
+				out->len--;
+				skip_close = 1;
+			}
+			c = last;
+			continue;
+		}
+		if (skip_close && c->type == XML_TEXT_NODE) {
+			add_spaced(out, (const char *)c->content + 1);
+			skip_close = 0;
 			continue;
 		}
 		inline_node(x, c, m, out);

@@ -646,6 +646,72 @@ START_TEST(test_reader_hostile_spans)
 }
 END_TEST
 
+/* Inline markup folds the way the normalizer folds the same Unicode. */
+static const struct {
+	const char *in;     /* the inside of a <p> */
+	const char *out;
+} fold_cases[] = {
+	{ "NH<sub>3</sub>", "NH3" },
+	{ "MoH<sub><italic>x</italic></sub>", "MoHx" },
+	{ "Ru<sub>3.0</sub>/BaCeO<sub>3</sub>", "Ru3.0/BaCeO3" },
+	{ "g<sub>cat</sub><sup>&#x2212;1</sup> h<sup>&#x2212;1</sup>", "g_cat^-1 h^-1" },
+	{ "mmol<sub>NH<sub>3</sub></sub>", "mmol_NH3" },
+	{ "TOF<sub>Ru</sub>", "TOF_Ru" },
+	{ "2.53 &#x00D7; 10<sup>&#x2212;2</sup>", "2.53 \xc3\x97 10^-2" },
+	{ "Ce<sup>3+</sup>", "Ce^3+" },
+	{ "<bold>Co</bold><sub>1</sub><italic>Ru</italic>", "Co1Ru" },
+	{ "high<sup><xref ref-type='bibr' rid='r1'>1</xref></sup>", "high[cite:1]" },
+	{ "high.<sup><xref ref-type='bibr' rid='r1'>1</xref>,<xref ref-type='bibr' rid='r2'>2</xref></sup>",
+	  "high.[cite:1,2]" },
+	{ "high.<sup><xref ref-type='bibr' rid='r1'>1</xref>&#x2013;<xref ref-type='bibr' rid='r3'>3</xref></sup>",
+	  "high.[cite:1-3]" },
+	{ "high [<xref ref-type='bibr' rid='r2'>2</xref>].", "high [cite:2]." },
+	{ "high [<xref ref-type='bibr' rid='r1'>1</xref>&#x2013;<xref ref-type='bibr' rid='r3'>3</xref>] and",
+	  "high [cite:1-3] and" },
+	{ "high [<xref ref-type='bibr' rid='r1'>1</xref>, <xref ref-type='bibr' rid='r3'>3</xref>]",
+	  "high [cite:1,3]" },
+	{ "a [<xref ref-type='fig' rid='f1'>Fig. 1</xref>]", "a [Fig. 1]" },
+	{ "high <xref ref-type='bibr' rid='r2 r3'/>", "high [cite:2,3]" },
+	{ "see <xref ref-type='fig' rid='f1'>Fig. 1</xref>", "see Fig. 1" },
+	{ "a<xref ref-type='fn' rid='n1'>*</xref> b", "a b" },
+	{ "<inline-formula><mml:math><mml:msub><mml:mi>P</mml:mi><mml:mrow><mml:mi>H</mml:mi>"
+	  "<mml:mn>2</mml:mn></mml:mrow></mml:msub></mml:math></inline-formula>", "P_H2" },
+	{ "<inline-formula><mml:math><mml:msubsup><mml:mi>g</mml:mi><mml:mi>cat</mml:mi>"
+	  "<mml:mrow><mml:mo>&#x2212;</mml:mo><mml:mn>1</mml:mn></mml:mrow></mml:msubsup></mml:math></inline-formula>",
+	  "g_cat^-1" },
+	{ "<inline-formula><alternatives><tex-math>x^2</tex-math><mml:math><mml:msup><mml:mi>x</mml:mi>"
+	  "<mml:mn>2</mml:mn></mml:msup></mml:math></alternatives></inline-formula>", "x^2" },
+	{ "line<break/>two", "line two" },
+	{ "  spaced \n\t out  ", "spaced out" },
+};
+
+START_TEST(test_inline_folding)
+{
+	struct buf xml = BUF_INIT;
+	struct diag *d = test_diag_new();
+	struct document *doc;
+	size_t i;
+	buf_printf(&xml, "<article dtd-version='1.3' xmlns:mml='http://www.w3.org/1998/Math/MathML'>"
+		   "<body><p>%s</p></body><back><ref-list>"
+		   "<ref id='r1'><label>1</label><mixed-citation>One.</mixed-citation></ref>"
+		   "<ref id='r2'><label>2</label><mixed-citation>Two.</mixed-citation></ref>"
+		   "<ref id='r3'><label>3</label><mixed-citation>Three.</mixed-citation></ref>"
+		   "</ref-list></back></article>", fold_cases[_i].in);
+	doc = ingest_xml("t.xml", "t", xml.data, xml.len, d);
+	ck_assert_str_eq(test_diag_text(d), "");
+	ck_assert_ptr_nonnull(doc);
+	for (i = 0; i < doc->nblocks; i++)
+		if (doc->blocks[i].kind == BLOCK_PARAGRAPH)
+			break;
+	ck_assert_uint_lt(i, doc->nblocks);
+	ck_assert_str_eq(doc->blocks[i].text, fold_cases[_i].out);
+	ck_assert_str_eq(doc->blocks[i].path, "/article/body/p");
+	document_free(doc);
+	test_diag_free(d);
+	buf_release(&xml);
+}
+END_TEST
+
 /* ref_doi: the DOIs of an entry's cited references, in order. */
 START_TEST(test_refdoi)
 {
@@ -766,6 +832,7 @@ static Suite *xml_suite(void)
 	tcase_add_test(tc, test_reader_dispatch);
 	tcase_add_test(tc, test_reader_hostile_spans);
 	tcase_add_test(tc, test_refdoi);
+	tcase_add_loop_test(tc, test_inline_folding, 0, (int)ARRAY_SIZE(fold_cases));
 	tcase_add_test(tc, test_entries_agree);
 	suite_add_tcase(s, tc);
 	return s;
