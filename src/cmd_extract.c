@@ -78,6 +78,8 @@ static int run(int argc, char **argv)
 		return cmd_usage_error(&cmd_extract, "no input file given");
 	if (key && argc - optind > 1)
 		return cmd_usage_error(&cmd_extract, "--doc names one document: give one FILE");
+	if (refs_out && argc - optind > 1)
+		return cmd_usage_error(&cmd_extract, "--refs lists one document's references: give one FILE");
 
 	d = diag_new(DIAG_FMT_TEXT, NULL);
 	entry_set_init(&set);
@@ -145,8 +147,9 @@ const struct command cmd_extract = {
 	"                     default standard output\n"
 	"      --doc KEY      document key for ids (KEY:N) and the doc column;\n"
 	"                     default the file name without its extension\n"
-	"      --refs FILE    also write the parsed reference list as CSV:\n"
-	"                     doc,ref,authors,title,journal,year,volume,pages,doi\n"
+	"      --refs FILE    also write the parsed reference list of the (one)\n"
+	"                     FILE as CSV: ref,authors,title,journal,year,volume,\n"
+	"                     pages,doi (\"-\" for standard output)\n"
 	"      --dump         print the document structure found (blocks, table\n"
 	"                     cells) instead of entries\n"
 	"\n"

@@ -23,9 +23,9 @@ static const char *const patterns[XP_NPATTERNS] = {
 	[XP_MENTION] =
 	"(?<![A-Za-z0-9/@._-])"
 	"(?:(?<size>\\d+(?:\\.\\d+)?) ?nm )?"
-	"(?<formula>(?:\\d+(?:\\.\\d+)?%? ?)?[A-Z](?:[A-Za-z0-9]|\\.(?=\\d))*(?:\\([A-Za-z]+\\))?"
-	"(?:[/@-](?:[A-Z0-9](?:[A-Za-z0-9]|\\.(?=\\d))*|[a-z]+(?=[/@-])|[a-z]{1,3}(?![A-Za-z]))"
-	"(?:\\([A-Za-z]+\\))?)*)"
+	"(?<formula>(?:\\d+(?:\\.\\d+)?%? ?)?[A-Z](?:[A-Za-z0-9]|\\.(?=\\d))*(?:\\([A-Za-z0-9]+\\)\\d*)?"
+	"(?:[/@-](?:[\u03b1-\u03c9]-)?(?:[A-Z0-9](?:[A-Za-z0-9]|\\.(?=\\d))*|[a-z]+(?=[/@-])"
+	"|[a-z]{1,3}(?![A-Za-z]))(?:\\([A-Za-z0-9]+\\)\\d*)?)*)"
 	"(?: (?<desc>SACs?|SAs|NCs|ACCs|NPs|NPS|SNCs?|SAAs?|NPAs?|TCs|DACs?|ACs"
 	"|clusters?|nanoclusters|nanoparticles)"
 	"(?:[/@][A-Z](?:[A-Za-z0-9]|\\.(?=\\d))*(?:-[A-Z0-9][A-Za-z0-9]*)*)?)?"
@@ -38,7 +38,9 @@ static const char *const patterns[XP_NPATTERNS] = {
 	"|were calculated|was calculated|predicted by|simulations?)",
 	[XP_ATM] = "(?i:atmospheric pressure|ambient pressure)",
 	[XP_FOR_AFTER] = "\\G[) ]*(?:(?:was|were|is|are) )?(?:(?:found|obtained|measured|observed|"
-	"achieved|reached|recorded|reported|calculated|predicted) )?(?:for|over|on|with) (?:the )?",
+	"achieved|reached|recorded|reported|calculated|predicted) )?(?:for|over|on|with|by) (?:the )?",
+	[XP_OTHER_CAT] = "(?i)\\b(?!(?:the|this|that|these|those|our|its|their|same|above|former|latter|"
+	"said|each|both|all|best|optimal|optimized|optimised)\\b)[A-Za-z0-9-]+ (?:catalysts?|samples?)\\b",
 };
 
 struct extractor *extractor_new(void)
@@ -339,9 +341,12 @@ int catalyst_analyze(const char *text, size_t len, struct catinfo *ci)
 			const char *r = q;
 			while (r < pe && *r != '-' && *r != '(')
 				r++;
+			size_t b0 = ns;
 			if (token_elements(q, (size_t)(r - q), syms, &ns, ARRAY_SIZE(syms)) == 0 &&
-			    r - q <= 3 && in_list(promoters, q, (size_t)(r - q)))
-				list_add(ci->promoter, sizeof(ci->promoter), syms[ns - 1]);
+			    ns > b0 && in_list(promoters, syms[b0], strlen(syms[b0])) &&
+			    (ns == b0 + 1 || (ns == b0 + 2 && !strcmp(syms[b0 + 1], "O"))) &&
+			    !(q[0] >= '0' && q[0] <= '9') && !(r < pe && *r == '('))
+				list_add(ci->promoter, sizeof(ci->promoter), syms[b0]);
 			if (r < pe && *r == '(') {
 				while (r < pe && *r != ')')
 					r++;
@@ -365,8 +370,14 @@ int catalyst_analyze(const char *text, size_t len, struct catinfo *ci)
 		/* "CeO2(SAC)": keep the material only */
 		const char *sp_end = sp + n;
 		const char *paren = memchr(sp, '(', n);
-		if (paren && paren > sp)
-			sp_end = paren;
+		/* a final "(SAC)" or "(activated)" is a remark, "Ca(NH2)2" a formula */
+		if (paren && paren > sp) {
+			const char *x = paren + 1;
+			while (x < sp_end && ((*x >= 'a' && *x <= 'z') || (*x >= 'A' && *x <= 'Z')))
+				x++;
+			if (x < sp_end && *x == ')' && x + 1 == sp_end)
+				sp_end = paren;
+		}
 		while (sp_end > sp && sp_end[-1] == ' ')
 			sp_end--;
 		n = (size_t)(sp_end - sp);
@@ -387,14 +398,10 @@ struct entry *extract_new_entry(struct entry_set *set, const struct document *do
 				const char *source, const char *locator)
 {
 	struct entry *e = entry_set_append(set);
-	struct buf id = BUF_INIT;
-	buf_printf(&id, "%s:%zu", doc->key, set->n);
-	entry_set(e, COL_ID, buf_str(&id));
 	entry_set(e, COL_DOC, doc->key);
 	entry_set(e, COL_SOURCE, source);
 	entry_set(e, COL_LOCATOR, locator);
 	entry_set(e, COL_STATUS, "extracted");
-	buf_release(&id);
 	return e;
 }
 
@@ -458,5 +465,12 @@ size_t extractor_run(struct extractor *ex, const struct document *doc, struct en
 		}
 	}
 	extract_share_site_types(set, first);
+	/* ids count from 1 in each document, in document order */
+	for (i = first; i < set->n; i++) {
+		struct buf id = BUF_INIT;
+		buf_printf(&id, "%s:%zu", doc->key, i - first + 1);
+		entry_set(&set->v[i], COL_ID, buf_str(&id));
+		buf_release(&id);
+	}
 	return set->n - first;
 }

@@ -24,6 +24,7 @@ enum xpat {
 	XP_COMPUTED,     /* DFT, microkinetic, calculated ... */
 	XP_ATM,          /* "atmospheric pressure" */
 	XP_FOR_AFTER,    /* "was found for (the) " between a value and its catalyst */
+	XP_OTHER_CAT,    /* "commercial Fe catalyst": a catalyst named in words */
 	XP_NPATTERNS
 };
 
@@ -103,7 +104,7 @@ size_t extract_mentions(struct extractor *ex, const char *text, size_t len,
 
 /* --- the two extractors ----------------------------------------------------------- */
 
-/* Shared by both: set the document-level columns of a new entry. */
+/* Shared by both: a new entry with its document-level columns (ids come last). */
 struct entry *extract_new_entry(struct entry_set *set, const struct document *doc,
 				const char *source, const char *locator);
 

@@ -516,9 +516,6 @@ struct document *ingest_text(const char *name, const char *key,
 
 	if (check_input(name, data, len, d) < 0)
 		return NULL;
-	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
-		/* keep offsets of the file: skip the mark by blanking nothing */
-	}
 	memset(&st, 0, sizeof(st));
 	st.doc = document_new(key, name, data, len);
 	st.src = st.doc->src;
@@ -539,6 +536,7 @@ struct document *ingest_text(const char *name, const char *key,
 		}
 		s = skip_blank(s, e);
 		e = rtrim(s, e);
+		/* a UTF-8 byte-order mark is not text (offsets stay those of the file) */
 		if (s - st.src < 3 && s + 3 <= e && !memcmp(s, "\xEF\xBB\xBF", 3))
 			s += 3;
 		t = skip_emphasis(s, e);

@@ -158,6 +158,8 @@ static const struct {
 	{ "Ru-2.8 nm", "Ru-2.8 nm", "Ru", "", "", "", 2.8 },
 	{ "CoRu NPA", "CoRu NPA", "Co;Ru", "", "", "BCC", 0 },
 	{ "Co NPs", "Co NPs", "Co", "", "", "NP", 0 },
+	{ "Fe-K2O-Al2O3", "Fe-K2O-Al2O3", "Fe", "", "K", "", 0 },
+	{ "Ru/Ba-Ca(NH2)2", "Ru/Ba-Ca(NH2)2", "Ru", "Ba-Ca(NH2)2", "Ba", "", 0 },
 };
 
 START_TEST(test_catalyst_analyze)
@@ -194,6 +196,7 @@ static const struct {
 	{ "the TOF_Ru of 0.5Ru-SNC was 3.5 times that of 1.2Ru-NPs", "0.5Ru-SNC | 1.2Ru-NPs" },
 	{ "Ru-Co clusters@N-C possessed the highest rate", "Ru-Co clusters@N-C" },
 	{ "fabricated single Mo active sites in silica", "single Mo" },
+	{ "over Ru/\xCE\xB3-Al2O3 and Ru/Ba-Ca(NH2)2 at 1 bar", "Ru/\xCE\xB3-Al2O3 | Ru/Ba-Ca(NH2)2" },
 	/* no catalyst: bare symbols, acronyms, species, supports */
 	{ "The Ru and Co atoms, DFT, HAADF-STEM, NH3, N2 and BaCeO3 supports", "" },
 	{ "In addition, Co-based and Ru-based catalysts", "" },
@@ -282,6 +285,13 @@ static const struct {
 	  { "Cs-Ru/MgO|ea_kJ_mol=62|temperature_C=", "Ru/MgO|ea_kJ_mol=95", NULL } },
 	{ "DFT calculations predicted a TOF of 3.2 s^-1 for Co3Mo3N at 400 \xC2\xB0" "C.",
 	  { "Co3Mo3N|tof_s=3.2|method=computed", NULL } },
+	/* lists paired by position without "respectively" */
+	{ "The rates were 4.2, 2.1 and 0.5 mmol g^-1 h^-1 for Ru/CeO2, Ru/MgO and Ru/Al2O3.",
+	  { "Ru/CeO2|rate_mmol_gcat_h=4.2", "Ru/MgO|rate_mmol_gcat_h=2.1", "Ru/Al2O3|rate_mmol_gcat_h=0.5",
+	    NULL } },
+	/* a catalyst named in words is not the one of the sentence before */
+	{ "Ru/CeO2 was made. The commercial Fe catalyst gives 2.1 mmol g^-1 h^-1 at 400 \xC2\xB0" "C, "
+	  "much less than Ru/CeO2.", { NULL } },
 	/* no entry: a range, a value with no catalyst, an unrelated s^-1 */
 	{ "Conventional Ru catalysts show 80-130 kJ mol^-1 (ref. 66). The gas flowed at 2 s^-1.",
 	  { NULL } },
