@@ -1162,20 +1162,46 @@ static void collect_refs(struct xr *x, const xmlNode *n)
 }
 
 /* The DOI a citation names: JATS pub-id, Elsevier ce:doi, or a doi.org link. */
+/* "10.1000/x" from "10.1000/x", "doi:10.1000/x" or "https://doi.org/10.1000/x". */
+static void add_doi(const char *s, struct buf *out)
+{
+	const char *p = strstr(s, "10.");
+	struct buf t = BUF_INIT;
+	if (!p)
+		return;
+	buf_addstr(&t, p);
+	if (strchr(t.data, '/'))
+		buf_addstr(out, str_trim(t.data));
+	buf_release(&t);
+}
+
+/*
+ * The DOI a citation names: JATS pub-id or object-id of type doi, an
+ * ext-link of type doi or to doi.org, Elsevier ce:doi.
+ */
 static void find_doi(const xmlNode *n, struct buf *out)
 {
 	const xmlNode *c;
 	for (c = n->children; c && !out->len; c = c->next) {
+		const char *type, *href;
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if ((xml_is(c, "pub-id") && xml_attr(c, "pub-id-type") &&
-		     strcmp(xml_attr(c, "pub-id-type"), "doi") == 0) ||
-		    xml_is(c, "doi")) {
+		type = xml_attr(c, "pub-id-type");
+		if (!type)
+			type = xml_attr(c, "ext-link-type");
+		href = xml_attr(c, "href");
+		if (((xml_is(c, "pub-id") || xml_is(c, "object-id") || xml_is(c, "ext-link")) &&
+		     type && str_eq(type, "doi")) || xml_is(c, "doi")) {
 			struct buf t = BUF_INIT;
 			xml_text(c, &t);
 			if (t.len)
-				buf_addstr(out, str_trim(t.data));
+				add_doi(t.data, out);
+			if (!out->len && href)
+				add_doi(href, out);
 			buf_release(&t);
+		} else if ((xml_is(c, "ext-link") || xml_is(c, "uri")) && href &&
+			   (strstr(href, "doi.org/10.") != NULL)) {
+			add_doi(href, out);
 		} else {
 			find_doi(c, out);
 		}
@@ -1325,7 +1351,14 @@ static void do_reference(struct xr *x, const xmlNode *ref, size_t ordinal)
 			continue;
 		if (text.len)
 			buf_addstr(&text, "; ");
-		if (xml_is(c, "element-citation"))
+		if (xml_is(c, "citation-alternatives")) {
+			/* One rendering: the publisher's mixed citation, else the structured one. */
+			const xmlNode *alt = xml_child(c, "mixed-citation");
+			if (alt)
+				inline_children(x, alt, IN_REF, &text);
+			else if ((alt = xml_child(c, "element-citation")) != NULL)
+				element_citation(x, alt, &text);
+		} else if (xml_is(c, "element-citation"))
 			element_citation(x, c, &text);
 		else if (xml_is(c, "reference"))
 			sb_reference(x, c, &text);

@@ -712,6 +712,48 @@ START_TEST(test_inline_folding)
 }
 END_TEST
 
+/* Reference entries: text in typeset shape and the DOI, whatever the markup. */
+static const struct {
+	const char *in;     /* the inside of a <ref id='r1'> */
+	const char *text;
+} ref_cases[] = {
+	{ "<label>1</label><element-citation><person-group><name><surname>Li</surname><given-names>L.</given-names></name>"
+	  "<name><surname>Wang</surname><given-names>X.</given-names></name></person-group><article-title>Ru on HZ</article-title>"
+	  "<source>ACS Catal.</source><year>2020</year><volume>10</volume><fpage>9504</fpage><lpage>9514</lpage>"
+	  "<pub-id pub-id-type='doi'>10.5555/nh3cat-test.a1</pub-id></element-citation>",
+	  "L. Li and X. Wang, Ru on HZ, *ACS Catal.*, 2020, **10**, 9504\xe2\x80\x93" "9514. doi:10.5555/nh3cat-test.a1" },
+	{ "<label>1</label><mixed-citation>L. Li, <source>Chem</source>, 2022, <volume>8</volume>, 749. "
+	  "<ext-link ext-link-type='doi' xlink:href='10.5555/nh3cat-test.a2'>Link</ext-link></mixed-citation>",
+	  "L. Li, *Chem*, 2022, **8**, 749. Link doi:10.5555/nh3cat-test.a2" },
+	{ "<mixed-citation>Li L (2022) Chem 8:749. <uri xlink:href='https://doi.org/10.5555/nh3cat-test.a3'>https://doi.org/10.5555/nh3cat-test.a3</uri></mixed-citation>",
+	  "Li L (2022) Chem 8:749. https://doi.org/10.5555/nh3cat-test.a3" },
+	{ "<label>1</label><citation-alternatives><element-citation><article-title>Structured</article-title></element-citation>"
+	  "<mixed-citation>Mixed, <source>J. Catal.</source>.</mixed-citation></citation-alternatives>",
+	  "Mixed, *J. Catal.*." },
+};
+
+START_TEST(test_reference_text)
+{
+	struct buf xml = BUF_INIT;
+	struct diag *d = test_diag_new();
+	struct document *doc;
+	const struct block *b;
+	buf_printf(&xml, "<article dtd-version='1.3' xmlns:xlink='http://www.w3.org/1999/xlink'>"
+		   "<back><ref-list><ref id='r1'>%s</ref></ref-list></back></article>", ref_cases[_i].in);
+	doc = ingest_xml("t.xml", "t", xml.data, xml.len, d);
+	ck_assert_str_eq(test_diag_text(d), "");
+	ck_assert_ptr_nonnull(doc);
+	b = block_at(doc, "/article/back/ref-list/ref");
+	ck_assert_ptr_nonnull(b);
+	ck_assert_int_eq(b->kind, BLOCK_REFERENCE);
+	ck_assert_str_eq(b->label, "1");
+	ck_assert_str_eq(b->text, ref_cases[_i].text);
+	document_free(doc);
+	test_diag_free(d);
+	buf_release(&xml);
+}
+END_TEST
+
 /* ref_doi: the DOIs of an entry's cited references, in order. */
 START_TEST(test_refdoi)
 {
@@ -833,6 +875,7 @@ static Suite *xml_suite(void)
 	tcase_add_test(tc, test_reader_hostile_spans);
 	tcase_add_test(tc, test_refdoi);
 	tcase_add_loop_test(tc, test_inline_folding, 0, (int)ARRAY_SIZE(fold_cases));
+	tcase_add_loop_test(tc, test_reference_text, 0, (int)ARRAY_SIZE(ref_cases));
 	tcase_add_test(tc, test_entries_agree);
 	suite_add_tcase(s, tc);
 	return s;
