@@ -523,7 +523,7 @@ size_t corpus_merge_rows(struct entry_set *out, const struct entry_set *in)
 	for (i = 0; i < in->n; i++) {
 		struct entry tmp;
 		size_t pos = SIZE_MAX, k;
-		int skip = 0;
+		int skip = 0, tmp_curated;
 		long replace = -1;
 		uint64_t hc, hf;
 
@@ -531,18 +531,20 @@ size_t corpus_merge_rows(struct entry_set *out, const struct entry_set *in)
 		copy_entry(&tmp, out, in, &in->v[i]);
 		hc = hash_content(&tmp);
 		hf = hash_fact(&tmp);
+		tmp_curated = corpus_row_is_curated(&tmp);
 		while (!skip && (k = index_next(&content, hc, &pos)) != SIZE_MAX)
 			if (same_but_id(&out->v[k], &tmp))
 				skip = 1;
 		pos = SIZE_MAX;
 		while (!skip && replace < 0 && (k = index_next(&facts, hf, &pos)) != SIZE_MAX) {
 			const struct entry *o = &out->v[k];
-			if (!corpus_entry_match(o, &tmp))
+			/* Only a curator's row against an extractor's one matters. */
+			if (tmp_curated == corpus_row_is_curated(o) || !corpus_entry_match(o, &tmp))
 				continue;
-			if (!corpus_row_is_curated(&tmp) && corpus_row_is_curated(o))
-				skip = 1;
-			else if (corpus_row_is_curated(&tmp) && !corpus_row_is_curated(o))
+			if (tmp_curated)
 				replace = (long)k;
+			else
+				skip = 1;
 		}
 		if (skip) {
 			entry_release(&tmp);
