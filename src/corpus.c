@@ -470,7 +470,7 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 		if (used[j])
 			continue;
 		while ((k = index_next(&facts, hash_fact(c), &pos)) != SIZE_MAX)
-			if (corpus_entry_match(c, &cur->v[k])) {
+			if (corpus_entry_match(c, &cur->v[k]) || same_but_id(c, &cur->v[k])) {
 				dup = 1;
 				break;
 			}

@@ -57,7 +57,7 @@ struct corpus_merge_stats {
  *     replaced in place, keeping its id; one no longer given is dropped;
  *   - every other fresh candidate is appended in extraction order with the
  *     id KEY:N, N one more than the largest N in cur, unless it states the
- *     same fact as a curator's row or as a candidate already taken;
+ *     same fact as a curator's row, or is equal to one but for the id;
  *   - cur keeps its columns; extra columns of fresh that cur lacks are
  *     left out (an empty cur takes fresh's columns).
  * Merging the same extraction twice leaves cur as the first merge left it.
