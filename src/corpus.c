@@ -406,6 +406,23 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 			maxn = v;
 	}
 
+	/* Candidates a curator's row already states are out from the start. */
+	for (i = 0; i < n0; i++)
+		if (corpus_row_is_curated(&cur->v[i])) {
+			index_put(&facts, hash_fact(&cur->v[i]), i);
+			st->curated++;
+		}
+	for (j = 0; j < nc; j++) {
+		size_t pos = SIZE_MAX, k;
+		while ((k = index_next(&facts, hash_fact(&cand[j]), &pos)) != SIZE_MAX)
+			if (corpus_entry_match(&cand[j], &cur->v[k]) ||
+			    same_but_id(&cand[j], &cur->v[k])) {
+				used[j] = 1;
+				st->duplicates++;
+				break;
+			}
+	}
+
 	/* Extractor's rows given again word for word stay as they are. */
 	for (i = 0; i < n0; i++) {
 		const struct entry *e = &cur->v[i];
@@ -439,11 +456,6 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 		if (fate[i] == DROP)
 			st->dropped++;
 	}
-	for (i = 0; i < n0; i++)
-		if (corpus_row_is_curated(&cur->v[i])) {
-			index_put(&facts, hash_fact(&cur->v[i]), i);
-			st->curated++;
-		}
 
 	/* Build the new row list: cur's order, then new candidates. */
 	alloc = n0 + nc;
@@ -464,20 +476,9 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 	}
 	for (j = 0; j < nc; j++) {
 		struct entry *c = &cand[j];
-		size_t pos = SIZE_MAX, k;
-		int dup = 0;
 		char idbuf[64];
 		if (used[j])
 			continue;
-		while ((k = index_next(&facts, hash_fact(c), &pos)) != SIZE_MAX)
-			if (corpus_entry_match(c, &cur->v[k]) || same_but_id(c, &cur->v[k])) {
-				dup = 1;
-				break;
-			}
-		if (dup) {
-			st->duplicates++;
-			continue;
-		}
 		snprintf(idbuf, sizeof(idbuf), ":%lu", ++maxn);
 		{
 			struct buf id = BUF_INIT;

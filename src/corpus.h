@@ -51,13 +51,14 @@ struct corpus_merge_stats {
  * Merge a fresh extraction of document key into cur, the entries of that
  * document as the corpus holds them (empty for a new document):
  *   - the curator's rows stay where they are, byte for byte;
- *   - an extractor's row that the fresh extraction gives again (every
+ *   - a fresh candidate that states the same fact as a curator's row, or
+ *     is equal to one but for the id, is left out (a duplicate);
+ *   - an extractor's row that another fresh candidate gives again (every
  *     field but id equal) stays byte for byte; one given again in another
  *     reading (same source, locator, catalyst and quantity columns) is
  *     replaced in place, keeping its id; one no longer given is dropped;
  *   - every other fresh candidate is appended in extraction order with the
- *     id KEY:N, N one more than the largest N in cur, unless it states the
- *     same fact as a curator's row, or is equal to one but for the id;
+ *     id KEY:N, N one more than the largest N in cur;
  *   - cur keeps its columns; extra columns of fresh that cur lacks are
  *     left out (an empty cur takes fresh's columns).
  * Merging the same extraction twice leaves cur as the first merge left it.

@@ -145,6 +145,12 @@ static const struct merge_case merge_cases[] = {
 	  "k:1,k,text,L1,A,NP,Ru,,C,,,400,1,,1,,,,,,experiment,,ev,reviewed,,mine\r\n"
 	  "k:2,k,text,L2,B,NP,Ru,,C,,,400,1,,2,,,,,,experiment,,ev,extracted,,\r\n",
 	  1, 0, 0, 0 },
+	{ "an extractor's row read again as the fact of a rejected row: dropped, not refreshed",
+	  HDR ROW("k:1", "L1", "A", "400", "1", "6.1", "rejected", "no")
+	      ROW("k:2", "L1", "A", "400", "1", "6.0", "extracted", ""),
+	  HDR ROW("x:1", "L1", "A", "400", "1", "6.1", "extracted", ""),
+	  HDR ROW("k:1", "L1", "A", "400", "1", "6.1", "rejected", "no"),
+	  0, 0, 1, 1 },
 	{ "unknown status is the curator's: never dropped",
 	  HDR ROW("k:1", "L1", "A", "400", "1", "1", "revieved", ""),
 	  HDR,
