@@ -1,22 +1,147 @@
 /*
- * cmd_units.c: nh3cat units (not built yet in this version).
+ * cmd_units.c: nh3cat units 'QUANTITY' [--loading WT]
+ *
+ * Reads one quantity as a paper writes it and prints it in the canonical
+ * unit of its kind, so that a curator can check a number by hand.  With
+ * --loading, a rate per gram of metal is also given per gram of catalyst
+ * (and the other way round), marked derived.
+ * Exit status: 0, or 2 when the quantity cannot be read (the message
+ * quotes it).
  */
 #include <config.h>
 
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
 #include "cmd.h"
+#include "units.h"
 #include "util.h"
+
+/* The canonical unit of q, with the metal of a per-metal rate filled in. */
+static void unit_of(const struct quantity *q, struct buf *b)
+{
+	if (q->kind == QK_RATE_METAL && q->metal[0])
+		buf_printf(b, "mmol g_%s^-1 h^-1", q->metal);
+	else
+		buf_addstr(b, quantity_kind_unit(q->kind));
+}
+
+static void print_values(const struct quantity *q, const double *v, FILE *f)
+{
+	char num[NUM_BUFSZ];
+	size_t i;
+	for (i = 0; i < q->nvalues; i++) {
+		if (i > 0)
+			fputs(q->is_range ? " to " : ", ", f);
+		fputs(num_format(v[i], num), f);
+	}
+}
 
 static int run(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cmd_not_built(&cmd_units);
+	static const struct option opts[] = {
+		{ "loading", required_argument, NULL, 'l' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *text = NULL, *loading_arg = NULL;
+	double loading = 0;
+	struct quantity q;
+	struct buf unit = BUF_INIT;
+	char err[512], num[NUM_BUFSZ];
+	size_t i;
+	int c;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":l:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+			loading_arg = optarg;
+			break;
+		default:
+			return cmd_option_error(&cmd_units, argv, c);
+		}
+	}
+	if (optind + 1 != argc)
+		return cmd_usage_error(&cmd_units, optind >= argc ? "no quantity given"
+				       : "one quantity at a time (quote it: 'QUANTITY')");
+	text = argv[optind];
+	if (loading_arg && (units_number(loading_arg, &loading) < 0 || loading <= 0 || loading > 100))
+		return cmd_usage_error(&cmd_units, "--loading: '%s' is not a loading in wt%% (0 to 100]",
+				       loading_arg);
+
+	if (units_parse(text, QK_NONE, &q, err, sizeof(err)) < 0) {
+		fprintf(stderr, "%s: units: %s\n", progname, err);
+		return EXIT_INPUT;
+	}
+
+	if (q.kind == QK_LOADING && q.nparts > 1) {
+		for (i = 0; i < q.nparts; i++)
+			printf("%s%s:%s", i ? ";" : "", q.parts[i].metal, num_format(q.parts[i].wt, num));
+		printf(" wt%% (%s, %s wt%% in all)\n", quantity_kind_description(q.kind),
+		       num_format(q.values[0], num));
+		return EXIT_OK;
+	}
+	print_values(&q, q.values, stdout);
+	unit_of(&q, &unit);
+	printf(" %s (", buf_str(&unit));
+	if (q.kind == QK_RATE_METAL && q.metal[0])
+		printf("rate per gram of %s", q.metal);
+	else
+		fputs(quantity_kind_description(q.kind), stdout);
+	if (q.kind == QK_TOF && q.metal[0])
+		printf(" per %s site", q.metal);
+	if (q.kind == QK_LOADING && q.metal[0])
+		printf(" of %s", q.metal);
+	if (q.is_range)
+		fputs(", range", stdout);
+	fputs(")\n", stdout);
+	buf_release(&unit);
+
+	if (loading_arg && (q.kind == QK_RATE_METAL || q.kind == QK_RATE_CAT)) {
+		double v[QTY_MAX_VALUES];
+		for (i = 0; i < q.nvalues; i++)
+			v[i] = q.kind == QK_RATE_METAL ? rate_metal_to_cat(q.values[i], loading)
+						       : rate_cat_to_metal(q.values[i], loading);
+		print_values(&q, v, stdout);
+		if (q.kind == QK_RATE_METAL)
+			printf(" mmol g_cat^-1 h^-1 (rate per gram of catalyst, derived at %s wt%%%s%s)\n",
+			       num_format(loading, num), q.metal[0] ? " " : "", q.metal);
+		else
+			printf(" mmol g_metal^-1 h^-1 (rate per gram of metal, derived at %s wt%%)\n",
+			       num_format(loading, num));
+	} else if (loading_arg) {
+		fprintf(stderr, "%s: units: warning: --loading applies to rates only; '%s' is %s\n",
+			progname, text, quantity_kind_description(q.kind));
+	}
+	return EXIT_OK;
 }
 
 const struct command cmd_units = {
 	.name = "units",
 	.summary = "print one quantity in canonical units",
 	.usage = "nh3cat units 'QUANTITY' [--loading WT]",
-	.help = "",
+	.help =
+	"Reads one quantity as papers write it (a value, a range such as\n"
+	"'523-648 K', or a list such as '1.1 and 10.3 umol g^-1 h^-1') and prints\n"
+	"it in the canonical unit of its kind:\n"
+	"  rate           mmol g_cat^-1 h^-1      rate per metal  mmol g_Co^-1 h^-1\n"
+	"  TOF            s^-1                    temperature     \xC2\xB0" "C\n"
+	"  pressure       MPa                     WHSV            mL g^-1 h^-1\n"
+	"  GHSV           h^-1 (say 'GHSV ...')   Ea              kJ mol^-1\n"
+	"  loading        wt%                     size            nm\n"
+	"Unicode and LaTeX spellings are understood ('2.53 \\times 10^{-2} s^{-1}',\n"
+	"'mmol_{NH3} g_{cat}^{-1} h^{-1}', 'h\xE2\x81\xBB\xC2\xB9').  A label in front chooses the\n"
+	"kind where the unit alone cannot ('GHSV 36 000 h^-1', 'TOF_Ru 0.067 s^-1').\n"
+	"\n"
+	"Options:\n"
+	"  -l, --loading WT   metal loading in wt%: a rate per gram of metal is also\n"
+	"                     printed per gram of catalyst, and the other way round,\n"
+	"                     marked derived\n"
+	"\n"
+	"Exit status: 0, or 2 when the quantity cannot be read (unknown unit,\n"
+	"malformed number); the message quotes the text.\n",
 	.run = run,
 };

@@ -47,6 +47,8 @@ struct quantity {
 const char *quantity_kind_unit(enum quantity_kind k);
 /* Short name of a kind ("rate", "temperature" ...). */
 const char *quantity_kind_name(enum quantity_kind k);
+/* What a kind measures, for people ("rate per gram of catalyst"). */
+const char *quantity_kind_description(enum quantity_kind k);
 
 /*
  * Parse the whole of text (raw or canonical) as one quantity: a value, a
@@ -74,6 +76,16 @@ int units_scan(const char *text, size_t len, size_t pos, struct quantity *q /* O
 struct unit_def;
 const struct unit_def *units_lookup(const char *unit_text, enum quantity_kind *kind /* OUT */);
 double units_convert(const struct unit_def *u, double value);
+/* The metal of a per-metal unit (g_Co^-1, mol_Ru^-1): "Co", or "". */
+const char *units_def_metal(const struct unit_def *u);
+
+/*
+ * A number alone, as a table cell gives it (raw or canonical text):
+ * "4.34", "60 000", "$24\ 000$", "10.3 x 10^-3", "$2.53 \times 10^{-2}$",
+ * "-5".  Independent of the locale.  Returns 0 and sets *out, or -1 when
+ * text is not exactly one number.
+ */
+int units_number(const char *text, double *out /* OUT */);
 
 /* Rates per metal and per catalyst, given the loading in wt%. */
 double rate_metal_to_cat(double per_metal, double loading_wt);

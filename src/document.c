@@ -1,0 +1,291 @@
+/*
+ * document.c: the document model (blocks, tables, source offsets) and
+ * the locators that point back into the source.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "document.h"
+
+#include "utf8.h"
+
+static const char *const kind_names[BLOCK_NKINDS] = {
+	"heading", "paragraph", "caption", "table", "reference"
+};
+
+const char *block_kind_name(enum block_kind k)
+{
+	return (unsigned)k < BLOCK_NKINDS ? kind_names[k] : "?";
+}
+
+struct document *document_new(const char *key, const char *name,
+			      const char *src, size_t srclen)
+{
+	struct document *d = xcalloc(1, sizeof(*d));
+	size_t i, alloc = 0;
+	d->key = xstrdup(key ? key : "");
+	d->name = xstrdup(name ? name : "");
+	if (src) {
+		d->src = xmalloc(srclen + 1);
+		memcpy(d->src, src, srclen);
+		d->src[srclen] = '\0';
+		d->srclen = srclen;
+		d->line_start = xgrow(NULL, &alloc, 16, sizeof(size_t));
+		d->line_start[d->nlines++] = 0;
+		for (i = 0; i < srclen; i++) {
+			if (src[i] != '\n' || i + 1 >= srclen)
+				continue;
+			d->line_start = xgrow(d->line_start, &alloc, d->nlines + 1, sizeof(size_t));
+			d->line_start[d->nlines++] = i + 1;
+		}
+	}
+	return d;
+}
+
+static void table_free(struct table *t)
+{
+	size_t i;
+	if (!t)
+		return;
+	for (i = 0; i < t->ncells; i++) {
+		free(t->cells[i].text);
+		free(t->cells[i].locator);
+	}
+	free(t->cells);
+	for (i = 0; i < t->nfootnotes; i++)
+		free(t->footnotes[i]);
+	free(t->footnotes);
+	free(t->row_src_off);
+	if (t->row_locator) {
+		for (i = 0; i < t->nrows; i++)
+			free(t->row_locator[i]);
+		free(t->row_locator);
+	}
+	free(t);
+}
+
+void document_free(struct document *d)
+{
+	size_t i;
+	if (!d)
+		return;
+	for (i = 0; i < d->nblocks; i++) {
+		struct block *b = &d->blocks[i];
+		free(b->text);
+		free(b->map);
+		free(b->path);
+		free(b->label);
+		table_free(b->table);
+	}
+	free(d->blocks);
+	free(d->line_start);
+	free(d->src);
+	free(d->key);
+	free(d->name);
+	free(d);
+}
+
+struct block *document_add_block(struct document *d, enum block_kind kind,
+				 const char *text, size_t len, size_t src_off)
+{
+	struct block *b;
+	d->blocks = xgrow(d->blocks, &d->alloc, d->nblocks + 1, sizeof(*d->blocks));
+	b = &d->blocks[d->nblocks++];
+	memset(b, 0, sizeof(*b));
+	b->kind = kind;
+	b->text = xstrndup(text ? text : "", text ? len : 0);
+	b->len = strlen(b->text);
+	b->src_off = src_off;
+	return b;
+}
+
+void block_set_label(struct block *b, const char *label)
+{
+	free(b->label);
+	b->label = label ? xstrdup(label) : NULL;
+}
+
+void block_set_path(struct block *b, const char *path)
+{
+	free(b->path);
+	b->path = path ? xstrdup(path) : NULL;
+}
+
+struct table *block_new_table(struct block *b)
+{
+	if (!b->table)
+		b->table = xcalloc(1, sizeof(*b->table));
+	return b->table;
+}
+
+struct cell *table_add_cell(struct table *t, size_t row, size_t col,
+			    const char *text, size_t len, size_t src_off)
+{
+	struct cell *c;
+	t->cells = xgrow(t->cells, &t->alloc, t->ncells + 1, sizeof(*t->cells));
+	c = &t->cells[t->ncells++];
+	memset(c, 0, sizeof(*c));
+	c->text = xstrndup(text ? text : "", text ? len : 0);
+	c->row = row;
+	c->col = col;
+	c->rowspan = c->colspan = 1;
+	c->src_off = src_off;
+	if (row + 1 > t->nrows)
+		t->nrows = row + 1;
+	if (col + 1 > t->ncols)
+		t->ncols = col + 1;
+	return c;
+}
+
+void table_add_footnote(struct table *t, const char *text, size_t len)
+{
+	t->footnotes = xrealloc(t->footnotes, (t->nfootnotes + 1) * sizeof(char *));
+	t->footnotes[t->nfootnotes++] = xstrndup(text, len);
+}
+
+const struct cell *table_cell_at(const struct table *t, size_t row, size_t col)
+{
+	size_t i;
+	for (i = 0; i < t->ncells; i++) {
+		const struct cell *c = &t->cells[i];
+		if (row >= c->row && row < c->row + c->rowspan &&
+		    col >= c->col && col < c->col + c->colspan)
+			return c;
+	}
+	return NULL;
+}
+
+void document_line_col(const struct document *d, size_t off, long *line, long *col)
+{
+	size_t lo = 0, hi = d->nlines;
+	if (!d->nlines || off == DOC_NO_OFFSET) {
+		*line = 0;
+		*col = 0;
+		return;
+	}
+	if (off > d->srclen)
+		off = d->srclen;
+	/* The last line start <= off. */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->line_start[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (long)lo + 1;
+	*col = (long)utf8_count(d->src + d->line_start[lo], off - d->line_start[lo]) + 1;
+}
+
+static size_t block_src_off(const struct block *b, size_t off)
+{
+	if (off > b->len)
+		off = b->len;
+	if (b->map)
+		return b->map[off];
+	if (b->src_off == DOC_NO_OFFSET)
+		return DOC_NO_OFFSET;
+	return b->src_off + off;
+}
+
+void document_locate(const struct document *d, const struct block *b, size_t off,
+		     int with_col, struct buf *out)
+{
+	size_t so;
+	long line, col;
+	if (b->path) {
+		buf_addstr(out, b->path);
+		return;
+	}
+	so = block_src_off(b, off);
+	if (so == DOC_NO_OFFSET || !d->src) {
+		buf_printf(out, "B%zu", (size_t)(b - d->blocks) + 1);
+		return;
+	}
+	document_line_col(d, so, &line, &col);
+	if (with_col)
+		buf_printf(out, "L%ld:C%ld", line, col);
+	else
+		buf_printf(out, "L%ld", line);
+}
+
+void document_row_locate(const struct document *d, const struct block *b, size_t row,
+			 struct buf *out)
+{
+	const struct table *t = b->table;
+	long line, col;
+	if (t && t->row_locator && row < t->nrows && t->row_locator[row]) {
+		buf_addstr(out, t->row_locator[row]);
+		return;
+	}
+	if (t && t->row_src_off && row < t->nrows && t->row_src_off[row] != DOC_NO_OFFSET &&
+	    d->src) {
+		document_line_col(d, t->row_src_off[row], &line, &col);
+		buf_printf(out, "L%ld", line);
+		return;
+	}
+	document_locate(d, b, 0, 0, out);
+}
+
+/* Up to max bytes of s on one line, cut at a character boundary. */
+static void add_excerpt(struct buf *out, const char *s, size_t max)
+{
+	size_t i = 0;
+	while (s[i] && i < max) {
+		size_t n = 1;
+		uint32_t cp;
+		if ((unsigned char)s[i] >= 0x80) {
+			n = utf8_decode(s + i, strlen(s + i), &cp);
+			if (!n)
+				n = 1;
+			if (i + n > max)
+				break;
+		}
+		if (s[i] == '\n' || s[i] == '\t' || s[i] == '\r')
+			buf_addch(out, ' ');
+		else
+			buf_add(out, s + i, n);
+		i += n;
+	}
+	if (s[i])
+		buf_addstr(out, "...");
+}
+
+void document_dump(const struct document *d, struct buf *out)
+{
+	size_t i, j;
+	for (i = 0; i < d->nblocks; i++) {
+		const struct block *b = &d->blocks[i];
+		buf_printf(out, "%s ", block_kind_name(b->kind));
+		document_locate(d, b, 0, 0, out);
+		if (b->label)
+			buf_printf(out, " [%s]", b->label);
+		if (b->level)
+			buf_printf(out, " level=%d", b->level);
+		buf_addstr(out, ": ");
+		add_excerpt(out, b->text, 60);
+		buf_addch(out, '\n');
+		if (!b->table)
+			continue;
+		buf_printf(out, "  %zu rows x %zu cols, %zu header row%s\n", b->table->nrows,
+			   b->table->ncols, b->table->nheader, b->table->nheader == 1 ? "" : "s");
+		for (j = 0; j < b->table->ncells; j++) {
+			const struct cell *c = &b->table->cells[j];
+			buf_printf(out, "  r%zu c%zu", c->row, c->col);
+			if (c->rowspan > 1)
+				buf_printf(out, " rowspan=%zu", c->rowspan);
+			if (c->colspan > 1)
+				buf_printf(out, " colspan=%zu", c->colspan);
+			buf_addstr(out, ": ");
+			add_excerpt(out, c->text, 40);
+			buf_addch(out, '\n');
+		}
+		for (j = 0; j < b->table->nfootnotes; j++) {
+			buf_addstr(out, "  footnote: ");
+			add_excerpt(out, b->table->footnotes[j], 60);
+			buf_addch(out, '\n');
+		}
+	}
+}

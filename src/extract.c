@@ -1,0 +1,451 @@
+/*
+ * extract.c: the extractor object (compiled patterns, reused buffers),
+ * the driver over a document's blocks, and what a catalyst name says by
+ * its form: element symbols, active metals, support, promoter, size and
+ * the site type its descriptor states ("SAC", "NCs", "NPs", "SAA").
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_int.h"
+
+/*
+ * Catalyst names in canonical text: an optional size ("1.4 nm "), a
+ * formula made of element-led fragments joined by / @ - (with an optional
+ * loading prefix "0.5Ru-", subscript digits, "(SAC)"), then an optional
+ * descriptor word ("SAC", "ACCs", "NPs", "clusters") that may carry a
+ * support ("clusters@N-C").  Or "single Mo" (a named single-atom site).
+ * Whether the formula names an active metal is checked in C afterwards.
+ */
+static const char *const patterns[XP_NPATTERNS] = {
+	[XP_MENTION] =
+	"(?<![A-Za-z0-9/@._-])"
+	"(?:(?<size>\\d+(?:\\.\\d+)?) ?nm )?"
+	"(?<formula>(?:\\d+(?:\\.\\d+)?%? ?)?[A-Z][A-Za-z0-9.]*(?:\\([A-Za-z]+\\))?"
+	"(?:[/@-](?:[A-Z0-9][A-Za-z0-9.]*|[a-z]+(?=[/@-]))(?:\\([A-Za-z]+\\))?)*)"
+	"(?: (?<desc>SACs?|SAs|NCs|ACCs|NPs|NPS|SNCs?|SAAs?|NPAs?|TCs|DACs?|ACs"
+	"|clusters?|nanoclusters|nanoparticles)"
+	"(?:[/@][A-Z][A-Za-z0-9.]*(?:-[A-Z0-9][A-Za-z0-9]*)*)?)?"
+	"(?![A-Za-z0-9])"
+	"|(?<single>single(?:-site| site|-atom| atom)? (?<elem>[A-Z][a-z]?)(?= (?:active )?(?:sites?|atoms?)))",
+	[XP_TOF_CTX] = "\\bTOFs?(?![A-Za-z])|turnover frequenc",
+	[XP_EA_CTX] = "(?i:activation energ|activation barrier)|\\bE_?a\\b",
+	[XP_COMPUTED] = "(?i:\\bDFT\\b|microkinetic|first[- ]principles|theoretical(?:ly)? "
+	"(?:calculat|predict|model)|calculations? (?:indicated|showed|predicted|revealed|suggested)"
+	"|were calculated|was calculated|predicted by|simulations?)",
+	[XP_ATM] = "(?i:atmospheric pressure|ambient pressure)",
+	[XP_FOR_AFTER] = "\\G[) ]*(?:(?:was|were|is|are) )?(?:(?:found|obtained|measured|observed|"
+	"achieved|reached|recorded|reported|calculated|predicted) )?(?:for|over|on|with) (?:the )?",
+};
+
+struct extractor *extractor_new(void)
+{
+	struct extractor *ex = xcalloc(1, sizeof(*ex));
+	size_t i;
+	for (i = 0; i < XP_NPATTERNS; i++) {
+		int err;
+		PCRE2_SIZE off;
+		ex->re[i] = pcre2_compile((PCRE2_SPTR)patterns[i], PCRE2_ZERO_TERMINATED,
+					  PCRE2_UTF, &err, &off, NULL);
+		if (!ex->re[i]) {
+			PCRE2_UCHAR msg[256];
+			pcre2_get_error_message(err, msg, sizeof(msg));
+			die("extract pattern %zu at %zu: %s", i, (size_t)off, (const char *)msg);
+		}
+		/* JIT is an optimisation: a platform without it runs the interpreter. */
+		(void)pcre2_jit_compile(ex->re[i], PCRE2_JIT_COMPLETE);
+	}
+	ex->md = pcre2_match_data_create(32, NULL);
+	normtext_init(&ex->nt);
+	return ex;
+}
+
+void extractor_free(struct extractor *ex)
+{
+	size_t i;
+	if (!ex)
+		return;
+	for (i = 0; i < XP_NPATTERNS; i++)
+		pcre2_code_free(ex->re[i]);
+	pcre2_match_data_free(ex->md);
+	normtext_release(&ex->nt);
+	buf_release(&ex->scratch);
+	free(ex);
+}
+
+int xpat_match(struct extractor *ex, enum xpat p, const char *text, size_t len,
+	       size_t start, size_t **ov)
+{
+	int rc = pcre2_match(ex->re[p], (PCRE2_SPTR)text, len, start, 0, ex->md, NULL);
+	if (rc <= 0)
+		return 0;
+	*ov = pcre2_get_ovector_pointer(ex->md);
+	return 1;
+}
+
+/* --- elements and names --------------------------------------------------------- */
+
+static const char *const elements[] = {
+	"H", "He", "Li", "Be", "B", "C", "N", "O", "F", "Ne", "Na", "Mg", "Al", "Si", "P", "S",
+	"Cl", "Ar", "K", "Ca", "Sc", "Ti", "V", "Cr", "Mn", "Fe", "Co", "Ni", "Cu", "Zn", "Ga",
+	"Ge", "As", "Se", "Br", "Kr", "Rb", "Sr", "Y", "Zr", "Nb", "Mo", "Tc", "Ru", "Rh", "Pd",
+	"Ag", "Cd", "In", "Sn", "Sb", "Te", "I", "Xe", "Cs", "Ba", "La", "Ce", "Pr", "Nd", "Pm",
+	"Sm", "Eu", "Gd", "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu", "Hf", "Ta", "W", "Re", "Os",
+	"Ir", "Pt", "Au", "Hg", "Tl", "Pb", "Bi", "Th", "U", NULL
+};
+
+/* Metals that carry ammonia synthesis (DOMAIN.md); the rest are supports or promoters. */
+static const char *const active[] = {
+	"Ru", "Co", "Fe", "Ni", "Mo", "Rh", "Pt", "Pd", "Re", "Os", "Ir", "Cu", "Mn", "W",
+	"Cr", "V", "Nb", "Tc", NULL
+};
+
+static const char *const promoters[] = { "K", "Cs", "Ba", "Li", "Na", "Rb", "Sr", "Ca", NULL };
+
+/* Acronyms in names that look like formulas but are not (SNCs, NPs ...). */
+static const char *const not_formulas[] = {
+	"SNC", "SNCs", "NPs", "NPS", "NP", "NCs", "NC", "ACCs", "ACC", "SAC", "SACs", "SAs",
+	"SA", "SAA", "SAAs", "NPA", "TCs", "MIL", "ZIF", "HZ", "MOF", "CNT", "CNTs", "GO",
+	"rGO", "DAC", "DACs", "SCC", "BCC", "NSs", "NTs", "NWs", NULL
+};
+
+static int in_list(const char *const *list, const char *s, size_t n)
+{
+	size_t k;
+	for (k = 0; list[k]; k++)
+		if (strlen(list[k]) == n && !memcmp(list[k], s, n))
+			return 1;
+	return 0;
+}
+
+int element_known(const char *sym, size_t len)
+{
+	return in_list(elements, sym, len);
+}
+
+int element_active(const char *sym, size_t len)
+{
+	return in_list(active, sym, len);
+}
+
+const char *site_from_label(const char *t)
+{
+	if (strstr(t, "SAC") || strstr(t, "SAs") || strstr(t, "single atom") ||
+	    strstr(t, "single-atom") || strstr(t, "Single-atom") || strstr(t, "Single atom"))
+		return "SAC";
+	if (strstr(t, "SAA") || strstr(t, "NPA") || strstr(t, "BCC") || strstr(t, "imetallic") ||
+	    strstr(t, "alloy"))
+		return "BCC";
+	if (strstr(t, "SCC") || strstr(t, "NCs") || strstr(t, "ACCs") || strstr(t, "SNC") ||
+	    strstr(t, "cluster") || strstr(t, "Cluster") || strstr(t, "TCs"))
+		return "SCC";
+	if (strstr(t, "NPs") || strstr(t, "NPS") || strstr(t, "nanoparticle") ||
+	    strstr(t, "Nanoparticle"))
+		return "NP";
+	return NULL;
+}
+
+/*
+ * Elements of one formula token ("Co1Ru2", "BaCeO3", "FeN4"): appends the
+ * symbols to syms (up to max); returns -1 when the token is not a formula.
+ */
+static int token_elements(const char *s, size_t n, char syms[][4], size_t *ns, size_t max)
+{
+	size_t i = 0;
+	size_t start = *ns;
+	if (in_list(not_formulas, s, n))
+		return -1;
+	/* a loading prefix: "0.5Ru" */
+	while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
+		i++;
+	if (i == n)
+		return -1;
+	while (i < n) {
+		size_t l = 0;
+		if (!(s[i] >= 'A' && s[i] <= 'Z')) {
+			*ns = start;
+			return -1;
+		}
+		if (i + 1 < n && s[i + 1] >= 'a' && s[i + 1] <= 'z' && element_known(s + i, 2))
+			l = 2;
+		else if (element_known(s + i, 1))
+			l = 1;
+		else {
+			*ns = start;
+			return -1;
+		}
+		if (*ns < max) {
+			memcpy(syms[*ns], s + i, l);
+			syms[*ns][l] = '\0';
+			(*ns)++;
+		}
+		i += l;
+		while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == 'x' ||
+				 s[i] == 'y'))
+			i++;
+	}
+	return 0;
+}
+
+static void list_add(char *list, size_t size, const char *sym)
+{
+	size_t n = strlen(list), k = strlen(sym);
+	const char *p = list;
+	while ((p = strstr(p, sym)) != NULL) {
+		if ((p == list || p[-1] == ';') && (p[k] == '\0' || p[k] == ';'))
+			return;
+		p++;
+	}
+	if (n + k + 2 > size)
+		return;
+	if (n)
+		list[n++] = ';';
+	memcpy(list + n, sym, k + 1);
+}
+
+/* Copy a name, cleaning conversion noise: "_", spaces before digits, "Ru1 1/". */
+static void clean_name(const char *s, size_t n, char *out, size_t size)
+{
+	size_t i, o = 0;
+	for (i = 0; i < n && o + 2 < size; i++) {
+		char c = s[i];
+		if (c == '_' || c == '$' || c == '{' || c == '}')
+			continue;
+		if (c == ' ' && o > 0 && i + 1 < n) {
+			char prev = out[o - 1], next = s[i + 1];
+			/* "Ru1 1/": a decimal point lost in a subscript */
+			if (prev >= '0' && prev <= '9' && next >= '0' && next <= '9' && o >= 2 &&
+			    ((out[o - 2] >= 'a' && out[o - 2] <= 'z') ||
+			     (out[o - 2] >= 'A' && out[o - 2] <= 'Z')) &&
+			    i + 2 < n && (s[i + 2] == '/' || s[i + 2] == '@')) {
+				out[o++] = '.';
+				continue;
+			}
+			/* "Ru /BaCeO3", "Co (SAC)": spaces that a subscript left */
+			if (next == '/' || next == '@' || prev == '/' || prev == '@')
+				continue;
+			if (prev == ' ')
+				continue;
+		}
+		if (c == '\t' || c == '\n')
+			c = ' ';
+		out[o++] = c;
+	}
+	while (o && out[o - 1] == ' ')
+		o--;
+	out[o] = '\0';
+}
+
+int catalyst_analyze(const char *text, size_t len, struct catinfo *ci)
+{
+	char syms[24][4];
+	size_t ns = 0, i;
+	const char *p, *e;
+	char *name;
+	size_t nlen;
+	int nparts = 0, support_part = -1;
+	const char *part_start[8];
+	size_t part_len[8];
+	const char *site;
+
+	memset(ci, 0, sizeof(*ci));
+	clean_name(text, len, ci->name, sizeof(ci->name));
+	name = ci->name;
+	nlen = strlen(name);
+	p = name;
+	e = name + nlen;
+	/* size prefix "1.4 nm " */
+	{
+		const char *q = p;
+		while (q < e && ((*q >= '0' && *q <= '9') || *q == '.'))
+			q++;
+		if (q > p && e - q > 3 && (!memcmp(q, " nm ", 4) || !memcmp(q, "nm ", 3))) {
+			double v;
+			if (num_parse_n(p, (size_t)(q - p), &v) == 0)
+				ci->size_nm = v;
+			p = q + (q[0] == ' ' ? 4 : 3);
+		}
+	}
+	/* a size suffix "Ru-2.8 nm" */
+	if (nlen > 4 && !strcmp(e - 3, " nm")) {
+		const char *q = e - 3;
+		while (q > p && ((q[-1] >= '0' && q[-1] <= '9') || q[-1] == '.'))
+			q--;
+		if (q < e - 3) {
+			double v;
+			if (num_parse_n(q, (size_t)(e - 3 - q), &v) == 0)
+				ci->size_nm = v;
+		}
+	}
+	/* split on spaces first: the formula is the first word, a descriptor may follow */
+	{
+		const char *ws = p;
+		while (ws < e) {
+			const char *we = ws;
+			const char *q;
+			while (we < e && *we != ' ')
+				we++;
+			/* a descriptor ("SAC", "clusters@N-C", "(activated)"): only what follows / or @ */
+			if (ws > p) {
+				const char *sep = ws;
+				while (sep < we && *sep != '/' && *sep != '@')
+					sep++;
+				q = ws;
+				while (q < sep && *q != '(')
+					q++;
+				if (in_list(not_formulas, ws, (size_t)(sep - ws)) || *ws == '(' ||
+				    (*ws >= 'a' && *ws <= 'z') || q < sep)
+					ws = sep < we ? sep + 1 : we;
+			}
+			/* parts by / and @ */
+			for (q = ws; q < we && nparts < 8;) {
+				const char *r = q;
+				int paren = 0;
+				while (r < we && (paren || (*r != '/' && *r != '@'))) {
+					if (*r == '(')
+						paren++;
+					else if (*r == ')' && paren)
+						paren--;
+					r++;
+				}
+				part_start[nparts] = q;
+				part_len[nparts] = (size_t)(r - q);
+				nparts++;
+				q = r < we ? r + 1 : r;
+			}
+			ws = we < e ? we + 1 : we;
+		}
+	}
+	/* elements per part; the last part with no active metal is the support */
+	for (i = 0; i < (size_t)nparts; i++) {
+		const char *q = part_start[i], *pe = q + part_len[i];
+		size_t before = ns;
+		int has_active = 0;
+		size_t k;
+		while (q < pe) {
+			const char *r = q;
+			while (r < pe && *r != '-' && *r != '(')
+				r++;
+			if (token_elements(q, (size_t)(r - q), syms, &ns, ARRAY_SIZE(syms)) == 0 &&
+			    r - q <= 3 && in_list(promoters, q, (size_t)(r - q)))
+				list_add(ci->promoter, sizeof(ci->promoter), syms[ns - 1]);
+			if (r < pe && *r == '(') {
+				while (r < pe && *r != ')')
+					r++;
+			}
+			q = r < pe ? r + 1 : r;
+		}
+		for (k = before; k < ns; k++)
+			if (element_active(syms[k], strlen(syms[k])))
+				has_active = 1;
+		if (!has_active && i > 0 && i == (size_t)nparts - 1)
+			support_part = (int)i;
+		if (has_active && (support_part < 0 || i < (size_t)support_part)) {
+			for (k = before; k < ns; k++)
+				if (element_active(syms[k], strlen(syms[k])))
+					list_add(ci->metals, sizeof(ci->metals), syms[k]);
+		}
+	}
+	if (support_part >= 0) {
+		size_t n = part_len[support_part];
+		const char *sp = part_start[support_part];
+		/* "CeO2(SAC)": keep the material only */
+		const char *sp_end = sp + n;
+		const char *paren = memchr(sp, '(', n);
+		if (paren && paren > sp)
+			sp_end = paren;
+		while (sp_end > sp && sp_end[-1] == ' ')
+			sp_end--;
+		n = (size_t)(sp_end - sp);
+		if (n >= sizeof(ci->support))
+			n = sizeof(ci->support) - 1;
+		memcpy(ci->support, sp, n);
+		ci->support[n] = '\0';
+	}
+	site = site_from_label(p);
+	if (site)
+		memcpy(ci->site, site, strlen(site) + 1);
+	return ci->metals[0] ? 0 : -1;
+}
+
+/* --- entries ----------------------------------------------------------------------- */
+
+struct entry *extract_new_entry(struct entry_set *set, const struct document *doc,
+				const char *source, const char *locator)
+{
+	struct entry *e = entry_set_append(set);
+	struct buf id = BUF_INIT;
+	buf_printf(&id, "%s:%zu", doc->key, set->n);
+	entry_set(e, COL_ID, buf_str(&id));
+	entry_set(e, COL_DOC, doc->key);
+	entry_set(e, COL_SOURCE, source);
+	entry_set(e, COL_LOCATOR, locator);
+	entry_set(e, COL_STATUS, "extracted");
+	buf_release(&id);
+	return e;
+}
+
+/* A name folded for comparison: lower case, no spaces, no final "s". */
+static void fold_name(const char *s, char *out, size_t size)
+{
+	size_t o = 0;
+	for (; *s && o + 1 < size; s++) {
+		char c = *s;
+		if (c == ' ' || c == '-')
+			continue;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		out[o++] = c;
+	}
+	if (o > 3 && out[o - 1] == 's')
+		o--;
+	out[o] = '\0';
+}
+
+void extract_share_site_types(struct entry_set *set, size_t first)
+{
+	size_t i, j;
+	for (i = first; i < set->n; i++) {
+		struct entry *e = &set->v[i];
+		char a[160];
+		if (!str_eq(entry_get(e, COL_SOURCE), "text") && !str_eq(entry_get(e, COL_SOURCE), "caption"))
+			continue;
+		if (entry_get(e, COL_SITE_TYPE)[0])
+			continue;
+		fold_name(entry_get(e, COL_CATALYST), a, sizeof(a));
+		for (j = first; j < set->n; j++) {
+			const struct entry *t = &set->v[j];
+			char b[160];
+			if (!str_eq(entry_get(t, COL_SOURCE), "table") || !entry_get(t, COL_SITE_TYPE)[0])
+				continue;
+			fold_name(entry_get(t, COL_CATALYST), b, sizeof(b));
+			if (str_eq(a, b)) {
+				entry_set(e, COL_SITE_TYPE, entry_get(t, COL_SITE_TYPE));
+				break;
+			}
+		}
+	}
+}
+
+size_t extractor_run(struct extractor *ex, const struct document *doc, struct entry_set *set)
+{
+	size_t i, first = set->n;
+	for (i = 0; i < doc->nblocks; i++) {
+		const struct block *b = &doc->blocks[i];
+		switch (b->kind) {
+		case BLOCK_PARAGRAPH:
+		case BLOCK_CAPTION:
+			extract_prose(ex, doc, b, set);
+			break;
+		case BLOCK_TABLE:
+			extract_table(ex, doc, b, set);
+			break;
+		default:
+			break;
+		}
+	}
+	extract_share_site_types(set, first);
+	return set->n - first;
+}

@@ -1,0 +1,25 @@
+/*
+ * extract.h: catalyst performance entries from a document.
+ *
+ * An extractor owns the compiled patterns (PCRE2, JIT when available) and
+ * their match data; make one per thread.  It reads any struct document,
+ * whatever reader made it: prose from paragraphs and captions, rows from
+ * tables, and writes entries (schema v1, status "extracted") in document
+ * order, with ids KEY:N continuing the numbering already in the set.
+ */
+#ifndef NH3CAT_EXTRACT_H
+#define NH3CAT_EXTRACT_H
+
+#include "document.h"
+#include "entry.h"
+
+struct extractor;
+
+/* Compile the patterns; dies on a pattern error (a bug, not an input error). */
+struct extractor *extractor_new(void);
+void extractor_free(struct extractor *ex);
+
+/* Append the entries of doc to set.  Returns how many were added. */
+size_t extractor_run(struct extractor *ex, const struct document *doc, struct entry_set *set);
+
+#endif

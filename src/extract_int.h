@@ -1,0 +1,104 @@
+/*
+ * extract_int.h: private interface of the extractor (extract*.c and its
+ * unit test): sentences, quantities, catalyst mentions, and the
+ * extractor object with its compiled patterns.
+ */
+#ifndef NH3CAT_EXTRACT_INT_H
+#define NH3CAT_EXTRACT_INT_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "buf.h"
+#include "document.h"
+#include "entry.h"
+#include "extract.h"
+#include "normalize.h"
+#include "units.h"
+
+/* The patterns an extractor compiles once; see extract.c. */
+enum xpat {
+	XP_MENTION,      /* catalyst names */
+	XP_TOF_CTX,      /* "TOF" before a value in s^-1 */
+	XP_EA_CTX,       /* "activation energy", "Ea" */
+	XP_COMPUTED,     /* DFT, microkinetic, calculated ... */
+	XP_ATM,          /* "atmospheric pressure" */
+	XP_FOR_AFTER,    /* "was found for (the) " between a value and its catalyst */
+	XP_NPATTERNS
+};
+
+struct extractor {
+	pcre2_code *re[XP_NPATTERNS];
+	pcre2_match_data *md;
+	struct normtext nt;     /* reused for every block */
+	struct buf scratch;
+};
+
+/* Run pattern p on text[0..len) from start; 1 and ovector on a match. */
+int xpat_match(struct extractor *ex, enum xpat p, const char *text, size_t len,
+	       size_t start, size_t **ov /* OUT */);
+
+/* --- sentences ---------------------------------------------------------------- */
+
+struct span {
+	size_t start, end;
+};
+
+/*
+ * Split canonical text into sentences; returns how many (spans written up
+ * to max).  Abbreviations ("et al.", "Fig. 3", "ca.", "vs.", "e.g."),
+ * decimals and citation digits glued to a full stop ("method.65 Next":
+ * the digits stay with the sentence they close) never end a sentence.
+ */
+size_t sentence_split(const char *text, size_t len, struct span *out, size_t max);
+
+/* --- quantities --------------------------------------------------------------- */
+
+/*
+ * A plain number in a cell: "60 000", "10.3 x 10^-3", "1.0", "$24\ 000$"
+ * (canonical text).  Returns 0 and *v, -1 when the cell is not one number.
+ */
+int qty_cell_number(const char *text, double *v /* OUT */);
+
+/* --- catalyst names -------------------------------------------------------------- */
+
+struct catinfo {
+	char name[128];       /* cleaned name */
+	char metals[64];      /* "Ru;Co" */
+	char support[64];
+	char promoter[32];
+	char site[4];         /* stated site type, or "" */
+	double size_nm;       /* 0: unknown */
+};
+
+/*
+ * Clean a catalyst name from canonical text (spaces and "_" of lost
+ * subscripts, "Ru1 1/" lost decimal point) and read what its form says:
+ * active metals, support, promoter, size, site type.  0, or -1 when the
+ * string names no active metal.
+ */
+int catalyst_analyze(const char *text, size_t len, struct catinfo *ci /* OUT */);
+
+/* 1 when sym is a chemical element symbol. */
+int element_known(const char *sym, size_t len);
+/* 1 when sym is an active metal for ammonia synthesis (not a promoter or support). */
+int element_active(const char *sym, size_t len);
+
+/* Site type named by a group label or descriptor ("SACs" -> "SAC"), or NULL. */
+const char *site_from_label(const char *text);
+
+/* --- the two extractors ----------------------------------------------------------- */
+
+/* Shared by both: set the document-level columns of a new entry. */
+struct entry *extract_new_entry(struct entry_set *set, const struct document *doc,
+				const char *source, const char *locator);
+
+void extract_prose(struct extractor *ex, const struct document *doc, const struct block *b,
+		   struct entry_set *set);
+void extract_table(struct extractor *ex, const struct document *doc, const struct block *b,
+		   struct entry_set *set);
+
+/* Fill site types of prose rows from table rows naming the same catalyst. */
+void extract_share_site_types(struct entry_set *set, size_t first);
+
+#endif

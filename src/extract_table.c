@@ -1,0 +1,335 @@
+/*
+ * extract_table.c: entries from table rows.  Each column gets a role from
+ * its header text (catalyst, loading, temperature, pressure, WHSV, rate,
+ * TOF, Ea, size, reference, group) and a unit from the parenthesised part
+ * of the header ("Temperature (°C)", "WHSV/(mL g^-1 h^-1)").  A group
+ * column (SACs / SCCs / BCCs, cells spanning rows) gives the site type of
+ * the rows it covers.  Works the same on any reader's tables.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_int.h"
+
+enum role {
+	R_NONE, R_NAME, R_GROUP, R_LOADING, R_TEMP, R_PRESS, R_WHSV, R_RATE, R_TOF, R_EA,
+	R_SIZE, R_REF
+};
+
+struct column {
+	enum role role;
+	enum quantity_kind kind;   /* of the unit in the header */
+	const struct unit_def *unit;   /* NULL: values are in the canonical unit */
+	char metal[4];
+	char header[256];
+};
+
+static int has_ci(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+	for (; *s; s++) {
+		size_t k;
+		for (k = 0; k < n; k++) {
+			int a = (unsigned char)s[k], b = (unsigned char)w[k];
+			if (a >= 'A' && a <= 'Z')
+				a += 32;
+			if (a != b)
+				break;
+		}
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* Normalized text of a cell, into out. */
+static void cell_norm(struct extractor *ex, const struct cell *c, struct buf *out)
+{
+	buf_reset(out);
+	if (!c)
+		return;
+	normalize_text(c->text, strlen(c->text), &ex->nt);
+	buf_add(out, ex->nt.text, ex->nt.len);
+}
+
+/* The unit of a header ("Temperature (°C)", "WHSV/(mL g^-1 h^-1)"), if any. */
+static void header_unit(struct column *col)
+{
+	enum quantity_kind k = QK_NONE;
+	col->unit = units_lookup(col->header, &k);
+	col->kind = col->unit ? k : QK_NONE;
+	col->metal[0] = '\0';
+	if (col->unit && units_def_metal(col->unit))
+		snprintf(col->metal, sizeof(col->metal), "%s", units_def_metal(col->unit));
+}
+
+static enum role header_role(const char *h)
+{
+	if (!h[0])
+		return R_NONE;
+	if (has_ci(h, "ref"))
+		return R_REF;
+	if (has_ci(h, "tof") || has_ci(h, "turnover"))
+		return R_TOF;
+	if (has_ci(h, "activation") || !strncmp(h, "Ea", 2) || !strncmp(h, "E_a", 3))
+		return R_EA;
+	if (has_ci(h, "whsv") || has_ci(h, "ghsv") || has_ci(h, "space velocity") ||
+	    !strncmp(h, "SV", 2))
+		return R_WHSV;
+	if (has_ci(h, "rate") || has_ci(h, "activity") || has_ci(h, "r_nh3") || has_ci(h, "yield"))
+		return R_RATE;
+	if (has_ci(h, "temperature") || !strncmp(h, "T (", 3) || !strcmp(h, "T") || !strncmp(h, "T/", 2))
+		return R_TEMP;
+	if (has_ci(h, "pressure") || !strncmp(h, "P (", 3) || !strcmp(h, "P") || !strncmp(h, "P/", 2))
+		return R_PRESS;
+	if (has_ci(h, "content") || has_ci(h, "loading") || has_ci(h, "wt%") || has_ci(h, "wt.%"))
+		return R_LOADING;
+	if (has_ci(h, "size") || has_ci(h, "diameter"))
+		return R_SIZE;
+	if (has_ci(h, "type") || has_ci(h, "group") || has_ci(h, "category") || has_ci(h, "class"))
+		return R_GROUP;
+	if (has_ci(h, "catalyst") || has_ci(h, "sample") || has_ci(h, "material") || has_ci(h, "entry"))
+		return R_NAME;
+	return R_NONE;
+}
+
+/* "1.17Ru + 0.41Co" -> "Ru:1.17;Co:0.41"; "3.8" -> "3.8".  0, or -1 when unreadable. */
+static int parse_loading(const char *s, struct buf *out)
+{
+	double v;
+	const char *p = s;
+	int parts = 0;
+	if (qty_cell_number(s, &v) == 0) {
+		const char *q = s;
+		while (*q == ' ')
+			q++;
+		/* keep the digits as written ("1.00") */
+		while (*q && *q != ' ' && *q != '%')
+			buf_addch(out, *q++);
+		return 0;
+	}
+	while (*p) {
+		const char *n = p, *ne, *m, *me;
+		while (*n == ' ' || *n == '+' || *n == ',' || *n == ';')
+			n++;
+		if (!*n)
+			break;
+		ne = n;
+		while ((*ne >= '0' && *ne <= '9') || *ne == '.')
+			ne++;
+		if (ne == n)
+			return -1;
+		m = ne;
+		if (*m == '%')
+			m++;
+		while (*m == ' ')
+			m++;
+		if (!strncmp(m, "wt%", 3))
+			m += 3;
+		while (*m == ' ')
+			m++;
+		me = m;
+		if (*me >= 'A' && *me <= 'Z')
+			me++;
+		if (*me >= 'a' && *me <= 'z')
+			me++;
+		if (me == m || !element_known(m, (size_t)(me - m)))
+			return -1;
+		if (parts++)
+			buf_addch(out, ';');
+		buf_add(out, m, (size_t)(me - m));
+		buf_addch(out, ':');
+		buf_add(out, n, (size_t)(ne - n));
+		p = me;
+	}
+	return parts ? 0 : -1;
+}
+
+static int empty_cell(const char *t)
+{
+	while (*t == ' ' || *t == '$')
+		t++;
+	return !*t || !strcmp(t, "_") || !strcmp(t, "-") || !strcmp(t, "--") || !strcmp(t, "n.a.") ||
+	       !strcmp(t, "N/A") || !strcmp(t, "n/a") || !strcmp(t, "/") || !strcmp(t, "NA");
+}
+
+void extract_table(struct extractor *ex, const struct document *doc, const struct block *b,
+		   struct entry_set *set)
+{
+	const struct table *t = b->table;
+	struct column *cols;
+	struct buf txt = BUF_INIT, loc = BUF_INIT, val = BUF_INIT, ev = BUF_INIT;
+	size_t c, r;
+	int name_col = -1, group_col = -1, have_value = 0;
+
+	if (!t || !t->ncols || t->nrows <= t->nheader)
+		return;
+	cols = xcalloc(t->ncols, sizeof(*cols));
+	for (c = 0; c < t->ncols; c++) {
+		struct buf h = BUF_INIT;
+		for (r = 0; r < t->nheader; r++) {
+			const struct cell *cl = table_cell_at(t, r, c);
+			/* a spanning header ("Reaction conditions") belongs to all its columns */
+			if (!cl)
+				continue;
+			cell_norm(ex, cl, &txt);
+			if (!txt.len)
+				continue;
+			if (h.len)
+				buf_addch(&h, ' ');
+			buf_add(&h, txt.data, txt.len);
+		}
+		snprintf(cols[c].header, sizeof(cols[c].header), "%s", buf_str(&h));
+		buf_release(&h);
+		/* the last header row names the column; earlier ones group columns */
+		{
+			const struct cell *last = t->nheader ? table_cell_at(t, t->nheader - 1, c) : NULL;
+			cell_norm(ex, last, &txt);
+			cols[c].role = header_role(buf_str(&txt));
+			if (cols[c].role == R_NONE)
+				cols[c].role = header_role(cols[c].header);
+		}
+		header_unit(&cols[c]);
+		if (cols[c].role == R_RATE && cols[c].kind == QK_NONE)
+			cols[c].kind = QK_RATE_CAT;
+		if (cols[c].role == R_NAME && name_col < 0)
+			name_col = (int)c;
+		if (cols[c].role == R_GROUP && group_col < 0)
+			group_col = (int)c;
+		if (cols[c].role == R_RATE || cols[c].role == R_TOF || cols[c].role == R_EA)
+			have_value = 1;
+	}
+	/* A catalyst column whose cells span rows is a group column; the names follow it. */
+	if (name_col >= 0) {
+		int spans = 0;
+		for (r = t->nheader; r < t->nrows; r++) {
+			const struct cell *cl = table_cell_at(t, r, (size_t)name_col);
+			if (cl && cl->rowspan > 1)
+				spans = 1;
+		}
+		if (spans && (size_t)name_col + 1 < t->ncols && cols[name_col + 1].role == R_NONE) {
+			group_col = name_col;
+			cols[name_col].role = R_GROUP;
+			name_col++;
+			cols[name_col].role = R_NAME;
+		}
+	} else if (t->ncols > 0) {
+		name_col = 0;
+		cols[0].role = R_NAME;
+	}
+	if (!have_value)
+		goto out;
+
+	for (r = t->nheader; r < t->nrows; r++) {
+		struct catinfo ci;
+		struct entry *e;
+		const struct cell *nc = table_cell_at(t, r, (size_t)name_col);
+		int any = 0;
+		if (!nc || nc->row != r)
+			continue;
+		cell_norm(ex, nc, &txt);
+		if (empty_cell(buf_str(&txt)))
+			continue;
+		catalyst_analyze(txt.data, txt.len, &ci);
+		buf_reset(&loc);
+		document_row_locate(doc, b, r, &loc);
+		e = extract_new_entry(set, doc, "table", buf_str(&loc));
+		entry_set(e, COL_CATALYST, ci.name);
+		entry_set(e, COL_METALS, ci.metals);
+		entry_set(e, COL_SUPPORT, ci.support);
+		entry_set(e, COL_PROMOTER, ci.promoter);
+		if (ci.size_nm > 0)
+			entry_set_num(e, COL_SIZE_NM, ci.size_nm);
+		entry_set(e, COL_METHOD, "experiment");
+		if (ci.site[0])
+			entry_set(e, COL_SITE_TYPE, ci.site);
+		if (group_col >= 0) {
+			const struct cell *g = table_cell_at(t, r, (size_t)group_col);
+			const char *st;
+			cell_norm(ex, g, &txt);
+			st = site_from_label(buf_str(&txt));
+			if (st)
+				entry_set(e, COL_SITE_TYPE, st);
+		}
+		for (c = 0; c < t->ncols; c++) {
+			const struct cell *cl = table_cell_at(t, r, c);
+			double v;
+			enum entry_col col = ENTRY_NCOLS;
+			if ((int)c == name_col || (int)c == group_col || !cl)
+				continue;
+			cell_norm(ex, cl, &txt);
+			if (empty_cell(buf_str(&txt)))
+				continue;
+			switch (cols[c].role) {
+			case R_LOADING:
+				buf_reset(&val);
+				if (parse_loading(buf_str(&txt), &val) == 0)
+					entry_set(e, COL_LOADING_WT, buf_str(&val));
+				continue;
+			case R_REF: {
+				buf_reset(&val);
+				{
+					const char *p = buf_str(&txt);
+					int first = 1;
+					while (*p) {
+						if (*p >= '0' && *p <= '9') {
+							if (!first)
+								buf_addch(&val, ';');
+							while (*p >= '0' && *p <= '9')
+								buf_addch(&val, *p++);
+							first = 0;
+						} else {
+							p++;
+						}
+					}
+				}
+				entry_set(e, COL_REF, buf_str(&val));
+				continue;
+			}
+			case R_TEMP: col = COL_TEMPERATURE_C; break;
+			case R_PRESS: col = COL_PRESSURE_MPA; break;
+			case R_WHSV: col = cols[c].kind == QK_GHSV ? ENTRY_NCOLS : COL_WHSV; break;
+			case R_RATE:
+				col = cols[c].kind == QK_RATE_METAL ? COL_RATE_GMETAL : COL_RATE_GCAT;
+				break;
+			case R_TOF: col = COL_TOF_S; break;
+			case R_EA: col = COL_EA; break;
+			case R_SIZE: col = COL_SIZE_NM; break;
+			default: continue;
+			}
+			if (col == ENTRY_NCOLS || qty_cell_number(buf_str(&txt), &v) < 0)
+				continue;
+			if (cols[c].unit)
+				v = units_convert(cols[c].unit, v);
+			entry_set_num(e, col, v);
+			if (col == COL_RATE_GMETAL && cols[c].metal[0])
+				entry_set(e, COL_RATE_METAL, cols[c].metal);
+			if (col == COL_RATE_GCAT || col == COL_RATE_GMETAL || col == COL_TOF_S || col == COL_EA)
+				any = 1;
+		}
+		/* evidence: the row as written */
+		buf_reset(&ev);
+		if (b->label)
+			buf_printf(&ev, "%s row: ", b->label);
+		for (c = 0; c < t->ncols; c++) {
+			const struct cell *cl = table_cell_at(t, r, c);
+			if (c)
+				buf_addstr(&ev, " | ");
+			if (cl)
+				buf_addstr(&ev, cl->text);
+		}
+		entry_set(e, COL_EVIDENCE, buf_str(&ev));
+		if (!any) {
+			/* a row with no result is no entry */
+			entry_release(&set->v[--set->n]);
+		}
+	}
+out:
+	free(cols);
+	buf_release(&txt);
+	buf_release(&loc);
+	buf_release(&val);
+	buf_release(&ev);
+}

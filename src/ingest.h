@@ -1,0 +1,44 @@
+/*
+ * ingest.h: readers that turn a paper file into a struct document.
+ *
+ * Each reader is a descriptor {name, file name extensions, read}; the
+ * plain-text reader (ingest_text.c) takes PDF-to-text output and Markdown.
+ * A reader checks its input (UTF-8, no NUL bytes, a size limit) and
+ * reports a problem as "FILE:LINE:COL: error: [rule] message" through the
+ * diag given; it then returns NULL, and the command exits with status 2.
+ */
+#ifndef NH3CAT_INGEST_H
+#define NH3CAT_INGEST_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "document.h"
+
+/* Largest input a reader accepts, in bytes. */
+#define INGEST_MAX_BYTES ((size_t)64 << 20)
+
+struct reader {
+	const char *name;                  /* "text" */
+	const char *const *exts;           /* NULL-terminated: ".txt", ".md" */
+	/* Read data[0..len) of file name into a new document with key. */
+	struct document *(*read)(const char *name, const char *key,
+				 const char *data, size_t len, struct diag *d);
+};
+
+extern const struct reader reader_text;
+
+/* The reader for a file name (by extension); NULL when none fits. */
+const struct reader *ingest_find_reader(const char *path);
+
+/* Read a file with the reader its extension names (text when none does). */
+struct document *ingest_file(const char *path, const char *key, struct diag *d);
+
+/* Plain text / Markdown reader, callable on bytes in memory. */
+struct document *ingest_text(const char *name, const char *key,
+			     const char *data, size_t len, struct diag *d);
+
+/* The key of a path: its file name without folders and extension. */
+char *ingest_key_from_path(const char *path);
+
+#endif

@@ -1,0 +1,707 @@
+/*
+ * ingest_text.c: the plain-text reader.  Turns PDF-to-text output and
+ * Markdown into a document: headings (numbered "2.1 Title", Markdown "#",
+ * short title lines), paragraphs, figure captions, tables (tab-separated
+ * rows or Markdown pipe rows, after a "Table N" caption or alone), and the
+ * entries of the reference list.  Every block keeps its source offset.
+ *
+ * Tables: the header is the leading rows that hold no numeric cell (or,
+ * in Markdown, the rows above the |---| line); a first column that is
+ * filled only now and then (SACs / SCCs / BCCs) is a group column, and
+ * each of its cells spans the rows below it down to the next one.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest.h"
+
+#include "utf8.h"
+
+struct line {
+	size_t start, end;   /* end excludes the newline (and a CR before it) */
+};
+
+struct reader_state {
+	const char *src;
+	size_t len;
+	struct line *lines;
+	size_t n;
+	struct document *doc;
+};
+
+static int is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_upper(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+/* Skip leading blanks (and NBSP) of [s, e). */
+static const char *skip_blank(const char *s, const char *e)
+{
+	while (s < e) {
+		if (is_space((unsigned char)*s))
+			s++;
+		else if (e - s >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+			s += 2;
+		else
+			break;
+	}
+	return s;
+}
+
+static const char *rtrim(const char *s, const char *e)
+{
+	while (e > s && is_space((unsigned char)e[-1]))
+		e--;
+	return e;
+}
+
+static int line_blank(const struct reader_state *st, size_t i)
+{
+	const char *s = st->src + st->lines[i].start, *e = st->src + st->lines[i].end;
+	return skip_blank(s, e) == e;
+}
+
+static int has_tab(const struct reader_state *st, size_t i)
+{
+	return memchr(st->src + st->lines[i].start, '\t',
+		      st->lines[i].end - st->lines[i].start) != NULL;
+}
+
+static int is_pipe_row(const struct reader_state *st, size_t i)
+{
+	const char *s = st->src + st->lines[i].start, *e = st->src + st->lines[i].end;
+	s = skip_blank(s, e);
+	e = rtrim(s, e);
+	return e - s >= 2 && *s == '|' && memchr(s + 1, '|', (size_t)(e - s - 1));
+}
+
+static int is_tabular(const struct reader_state *st, size_t i)
+{
+	return !line_blank(st, i) && (has_tab(st, i) || is_pipe_row(st, i));
+}
+
+/* Case-insensitive prefix test on [s, e). */
+static int starts_ci(const char *s, const char *e, const char *word)
+{
+	size_t n = strlen(word);
+	size_t k;
+	if ((size_t)(e - s) < n)
+		return 0;
+	for (k = 0; k < n; k++) {
+		int a = (unsigned char)s[k], b = (unsigned char)word[k];
+		if (a >= 'A' && a <= 'Z')
+			a += 32;
+		if (b >= 'A' && b <= 'Z')
+			b += 32;
+		if (a != b)
+			return 0;
+	}
+	return 1;
+}
+
+/* Skip Markdown emphasis at the start of a line ("**Table 1.**"). */
+static const char *skip_emphasis(const char *s, const char *e)
+{
+	while (s < e && (*s == '*' || *s == '_'))
+		s++;
+	return s;
+}
+
+/*
+ * "Table 1", "Table S2", "Fig. 3", "Figure 4", "Scheme 1" at s: returns
+ * the length of the label, or 0.  words lists the accepted words.
+ */
+static size_t caption_label(const char *s, const char *e, const char *const *words)
+{
+	size_t k;
+	for (k = 0; words[k]; k++) {
+		size_t n = strlen(words[k]);
+		const char *p;
+		if (!starts_ci(s, e, words[k]))
+			continue;
+		p = s + n;
+		if (p < e && *p == '.')
+			p++;
+		while (p < e && *p == ' ')
+			p++;
+		if (p < e && (*p == 'S' || *p == 's') && p + 1 < e && is_digit((unsigned char)p[1]))
+			p++;
+		if (p >= e || !is_digit((unsigned char)*p))
+			continue;
+		while (p < e && is_digit((unsigned char)*p))
+			p++;
+		/* "Table 1" must be followed by a separator, not "Table 1a ..." text. */
+		if (p < e && !(is_space((unsigned char)*p) || *p == '.' || *p == ':' || *p == '*' ||
+			       *p == '|' || *p == ')' || *p == '(' || (unsigned char)*p >= 0x80 ||
+			       (*p >= 'a' && *p <= 'z')))
+			continue;
+		if (p < e && *p >= 'a' && *p <= 'z' && p + 1 < e && p[1] != ' ' && p[1] != ')')
+			continue;
+		return (size_t)(p - s);
+	}
+	return 0;
+}
+
+static const char *const table_words[] = { "Table", NULL };
+static const char *const figure_words[] = { "Figure", "Fig", "Scheme", "Chart", NULL };
+
+/* The label of a caption line ("Table 1"), copied and with one space. */
+static char *make_label(const char *s, size_t n)
+{
+	struct buf b = BUF_INIT;
+	size_t k;
+	for (k = 0; k < n; k++) {
+		if (s[k] == ' ' && b.len && b.data[b.len - 1] == ' ')
+			continue;
+		buf_addch(&b, s[k]);
+	}
+	return buf_detach(&b, NULL);
+}
+
+static int is_refs_heading(const char *s, const char *e)
+{
+	static const char *const names[] = {
+		"references", "references and notes", "notes and references",
+		"bibliography", "literature cited", "literature", NULL
+	};
+	size_t k;
+	while (s < e && (*s == '#' || *s == '*' || *s == ' '))
+		s++;
+	while (e > s && (e[-1] == '*' || e[-1] == ':' || e[-1] == ' '))
+		e--;
+	for (k = 0; names[k]; k++)
+		if ((size_t)(e - s) == strlen(names[k]) && starts_ci(s, e, names[k]))
+			return 1;
+	return 0;
+}
+
+/*
+ * A reference-list entry start: "- 12 Name", "12. Name", "[12] Name",
+ * "12 Name".  Sets *num to the number.
+ */
+static int ref_start(const char *s, const char *e, long *num)
+{
+	const char *p = s;
+	long v = 0;
+	int digits = 0, bracket = 0;
+	if (p < e && (*p == '-' || *p == '*') && p + 1 < e && p[1] == ' ')
+		p += 2;
+	if (p < e && *p == '[') {
+		bracket = 1;
+		p++;
+	}
+	while (p < e && is_digit((unsigned char)*p) && digits < 5) {
+		v = v * 10 + (*p - '0');
+		p++;
+		digits++;
+	}
+	if (!digits || (p < e && is_digit((unsigned char)*p)))
+		return 0;
+	if (bracket) {
+		if (p >= e || *p != ']')
+			return 0;
+		p++;
+	} else if (p < e && (*p == '.' || *p == ')')) {
+		p++;
+	}
+	if (p >= e || *p != ' ')
+		return 0;
+	while (p < e && *p == ' ')
+		p++;
+	if (p >= e)
+		return 0;
+	*num = v;
+	return 1;
+}
+
+/* Numbered ("2.1 Title"), Markdown ("## Title") or short title lines. */
+static int heading_level(const char *s, const char *e)
+{
+	const char *p = s;
+	int level = 0, words = 1;
+	size_t len = (size_t)(e - s);
+	if (p < e && *p == '#') {
+		while (p < e && *p == '#')
+			p++, level++;
+		return (p < e && *p == ' ' && level <= 6) ? level : 0;
+	}
+	if (len > 90 || memchr(s, '\t', len))
+		return 0;
+	if (e[-1] == '.' || e[-1] == ',' || e[-1] == ';' || e[-1] == ':')
+		return 0;
+	if (is_digit((unsigned char)*p)) {
+		level = 1;
+		while (p < e && (is_digit((unsigned char)*p) || *p == '.')) {
+			if (*p == '.' && p + 1 < e && is_digit((unsigned char)p[1]))
+				level++;
+			p++;
+		}
+		if (p >= e || *p != ' ')
+			return 0;
+		while (p < e && *p == ' ')
+			p++;
+		return (p < e && is_upper((unsigned char)*p)) ? level : 0;
+	}
+	if (!is_upper((unsigned char)*p) || len > 60)
+		return 0;
+	for (p = s; p < e; p++)
+		if (*p == ' ')
+			words++;
+	return words <= 8 ? 1 : 0;
+}
+
+/* --- tables --------------------------------------------------------------- */
+
+/* A cell that holds a number and nothing else ("60 000", "$10.3 imes10^{-3}$"). */
+static int cell_numeric(const char *s)
+{
+	const char *p = s;
+	int digits = 0;
+	while (*p == '$' || *p == ' ')
+		p++;
+	if (*p == '-' || *p == '~' || *p == '<' || *p == '>')
+		p++;
+	if (!is_digit((unsigned char)*p))
+		return 0;
+	for (; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (is_digit(c))
+			digits++;
+		else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			if (!strchr("ximesE", c))
+				return 0;
+	}
+	return digits > 0;
+}
+
+static int separator_row(const char *s, const char *e)
+{
+	int dash = 0;
+	for (; s < e; s++) {
+		if (*s == '-')
+			dash = 1;
+		else if (*s != '|' && *s != ':' && *s != ' ' && *s != '\t')
+			return 0;
+	}
+	return dash;
+}
+
+/* Split row line into cells of t at row r. */
+static void add_row(struct reader_state *st, struct table *t, size_t r, size_t li)
+{
+	const char *s = st->src + st->lines[li].start, *e = st->src + st->lines[li].end;
+	const char *p;
+	size_t col = 0;
+	int pipe = !has_tab(st, li);
+	char sep = pipe ? '|' : '\t';
+	if (pipe) {
+		s = skip_blank(s, e);
+		e = rtrim(s, e);
+		if (s < e && *s == '|')
+			s++;
+		if (e > s && e[-1] == '|' && !(e - 1 > s && e[-2] == '\\'))
+			e--;
+	} else {
+		e = rtrim(s, e);
+		/* keep trailing empty columns: only strip CR and spaces, not tabs */
+		while (e < st->src + st->lines[li].end && *e == '\t')
+			e++;
+	}
+	p = s;
+	for (;;) {
+		const char *q = p, *cs, *ce;
+		while (q < e && !(*q == sep && !(pipe && q > p && q[-1] == '\\')))
+			q++;
+		cs = skip_blank(p, q);
+		ce = rtrim(cs, q);
+		table_add_cell(t, r, col, cs, (size_t)(ce - cs), (size_t)(cs - st->src));
+		col++;
+		if (q >= e)
+			break;
+		p = q + 1;
+	}
+}
+
+/* Make an empty first-column cell below a group label part of its span. */
+static void find_group_column(struct table *t)
+{
+	size_t r, filled = 0, data = t->nrows - t->nheader;
+	struct cell *group = NULL;
+	size_t i, out;
+	if (data < 2 || t->ncols < 3)
+		return;
+	for (r = t->nheader; r < t->nrows; r++) {
+		const struct cell *c = table_cell_at(t, r, 0);
+		if (c && c->text[0])
+			filled++;
+	}
+	{
+		const struct cell *first = table_cell_at(t, t->nheader, 0);
+		if (!first || !first->text[0] || filled * 2 > data || cell_numeric(first->text))
+			return;
+	}
+	/* Spread each label down; drop the empty cells it covers. */
+	for (i = 0, out = 0; i < t->ncells; i++) {
+		struct cell *c = &t->cells[i];
+		if (c->col == 0 && c->row >= t->nheader) {
+			if (c->text[0]) {
+				t->cells[out] = *c;
+				group = &t->cells[out++];
+				continue;
+			}
+			if (group) {
+				group->rowspan++;
+				free(c->text);
+				free(c->locator);
+				continue;
+			}
+		}
+		t->cells[out++] = *c;
+		if (c->row >= t->nheader && c->col == 0)
+			group = NULL;
+	}
+	t->ncells = out;
+}
+
+/* Pad every row to the full width, so that each (row, col) has a cell. */
+static void pad_rows(struct table *t)
+{
+	size_t r, c;
+	for (r = 0; r < t->nrows; r++)
+		for (c = 0; c < t->ncols; c++)
+			if (!table_cell_at(t, r, c))
+				table_add_cell(t, r, c, "", 0, DOC_NO_OFFSET);
+}
+
+static int cmp_cells(const void *a, const void *b)
+{
+	const struct cell *x = a, *y = b;
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return 0;
+}
+
+/* Rows first..last-1 (some may be blank) into a table of block b. */
+static void read_table(struct reader_state *st, struct block *b, size_t first, size_t last)
+{
+	struct table *t = block_new_table(b);
+	size_t i, r = 0, sep_at = (size_t)-1;
+	for (i = first; i < last; i++) {
+		const char *s = st->src + st->lines[i].start, *e = st->src + st->lines[i].end;
+		if (line_blank(st, i))
+			continue;
+		if (!has_tab(st, i) && separator_row(s, e)) {
+			if (sep_at == (size_t)-1)
+				sep_at = r;
+			continue;
+		}
+		t->row_src_off = xrealloc(t->row_src_off, (r + 1) * sizeof(size_t));
+		t->row_src_off[r] = st->lines[i].start;
+		add_row(st, t, r, i);
+		r++;
+	}
+	if (sep_at != (size_t)-1) {
+		t->nheader = sep_at;
+	} else {
+		for (r = 0; r < t->nrows && r < 3; r++) {
+			size_t k;
+			int num = 0;
+			for (k = 0; k < t->ncells; k++)
+				if (t->cells[k].row == r && cell_numeric(t->cells[k].text))
+					num = 1;
+			if (num)
+				break;
+		}
+		t->nheader = r < t->nrows ? r : (t->nrows > 1 ? 1 : 0);
+	}
+	find_group_column(t);
+	pad_rows(t);
+	qsort(t->cells, t->ncells, sizeof(*t->cells), cmp_cells);
+}
+
+/* A footnote line under a table: "a Conditions ...", "ᵃ ...", "Note: ...". */
+static int is_footnote(const char *s, const char *e)
+{
+	if (starts_ci(s, e, "note") || starts_ci(s, e, "^") || starts_ci(s, e, "*"))
+		return 1;
+	if (e - s >= 3 && (unsigned char)s[0] == 0xE1 && (unsigned char)s[1] == 0xB5)
+		return 1;   /* modifier small letters ᵃ ᵇ ... */
+	return e - s > 2 && s[0] >= 'a' && s[0] <= 'e' && s[1] == ' ';
+}
+
+/* --- the reader ------------------------------------------------------------ */
+
+static struct block *add_lines(struct reader_state *st, enum block_kind kind,
+			       size_t first, size_t last)
+{
+	size_t s = st->lines[first].start, e = st->lines[last - 1].end;
+	const char *p = skip_blank(st->src + s, st->src + e);
+	return document_add_block(st->doc, kind, p, (size_t)(st->src + e - p),
+				  (size_t)(p - st->src));
+}
+
+static void split_lines(struct reader_state *st)
+{
+	size_t i = 0, alloc = 0;
+	while (i < st->len) {
+		const char *nl = memchr(st->src + i, '\n', st->len - i);
+		size_t end = nl ? (size_t)(nl - st->src) : st->len;
+		st->lines = xgrow(st->lines, &alloc, st->n + 1, sizeof(*st->lines));
+		st->lines[st->n].start = i;
+		st->lines[st->n].end = end > i && st->src[end - 1] == '\r' ? end - 1 : end;
+		st->n++;
+		i = nl ? end + 1 : st->len;
+	}
+}
+
+static int check_input(const char *name, const char *data, size_t len, struct diag *d)
+{
+	size_t bad = utf8_validate(data, len);
+	const char *nul = memchr(data, '\0', len);
+	long line = 1, col = 1;
+	size_t k, at;
+	if (len > INGEST_MAX_BYTES) {
+		diag_emit(d, name, 0, 0, DIAG_ERROR, "input-size",
+			  "file is larger than %zu MB", INGEST_MAX_BYTES >> 20);
+		return -1;
+	}
+	if (bad == len && !nul)
+		return 0;
+	at = nul && (size_t)(nul - data) < bad ? (size_t)(nul - data) : bad;
+	for (k = 0; k < at; k++) {
+		if (data[k] == '\n') {
+			line++;
+			col = 1;
+		} else if (((unsigned char)data[k] & 0xC0) != 0x80) {
+			col++;
+		}
+	}
+	if (nul && (size_t)(nul - data) == at)
+		diag_emit(d, name, line, col, DIAG_ERROR, "input-nul",
+			  "NUL byte in text input (binary file?)");
+	else
+		diag_emit(d, name, line, col, DIAG_ERROR, "input-utf8",
+			  "invalid UTF-8 (byte 0x%02X)", (unsigned char)data[at]);
+	return -1;
+}
+
+struct document *ingest_text(const char *name, const char *key,
+			     const char *data, size_t len, struct diag *d)
+{
+	struct reader_state st;
+	size_t i;
+	int in_refs = 0;
+
+	if (check_input(name, data, len, d) < 0)
+		return NULL;
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
+		/* keep offsets of the file: skip the mark by blanking nothing */
+	}
+	memset(&st, 0, sizeof(st));
+	st.doc = document_new(key, name, data, len);
+	st.src = st.doc->src;
+	st.len = len;
+	split_lines(&st);
+
+	i = 0;
+	while (i < st.n) {
+		const char *s = st.src + st.lines[i].start, *e = st.src + st.lines[i].end;
+		const char *t;
+		size_t lab, j;
+		long num;
+		struct block *b;
+
+		if (line_blank(&st, i)) {
+			i++;
+			continue;
+		}
+		s = skip_blank(s, e);
+		e = rtrim(s, e);
+		if (s - st.src < 3 && s + 3 <= e && !memcmp(s, "\xEF\xBB\xBF", 3))
+			s += 3;
+		t = skip_emphasis(s, e);
+
+		/* The reference list: entries up to the next entry start. */
+		if (in_refs && ref_start(s, e, &num)) {
+			char label[24];
+			size_t last = i + 1;
+			for (j = i + 1; j < st.n; j++) {
+				const char *s2 = skip_blank(st.src + st.lines[j].start,
+							    st.src + st.lines[j].end);
+				long n2;
+				if (line_blank(&st, j))
+					continue;
+				if (ref_start(s2, st.src + st.lines[j].end, &n2) || has_tab(&st, j))
+					break;
+				last = j + 1;
+			}
+			b = add_lines(&st, BLOCK_REFERENCE, i, last);
+			snprintf(label, sizeof(label), "%ld", num);
+			block_set_label(b, label);
+			i = last;
+			continue;
+		}
+		if (is_refs_heading(s, e)) {
+			b = add_lines(&st, BLOCK_HEADING, i, i + 1);
+			b->level = 1;
+			in_refs = 1;
+			i++;
+			continue;
+		}
+
+		/* A table caption, and the rows that follow it. */
+		if ((lab = caption_label(t, e, table_words)) != 0) {
+			size_t first = i + 1, last, cap_end = i + 1;
+			char *label = make_label(t, lab);
+			/* caption text may go on for a line or two before the rows */
+			while (cap_end < st.n && cap_end < i + 3 && !line_blank(&st, cap_end) &&
+			       !is_tabular(&st, cap_end))
+				cap_end++;
+			first = cap_end;
+			while (first < st.n && first < cap_end + 3 && line_blank(&st, first))
+				first++;
+			if (!(first < st.n && is_tabular(&st, first))) {
+				cap_end = i + 1;
+				first = i + 1;
+				while (first < st.n && first < i + 4 && line_blank(&st, first))
+					first++;
+			}
+			if (first < st.n && is_tabular(&st, first)) {
+				last = first;
+				while (last < st.n && (is_tabular(&st, last) ||
+						       (line_blank(&st, last) && last + 1 < st.n &&
+							is_tabular(&st, last + 1))))
+					last++;
+				b = add_lines(&st, BLOCK_TABLE, i, cap_end);
+				block_set_label(b, label);
+				read_table(&st, b, first, last);
+				i = last;
+				/* footnotes right under the table */
+				while (i < st.n) {
+					size_t k = i;
+					const char *fs, *fe;
+					if (line_blank(&st, k))
+						k++;
+					if (k >= st.n || line_blank(&st, k))
+						break;
+					fs = skip_blank(st.src + st.lines[k].start, st.src + st.lines[k].end);
+					fe = rtrim(fs, st.src + st.lines[k].end);
+					if (!is_footnote(fs, fe))
+						break;
+					table_add_footnote(st.doc->blocks[st.doc->nblocks - 1].table,
+							   fs, (size_t)(fe - fs));
+					i = k + 1;
+				}
+			} else {
+				b = add_lines(&st, BLOCK_CAPTION, i, i + 1);
+				block_set_label(b, label);
+				i++;
+			}
+			free(label);
+			continue;
+		}
+		/* Rows with no caption: a table only when two or more come together. */
+		if (is_tabular(&st, i) && i + 1 < st.n && is_tabular(&st, i + 1)) {
+			size_t last = i;
+			while (last < st.n && is_tabular(&st, last))
+				last++;
+			b = document_add_block(st.doc, BLOCK_TABLE, "", 0, st.lines[i].start);
+			read_table(&st, b, i, last);
+			i = last;
+			continue;
+		}
+		if ((lab = caption_label(t, e, figure_words)) != 0) {
+			char *label = make_label(t, lab);
+			b = add_lines(&st, BLOCK_CAPTION, i, i + 1);
+			block_set_label(b, label);
+			free(label);
+			i++;
+			continue;
+		}
+		{
+			int level = heading_level(s, e);
+			int next_blank = i + 1 >= st.n || line_blank(&st, i + 1);
+			if (level && (next_blank || *s == '#')) {
+				b = add_lines(&st, BLOCK_HEADING, i, i + 1);
+				b->level = level;
+				i++;
+				continue;
+			}
+		}
+		/* A paragraph: lines up to a blank line or the start of something else. */
+		for (j = i + 1; j < st.n; j++) {
+			const char *s2 = skip_blank(st.src + st.lines[j].start, st.src + st.lines[j].end);
+			const char *e2 = st.src + st.lines[j].end;
+			const char *t2 = skip_emphasis(s2, e2);
+			if (line_blank(&st, j) || is_tabular(&st, j) || *s2 == '#' ||
+			    caption_label(t2, e2, table_words) || caption_label(t2, e2, figure_words))
+				break;
+		}
+		add_lines(&st, BLOCK_PARAGRAPH, i, j);
+		i = j;
+	}
+	free(st.lines);
+	return st.doc;
+}
+
+const struct reader reader_text = {
+	.name = "text",
+	.exts = (const char *const[]){ ".txt", ".md", ".markdown", ".text", NULL },
+	.read = ingest_text,
+};
+
+static const struct reader *const readers[] = { &reader_text };
+
+const struct reader *ingest_find_reader(const char *path)
+{
+	size_t i, k;
+	for (i = 0; i < ARRAY_SIZE(readers); i++)
+		for (k = 0; readers[i]->exts[k]; k++)
+			if (str_endswith(path, readers[i]->exts[k]))
+				return readers[i];
+	return NULL;
+}
+
+char *ingest_key_from_path(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	const char *dot;
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	if (!dot || dot == base)
+		return xstrdup(base);
+	return xstrndup(base, (size_t)(dot - base));
+}
+
+struct document *ingest_file(const char *path, const char *key, struct diag *d)
+{
+	const struct reader *r = ingest_find_reader(path);
+	struct document *doc;
+	char *data, *k = NULL;
+	size_t len;
+	if (!r)
+		r = &reader_text;
+	data = file_read_all(path, &len);
+	if (!data)
+		return NULL;
+	if (!key)
+		key = k = ingest_key_from_path(path);
+	doc = r->read(path, key, data, len, d);
+	free(data);
+	free(k);
+	return doc;
+}

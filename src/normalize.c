@@ -1,0 +1,895 @@
+/*
+ * normalize.c: raw paper text to the canonical text of normalize.h, with a
+ * byte map back to the source.
+ *
+ * One pass over the source, one code point at a time.  Output goes through
+ * put(), which appends a byte and the source offset it stands for; the
+ * buffers grow geometrically, so the loop does not allocate per character.
+ * LaTeX groups ({...} after _ ^ \text \frac) are tracked on a small stack,
+ * opened only when their closing brace is on the same line, and the stack
+ * is reset at every newline so that a stray brace cannot swallow the rest
+ * of a document.
+ */
+#include <config.h>
+
+#include "normalize.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+#include "util.h"
+
+/* How far ahead a closing brace is looked for (bytes, same line). */
+#define GROUP_LOOKAHEAD 256
+#define GROUP_MAX 16
+
+enum group_kind {
+	G_KEEP,      /* plain braces outside math: kept */
+	G_DROP,      /* plain braces in math: dropped */
+	G_TEXT,      /* \text{..}: content kept, braces dropped */
+	G_SUB,       /* _{cat}: "_" then content without spaces at the ends */
+	G_CHEMSUB,   /* _{3}: content glued to the formula */
+	G_SUP,       /* ^{-1}: "^" then content without spaces */
+	G_FRAC_NUM,  /* \frac{A}: A, then "/" */
+	G_FRAC_DEN   /* {B}: B */
+};
+
+struct nz {
+	const char *src;
+	size_t len;
+	struct normtext *nt;
+	int math;
+	int depth;
+	enum group_kind stack[GROUP_MAX];
+};
+
+void normtext_init(struct normtext *nt)
+{
+	nt->text = NULL;
+	nt->len = 0;
+	nt->map = NULL;
+	nt->alloc = 0;
+}
+
+void normtext_release(struct normtext *nt)
+{
+	free(nt->text);
+	free(nt->map);
+	normtext_init(nt);
+}
+
+static void reserve(struct normtext *nt, size_t need)
+{
+	size_t n;
+	if (need <= nt->alloc)
+		return;
+	n = nt->alloc ? nt->alloc : 64;
+	while (n < need)
+		n *= 2;
+	nt->text = xrealloc(nt->text, n);
+	nt->map = xrealloc(nt->map, n * sizeof(size_t));
+	nt->alloc = n;
+}
+
+static inline void put(struct nz *z, char c, size_t off)
+{
+	struct normtext *nt = z->nt;
+	if (nt->len + 2 > nt->alloc)
+		reserve(nt, nt->len + 2);
+	nt->text[nt->len] = c;
+	nt->map[nt->len] = off;
+	nt->len++;
+}
+
+static void puts_at(struct nz *z, const char *s, size_t off)
+{
+	while (*s)
+		put(z, *s++, off);
+}
+
+static inline int last(const struct nz *z)
+{
+	return z->nt->len ? (unsigned char)z->nt->text[z->nt->len - 1] : '\n';
+}
+
+/* Drop spaces at the end of the output. */
+static void trim_spaces(struct nz *z)
+{
+	while (z->nt->len && z->nt->text[z->nt->len - 1] == ' ')
+		z->nt->len--;
+}
+
+/* The last output byte that is not a space ('\n' at the start). */
+static int last_nonspace(const struct nz *z)
+{
+	size_t n = z->nt->len;
+	while (n && z->nt->text[n - 1] == ' ')
+		n--;
+	return n ? (unsigned char)z->nt->text[n - 1] : '\n';
+}
+
+static inline int is_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline int is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline int is_alnum(int c)
+{
+	return is_alpha(c) || is_digit(c);
+}
+
+static void put_space(struct nz *z, size_t off)
+{
+	int c = last(z);
+	if (c == ' ' || c == '\n' || c == '\t')
+		return;
+	if (z->depth > 0 && (z->stack[z->depth - 1] == G_SUP))
+		return;
+	if (z->depth > 0 && z->stack[z->depth - 1] == G_SUB && c == '_')
+		return;
+	put(z, ' ', off);
+}
+
+/* Decode the code point at j; invalid bytes read as U+FFFD of length 1. */
+static size_t decode_at(const struct nz *z, size_t j, uint32_t *cp)
+{
+	size_t k;
+	if (j >= z->len) {
+		*cp = 0;
+		return 0;
+	}
+	if ((unsigned char)z->src[j] < 0x80) {
+		*cp = (unsigned char)z->src[j];
+		return 1;
+	}
+	k = utf8_decode(z->src + j, z->len - j, cp);
+	if (!k) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	return k;
+}
+
+/* Superscript digit or sign: its ASCII fold, or 0. */
+static int sup_fold(uint32_t cp)
+{
+	switch (cp) {
+	case 0x2070: return '0';
+	case 0x00B9: return '1';
+	case 0x00B2: return '2';
+	case 0x00B3: return '3';
+	case 0x2074: case 0x2075: case 0x2076: case 0x2077: case 0x2078: case 0x2079:
+		return (int)('4' + (cp - 0x2074));
+	case 0x207A: return '+';
+	case 0x207B: return '-';
+	default: return 0;
+	}
+}
+
+/* Subscript digit or sign: its ASCII fold, or 0. */
+static int sub_fold(uint32_t cp)
+{
+	if (cp >= 0x2080 && cp <= 0x2089)
+		return (int)('0' + (cp - 0x2080));
+	if (cp == 0x208A)
+		return '+';
+	if (cp == 0x208B)
+		return '-';
+	return 0;
+}
+
+static int is_dash(uint32_t cp)
+{
+	return (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE63 || cp == 0xFF0D;
+}
+
+static int is_uspace(uint32_t cp)
+{
+	return cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+	       cp == 0x205F || cp == 0x3000;
+}
+
+/* Offset of the '}' closing the '{' at j, on the same line, or 0. */
+static size_t match_brace(const struct nz *z, size_t j)
+{
+	size_t end = j + GROUP_LOOKAHEAD < z->len ? j + GROUP_LOOKAHEAD : z->len;
+	int d = 0;
+	size_t k;
+	for (k = j; k < end; k++) {
+		char c = z->src[k];
+		if (c == '\n')
+			return 0;
+		if (c == '\\' && k + 1 < end) {
+			k++;
+			continue;
+		}
+		if (c == '{')
+			d++;
+		else if (c == '}' && --d == 0)
+			return k;
+	}
+	return 0;
+}
+
+static int push(struct nz *z, enum group_kind k)
+{
+	if (z->depth >= GROUP_MAX)
+		return -1;
+	z->stack[z->depth++] = k;
+	return 0;
+}
+
+/* Is the word that ends the output a unit that takes an exponent? */
+static int last_word_is_unit(const struct nz *z)
+{
+	static const char *const units[] = {
+		"m", "cm", "mm", "nm", "um", "km", "dm", "L", "mL", "s", "h", "g", "kg",
+		"mol", "mmol", "umol", "K", "Pa", "min", "cat", "NH3"
+	};
+	size_t n = z->nt->len, b = n, i;
+	while (b > 0 && is_alpha((unsigned char)z->nt->text[b - 1]))
+		b--;
+	if (b == n || n - b > 5)
+		return 0;
+	for (i = 0; i < ARRAY_SIZE(units); i++)
+		if (strlen(units[i]) == n - b && memcmp(units[i], z->nt->text + b, n - b) == 0)
+			return 1;
+	/* g_cat^-1, g_Co^-1: a subscripted unit */
+	if (b >= 2 && z->nt->text[b - 1] == '_')
+		return 1;
+	return 0;
+}
+
+/* Is the output's end a place where a bare superscript number is a citation? */
+static int citation_context(const struct nz *z)
+{
+	int c = last(z);
+	size_t n = z->nt->len;
+	if (is_digit(c)) {
+		/* 10^3 is an exponent; 2.53^x is not a thing; digits after digits: exponent */
+		return 0;
+	}
+	if (c == '.' || c == ',' || c == ')' || c == ']' || c == ';' || c == ':' ||
+	    c == ' ' || c == '\n' || c == '\t')
+		return 1;
+	if (is_alpha(c))
+		return !last_word_is_unit(z);
+	(void)n;
+	return 1;
+}
+
+/*
+ * Citation content: digits, commas, dashes and spaces only, a digit first.
+ * Copies the folded content (no spaces) into out; returns its length or 0.
+ */
+static size_t citation_content(const struct nz *z, size_t from, size_t to, char *out, size_t outsz)
+{
+	size_t j = from, n = 0;
+	while (j < to) {
+		uint32_t cp;
+		size_t k = decode_at(z, j, &cp);
+		int c = sup_fold(cp);
+		if (!c && (cp == ',' || is_digit((int)cp) || cp == '-' || is_dash(cp)))
+			c = is_dash(cp) ? '-' : (int)cp;
+		if (cp == ' ') {
+			j += k;
+			continue;
+		}
+		if (!c || c == '+' || n + 1 >= outsz)
+			return 0;
+		if (n == 0 && !is_digit(c))
+			return 0;
+		out[n++] = (char)c;
+		j += k;
+	}
+	if (n == 0 || !is_digit((unsigned char)out[n - 1]))
+		return 0;
+	out[n] = '\0';
+	return n;
+}
+
+/* Is the element symbol s (len 1 or 2) one of the periodic table? */
+static int is_element(const char *s, size_t n)
+{
+	static const char elems[] =
+		" H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu"
+		" Zn Ga Ge As Se Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba"
+		" La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi"
+		" Po At Rn Fr Ra Ac Th Pa U Np Pu ";
+	char key[5];
+	if (n < 1 || n > 2)
+		return 0;
+	key[0] = ' ';
+	memcpy(key + 1, s, n);
+	key[n + 1] = ' ';
+	key[n + 2] = '\0';
+	return strstr(elems, key) != NULL;
+}
+
+/*
+ * After a chemical subscript ("Co ₁ Ru ₂ /NC"), at source offset j where
+ * spaces start: skip them when what follows continues the formula (a '/',
+ * or an element symbol that ends its word or takes a subscript).  Returns
+ * the offset to go on from.
+ */
+static size_t chem_join(const struct nz *z, size_t j)
+{
+	size_t k = j, s;
+	uint32_t cp;
+	while (k < z->len && z->src[k] == ' ')
+		k++;
+	if (k == j || k >= z->len)
+		return j;
+	if (z->src[k] == '/')
+		return k;
+	if (!(z->src[k] >= 'A' && z->src[k] <= 'Z'))
+		return j;
+	s = k + 1;
+	if (s < z->len && z->src[s] >= 'a' && z->src[s] <= 'z')
+		s++;
+	if (!is_element(z->src + k, s - k))
+		return j;
+	/* the symbol ends its word, or a subscript follows (maybe after spaces) */
+	if (s >= z->len || z->src[s] == '/' || z->src[s] == '\n' || z->src[s] == '\t')
+		return k;
+	if (z->src[s] == ' ') {
+		size_t t = s;
+		while (t < z->len && z->src[t] == ' ')
+			t++;
+		decode_at(z, t, &cp);
+		if (sub_fold(cp) || (t + 1 < z->len && z->src[t] == '_' && z->src[t + 1] == '{'))
+			return k;
+		/* "Co ₁ Ru SAA": the symbol alone is a word of the formula */
+		return k;
+	}
+	decode_at(z, s, &cp);
+	if (sub_fold(cp))
+		return k;
+	return j;
+}
+
+/* Names of LaTeX commands whose braced argument is kept as text. */
+static int is_text_command(const char *s, size_t n)
+{
+	static const char *const names[] = {
+		"text", "mathrm", "textrm", "mathit", "textit", "mathbf", "textbf", "mathsf",
+		"textsf", "mbox", "operatorname", "textnormal", "mathnormal", "emph", "boldsymbol"
+	};
+	size_t i;
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int name_is(const char *s, size_t n, const char *name)
+{
+	return strlen(name) == n && memcmp(s, name, n) == 0;
+}
+
+/* Emit " x " for a multiplication sign, and skip the spaces after it. */
+static size_t put_times(struct nz *z, size_t off, size_t j)
+{
+	trim_spaces(z);
+	put(z, ' ', off);
+	put(z, 'x', off);
+	put(z, ' ', off);
+	while (j < z->len && (z->src[j] == ' '))
+		j++;
+	return j;
+}
+
+/*
+ * A group argument after _ or ^ at i (src[i] == '{', closing at e).
+ * Returns the offset to continue from.
+ */
+static size_t open_script(struct nz *z, size_t at, size_t i, size_t e, int sup)
+{
+	char cite[64];
+	size_t j = i + 1;
+	while (j < e && z->src[j] == ' ')
+		j++;
+	if (sup) {
+		if (citation_context(z) && citation_content(z, i + 1, e, cite, sizeof(cite))) {
+			puts_at(z, "[cite:", at);
+			puts_at(z, cite, at);
+			put(z, ']', e);
+			return e + 1;
+		}
+		if (j + 5 <= e && memcmp(z->src + j, "\\circ", 5) == 0) {
+			/* ^{\circ}C */
+			trim_spaces(z);
+			puts_at(z, "\xC2\xB0", at);
+			return e + 1;
+		}
+		trim_spaces(z);
+		put(z, '^', at);
+		if (push(z, G_SUP) < 0)
+			return i;
+		return i + 1;
+	}
+	/* subscript: digits glue to the formula, anything else is "_X" */
+	if (j < e && is_digit((unsigned char)z->src[j]) && is_alnum(last_nonspace(z))) {
+		trim_spaces(z);
+		if (push(z, G_CHEMSUB) < 0)
+			return i;
+		return i + 1;
+	}
+	trim_spaces(z);
+	put(z, '_', at);
+	if (push(z, G_SUB) < 0)
+		return i;
+	return i + 1;
+}
+
+/* A closing brace of a group; returns the offset to continue from. */
+static size_t close_group(struct nz *z, size_t i)
+{
+	enum group_kind k = z->stack[--z->depth];
+	size_t j = i + 1;
+	switch (k) {
+	case G_KEEP:
+		put(z, '}', i);
+		break;
+	case G_SUB:
+	case G_SUP:
+		trim_spaces(z);
+		break;
+	case G_CHEMSUB:
+		trim_spaces(z);
+		j = chem_join(z, j);
+		break;
+	case G_FRAC_NUM:
+		trim_spaces(z);
+		put(z, '/', i);
+		while (j < z->len && z->src[j] == ' ')
+			j++;
+		if (j < z->len && z->src[j] == '{' && match_brace(z, j) && push(z, G_FRAC_DEN) == 0)
+			j++;
+		break;
+	case G_DROP:
+	case G_TEXT:
+	case G_FRAC_DEN:
+		break;
+	}
+	return j;
+}
+
+/* A backslash command at i; returns the offset to continue from. */
+static size_t command(struct nz *z, size_t i)
+{
+	const char *s = z->src;
+	size_t j = i + 1, n, e;
+	const char *name;
+	if (j >= z->len) {
+		put(z, '\\', i);
+		return j;
+	}
+	if (!is_alpha((unsigned char)s[j])) {
+		switch (s[j]) {
+		case ' ': case ',': case ';': case ':':
+			put_space(z, i);
+			return j + 1;
+		case '!':
+			return j + 1;
+		case '%': case '_': case '{': case '}': case '$': case '&': case '#':
+			put(z, s[j], i);
+			return j + 1;
+		default:
+			put(z, '\\', i);
+			return j;
+		}
+	}
+	name = s + j;
+	while (j < z->len && is_alpha((unsigned char)s[j]))
+		j++;
+	n = (size_t)(s + j - name);
+	if (name_is(name, n, "times"))
+		return put_times(z, i, j);
+	if (name_is(name, n, "cdot")) {
+		size_t t = j;
+		while (t < z->len && s[t] == ' ')
+			t++;
+		if (t < z->len && is_digit((unsigned char)s[t]) && is_digit(last_nonspace(z)))
+			return put_times(z, i, j);
+		put_space(z, i);
+		return j;
+	}
+	if (is_text_command(name, n) || name_is(name, n, "frac") || name_is(name, n, "dfrac") ||
+	    name_is(name, n, "tfrac")) {
+		size_t t = j;
+		while (t < z->len && s[t] == ' ')
+			t++;
+		if (t < z->len && s[t] == '{' && (e = match_brace(z, t)) != 0) {
+			int frac = !is_text_command(name, n);
+			if (push(z, frac ? G_FRAC_NUM : G_TEXT) == 0)
+				return t + 1;
+		}
+		return j;
+	}
+	if (name_is(name, n, "textsuperscript") || name_is(name, n, "textsubscript")) {
+		if (j < z->len && s[j] == '{' && (e = match_brace(z, j)) != 0)
+			return open_script(z, i, j, e, name[4] == 's' && name[5] == 'u' && name[6] == 'p');
+		return j;
+	}
+	if (name_is(name, n, "rm") || name_is(name, n, "it") || name_is(name, n, "bf") ||
+	    name_is(name, n, "left") || name_is(name, n, "right") ||
+	    name_is(name, n, "displaystyle")) {
+		while (j < z->len && s[j] == ' ')
+			j++;
+		return j;
+	}
+	if (name_is(name, n, "mu") || name_is(name, n, "upmu")) {
+		put(z, 'u', i);
+		while (j < z->len && s[j] == ' ')
+			j++;
+		return j;
+	}
+	if (name_is(name, n, "circ") || name_is(name, n, "degree")) {
+		puts_at(z, "\xC2\xB0", i);
+		return j;
+	}
+	if (name_is(name, n, "sim") || name_is(name, n, "approx")) {
+		put(z, '~', i);
+		return j;
+	}
+	if (name_is(name, n, "pm")) {
+		puts_at(z, "\xC2\xB1", i);
+		return j;
+	}
+	if (name_is(name, n, "le") || name_is(name, n, "leq")) {
+		puts_at(z, "<=", i);
+		return j;
+	}
+	if (name_is(name, n, "ge") || name_is(name, n, "geq")) {
+		puts_at(z, ">=", i);
+		return j;
+	}
+	if (name_is(name, n, "AA")) {
+		puts_at(z, "\xC3\x85", i);
+		return j;
+	}
+	/* unknown: kept as written */
+	put(z, '\\', i);
+	for (; name < s + j; name++)
+		put(z, *name, (size_t)(name - s));
+	return j;
+}
+
+/* Superscript run at i (first code point already known to be one). */
+static size_t superscript(struct nz *z, size_t i)
+{
+	char run[64];
+	size_t j = i, n = 0, end;
+	int has_sign = 0;
+	for (;;) {
+		uint32_t cp;
+		size_t k = decode_at(z, j, &cp);
+		int c = k ? sup_fold(cp) : 0;
+		if (!c && n > 0 && (cp == ',' || is_dash(cp) || cp == '-')) {
+			/* a comma or dash between superscript digits of a citation */
+			uint32_t cp2;
+			decode_at(z, j + k, &cp2);
+			if (is_digit((unsigned char)run[n - 1]) && sup_fold(cp2) && is_digit(sup_fold(cp2))) {
+				c = cp == ',' ? ',' : '-';
+			}
+		}
+		if (!c || n + 1 >= sizeof(run))
+			break;
+		if (c == '+' || (c == '-' && n == 0))
+			has_sign = 1;
+		run[n++] = (char)c;
+		j += k;
+	}
+	run[n] = '\0';
+	end = j;
+	if (!has_sign && citation_context(z) && strchr(run, '+') == NULL) {
+		/* after a word or full stop: a citation marker */
+		if (is_digit((unsigned char)run[n - 1])) {
+			puts_at(z, "[cite:", i);
+			puts_at(z, run, i);
+			put(z, ']', end - 1);
+			return end;
+		}
+	}
+	trim_spaces(z);
+	put(z, '^', i);
+	/* map each folded byte to its own code point */
+	{
+		size_t p = i, m;
+		for (m = 0; m < n; m++) {
+			uint32_t cp;
+			size_t k = decode_at(z, p, &cp);
+			put(z, run[m], p);
+			p += k;
+		}
+	}
+	return end;
+}
+
+/* Subscript run at i: digits glued to the formula. */
+static size_t subscript(struct nz *z, size_t i)
+{
+	size_t j = i;
+	int prev = last_nonspace(z);
+	if (is_alnum(prev) || prev == ')' || prev == ']')
+		trim_spaces(z);
+	for (;;) {
+		uint32_t cp;
+		size_t k = decode_at(z, j, &cp);
+		int c = k ? sub_fold(cp) : 0;
+		if (!c)
+			break;
+		put(z, (char)c, j);
+		j += k;
+	}
+	return chem_join(z, j);
+}
+
+void normalize_text(const char *src, size_t len, struct normtext *nt)
+{
+	struct nz z;
+	size_t i = 0;
+
+	z.src = src;
+	z.len = len;
+	z.nt = nt;
+	z.math = 0;
+	z.depth = 0;
+	nt->len = 0;
+	reserve(nt, len + len / 8 + 16);
+
+	while (i < len) {
+		unsigned char b = (unsigned char)src[i];
+		uint32_t cp;
+		size_t k, e;
+		int c;
+
+		if (b < 0x80) {
+			switch (b) {
+			case '\r':
+				if (i + 1 < len && src[i + 1] == '\n') {
+					i++;
+					continue;
+				}
+				/* FALLTHROUGH */
+			case '\n':
+				trim_spaces(&z);
+				put(&z, '\n', i);
+				z.math = 0;
+				z.depth = 0;
+				i++;
+				continue;
+			case '\t':
+				trim_spaces(&z);
+				put(&z, '\t', i);
+				i++;
+				continue;
+			case ' ':
+				put_space(&z, i);
+				i++;
+				continue;
+			case '$':
+				z.math = !z.math;
+				i++;
+				continue;
+			case '\\':
+				i = command(&z, i);
+				continue;
+			case '{':
+				if ((e = match_brace(&z, i)) != 0 && push(&z, z.math ? G_DROP : G_KEEP) == 0) {
+					if (!z.math)
+						put(&z, '{', i);
+					i++;
+					continue;
+				}
+				put(&z, '{', i);
+				i++;
+				continue;
+			case '}':
+				if (z.depth > 0) {
+					i = close_group(&z, i);
+					continue;
+				}
+				put(&z, '}', i);
+				i++;
+				continue;
+			case '_':
+				if (i + 1 < len && src[i + 1] == '{' && (e = match_brace(&z, i + 1)) != 0) {
+					i = open_script(&z, i, i + 1, e, 0);
+					continue;
+				}
+				c = last_nonspace(&z);
+				if (i + 1 < len && is_digit((unsigned char)src[i + 1]) &&
+				    (is_alpha(c) || c == ')')) {
+					/* NH_3 */
+					trim_spaces(&z);
+					i++;
+					continue;
+				}
+				if (i + 1 < len && is_alpha((unsigned char)src[i + 1]) && is_alnum(c))
+					trim_spaces(&z);
+				put(&z, '_', i);
+				i++;
+				continue;
+			case '^':
+				if (i + 1 < len && src[i + 1] == '{' && (e = match_brace(&z, i + 1)) != 0) {
+					i = open_script(&z, i, i + 1, e, 1);
+					continue;
+				}
+				trim_spaces(&z);
+				put(&z, '^', i);
+				i++;
+				continue;
+			case 'i':
+				/* "10.3 imes10^{-3}": \times that lost its \t */
+				if (i + 4 <= len && memcmp(src + i, "imes", 4) == 0 &&
+				    (i == 0 || !is_alpha((unsigned char)src[i - 1])) &&
+				    is_digit(last_nonspace(&z))) {
+					size_t t = i + 4;
+					while (t < len && src[t] == ' ')
+						t++;
+					if (t < len && is_digit((unsigned char)src[t])) {
+						i = put_times(&z, i, i + 4);
+						continue;
+					}
+				}
+				break;
+			case 'm':
+				/* "$ m NH_3$", "_{ m cat}": \rm that lost its \r */
+				if ((z.math || z.depth > 0) && i + 2 < len && src[i + 1] == ' ' &&
+				    is_alpha((unsigned char)src[i + 2]) &&
+				    (i == 0 || src[i - 1] == ' ' || src[i - 1] == '{' || src[i - 1] == '$')) {
+					i += 2;
+					continue;
+				}
+				break;
+			default:
+				break;
+			}
+			put(&z, (char)b, i);
+			i++;
+			continue;
+		}
+
+		k = decode_at(&z, i, &cp);
+		if ((c = sup_fold(cp)) != 0) {
+			i = superscript(&z, i);
+			continue;
+		}
+		if ((c = sub_fold(cp)) != 0) {
+			i = subscript(&z, i);
+			continue;
+		}
+		if (is_dash(cp)) {
+			put(&z, '-', i);
+			i += k;
+			continue;
+		}
+		if (is_uspace(cp)) {
+			put_space(&z, i);
+			i += k;
+			continue;
+		}
+		switch (cp) {
+		case 0x200B: case 0x200C: case 0x200D: case 0xFEFF: case 0x00AD:
+			/* zero-width characters, BOM, soft hyphen */
+			i += k;
+			continue;
+		case 0x03BC: case 0x00B5: {
+			/* micro; "μ mol" written apart */
+			size_t t = i + k;
+			put(&z, 'u', i);
+			while (t < len && src[t] == ' ')
+				t++;
+			if (t > i + k && t < len && (src[t] == 'm' || src[t] == 'g' || src[t] == 'L'))
+				i = t;
+			else
+				i += k;
+			continue;
+		}
+		case 0x00D7:
+			i = put_times(&z, i, i + k);
+			continue;
+		case 0x00B7: case 0x22C5:
+			put_space(&z, i);
+			i += k;
+			continue;
+		case 0x2103:
+			puts_at(&z, "\xC2\xB0", i);
+			put(&z, 'C', i);
+			i += k;
+			continue;
+		case 0x00B0: {
+			/* "° C" -> "°C" */
+			size_t t = i + k;
+			put(&z, (char)0xC2, i);
+			put(&z, (char)0xB0, i);
+			while (t < len && (src[t] == ' ' || (unsigned char)src[t] == 0xC2))
+				if (src[t] == ' ')
+					t++;
+				else if (t + 1 < len && (unsigned char)src[t + 1] == 0xA0)
+					t += 2;
+				else
+					break;
+			if (t > i + k && t < len && (src[t] == 'C' || src[t] == 'F') &&
+			    (t + 1 >= len || !is_alpha((unsigned char)src[t + 1])))
+				i = t;
+			else
+				i += k;
+			continue;
+		}
+		case 0x00A9: {
+			/* FeN4©G-K: © misread for @ inside a formula */
+			uint32_t nx;
+			decode_at(&z, i + k, &nx);
+			if (is_alnum(last(&z)) && nx < 0x80 && is_alnum((int)nx)) {
+				put(&z, '@', i);
+				i += k;
+				continue;
+			}
+			break;
+		}
+		case 0xFFFD:
+			puts_at(&z, "\xEF\xBF\xBD", i);
+			i += k;
+			continue;
+		default:
+			break;
+		}
+		{
+			/* anything else: the code point as it is */
+			size_t m;
+			for (m = 0; m < k; m++)
+				put(&z, src[i + m], i);
+			i += k;
+		}
+	}
+	reserve(nt, nt->len + 1);
+	nt->text[nt->len] = '\0';
+	nt->map[nt->len] = len;
+}
+
+void linemap_build(struct linemap *lm, const char *src, size_t len)
+{
+	size_t i, n = 1, alloc = 0;
+	lm->start = NULL;
+	lm->start = xgrow(lm->start, &alloc, 64, sizeof(size_t));
+	lm->start[0] = 0;
+	for (i = 0; i < len; i++) {
+		if (src[i] == '\n') {
+			lm->start = xgrow(lm->start, &alloc, n + 1, sizeof(size_t));
+			lm->start[n++] = i + 1;
+		}
+	}
+	lm->n = n;
+}
+
+void linemap_release(struct linemap *lm)
+{
+	free(lm->start);
+	lm->start = NULL;
+	lm->n = 0;
+}
+
+void linemap_lookup(const struct linemap *lm, const char *src, size_t off, long *line, long *col)
+{
+	size_t lo = 0, hi = lm->n;
+	/* the last line start <= off */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (lm->start[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (long)lo + 1;
+	*col = (long)utf8_count(src + lm->start[lo], off - lm->start[lo]) + 1;
+}

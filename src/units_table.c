@@ -1,0 +1,119 @@
+/*
+ * units_table.c: the unit atoms nh3cat knows, as papers write them, each
+ * with its dimension and its size in the base unit of that dimension
+ * (units_int.h).  A spelling not in this table is an unknown unit: the
+ * parser reports it, it never guesses.
+ */
+#include <config.h>
+
+#include "units_int.h"
+
+#include <string.h>
+
+#define KCAL 4.184                 /* thermochemical calorie, kJ */
+#define EV_KJ_MOL 96.48533212331   /* 1 eV per particle in kJ mol^-1 (CODATA 2018) */
+#define ATM 0.101325               /* MPa */
+
+static const struct unit_atom atoms[] = {
+	/* amount */
+	{ "mol", D_AMOUNT, 1, 0, 0 },
+	{ "mole", D_AMOUNT, 1, 0, 0 },
+	{ "moles", D_AMOUNT, 1, 0, 0 },
+	{ "kmol", D_AMOUNT, 1e3, 0, 0 },
+	{ "mmol", D_AMOUNT, 1e-3, 0, 0 },
+	{ "umol", D_AMOUNT, 1e-6, 0, 0 },
+	{ "nmol", D_AMOUNT, 1e-9, 0, 0 },
+	/* mass */
+	{ "g", D_MASS_CAT, 1, 0, 0 },
+	{ "gram", D_MASS_CAT, 1, 0, 0 },
+	{ "grams", D_MASS_CAT, 1, 0, 0 },
+	{ "mg", D_MASS_CAT, 1e-3, 0, 0 },
+	{ "ug", D_MASS_CAT, 1e-6, 0, 0 },
+	{ "kg", D_MASS_CAT, 1e3, 0, 0 },
+	{ "gcat", D_MASS_CAT, 1, 0, 0 },
+	{ "kgcat", D_MASS_CAT, 1e3, 0, 0 },
+	{ "mgcat", D_MASS_CAT, 1e-3, 0, 0 },
+	/* time */
+	{ "s", D_TIME, 1, 0, 0 },
+	{ "sec", D_TIME, 1, 0, 0 },
+	{ "min", D_TIME, 60, 0, 0 },
+	{ "h", D_TIME, 3600, 0, 0 },
+	{ "hr", D_TIME, 3600, 0, 0 },
+	{ "hrs", D_TIME, 3600, 0, 0 },
+	{ "hour", D_TIME, 3600, 0, 0 },
+	{ "d", D_TIME, 86400, 0, 0 },
+	{ "day", D_TIME, 86400, 0, 0 },
+	/* volume (cm^3, m^3 come from lengths cubed) */
+	{ "mL", D_VOLUME, 1, 0, 0 },
+	{ "ml", D_VOLUME, 1, 0, 0 },
+	{ "L", D_VOLUME, 1e3, 0, 0 },
+	{ "uL", D_VOLUME, 1e-3, 0, 0 },
+	{ "ul", D_VOLUME, 1e-3, 0, 0 },
+	{ "cc", D_VOLUME, 1, 0, 0 },
+	/* energy */
+	{ "kJ", D_ENERGY, 1, 0, 0 },
+	{ "J", D_ENERGY, 1e-3, 0, 0 },
+	{ "MJ", D_ENERGY, 1e3, 0, 0 },
+	{ "kcal", D_ENERGY, KCAL, 0, 0 },
+	{ "cal", D_ENERGY, KCAL * 1e-3, 0, 0 },
+	{ "eV", D_ENERGY, EV_KJ_MOL, 0, AF_EV },
+	/* pressure */
+	{ "MPa", D_PRESSURE, 1, 0, 0 },
+	{ "kPa", D_PRESSURE, 1e-3, 0, 0 },
+	{ "Pa", D_PRESSURE, 1e-6, 0, 0 },
+	{ "GPa", D_PRESSURE, 1e3, 0, 0 },
+	{ "bar", D_PRESSURE, 0.1, 0, 0 },
+	{ "bars", D_PRESSURE, 0.1, 0, 0 },
+	{ "mbar", D_PRESSURE, 1e-4, 0, 0 },
+	{ "atm", D_PRESSURE, ATM, 0, 0 },
+	{ "Torr", D_PRESSURE, ATM / 760, 0, 0 },
+	{ "torr", D_PRESSURE, ATM / 760, 0, 0 },
+	{ "mmHg", D_PRESSURE, ATM / 760, 0, 0 },
+	{ "psi", D_PRESSURE, 0.006894757293168361, 0, 0 },
+	/* temperature, to degC */
+	{ "\xC2\xB0" "C", D_TEMP, 1, 0, 0 },
+	{ "oC", D_TEMP, 1, 0, 0 },
+	{ "degC", D_TEMP, 1, 0, 0 },
+	{ "C", D_TEMP, 1, 0, AF_BARE_C },
+	{ "K", D_TEMP, 1, -273.15, 0 },
+	{ "\xC2\xB0" "F", D_TEMP, 5.0 / 9.0, -32.0 * 5.0 / 9.0, 0 },
+	/* length, to nm */
+	{ "nm", D_LENGTH, 1, 0, 0 },
+	{ "\xC3\x85", D_LENGTH, 0.1, 0, 0 },
+	{ "pm", D_LENGTH, 1e-3, 0, 0 },
+	{ "um", D_LENGTH, 1e3, 0, 0 },
+	{ "mm", D_LENGTH, 1e6, 0, 0 },
+	{ "cm", D_LENGTH, 1e7, 0, 0 },
+	{ "dm", D_LENGTH, 1e8, 0, 0 },
+	{ "m", D_LENGTH, 1e9, 0, 0 },
+	/* mass fraction */
+	{ "wt%", D_PERCENT, 1, 0, AF_WT },
+	{ "wt.%", D_PERCENT, 1, 0, AF_WT },
+	{ "%", D_PERCENT, 1, 0, AF_BARE_PCT },
+};
+
+const struct unit_atom *units_atom(const char *name, size_t n)
+{
+	size_t i;
+	for (i = 0; i < sizeof(atoms) / sizeof(atoms[0]); i++)
+		if (atoms[i].name[0] == name[0] && strlen(atoms[i].name) == n &&
+		    memcmp(atoms[i].name, name, n) == 0)
+			return &atoms[i];
+	return NULL;
+}
+
+int units_is_metal(const char *s, size_t n)
+{
+	static const char metals[] =
+		" Li Be Na Mg Al K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Rb Sr Y Zr Nb Mo Tc Ru Rh"
+		" Pd Ag Cd In Sn Sb Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re"
+		" Os Ir Pt Au Hg Tl Pb Bi Th U ";
+	char key[5];
+	if (n < 1 || n > 2)
+		return 0;
+	key[0] = ' ';
+	memcpy(key + 1, s, n);
+	key[n + 1] = ' ';
+	key[n + 2] = '\0';
+	return strstr(metals, key) != NULL;
+}
