@@ -18,7 +18,10 @@
 #include "cmd.h"
 #include "corpus.h"
 #include "diag.h"
+#include "document.h"
 #include "entry.h"
+#include "extract.h"
+#include "ingest.h"
 #include "util.h"
 
 #define DEFAULT_ROOT "corpus"
@@ -41,22 +44,32 @@ static const char *paper_ext(const char *path)
 }
 
 /*
- * The candidates of the paper: read from a CSV made elsewhere (--from), or
- * extracted.  Returns 0 or -1 (printed).
+ * The candidates of the paper (data[0..len)): read from a CSV made
+ * elsewhere (--from), or extracted.  Returns 0 or -1 (printed).
  */
-static int candidates(const char *paper, const char *key, const char *from,
-		      struct entry_set *fresh)
+static int candidates(const char *paper, const char *key, const char *data, size_t len,
+		      const char *from, struct entry_set *fresh)
 {
-	(void)paper;
-	(void)key;
+	struct diag *d = diag_new(DIAG_FMT_TEXT, NULL);
+	int rc = 0;
 	if (from) {
-		struct diag *d = diag_new(DIAG_FMT_TEXT, NULL);
-		int rc = entries_read(from, fresh, d);
-		diag_free(d);
-		return rc;
+		rc = entries_read(from, fresh, d);
+	} else {
+		const struct reader *r = ingest_find_reader(paper);
+		struct document *doc = r ? r->read(paper, key, data, len, d) : NULL;
+		if (doc) {
+			struct extractor *ex = extractor_new();
+			extractor_run(ex, doc, fresh);
+			extractor_free(ex);
+			document_free(doc);
+		} else {
+			if (!r)
+				error("%s: no reader for this kind of file", paper);
+			rc = -1;
+		}
 	}
-	/* Extraction is not built into this version: no candidates. */
-	return 0;
+	diag_free(d);
+	return rc;
 }
 
 static int file_exists(const char *path)
@@ -128,9 +141,10 @@ static int run(int argc, char **argv)
 	entry_set_init(&cur);
 	entry_set_init(&fresh);
 	data = corpus_read_file(paper, CORPUS_MAX_SIZE, &len);
-	if (!data || corpus_check_text(paper, data, len) < 0)
+	/* Text is checked here; an XML reader checks its own input. */
+	if (!data || (!str_eq(ext, "xml") && corpus_check_text(paper, data, len) < 0))
 		goto out;
-	if (candidates(paper, key, from, &fresh) < 0) {
+	if (candidates(paper, key, data, len, from, &fresh) < 0) {
 		error("%s: no entries taken, the corpus is unchanged", paper);
 		goto out;
 	}
