@@ -22,6 +22,7 @@
 #include "extract.h"
 #include "fileio.h"
 #include "ingest.h"
+#include "refdoi.h"
 
 static int write_out(const char *path, const struct buf *b)
 {
@@ -92,8 +93,11 @@ static int run(int argc, char **argv)
 		}
 		if (dump)
 			document_dump(doc, &dumpbuf);
-		else
+		else {
+			size_t before = set.n;
 			extractor_run(ex, doc, &set);
+			refdoi_fill(doc, &set, before);
+		}
 		if (refs_out)
 			refs_csv_append(doc, &refsbuf);
 		document_free(doc);

@@ -664,7 +664,7 @@ const struct reader reader_text = {
 	.read = ingest_text,
 };
 
-static const struct reader *const readers[] = { &reader_text };
+static const struct reader *const readers[] = { &reader_text, &reader_xml };
 
 const struct reader *ingest_find_reader(const char *path)
 {
