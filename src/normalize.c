@@ -798,10 +798,19 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 		case 0x00D7:
 			i = put_times(&z, i, i + k);
 			continue;
-		case 0x00B7: case 0x22C5:
+		case 0x00B7: case 0x22C5: {
+			/* a product: 2.53·10⁻² is scientific notation, mmol·g⁻¹ two units */
+			size_t t = i + k;
+			while (t < len && src[t] == ' ')
+				t++;
+			if (is_digit(last_nonspace(&z)) && t < len && is_digit((unsigned char)src[t])) {
+				i = put_times(&z, i, i + k);
+				continue;
+			}
 			put_space(&z, i);
 			i += k;
 			continue;
+		}
 		case 0x2103:
 			puts_at(&z, "\xC2\xB0", i);
 			put(&z, 'C', i);
