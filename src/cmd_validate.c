@@ -1,10 +1,12 @@
 /*
- * cmd_validate.c: nh3cat validate [--format text|json|github] [CSV|DIR...]
+ * cmd_validate.c: nh3cat validate [--rules FILE] [--waivers FILE]
+ *                 [--refs FILE] [--format text|json|github] [CSV|DIR...]
+ *                 nh3cat validate --explain [RULE]
  *
- * Reads each entries CSV and checks it against schema v1.  With no
- * argument it validates corpus/entries/ under the current folder.
- * Exit status: 2 when a file cannot be read as CSV at all, else 1 when any
- * finding is an error, else 0.
+ * Reads each entries CSV and runs every rule of validate.h over it.  With
+ * no argument it validates corpus/entries/ under the current folder.
+ * Exit status: 2 when a file cannot be read as CSV at all or a rules or
+ * waiver file is malformed, else 1 when any finding is an error, else 0.
  */
 #include <config.h>
 
@@ -18,6 +20,7 @@
 #include "cmd.h"
 #include "diag.h"
 #include "entry.h"
+#include "rules.h"
 #include "validate.h"
 
 #define CORPUS_ENTRIES "corpus/entries"
@@ -48,19 +51,62 @@ static int list_dir(const char *dir, char ***files, size_t *n, size_t *alloc)
 	return 0;
 }
 
+struct unused_ctx {
+	struct diag *d;
+	const struct rules *rules;
+};
+
+/* A waiver of the waiver file that matched nothing in any file. */
+static void report_unused(void *ctx, const char *file, long line, const char *entry_id,
+			  const char *rule)
+{
+	struct unused_ctx *uc = ctx;
+	int sev = uc->rules->sev[R_WAIVER_UNUSED];
+	if (sev == RULE_OFF)
+		return;
+	diag_emit(uc->d, file, line, 0, (enum diag_severity)sev, rule_table[R_WAIVER_UNUSED].id,
+		  "waiver of %s for '%s' excuses no finding", rule, entry_id);
+}
+
+/* --explain: one rule in full, or the list of all of them. */
+static int explain(const char *name)
+{
+	int r;
+	if (!name) {
+		for (r = 0; r < RULE_COUNT; r++)
+			printf("%-20s %-7s %s\n", rule_table[r].id,
+			       diag_severity_name(rule_table[r].sev), rule_table[r].summary);
+		return EXIT_OK;
+	}
+	r = rule_find(name);
+	if (r < 0)
+		return cmd_usage_error(&cmd_validate, "unknown rule '%s' (--explain lists them)", name);
+	printf("%s (%s by default): %s\n\n%s", rule_table[r].id,
+	       diag_severity_name(rule_table[r].sev), rule_table[r].summary, rule_table[r].explain);
+	return EXIT_OK;
+}
+
 static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "rules", required_argument, NULL, 'r' },
+		{ "waivers", required_argument, NULL, 'w' },
+		{ "refs", required_argument, NULL, 'R' },
+		{ "explain", no_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 }
 	};
 	enum diag_format fmt = DIAG_FMT_TEXT;
+	const char *rules_path = NULL, *waivers_path = NULL;
+	struct validate_opts vo;
 	char **files = NULL;
 	size_t nfiles = 0, alloc = 0, i, entries = 0;
-	int c, unreadable = 0, status;
+	int c, unreadable = 0, status, want_explain = 0;
+	struct rules *rules = NULL;
+	struct waivers *waivers = NULL;
 	struct diag *d;
 
+	memset(&vo, 0, sizeof(vo));
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
@@ -71,11 +117,32 @@ static int run(int argc, char **argv)
 						       "unknown format '%s' (text, json or github)", optarg);
 			break;
 		case 'r':
-			return cmd_usage_error(&cmd_validate,
-					       "--rules: domain rules are not built yet in this version");
+			rules_path = optarg;
+			break;
+		case 'w':
+			waivers_path = optarg;
+			break;
+		case 'R':
+			vo.refs_path = optarg;
+			break;
+		case 'x':
+			want_explain = 1;
+			break;
 		default:
 			return cmd_option_error(&cmd_validate, argv, c);
 		}
+	}
+	if (want_explain) {
+		if (argc - optind > 1)
+			return cmd_usage_error(&cmd_validate, "--explain takes at most one rule");
+		return explain(optind < argc ? argv[optind] : NULL);
+	}
+	if (vo.refs_path) {
+		FILE *f = fopen(vo.refs_path, "r");
+		if (!f)
+			return cmd_usage_error(&cmd_validate, "cannot read reference list '%s'",
+					       vo.refs_path);
+		fclose(f);
 	}
 
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
@@ -94,42 +161,83 @@ static int run(int argc, char **argv)
 	}
 
 	d = diag_new(fmt, NULL);
+	rules = rules_new();
+	if (rules_path && rules_load(rules, rules_path, d) < 0)
+		goto bad_config;
+	if (waivers_path) {
+		waivers = waivers_new();
+		if (waivers_load(waivers, waivers_path, d) < 0)
+			goto bad_config;
+	}
+	vo.rules = rules;
+	vo.waivers = waivers;
 	for (i = 0; i < nfiles; i++) {
 		struct entry_set s;
 		entry_set_init(&s);
 		if (entries_read(files[i], &s, d) < 0)
 			unreadable = 1;
-		validate_entries(files[i], &s, d);
+		validate_run(files[i], &s, &vo, d);
 		entries += s.n;
 		entry_set_release(&s);
-		free(files[i]);
 	}
-	free(files);
+	if (waivers) {
+		struct unused_ctx uc = { d, rules };
+		waivers_take_unused(waivers, report_unused, &uc);
+	}
 	diag_finish(d);
-	if (fmt == DIAG_FMT_TEXT)
-		fprintf(stderr, "%s: validated %zu entries in %zu file%s: %lu error%s, %lu warning%s\n",
+	if (fmt == DIAG_FMT_TEXT) {
+		fprintf(stderr, "%s: validated %zu entries in %zu file%s: %lu error%s, %lu warning%s",
 			progname, entries, nfiles, nfiles == 1 ? "" : "s",
 			diag_count(d, DIAG_ERROR), diag_count(d, DIAG_ERROR) == 1 ? "" : "s",
 			diag_count(d, DIAG_WARNING), diag_count(d, DIAG_WARNING) == 1 ? "" : "s");
+		if (vo.waived)
+			fprintf(stderr, ", %lu waived", vo.waived);
+		fputc('\n', stderr);
+	}
 	status = unreadable ? EXIT_INPUT : diag_count(d, DIAG_ERROR) ? EXIT_FINDINGS : EXIT_OK;
+	goto out;
+
+bad_config:
+	diag_finish(d);
+	status = EXIT_INPUT;
+out:
 	diag_free(d);
+	rules_free(rules);
+	waivers_free(waivers);
+	for (i = 0; i < nfiles; i++)
+		free(files[i]);
+	free(files);
 	return status;
 }
 
 const struct command cmd_validate = {
 	.name = "validate",
-	.summary = "check entries CSV files against schema v1",
-	.usage = "nh3cat validate [--format text|json|github] [CSV|DIR...]",
+	.summary = "check entries CSV files against the schema and the domain rules",
+	.usage = "nh3cat validate [--rules FILE] [--waivers FILE] [--refs FILE]\n"
+		 "                       [--format text|json|github] [CSV|DIR...]\n"
+		 "       nh3cat validate --explain [RULE]",
 	.help =
-	"Checks each entries CSV: RFC 4180 form, UTF-8, the schema v1 header,\n"
-	"numbers in numeric columns, and the allowed values of source, site_type,\n"
-	"method and status.  With no argument, validates corpus/entries/*.csv.\n"
+	"Checks each entries CSV: RFC 4180 form, UTF-8, the schema v1 header and\n"
+	"column types, then the domain rules: plausible ranges, fields a reviewed\n"
+	"entry needs, site type against size, metals and name, rates per metal\n"
+	"against loadings, duplicates, table against text, stated fold-ratios,\n"
+	"and reference numbers against the text and the reference list.  With no\n"
+	"argument, validates corpus/entries/*.csv.\n"
 	"\n"
 	"Options:\n"
-	"  -f, --format FMT   text (FILE:LINE: error: [rule] message, on stderr),\n"
-	"                     json (an array on stdout) or github (workflow\n"
-	"                     commands on stdout, for pull-request annotations)\n"
+	"  -f, --format FMT   text (FILE:LINE: severity: [rule] message, on\n"
+	"                     stderr), json (an array on stdout) or github\n"
+	"                     (workflow commands on stdout, for pull-request\n"
+	"                     annotations)\n"
+	"      --rules FILE   thresholds, ranges and severities (the defaults are\n"
+	"                     those of rules/default.rules)\n"
+	"      --waivers FILE waivers, one a line: ENTRY-ID RULE reason...\n"
+	"                     (or a waive column in the CSV: RULE: reason; ...)\n"
+	"      --refs FILE    the document's reference list (ref,title,... CSV);\n"
+	"                     by default corpus/refs/KEY.csv beside the entries\n"
+	"      --explain [RULE]  explain one rule, or list them all\n"
 	"\n"
-	"Exit status: 0 clean, 1 errors found, 2 a file could not be read as CSV.\n",
+	"Exit status: 0 clean, 1 errors found, 2 a file could not be read as CSV\n"
+	"or a rules or waiver file is malformed.\n",
 	.run = run,
 };
