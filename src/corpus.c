@@ -369,6 +369,8 @@ static unsigned long id_number(const char *id, const char *key)
 }
 
 enum fate { KEEP, REPLACE, DROP };
+/* What became of a fresh candidate. */
+enum { FREE, USED, DUP, CURATED_NEW };
 
 void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fresh,
 			     const char *key, struct corpus_merge_stats *st)
@@ -379,7 +381,7 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 	size_t *taken_by = xcalloc(n0 ? n0 : 1, sizeof(size_t));
 	char *used = xcalloc(nc ? nc : 1, 1);
 	enum fate *fate = xcalloc(n0 ? n0 : 1, sizeof(enum fate));
-	struct index content = { 0 }, facts = { 0 };
+	struct index content = { 0 }, facts = { 0 }, cand_facts = { 0 };
 	unsigned long maxn = 0;
 
 	if (!st)
@@ -417,7 +419,28 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 		while ((k = index_next(&facts, hash_fact(&cand[j]), &pos)) != SIZE_MAX)
 			if (corpus_entry_match(&cand[j], &cur->v[k]) ||
 			    same_but_id(&cand[j], &cur->v[k])) {
-				used[j] = 1;
+				used[j] = DUP;
+				st->duplicates++;
+				break;
+			}
+	}
+	/*
+	 * A fresh row that is already the curator's (from a CSV made
+	 * elsewhere) is appended as it is, never used to refresh a row, and
+	 * states its fact against the other candidates as a curated row does.
+	 */
+	for (j = 0; j < nc; j++)
+		if (used[j] == FREE && corpus_row_is_curated(&cand[j])) {
+			used[j] = CURATED_NEW;
+			index_put(&cand_facts, hash_fact(&cand[j]), j);
+		}
+	for (j = 0; j < nc; j++) {
+		size_t pos = SIZE_MAX, k;
+		if (used[j] != FREE)
+			continue;
+		while ((k = index_next(&cand_facts, hash_fact(&cand[j]), &pos)) != SIZE_MAX)
+			if (corpus_entry_match(&cand[j], &cand[k]) || same_but_id(&cand[j], &cand[k])) {
+				used[j] = DUP;
 				st->duplicates++;
 				break;
 			}
@@ -432,8 +455,8 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 			continue;
 		fate[i] = DROP;
 		while ((j = index_next(&content, hash_content(e), &pos)) != SIZE_MAX) {
-			if (!used[j] && same_but_id(e, &cand[j])) {
-				used[j] = 1;
+			if (used[j] == FREE && same_but_id(e, &cand[j])) {
+				used[j] = USED;
 				fate[i] = KEEP;
 				st->unchanged++;
 				break;
@@ -446,8 +469,8 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 		if (fate[i] != DROP)
 			continue;
 		for (j = 0; j < nc; j++)
-			if (!used[j] && same_place(e, &cand[j])) {
-				used[j] = 1;
+			if (used[j] == FREE && same_place(e, &cand[j])) {
+				used[j] = USED;
 				fate[i] = REPLACE;
 				taken_by[i] = j;
 				st->refreshed++;
@@ -477,7 +500,7 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 	for (j = 0; j < nc; j++) {
 		struct entry *c = &cand[j];
 		char idbuf[64];
-		if (used[j])
+		if (used[j] != FREE && used[j] != CURATED_NEW)
 			continue;
 		snprintf(idbuf, sizeof(idbuf), ":%lu", ++maxn);
 		{
@@ -501,6 +524,7 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 	cur->alloc = alloc ? alloc : 1;
 	index_release(&content);
 	index_release(&facts);
+	index_release(&cand_facts);
 	free(taken_by);
 	free(used);
 	free(fate);

@@ -59,6 +59,10 @@ struct corpus_merge_stats {
  *     replaced in place, keeping its id; one no longer given is dropped;
  *   - every other fresh candidate is appended in extraction order with the
  *     id KEY:N, N one more than the largest N in cur;
+ *   - a fresh row that is already a curator's row (possible with rows
+ *     from a CSV made elsewhere) is appended unless a curator's row of
+ *     cur states it, and the other candidates are checked against it as
+ *     against a curator's row of cur;
  *   - cur keeps its columns; extra columns of fresh that cur lacks are
  *     left out (an empty cur takes fresh's columns).
  * Merging the same extraction twice leaves cur as the first merge left it.

@@ -25,6 +25,9 @@ static int replay_file(const char *path)
 	char *data = file_read_all(path, &len);
 	if (!data)
 		return -1;
+	/* Named first, so that a crash shows which input it was. */
+	printf("  %s\n", path);
+	fflush(stdout);
 	LLVMFuzzerTestOneInput((const uint8_t *)data, len);
 	free(data);
 	replayed++;
