@@ -145,7 +145,7 @@ static int run(int argc, char **argv)
 	if (!data || (!str_eq(ext, "xml") && corpus_check_text(paper, data, len) < 0))
 		goto out;
 	if (candidates(paper, key, data, len, from, &fresh) < 0) {
-		error("%s: no entries taken, the corpus is unchanged", paper);
+		error("%s: not added; the corpus is unchanged", paper);
 		goto out;
 	}
 
