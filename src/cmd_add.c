@@ -94,6 +94,7 @@ static int run(int argc, char **argv)
 		{ "key", required_argument, NULL, 'k' },
 		{ "corpus", required_argument, NULL, 'C' },
 		{ "from", required_argument, NULL, 'F' },
+		{ "key-from-doi", no_argument, NULL, 'D' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *key_opt = NULL, *root = DEFAULT_ROOT, *from = NULL, *paper, *ext;
@@ -102,7 +103,7 @@ static int run(int argc, char **argv)
 	struct corpus_merge_stats st;
 	struct buf before = BUF_INIT, after = BUF_INIT;
 	size_t len;
-	int c, existed = 0, status = EXIT_INPUT, changed;
+	int c, existed = 0, status = EXIT_INPUT, changed, key_from_doi = 0;
 
 	optind = 0;
 	opterr = 0;
@@ -117,6 +118,9 @@ static int run(int argc, char **argv)
 		case 'F':
 			from = optarg;
 			break;
+		case 'D':
+			key_from_doi = 1;
+			break;
 		default:
 			return cmd_option_error(&cmd_add, argv, c);
 		}
@@ -130,13 +134,9 @@ static int run(int argc, char **argv)
 	if (!ext)
 		return cmd_usage_error(&cmd_add, "'%s': nh3cat reads papers as .txt, .md or .xml files",
 				       paper);
-	key = key_opt ? xstrdup(key_opt) : corpus_key_from_path(paper);
-	if (!corpus_key_valid(key)) {
-		cmd_usage_error(&cmd_add, "'%s' is not a usable key: 1 to 100 of A-Z a-z 0-9 . _ -, "
-				"not starting with '.' or '-'%s", key, key_opt ? "" : " (give one with --key)");
-		free(key);
-		return EXIT_INPUT;
-	}
+	if (key_opt && !corpus_key_valid(key_opt))
+		return cmd_usage_error(&cmd_add, "'%s' is not a usable key: 1 to 100 of A-Z a-z 0-9 . _ -, "
+				       "not starting with '.' or '-'", key_opt);
 
 	entry_set_init(&cur);
 	entry_set_init(&fresh);
@@ -144,6 +144,36 @@ static int run(int argc, char **argv)
 	/* Text is checked here; an XML reader checks its own input. */
 	if (!data || (!str_eq(ext, "xml") && corpus_check_text(paper, data, len) < 0))
 		goto out;
+
+	/* The key: given, else the file name's stem, else (XML) the paper's DOI. */
+	if (key_opt) {
+		key = xstrdup(key_opt);
+	} else {
+		key = corpus_key_from_path(paper);
+		if (str_eq(ext, "xml") && (key_from_doi || !corpus_key_valid(key))) {
+			struct diag *d = diag_new(DIAG_FMT_TEXT, NULL);
+			char *doi = corpus_xml_doi(paper, data, len, d);
+			unsigned long errors = diag_count(d, DIAG_ERROR);
+			diag_free(d);
+			if (errors) {
+				error("%s: not added; the corpus is unchanged", paper);
+				goto out;
+			}
+			if (doi) {
+				free(key);
+				key = corpus_key_from_doi(doi);
+				free(doi);
+			} else if (key_from_doi) {
+				cmd_usage_error(&cmd_add, "%s declares no DOI: give a key with --key", paper);
+				goto out;
+			}
+		}
+	}
+	if (!key || !corpus_key_valid(key)) {
+		cmd_usage_error(&cmd_add, "'%s' is not a usable key: 1 to 100 of A-Z a-z 0-9 . _ -, "
+				"not starting with '.' or '-' (give one with --key)", key ? key : paper);
+		goto out;
+	}
 	if (candidates(paper, key, data, len, from, &fresh) < 0) {
 		error("%s: not added; the corpus is unchanged", paper);
 		goto out;
@@ -191,12 +221,12 @@ out:
 const struct command cmd_add = {
 	.name = "add",
 	.summary = "add a paper to the corpus and extract its entries",
-	.usage = "nh3cat add FILE [--key KEY]",
+	.usage = "nh3cat add FILE [--key KEY | --key-from-doi]",
 	.help =
 	"Copies the paper (.txt, .md or .xml, UTF-8) to corpus/papers/KEY.EXT and\n"
 	"merges its extracted entries into corpus/entries/KEY.csv.  The key is the\n"
-	"file name's stem unless given.  A key already holding another paper is an\n"
-	"error: nothing is ever overwritten.\n"
+	"file name's stem unless given (or, for XML, the paper's DOI).  A key\n"
+	"already holding another paper is an error: nothing is ever overwritten.\n"
 	"\n"
 	"Run again on the same paper, add merges: rows whose status is reviewed or\n"
 	"rejected, or that carry a note, stay byte for byte where they are; new\n"
@@ -206,6 +236,9 @@ const struct command cmd_add = {
 	"\n"
 	"Options:\n"
 	"  -k, --key KEY      the document key (A-Z a-z 0-9 . _ -)\n"
+	"      --key-from-doi the key from the DOI an XML paper declares\n"
+	"                     (10.1039/D3SC06998B -> 10.1039_d3sc06998b); also\n"
+	"                     used when the file name makes no usable key\n"
 	"  -C, --corpus DIR   the corpus folder (default: corpus)\n"
 	"      --from CSV     take the candidates from an entries CSV made elsewhere\n"
 	"                     instead of extracting them\n"

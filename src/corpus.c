@@ -21,6 +21,7 @@
 #include "fileio.h"
 #include "utf8.h"
 #include "util.h"
+#include "xmlsafe.h"
 
 /* Columns that hold the quantities of a fact, and its conditions. */
 static const enum entry_col quantity_cols[] = {
@@ -815,4 +816,50 @@ char *corpus_read_file(const char *path, size_t max, size_t *len)
 	data[n] = '\0';
 	*len = n;
 	return data;
+}
+
+/* Reference lists hold DOIs of other papers: never look inside them. */
+static int is_reference_list(const xmlNode *n)
+{
+	return xml_is(n, "back") || xml_is(n, "ref-list") || xml_is(n, "bibliography") ||
+	       xml_is(n, "references") || xml_is(n, "tail");
+}
+
+static const xmlNode *find_doi(const xmlNode *n, unsigned depth)
+{
+	for (; n; n = n->next) {
+		const xmlNode *r;
+		const char *type;
+		if (n->type != XML_ELEMENT_NODE || is_reference_list(n))
+			continue;
+		type = xml_attr(n, "pub-id-type");
+		if ((xml_is(n, "article-id") && type && str_eq(type, "doi")) || xml_is(n, "doi"))
+			return n;
+		if (depth < XMLSAFE_MAX_DEPTH && (r = find_doi(n->children, depth + 1)) != NULL)
+			return r;
+	}
+	return NULL;
+}
+
+char *corpus_xml_doi(const char *name, const char *data, size_t len, struct diag *d)
+{
+	xmlDocPtr doc = xmlsafe_parse(name, data, len, NULL, d);
+	const xmlNode *n;
+	char *doi = NULL;
+	if (!doc)
+		return NULL;
+	n = find_doi(xmlDocGetRootElement(doc), 0);
+	if (n) {
+		struct buf b = BUF_INIT;
+		xml_text(n, &b);
+		buf_addstr(&b, "");
+		doi = xstrdup(str_trim(b.data));
+		buf_release(&b);
+		if (!doi[0]) {
+			free(doi);
+			doi = NULL;
+		}
+	}
+	xmlFreeDoc(doc);
+	return doi;
 }

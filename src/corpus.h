@@ -29,6 +29,7 @@
 
 #include <stddef.h>
 
+#include "diag.h"
 #include "entry.h"
 
 /* 1 when the row belongs to the curator (see above). */
@@ -93,6 +94,14 @@ size_t corpus_merge_rows(struct entry_set *out, const struct entry_set *in);
 int corpus_key_valid(const char *key);
 char *corpus_key_from_path(const char *path);
 char *corpus_key_from_doi(const char *doi);
+
+/*
+ * The DOI an XML paper declares for itself (JATS article-id of type doi,
+ * Elsevier prism:doi, xocs:doi or ce:doi; never one in the reference
+ * list), or NULL when it declares none or does not parse (diagnostics go
+ * to d).  Caller frees.
+ */
+char *corpus_xml_doi(const char *name, const char *data, size_t len, struct diag *d);
 
 /*
  * Check that data holds a paper nh3cat can read: UTF-8 text without NUL

@@ -417,6 +417,39 @@ START_TEST(test_store_paper)
 }
 END_TEST
 
+struct doi_case {
+	const char *xml;
+	const char *want;   /* NULL: none */
+};
+
+static const struct doi_case doi_cases[] = {
+	{ "<article><front><article-meta><article-id pub-id-type=\"publisher-id\">x1</article-id>"
+	  "<article-id pub-id-type=\"doi\"> 10.1039/D3SC06998B </article-id></article-meta></front></article>",
+	  "10.1039/D3SC06998B" },
+	{ "<full-text-retrieval-response xmlns:prism=\"http://prismstandard.org/namespaces/basic/2.0/\">"
+	  "<coredata><prism:doi>10.1016/j.apcatb.2024.1</prism:doi></coredata></full-text-retrieval-response>",
+	  "10.1016/j.apcatb.2024.1" },
+	{ "<article><back><ref-list><ref><pub-id pub-id-type=\"doi\">10.5555/other</pub-id>"
+	  "<doi>10.5555/other2</doi></ref></ref-list></back></article>", NULL },
+	{ "<article><body><p>no doi</p></body></article>", NULL },
+	{ "<article><front><article-id pub-id-type=\"doi\"></article-id></front></article>", NULL },
+};
+
+START_TEST(test_xml_doi)
+{
+	const struct doi_case *c = &doi_cases[_i];
+	struct diag *d = test_diag_new();
+	char *doi = corpus_xml_doi("t.xml", c->xml, strlen(c->xml), d);
+	ck_assert_str_eq(test_diag_text(d), "");
+	if (c->want)
+		ck_assert_str_eq(doi ? doi : "(null)", c->want);
+	else
+		ck_assert_ptr_null(doi);
+	free(doi);
+	test_diag_free(d);
+}
+END_TEST
+
 static Suite *corpus_suite(void)
 {
 	Suite *s = suite_create("corpus");
@@ -429,6 +462,7 @@ static Suite *corpus_suite(void)
 	tcase_add_test(tc, test_keys);
 	tcase_add_loop_test(tc, test_check_text, 0, (int)ARRAY_SIZE(text_cases));
 	tcase_add_test(tc, test_store_paper);
+	tcase_add_loop_test(tc, test_xml_doi, 0, (int)ARRAY_SIZE(doi_cases));
 	suite_add_tcase(s, tc);
 	return s;
 }
