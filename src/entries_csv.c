@@ -121,6 +121,22 @@ static int parse_record(struct reader *r, const char *rec, size_t len, long line
 	return rc;
 }
 
+/* Names in messages are cut after this many bytes (at a character start). */
+#define MAX_NAME_SHOWN 60
+
+/* Bytes of s to show in a message, and whether it was cut. */
+static int shown_len(const char *s, const char **more)
+{
+	size_t n = strlen(s), k = MAX_NAME_SHOWN;
+	*more = "";
+	if (n <= MAX_NAME_SHOWN)
+		return (int)n;
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	*more = "...";
+	return (int)k;
+}
+
 static int check_header(struct reader *r, struct entry_set *s, long line)
 {
 	struct fields *fs = &r->fs;
@@ -158,10 +174,13 @@ static int check_header(struct reader *r, struct entry_set *s, long line)
 	for (k = 0; k < fs->n; k++) {
 		if (entry_col_find(fs->v[k]) >= 0 || entry_ext_col_known(fs->v[k]))
 			continue;
-		if (unknown++ < MAX_UNKNOWN_LISTED)
+		if (unknown++ < MAX_UNKNOWN_LISTED) {
+			const char *more;
+			int shown = shown_len(fs->v[k], &more);
 			diag_emit(r->d, r->name, line, 0, DIAG_ERROR, "schema-header",
-				  "unknown column '%s' (field %zu); columns of your own must start with 'x_'",
-				  fs->v[k], k + 1);
+				  "unknown column '%.*s%s' (field %zu); columns of your own must start with 'x_'",
+				  shown, fs->v[k], more, k + 1);
+		}
 		ok = 0;
 	}
 	if (unknown > MAX_UNKNOWN_LISTED)
