@@ -126,6 +126,9 @@ int entries_parse(const char *name, const char *data, size_t len,
  * in canonical form (fields quoted only when needed).
  */
 void entries_format(const struct entry_set *s, struct buf *out);
+/* The two halves of entries_format, for writers that stream rows. */
+void entries_format_header(const struct entry_set *s, struct buf *out);
+void entries_format_rows(const struct entry_set *s, struct buf *out);
 /* Write s to path atomically (temporary file, fsync, rename).  0 or -1. */
 int entries_write(const char *path, const struct entry_set *s);
 /* Write s to an open stream ("-" for stdout uses this).  0 or -1. */
