@@ -394,27 +394,32 @@ static int ends_in_newline(const struct buf *out)
 	return out->len > 0 && out->data[out->len - 1] == '\n';
 }
 
-void entries_format(const struct entry_set *s, struct buf *out)
+void entries_format_header(const struct entry_set *s, struct buf *out)
 {
-	const char *eol = s->crlf ? "\r\n" : "\n";
-	size_t i, k;
-
+	size_t k;
 	if (s->bom)
 		buf_add(out, "\xEF\xBB\xBF", 3);
 	if (s->raw_header) {
 		buf_add(out, s->raw_header, s->raw_header_len);
-	} else {
-		for (k = 0; k < ENTRY_NCOLS; k++) {
-			if (k)
-				buf_addch(out, ',');
-			add_field(out, entry_cols[k].name);
-		}
-		for (k = 0; k < s->nextra; k++) {
-			buf_addch(out, ',');
-			add_field(out, s->extra_names[k]);
-		}
-		buf_addstr(out, eol);
+		return;
 	}
+	for (k = 0; k < ENTRY_NCOLS; k++) {
+		if (k)
+			buf_addch(out, ',');
+		add_field(out, entry_cols[k].name);
+	}
+	for (k = 0; k < s->nextra; k++) {
+		buf_addch(out, ',');
+		add_field(out, s->extra_names[k]);
+	}
+	buf_addstr(out, s->crlf ? "\r\n" : "\n");
+}
+
+void entries_format_rows(const struct entry_set *s, struct buf *out)
+{
+	const char *eol = s->crlf ? "\r\n" : "\n";
+	size_t i, k;
+
 	for (i = 0; i < s->n; i++) {
 		const struct entry *e = &s->v[i];
 		/* A last row read without a newline gets one when rows follow it. */
@@ -435,6 +440,12 @@ void entries_format(const struct entry_set *s, struct buf *out)
 		}
 		buf_addstr(out, eol);
 	}
+}
+
+void entries_format(const struct entry_set *s, struct buf *out)
+{
+	entries_format_header(s, out);
+	entries_format_rows(s, out);
 }
 
 int entries_write(const char *path, const struct entry_set *s)
