@@ -51,6 +51,8 @@ static int out_write(struct out *o, const struct buf *b)
 
 struct run_state {
 	struct out out;
+	struct buf header;        /* written before the first document's rows */
+	int header_done;
 	struct buf refs;
 	int status;
 	size_t ndocs, nentries, nbytes, total;
@@ -70,6 +72,11 @@ static int sink(void *ctx, const struct batch_result *r)
 	} else {
 		st->nentries += r->nentries;
 		st->nbytes += r->nbytes;
+		if (!st->header_done) {
+			st->header_done = 1;
+			if (out_write(&st->out, &st->header) < 0)
+				return -1;
+		}
 		if (out_write(&st->out, &r->rows) < 0 || out_write(&st->out, &r->dump) < 0)
 			return -1;
 		buf_add(&st->refs, buf_str(&r->refs), r->refs.len);
@@ -225,19 +232,20 @@ static int run(int argc, char **argv)
 
 	t0 = now_seconds();
 	if (st.status == EXIT_OK) {
-		struct buf header = BUF_INIT;
+		/*
+		 * The header goes out with the first document read, so that a
+		 * lone unreadable document leaves standard output empty.
+		 */
 		if (!bo.dump) {
 			struct entry_set empty;
 			entry_set_init(&empty);
 			if (bo.ref_doi)
 				entry_set_add_column(&empty, "ref_doi");
-			entries_format_header(&empty, &header);
+			entries_format_header(&empty, &st.header);
 			entry_set_release(&empty);
 		}
-		if (out_write(&st.out, &header) < 0 ||
-		    batch_run(paths, npaths, &bo, sink, &st) < 0)
+		if (batch_run(paths, npaths, &bo, sink, &st) < 0)
 			st.status = EXIT_INPUT;
-		buf_release(&header);
 	}
 	if (st.progress)
 		fputs("\r\033[K", stderr);
@@ -265,6 +273,7 @@ static int run(int argc, char **argv)
 		}
 	}
 	buf_release(&st.refs);
+	buf_release(&st.header);
 	for (i = 0; i < npaths; i++)
 		free(paths[i]);
 	free(paths);
