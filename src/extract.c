@@ -81,7 +81,8 @@ void extractor_free(struct extractor *ex)
 int xpat_match(struct extractor *ex, enum xpat p, const char *text, size_t len,
 	       size_t start, size_t **ov)
 {
-	int rc = pcre2_match(ex->re[p], (PCRE2_SPTR)text, len, start, 0, ex->md, NULL);
+	/* Canonical text is valid UTF-8 (the normalizer guarantees it): no re-check per call. */
+	int rc = pcre2_match(ex->re[p], (PCRE2_SPTR)text, len, start, PCRE2_NO_UTF_CHECK, ex->md, NULL);
 	if (rc <= 0)
 		return 0;
 	*ov = pcre2_get_ovector_pointer(ex->md);
@@ -124,11 +125,12 @@ static const char *const not_formulas[] = {
 	"rGO", "DAC", "DACs", "SCC", "BCC", "NSs", "NTs", "NWs", NULL
 };
 
+/* s[0..n) is one of list's words; strncmp stops at the first differing byte. */
 static int in_list(const char *const *list, const char *s, size_t n)
 {
 	size_t k;
 	for (k = 0; list[k]; k++)
-		if (strlen(list[k]) == n && !memcmp(list[k], s, n))
+		if (list[k][0] == s[0] && strncmp(list[k], s, n) == 0 && list[k][n] == '\0')
 			return 1;
 	return 0;
 }

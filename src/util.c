@@ -238,7 +238,14 @@ const char *num_format(double v, char *buf)
 		buf[1] = '\0';
 		return buf;
 	}
-	for (prec = 1; prec <= 17; prec++) {
+	/*
+	 * The shortest digits that read back as v.  Any double that came from a
+	 * decimal of at most 15 significant digits (DBL_DIG) prints as that
+	 * decimal at precision 15, %g dropping the trailing zeros; only the
+	 * others need 16 or 17.  (Counting up from 1 gives the same digits at
+	 * several times the cost.)
+	 */
+	for (prec = 15; prec <= 17; prec++) {
 		snprintf(buf, NUM_BUFSZ, "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)
 			break;
