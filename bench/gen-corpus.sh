@@ -14,26 +14,37 @@ i=0
 while [ $i -lt "$n" ]; do
   src=${srcs[$((i % ${#srcs[@]}))]}
   case $src in *.xml) ext=xml ;; *.md) ext=md ;; *) ext=txt ;; esac
-  awk -v seed="$i" '
+  awk -v seed="$i" -v xml=$([ "$ext" = xml ] && echo 1 || echo 0) '
     BEGIN {
       split("Ru Co Fe Ni Mo Rh", m, " ")
-      a = m[seed % 6 + 1]; b = m[(seed + 3) % 6 + 1]
+      a = m[seed % 6 + 1]
       f = 0.8 + (seed % 9) / 20.0
+    }
+    # Vary the text of s: swap two metals (through a placeholder, so the
+    # swap is a swap), scale the decimal numbers.
+    function vary(s,    out, v, d) {
+      gsub(/Ru/, "\001", s); gsub(/Co/, "Ru", s); gsub(/\001/, "Co", s)
+      if (seed % 2) { gsub(/Ru/, a, s) }
+      out = ""
+      while (match(s, /[0-9]+\.[0-9]+/)) {
+        v = substr(s, RSTART, RLENGTH) * f
+        d = RLENGTH - index(substr(s, RSTART, RLENGTH), ".")
+        out = out substr(s, 1, RSTART - 1) sprintf("%." d "f", v)
+        s = substr(s, RSTART + RLENGTH)
+      }
+      return out s
     }
     {
       line = $0
-      # swap two metals (through a placeholder, so the swap is a swap)
-      gsub(/Ru/, "\001", line); gsub(/Co/, "Ru", line); gsub(/\001/, "Co", line)
-      if (seed % 2) { gsub(/Ru/, a, line) }
-      # vary decimal numbers: scale the digits after the point
+      if (!xml) { print vary(line); next }
+      # XML: only the text between tags changes, never the markup.
       out = ""
-      while (match(line, /[0-9]+\.[0-9]+/)) {
-        v = substr(line, RSTART, RLENGTH) * f
-        d = RLENGTH - index(substr(line, RSTART, RLENGTH), ".")
-        out = out substr(line, 1, RSTART - 1) sprintf("%." d "f", v)
-        line = substr(line, RSTART + RLENGTH)
+      while (match(line, /<[^>]*>/)) {
+        ts = RSTART; tl = RLENGTH   # vary() runs match() too
+        out = out vary(substr(line, 1, ts - 1)) substr(line, ts, tl)
+        line = substr(line, ts + tl)
       }
-      print out line
+      print out vary(line)
     }' "$src" > "$out/doc$(printf '%05d' $i).$ext"
   i=$((i + 1))
 done

@@ -56,7 +56,7 @@ static int in_list(const char *const *list, const char *sym, size_t len)
 {
 	size_t i;
 	for (i = 0; list[i]; i++)
-		if (strlen(list[i]) == len && memcmp(list[i], sym, len) == 0)
+		if (list[i][0] == sym[0] && strncmp(list[i], sym, len) == 0 && list[i][len] == '\0')
 			return 1;
 	return 0;
 }
@@ -448,6 +448,9 @@ size_t classify_fill(struct entry_set *s, const struct classify_limits *lim)
 		int did = 0;
 
 		if (!*entry_get(e, COL_CATALYST))
+			continue;
+		/* Nothing to fill: skip the name analysis. */
+		if (*entry_get(e, COL_SITE_TYPE) && *entry_get(e, COL_METALS))
 			continue;
 		classify_entry_facts(e, &nf, &size, &nmetals);
 		if (!*entry_get(e, COL_SITE_TYPE)) {

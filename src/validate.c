@@ -33,8 +33,11 @@ static const char *const elements[] = {
 int element_is_symbol(const char *sym, size_t len)
 {
 	size_t i;
+	if (len == 0 || len > 2)
+		return 0;
 	for (i = 0; elements[i]; i++)
-		if (strlen(elements[i]) == len && memcmp(elements[i], sym, len) == 0)
+		if (elements[i][0] == sym[0] && strncmp(elements[i], sym, len) == 0 &&
+		    elements[i][len] == '\0')
 			return 1;
 	return 0;
 }
