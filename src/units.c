@@ -1081,6 +1081,10 @@ int units_scan(const char *text, size_t len, size_t pos, struct quantity *q)
 		if (is_alpha(b) || is_digit(b) || b == '.' || b == '^' || b == '_' ||
 		    (b == '-' && pos > 1 && text[pos - 2] == '^'))
 			return 0;
+		/* "g-1 h-1": an exponent written without its caret */
+		if (b == '-' && pos > 1 && is_alpha((unsigned char)text[pos - 2]) &&
+		    !is_digit(at(text, len, pos + 1)) && at(text, len, pos + 1) != '.')
+			return 0;
 	}
 	between = pos >= 8 && memcmp(text + pos - 8, "between ", 8) == 0;
 	if (read_values(text, len, pos, hint, MODE_SCAN, between, &r) < 0 || !r.has_unit)

@@ -584,6 +584,8 @@ static const struct scan_case scan_cases[] = {
 	{ "atmosphere of 25% N" SUB2 "-75% D" SUB2, "25", 0, QK_NONE, "", 0, 0, 0, "" },
 	{ "Co" SUB2 " ACCs", "2", 0, QK_NONE, "", 0, 0, 0, "" },
 	{ "WHSV/(mL g^{-1} h^{-1})", "1 h", 0, QK_NONE, "", 0, 0, 0, "" },
+	{ "\t(" MU "mol g" MINUS "1 h" MINUS "1)\t(h" MINUS "1)", "1 h", 0, QK_NONE, "", 0, 0, 0, "" },
+	{ "the Ru-2.8 nm catalyst", "2.8", 1, SZ, "2.8 nm", 1, 2.8, 0, "" },
 	{ "- 2 K. Mazloomi and C. Gomes", "2", 0, QK_NONE, "", 0, 0, 0, "" },
 	{ "- 74 C. Smith", "74", 0, QK_NONE, "", 0, 0, 0, "" },
 	{ "at 673 K. The TOF", "673", 1, T, "673 K", 1, 399.85, 0, "" },
