@@ -86,7 +86,15 @@ static int run(int argc, char **argv)
 		return cmd_usage_error(&cmd_units, optind >= argc ? "no quantity given"
 				       : "one quantity at a time (quote it: 'QUANTITY')");
 	text = argv[optind];
-	if (loading_arg && (units_number(loading_arg, &loading) < 0 || loading <= 0 || loading > 100))
+	if (loading_arg && units_number(loading_arg, &loading) < 0) {
+		/* "3.2 wt%", "Co:3.2" */
+		struct quantity lq;
+		if (units_parse(loading_arg, QK_LOADING, &lq, err, sizeof(err)) == 0)
+			loading = lq.values[0];
+		else
+			loading = -1;
+	}
+	if (loading_arg && (loading <= 0 || loading > 100))
 		return cmd_usage_error(&cmd_units, "--loading: '%s' is not a loading in wt%% (0 to 100]",
 				       loading_arg);
 
