@@ -255,15 +255,20 @@ static int citation_context(const struct nz *z)
 	int c = last(z);
 	size_t n = z->nt->len;
 	if (is_digit(c)) {
-		/* 10^3 is an exponent; 2.53^x is not a thing; digits after digits: exponent */
-		return 0;
+		/*
+		 * After a number (10³) an exponent; after the last digit of a
+		 * formula (CeO₂⁷⁹, HZSM-5) a citation
+		 */
+		size_t b = n;
+		while (b > 0 && is_digit((unsigned char)z->nt->text[b - 1]))
+			b--;
+		return b > 0 && is_alpha((unsigned char)z->nt->text[b - 1]);
 	}
 	if (c == '.' || c == ',' || c == ')' || c == ']' || c == ';' || c == ':' ||
 	    c == ' ' || c == '\n' || c == '\t')
 		return 1;
 	if (is_alpha(c))
 		return !last_word_is_unit(z);
-	(void)n;
 	return 1;
 }
 

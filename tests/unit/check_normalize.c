@@ -70,6 +70,9 @@ static const struct fold_case fold_cases[] = {
 	  "catalysts.[cite:110-112] The" },
 	{ "reaction\xE2\x81\xB8\xE2\x81\xB4 based", "reaction[cite:84] based" },
 	{ "method.65", "method.65" },
+	{ "Ru/CeO\xE2\x82\x82\xE2\x81\xB7\xE2\x81\xB9 exhibited", "Ru/CeO2[cite:79] exhibited" },
+	{ "Ru/CeO_2^{79} exhibited", "Ru/CeO2[cite:79] exhibited" },
+	{ "1.5 \xC3\x97 10\xC2\xB3", "1.5 x 10^3" },
 	/* scientific notation */
 	{ "2.53 \xC3\x97 10\xE2\x81\xBB\xC2\xB2", "2.53 x 10^-2" },
 	{ "$2.53 \\times 10^{-2}$", "2.53 x 10^-2" },
