@@ -800,9 +800,11 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 				break;
 			case 'm':
 				/* "$ m NH_3$", "_{ m cat}": \rm that lost its \r */
-				if ((z.math || z.depth > 0) && i + 2 < len && src[i + 1] == ' ' &&
+				if ((z.math || z.depth > 0) && i > 0 && i + 2 < len && src[i + 1] == ' ' &&
 				    is_alpha((unsigned char)src[i + 2]) &&
-				    (i == 0 || src[i - 1] == ' ' || src[i - 1] == '{' || src[i - 1] == '$')) {
+				    (src[i - 1] == '{' || src[i - 1] == '$' ||
+				     (src[i - 1] == ' ' && i > 1 && (src[i - 2] == '{' || src[i - 2] == '$')))) {
+					/* only where a group or math starts: "$5 m s^{-1}$" keeps its metre */
 					i += 2;
 					continue;
 				}

@@ -55,6 +55,7 @@ static const struct fold_case fold_cases[] = {
 	  "mmol_NH3 g_Co^-1 h^-1" },
 	{ "(mmol_{ m NH_3} g_{ m cat}^{-1} h^{-1})", "(mmol_NH3 g_cat^-1 h^-1)" },
 	{ "$ m NH_3$ synthesis rate", "NH3 synthesis rate" },
+	{ "$5 m s^{-1}$", "5 m s^-1" },
 	{ "30 L g_c\xE2\x81\xBB\xC2\xB9 h^{-1}", "30 L g_c^-1 h^-1" },
 	{ "121 kg m^{-3}", "121 kg m^-3" },
 	{ "mmol\xC2\xB7g\xE2\x81\xBB\xC2\xB9\xC2\xB7h\xE2\x81\xBB\xC2\xB9", "mmol g^-1 h^-1" },
