@@ -276,7 +276,8 @@ static int citation_context(const struct nz *z)
  * Citation content: digits, commas, dashes and spaces only, a digit first.
  * Copies the folded content (no spaces) into out; returns its length or 0.
  */
-static size_t citation_content(const struct nz *z, size_t from, size_t to, char *out, size_t outsz)
+static size_t citation_content(const struct nz *z, size_t from, size_t to, char *out, size_t *offs,
+			       size_t outsz)
 {
 	size_t j = from, n = 0;
 	while (j < to) {
@@ -293,6 +294,7 @@ static size_t citation_content(const struct nz *z, size_t from, size_t to, char 
 			return 0;
 		if (n == 0 && !is_digit(c))
 			return 0;
+		offs[n] = j;
 		out[n++] = (char)c;
 		j += k;
 	}
@@ -400,13 +402,14 @@ static size_t put_times(struct nz *z, size_t off, size_t j)
 static size_t open_script(struct nz *z, size_t at, size_t i, size_t e, int sup)
 {
 	char cite[64];
-	size_t j = i + 1;
+	size_t offs[64], j = i + 1, n, m;
 	while (j < e && z->src[j] == ' ')
 		j++;
 	if (sup) {
-		if (citation_context(z) && citation_content(z, i + 1, e, cite, sizeof(cite))) {
+		if (citation_context(z) && (n = citation_content(z, i + 1, e, cite, offs, sizeof(cite))) != 0) {
 			puts_at(z, "[cite:", at);
-			puts_at(z, cite, at);
+			for (m = 0; m < n; m++)
+				put(z, cite[m], offs[m]);   /* each digit points at its own */
 			put(z, ']', e);
 			return e + 1;
 		}
@@ -574,7 +577,7 @@ static size_t command(struct nz *z, size_t i)
 static size_t superscript(struct nz *z, size_t i)
 {
 	char run[64];
-	size_t j = i, n = 0, end;
+	size_t offs[64], j = i, n = 0, end, m;
 	int has_sign = 0;
 	for (;;) {
 		uint32_t cp;
@@ -592,6 +595,7 @@ static size_t superscript(struct nz *z, size_t i)
 			break;
 		if (c == '+' || (c == '-' && n == 0))
 			has_sign = 1;
+		offs[n] = j;
 		run[n++] = (char)c;
 		j += k;
 	}
@@ -601,23 +605,16 @@ static size_t superscript(struct nz *z, size_t i)
 		/* after a word or full stop: a citation marker */
 		if (is_digit((unsigned char)run[n - 1])) {
 			puts_at(z, "[cite:", i);
-			puts_at(z, run, i);
+			for (m = 0; m < n; m++)
+				put(z, run[m], offs[m]);   /* each digit points at its own */
 			put(z, ']', end - 1);
 			return end;
 		}
 	}
 	trim_spaces(z);
 	put(z, '^', i);
-	/* map each folded byte to its own code point */
-	{
-		size_t p = i, m;
-		for (m = 0; m < n; m++) {
-			uint32_t cp;
-			size_t k = decode_at(z, p, &cp);
-			put(z, run[m], p);
-			p += k;
-		}
-	}
+	for (m = 0; m < n; m++)
+		put(z, run[m], offs[m]);   /* each folded byte points at its own */
 	return end;
 }
 

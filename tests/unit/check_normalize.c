@@ -165,6 +165,8 @@ static const char map_src[] =
 static const struct map_case map_cases[] = {
 	{ "Peng", 1, 1 },
 	{ "[cite:72]", 1, 14 },
+	{ "72]", 1, 14 },
+	{ "2]", 1, 15 },
 	{ "wrote", 1, 17 },
 	{ "NH3", 2, 1 },
 	{ "350", 2, 8 },
