@@ -88,6 +88,12 @@ int units_scan(const char *text, size_t len, size_t pos, struct quantity *q /* O
  * Read a unit alone, as in a table header ("(°C)", "mmol g_cat^-1 h^-1",
  * "(mL g^-1 h^-1)"): returns the unit and its kind, or NULL when unknown.  Convert
  * values given in that unit with units_convert.
+ *
+ * Headers are read as "Label (UNIT)", "Label [UNIT]" or "Label/UNIT"; a
+ * label naming GHSV, TOF or a loading ("Metal content (wt%)") picks the
+ * kind a bare h^-1 or % stands for.  The definition returned is interned
+ * for the life of the process (the same unit gives the same pointer);
+ * like the rest of the module it is not meant for several threads.
  */
 struct unit_def;
 const struct unit_def *units_lookup(const char *unit_text, enum quantity_kind *kind /* OUT */);
