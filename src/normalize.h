@@ -29,7 +29,8 @@
  *     · ⋅ between units -> ' ' (mmol·g⁻¹ -> mmol g^-1)
  *   - degree signs: ℃ -> °C; º and ˚ before C or F -> °; ^{\circ}C -> °C
  *   - \mu -> u, \AA -> Å, \sim pprox -> ~, \pm -> ±, \le \ge -> <= >=,
- *     \, \; \: -> ' ', \! \left ight \displaystyle dropped, \% -> %;
+ *     \, \; \: -> ' ', \! \left 
+ight \displaystyle dropped, \% -> %;
  *     other commands are kept as written
  *   - LaTeX groups open only when their closing brace is on the same line
  *     (a stray brace is kept as written)
@@ -37,8 +38,8 @@
  *     dropped (tabs separate table cells and are kept)
  *   - zero-width characters, soft hyphens and a BOM are dropped; invalid
  *     UTF-8 bytes become U+FFFD, each mapped to its byte
- *   - inserted text (a citation marker, the " x ") maps to the source
- *     character it replaces
+ *   - inserted text ("[cite:", the " x ") maps to the source character it
+ *     replaces; each digit of a citation or exponent to its own digit
  */
 #ifndef NH3CAT_NORMALIZE_H
 #define NH3CAT_NORMALIZE_H

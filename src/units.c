@@ -658,6 +658,8 @@ static int resolve(struct factor *f, int n, enum quantity_kind hint, struct ures
 		u->kind = QK_NONE;
 		return -1;
 	}
+	if (u->kind == QK_TOF && e[D_AMOUNT] == 0)
+		u->flags |= AF_BARE_TIME;
 	if (u->kind == QK_TOF && e[D_AMOUNT] == 0 && hint == QK_GHSV) {
 		u->kind = QK_GHSV;
 		u->factor = scale / GHSV_CANON;
@@ -1079,15 +1081,31 @@ int units_scan(const char *text, size_t len, size_t pos, struct quantity *q)
 		if (is_alpha(b) || is_digit(b) || b == '.' || b == '^' || b == '_' ||
 		    (b == '-' && pos > 1 && text[pos - 2] == '^'))
 			return 0;
+		/* "g-1 h-1": an exponent written without its caret */
+		if (b == '-' && pos > 1 && is_alpha((unsigned char)text[pos - 2]) &&
+		    !is_digit(at(text, len, pos + 1)) && at(text, len, pos + 1) != '.')
+			return 0;
 	}
 	between = pos >= 8 && memcmp(text + pos - 8, "between ", 8) == 0;
 	if (read_values(text, len, pos, hint, MODE_SCAN, between, &r) < 0 || !r.has_unit)
 		return 0;
-	if (r.unit.kind == QK_TOF && look_back(text, pos, 40, "GHSV")) {
-		/* "GHSV of 36 000 h^-1": a bare inverse time is a space velocity */
-		hint = QK_GHSV;
-		if (read_values(text, len, pos, hint, MODE_SCAN, between, &r) < 0 || !r.has_unit)
+	if (r.unit.kind == QK_TOF && (r.unit.flags & AF_BARE_TIME)) {
+		/*
+		 * A bare inverse time after "GHSV" or "space velocity" on the
+		 * same line is a gas hourly space velocity; after "WHSV" a
+		 * weight hourly one in h^-1, which has no mL g^-1 h^-1 value.
+		 */
+		const char *w = look_back(text, pos, 40, "WHSV");
+		const char *g = look_back(text, pos, 40, "GHSV");
+		if (!g)
+			g = look_back(text, pos, 40, "space velocity");
+		if (w && (!g || w > g))
 			return 0;
+		if (g) {
+			hint = QK_GHSV;
+			if (read_values(text, len, pos, hint, MODE_SCAN, between, &r) < 0 || !r.has_unit)
+				return 0;
+		}
 	}
 	if (r.unit.flags & AF_EV)
 		return 0;   /* DFT energies per particle are not apparent activation energies */
