@@ -412,6 +412,25 @@ START_TEST(test_table_results_at_header_conditions)
 }
 END_TEST
 
+START_TEST(test_long_paragraph)
+{
+	/* one paragraph, one line, thousands of facts: every one found, once */
+	struct buf text = BUF_INIT;
+	struct entry_set set;
+	size_t i;
+	for (i = 0; i < 2000; i++)
+		buf_printf(&text, "Ru/CeO2-%zu gave %zu.5 mmol g^-1 h^-1 at 400 \xC2\xB0" "C [%zu]. ", i, i % 50, i % 90 + 1);
+	buf_addch(&text, '\n');
+	extract_text(buf_str(&text), &set);
+	ck_assert_uint_eq(set.n, 2000);
+	ck_assert_str_eq(entry_get(&set.v[1999], COL_CATALYST), "Ru/CeO2-1999");
+	ck_assert_str_eq(entry_get(&set.v[1999], COL_RATE_GCAT), "49.5");
+	ck_assert_str_eq(entry_get(&set.v[1999], COL_REF), "20");
+	entry_set_release(&set);
+	buf_release(&text);
+}
+END_TEST
+
 START_TEST(test_extractor_reused)
 {
 	/* one extractor over several documents gives the same entries each time */
@@ -452,6 +471,7 @@ static Suite *extract_suite(void)
 	tcase_add_test(tc, test_table_rows);
 	tcase_add_test(tc, test_table_conditions_from_caption);
 	tcase_add_test(tc, test_table_results_at_header_conditions);
+	tcase_add_test(tc, test_long_paragraph);
 	tcase_add_test(tc, test_extractor_reused);
 	suite_add_tcase(s, tc);
 	return s;
