@@ -277,6 +277,9 @@ static const struct {
 	  "C, respectively.",
 	  { "FeN4@G-K|rate_mmol_gcat_h=0.0011|temperature_C=150",
 	    "FeN4@G-K|rate_mmol_gcat_h=0.0103|temperature_C=190", NULL } },
+	{ "At 350 and 400 \xC2\xB0" "C, Ru/MgO gave 2.1 and 4.2 mmol g^-1 h^-1.",
+	  { "Ru/MgO|rate_mmol_gcat_h=2.1|temperature_C=350", "Ru/MgO|rate_mmol_gcat_h=4.2|temperature_C=400",
+	    NULL } },
 	/* per-metal rate; TOF needs the word; Ea; computed */
 	{ "The Co-N2 catalyst reached 85.3 mmol g_Co^-1 h^-1 at 300 \xC2\xB0" "C. Its TOF was 0.05 s^-1.",
 	  { "Co-N2|rate_mmol_gmetal_h=85.3|rate_metal=Co|temperature_C=300",
