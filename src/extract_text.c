@@ -431,7 +431,6 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 	size_t ai = lower_bound(p, mlo, mhi, r->q.end, men_pos);   /* first after the value */
 	size_t bi = lower_bound(p, mlo, ai, r->q.start, men_pos);  /* mentions before: [mlo, bi) */
 	size_t n = r->q.nvalues, *ov;
-	const struct span *sp = &p->sent[s];
 	if (n > 1) {
 		size_t na = mhi - ai, nb = bi - mlo;
 		if (na == n && (respectively ||
@@ -452,7 +451,6 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 	/* a catalyst the sentence names otherwise ("the commercial Fe catalyst"): not ours */
 	if (ctx_before(ex, p, XP_OTHER_CAT, s, r->q.start))
 		return NULL;
-	(void)sp;
 	/* the last catalyst the sentence before named */
 	if (s > 0 && p->men_lo[s] > p->men_lo[s - 1])
 		return &p->men[p->men_lo[s] - 1];
