@@ -675,8 +675,11 @@ void refs_csv_append(const struct document *doc, struct buf *out)
 		long num = 0;
 		if (b->kind != BLOCK_REFERENCE)
 			continue;
-		if (b->label)
-			num_parse(b->label, &(double){ 0 }) == 0 ? (void)(num = strtol(b->label, NULL, 10)) : (void)0;
+		if (b->label) {
+			double v;
+			if (num_parse(b->label, &v) == 0 && v >= 0 && v < 1e9)
+				num = (long)v;
+		}
 		ref_parse(b->text, num, &r);
 		buf_printf(out, "%ld,", r.num);
 		csv_field(out, r.authors);

@@ -228,6 +228,7 @@ static const struct {
 } number_cases[] = {
 	{ "60 000", 0, 60000 }, { "$24\\ 000$", 0, 24000 }, { "10.3 x 10^-3", 0, 0.0103 },
 	{ "1.00", 0, 1 }, { "2.1 x 10^3", 0, 2100 }, { "0.026", 0, 0.026 },
+	{ "4.2 \xC2\xB1 0.3", 0, 4.2 }, { "2.0^b", 0, 2 }, { "17.1\xE1\xB5\x83", 0, 17.1 }, { "5.5*", 0, 5.5 },
 	{ "_", -1, 0 }, { "1.17Ru + 0.41Co", -1, 0 }, { "n.a.", -1, 0 },
 };
 
@@ -276,6 +277,9 @@ static const struct {
 	  "C, respectively.",
 	  { "FeN4@G-K|rate_mmol_gcat_h=0.0011|temperature_C=150",
 	    "FeN4@G-K|rate_mmol_gcat_h=0.0103|temperature_C=190", NULL } },
+	{ "At 350 and 400 \xC2\xB0" "C, Ru/MgO gave 2.1 and 4.2 mmol g^-1 h^-1.",
+	  { "Ru/MgO|rate_mmol_gcat_h=2.1|temperature_C=350", "Ru/MgO|rate_mmol_gcat_h=4.2|temperature_C=400",
+	    NULL } },
 	/* per-metal rate; TOF needs the word; Ea; computed */
 	{ "The Co-N2 catalyst reached 85.3 mmol g_Co^-1 h^-1 at 300 \xC2\xB0" "C. Its TOF was 0.05 s^-1.",
 	  { "Co-N2|rate_mmol_gmetal_h=85.3|rate_metal=Co|temperature_C=300",
@@ -387,6 +391,90 @@ START_TEST(test_table_conditions_from_caption)
 }
 END_TEST
 
+START_TEST(test_table_results_at_header_conditions)
+{
+	struct entry_set set;
+	extract_text("Table 4. Rates at two temperatures (1 MPa).\n\n"
+		     "| Entry | Catalyst | r (350 \xC2\xB0" "C) (mmol g^-1 h^-1) | r (400 \xC2\xB0" "C) (mmol g^-1 h^-1) "
+		     "| Ea (kJ mol^-1) |\n|---|---|---|---|---|\n"
+		     "| 1 | Ru/CeO2\xE1\xB5\x83 | 2.1 | 4.2 \xC2\xB1 0.2 | 58 |\n"
+		     "| 2 | Ru/MgO | 0.9 | 2.0^b | 75 |\n", &set);
+	ck_assert_uint_eq(set.n, 4);
+	ck_assert_str_eq(entry_get(&set.v[0], COL_CATALYST), "Ru/CeO2");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_TEMPERATURE_C), "350");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_PRESSURE_MPA), "1");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_RATE_GCAT), "2.1");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_EA), "58");
+	ck_assert_str_eq(entry_get(&set.v[1], COL_TEMPERATURE_C), "400");
+	ck_assert_str_eq(entry_get(&set.v[1], COL_RATE_GCAT), "4.2");
+	ck_assert_str_eq(entry_get(&set.v[1], COL_EA), "");
+	ck_assert_str_eq(entry_get(&set.v[3], COL_CATALYST), "Ru/MgO");
+	ck_assert_str_eq(entry_get(&set.v[3], COL_RATE_GCAT), "2");
+	ck_assert_str_eq(entry_get(&set.v[3], COL_ID), "t:4");
+	entry_set_release(&set);
+}
+END_TEST
+
+START_TEST(test_structured_document)
+{
+	/* a document as an XML reader would make it: paths, no offsets */
+	struct document *doc = document_new("x", "x.xml", NULL, 0);
+	struct extractor *ex = extractor_new();
+	struct entry_set set;
+	struct block *b;
+	struct table *t;
+	static const char *const cells[3][3] = {
+		{ "Catalyst", "T (K)", "Rate (mmol g_{cat}^{-1} h^{-1})" },
+		{ "Ru/MgO", "673", "2.5" },
+		{ "Cs-Ru/MgO", "673", "6.1" },
+	};
+	size_t r, c;
+	const char *para = "Ru/MgO gave 2.5 mmol g_{cat}^{-1} h^{-1} at 673 K.[cite:12]";
+	b = document_add_block(doc, BLOCK_PARAGRAPH, para, strlen(para), DOC_NO_OFFSET);
+	block_set_path(b, "/article/body/sec[2]/p[4]");
+	b = document_add_block(doc, BLOCK_TABLE, "Table 2 Rates", 13, DOC_NO_OFFSET);
+	block_set_label(b, "Table 2");
+	block_set_path(b, "/article/body/table-wrap[2]");
+	t = block_new_table(b);
+	for (r = 0; r < 3; r++)
+		for (c = 0; c < 3; c++)
+			table_add_cell(t, r, c, cells[r][c], strlen(cells[r][c]), DOC_NO_OFFSET);
+	t->nheader = 1;
+	table_set_row_locator(t, 1, "table2/r1");
+	table_set_row_locator(t, 2, "table2/r2");
+	entry_set_init(&set);
+	ck_assert_uint_eq(extractor_run(ex, doc, &set), 3);
+	ck_assert_str_eq(entry_get(&set.v[0], COL_LOCATOR), "/article/body/sec[2]/p[4]");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_REF), "12");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_TEMPERATURE_C), "399.85");
+	ck_assert_str_eq(entry_get(&set.v[2], COL_LOCATOR), "table2/r2");
+	ck_assert_str_eq(entry_get(&set.v[2], COL_RATE_GCAT), "6.1");
+	ck_assert_str_eq(entry_get(&set.v[2], COL_PROMOTER), "Cs");
+	entry_set_release(&set);
+	extractor_free(ex);
+	document_free(doc);
+}
+END_TEST
+
+START_TEST(test_long_paragraph)
+{
+	/* one paragraph, one line, thousands of facts: every one found, once */
+	struct buf text = BUF_INIT;
+	struct entry_set set;
+	size_t i;
+	for (i = 0; i < 2000; i++)
+		buf_printf(&text, "Ru/CeO2-%zu gave %zu.5 mmol g^-1 h^-1 at 400 \xC2\xB0" "C [%zu]. ", i, i % 50, i % 90 + 1);
+	buf_addch(&text, '\n');
+	extract_text(buf_str(&text), &set);
+	ck_assert_uint_eq(set.n, 2000);
+	ck_assert_str_eq(entry_get(&set.v[1999], COL_CATALYST), "Ru/CeO2-1999");
+	ck_assert_str_eq(entry_get(&set.v[1999], COL_RATE_GCAT), "49.5");
+	ck_assert_str_eq(entry_get(&set.v[1999], COL_REF), "20");
+	entry_set_release(&set);
+	buf_release(&text);
+}
+END_TEST
+
 START_TEST(test_extractor_reused)
 {
 	/* one extractor over several documents gives the same entries each time */
@@ -426,6 +514,9 @@ static Suite *extract_suite(void)
 	tcase_add_loop_test(tc, test_prose, 0, N(prose_cases));
 	tcase_add_test(tc, test_table_rows);
 	tcase_add_test(tc, test_table_conditions_from_caption);
+	tcase_add_test(tc, test_table_results_at_header_conditions);
+	tcase_add_test(tc, test_structured_document);
+	tcase_add_test(tc, test_long_paragraph);
 	tcase_add_test(tc, test_extractor_reused);
 	suite_add_tcase(s, tc);
 	return s;
