@@ -46,6 +46,12 @@ static const struct { const char *in, *out; } folds[] = {
 	{ "Cs\xe2\x80\x93Ru/MgO\xe2\x80\x94K", "cs-ru/mgo-k" },
 	{ "\xf0\x9d\x90\x91\xf0\x9d\x90\xae/C", "ru/c" },
 	{ "Ru\xe2\x88\x92" "Co", "ru-co" },
+	/* Word boundaries around "catalyst" count non-ASCII letters and digits. */
+	{ "Ru\xce\xb1" "catalyst", "ru\xce\xb1" "catalyst" },
+	{ "Ru\xc2\xb2" "catalyst", "ru2catalyst" },
+	{ "Ru catalyst\xc2\xb2 x", "rucatalyst2x" },
+	{ "Ru\xe2\x80\x93" "catalyst\xe2\x80\x93K", "ru--k" },
+	{ "Ru/C catalystss", "ru/ccatalyst" },
 };
 
 START_TEST(test_fold)
