@@ -32,6 +32,7 @@ struct extractor {
 	pcre2_code *re[XP_NPATTERNS];
 	pcre2_match_data *md;
 	struct normtext nt;     /* reused for every block */
+	int utf_checked;        /* nt.text is valid UTF-8: matching may skip the check */
 	struct buf scratch;
 };
 
@@ -86,6 +87,12 @@ struct catinfo {
  * string names no active metal.
  */
 int catalyst_analyze(const char *text, size_t len, struct catinfo *ci /* OUT */);
+
+/*
+ * Length of s[0..n) without trailing footnote marks ("ᵃ", "^a", "*", "†"),
+ * for cells and names.
+ */
+size_t extract_strip_marks(const char *s, size_t n);
 
 /* 1 when sym is a chemical element symbol. */
 int element_known(const char *sym, size_t len);
