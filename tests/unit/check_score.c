@@ -189,7 +189,7 @@ START_TEST(test_compute_order)
 	      "Ru/C,10,400,\nRu/C,10,350,\nRu/C,10.1,,\nCo/C,3,,yes\nFe/C,1,,\n", &g);
 	parse("catalyst,rate_mmol_gcat_h,temperature_C,derived\n"
 	      "Ru/C,10,400,\nRu/C,10.05,300,\nCo/C,3,,\nNi/C,2,,\nFe/C,1,,rate_mmol_gcat_h\n", &p);
-	score_compute(&g, &p, NULL, &r);
+	score_compute(&g, &p, NULL, 0, &r);
 	ck_assert_uint_eq(r.required, 4);
 	ck_assert_uint_eq(r.recalled, 3);      /* three Ru/C, all recalled; Fe/C derived */
 	ck_assert_uint_eq(r.predicted, 4);
@@ -218,7 +218,7 @@ START_TEST(test_compute_conditions)
 	      "a,Co1Ru2/NC,0.1,Ru:1.17;Co:0.41,bcc,81;82\nb,Ru/C,0.2,5,NP,\n", &g);
 	parse("doc,catalyst,tof_s,loading_wt,site_type,ref\n"
 	      "a,Co1Ru2/NC,0.1,Co:0.41;Ru:1.17, BCC ,81;82\nb,Ru/C,0.2,5,NP,\n", &p);
-	score_compute(&g, &p, "a", &r);
+	score_compute(&g, &p, "a", 0, &r);
 	ck_assert_uint_eq(r.required, 1);
 	ck_assert_uint_eq(r.predicted, 1);
 	ck_assert_uint_eq(r.field_ok[3] + r.field_ok[4] + r.field_ok[5], 3);
