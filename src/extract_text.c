@@ -364,8 +364,8 @@ static double pick_condition(const struct para *p, size_t qi, size_t vi, int c)
 	const struct qty *r = &p->qs[qi];
 	size_t s = r->sentence, lo = p->q_lo[s], hi = p->q_lo[s + 1], i;
 	size_t best = (size_t)-1, bestd = (size_t)-1;
-	double flat[QTY_MAX_VALUES];
-	size_t nflat = 0;
+	double flat[QTY_MAX_VALUES], before[QTY_MAX_VALUES];
+	size_t nflat = 0, nbefore = 0;
 	if (qi > lo + NEAR_ITEMS)
 		lo = qi - NEAR_ITEMS;
 	if (hi > qi + NEAR_ITEMS)
@@ -379,6 +379,16 @@ static double pick_condition(const struct para *p, size_t qi, size_t vi, int c)
 			size_t k;
 			for (k = 0; k < q->q.nvalues && nflat < QTY_MAX_VALUES; k++)
 				flat[nflat++] = q->q.values[k];
+		} else if (q->q.nvalues > 1 || nbefore) {
+			/* a list before the values: "at 350 and 400 °C, the rates were ..." */
+			size_t k;
+			if (q->q.nvalues > 1)
+				nbefore = 0;
+			for (k = 0; k < q->q.nvalues && nbefore < QTY_MAX_VALUES; k++)
+				before[nbefore++] = q->q.values[k];
+		} else {
+			before[0] = q->q.values[0];
+			nbefore = 1;
 		}
 		d = q->q.start > r->q.start ? q->q.start - r->q.start : r->q.start - q->q.start;
 		if (d < bestd) {
@@ -388,6 +398,8 @@ static double pick_condition(const struct para *p, size_t qi, size_t vi, int c)
 	}
 	if (r->q.nvalues > 1 && nflat == r->q.nvalues)
 		return flat[vi];
+	if (r->q.nvalues > 1 && nflat == 0 && nbefore == r->q.nvalues)
+		return before[vi];
 	if (best != (size_t)-1)
 		return p->qs[best].q.values[0];
 	return NAN;
