@@ -140,7 +140,8 @@ static const struct { const char *csv, *diag; } bad_csv[] = {
 	{ "", "t.csv: error: [csv-empty] empty file: no header row\n" },
 	{ "\n\n", "t.csv: error: [csv-empty] empty file: no header row\n" },
 	{ "a,b\n1\n", "t.csv:2: error: [csv-fields] row has 1 field, the header has 2\n" },
-	{ "a,b\n1,\"x\n", "t.csv:2: error: [csv-quote] quoted field opened on this line is never closed\n" },
+	{ "a,b\n1,\"x\n",
+	  "t.csv:2: error: [csv-quote] quoted field opened on this line is never closed\n" },
 	{ "a,a\n", "t.csv:1: error: [csv-header] column 'a' appears twice (fields 1 and 2)\n" },
 	{ "a\n\xff\n", "t.csv:2:1: error: [csv-utf8] invalid UTF-8 (byte 0xff)\n" },
 	{ "a,b\n1,x\"y\"\n", "t.csv:2: error: [csv-quote] malformed quoting (a quote inside an unquoted "
