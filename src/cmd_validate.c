@@ -48,7 +48,8 @@ static int list_dir(const char *dir, char ***files, size_t *n, size_t *alloc)
 		(*files)[(*n)++] = buf_detach(&path, NULL);
 	}
 	closedir(dp);
-	qsort(*files + first, *n - first, sizeof(char *), cmp_str);
+	if (*n > first)
+		qsort(*files + first, *n - first, sizeof(char *), cmp_str);
 	return 0;
 }
 

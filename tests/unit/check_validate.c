@@ -239,6 +239,9 @@ static const struct rule_case cases[] = {
 				 "rate_mmol_gcat_h=2.52",
 				 "source=text|catalyst=Ru/HZ SAC|temperature_C=350|pressure_MPa=1|"
 				 "rate_mmol_gcat_h=4.67" }, NULL },
+	/* a DFT prediction against a measurement */
+	{ "value-conflict", 0, { "catalyst=Fe1/Co3Mo3N|" OK "tof_s=0.021|method=experiment",
+				 "source=text|catalyst=Fe1/Co3Mo3N|" OK "tof_s=0.05|method=computed" }, NULL },
 	{ "value-conflict", 0, { "catalyst=MoHx|temperature_C=400|pressure_MPa=0.1|tof_s=0.01",
 				 "source=text|catalyst=MoHx|temperature_C=400|pressure_MPa=0.101325|"
 				 "tof_s=0.0102" }, NULL },
