@@ -15,7 +15,6 @@
 
 #include "buf.h"
 #include "cite.h"
-#include "classify.h"
 #include "cmd.h"
 #include "diag.h"
 #include "document.h"
@@ -23,7 +22,6 @@
 #include "extract.h"
 #include "fileio.h"
 #include "ingest.h"
-#include "rules.h"
 
 static int write_out(const char *path, const struct buf *b)
 {
@@ -99,13 +97,6 @@ static int run(int argc, char **argv)
 		if (refs_out)
 			refs_csv_append(doc, &refsbuf);
 		document_free(doc);
-	}
-	if (!dump) {
-		/* an empty site_type gets the classifier's (derived says so) */
-		struct rules *r = rules_new();
-		struct classify_limits lim = { r->np_min_nm, r->sac_max_nm };
-		classify_fill(&set, &lim);
-		rules_free(r);
 	}
 	if (status == EXIT_OK) {
 		if (dump) {
