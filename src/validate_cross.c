@@ -596,8 +596,14 @@ static void check_refs_text(struct vctx *v, size_t i, const size_t *by_group, si
 				;
 			if (r == ncited && ncited < ARRAY_SIZE(cited)) {
 				cited[ncited++] = tc->refs[k];
-				if (!where_first.len)
+				if (where_first.len)
+					;
+				else if (tc->path)
+					buf_printf(&where_first, "at %s (%s)", v->cites_name, tc->path);
+				else if (tc->line)
 					buf_printf(&where_first, "at %s:%ld", v->cites_name, tc->line);
+				else
+					buf_printf(&where_first, "in %s", v->cites_name);
 			}
 		}
 	}
