@@ -251,6 +251,9 @@ static void name_word(struct name_facts *nf, const char *w, size_t n, int after_
 	}
 	if (!n || parse_formula(w, n, &f) < 0 || f.oxide)
 		return;
+	/* three or more capitals alone are an abbreviation (WHSV, DFT), no formula */
+	if (n >= 3 && f.nel == n)
+		return;
 	/*
 	 * After the '/' or '@' of "M1/support" a compound with a non-metal
 	 * (Co3Mo3N, BaCeO3, MoS2) is the support, not a metal of the site.

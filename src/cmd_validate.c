@@ -20,7 +20,9 @@
 #include "cite.h"
 #include "cmd.h"
 #include "diag.h"
+#include "document.h"
 #include "entry.h"
+#include "ingest.h"
 #include "rules.h"
 #include "validate.h"
 
@@ -48,7 +50,8 @@ static int list_dir(const char *dir, char ***files, size_t *n, size_t *alloc)
 		(*files)[(*n)++] = buf_detach(&path, NULL);
 	}
 	closedir(dp);
-	qsort(*files + first, *n - first, sizeof(char *), cmp_str);
+	if (*n > first)
+		qsort(*files + first, *n - first, sizeof(char *), cmp_str);
 	return 0;
 }
 
@@ -62,8 +65,10 @@ struct cites {
 static void cites_release(struct cites *c)
 {
 	size_t i;
-	for (i = 0; i < c->n; i++)
+	for (i = 0; i < c->n; i++) {
 		free(c->v[i].sentence);
+		free(c->v[i].path);
+	}
 	free(c->v);
 	memset(c, 0, sizeof(*c));
 }
@@ -94,20 +99,22 @@ static int is_lower_at(const char *s, size_t i, size_t len)
 }
 
 /*
- * The sentences of one paragraph line with the references they cite.  A
+ * The sentences of a paragraph or caption with the references they cite.  A
  * sentence ends at ". " before a capital, at a citation marker followed by
  * a blank and a capital ("(ZIF).97 As shown"), or before a figure panel
  * (". (b) ").  A sentence without a marker of its own speaks of the work
  * cited last in the paragraph ("Zhou et al. prepared ...⁶⁹ With the
  * increase ... the Co-N₂ catalyst ..."), so it inherits those references.
  */
-static void cites_of_line(const char *line, size_t len, long lineno, struct cites *out)
+static void cites_of_block(const struct document *doc, const struct block *b, int caption,
+			   struct cites *out)
 {
+	const char *line = b->text;
+	size_t len = b->len;
 	struct cite_mark marks[64];
 	size_t nm = cite_scan(line, len, marks, ARRAY_SIZE(marks)), m, i, k;
 	size_t *starts, nstarts = 0, idx;
 	long cur[TEXT_CITE_MAX_REFS];
-	int caption;
 	size_t ncur = 0;
 
 	if (nm > ARRAY_SIZE(marks))
@@ -141,7 +148,6 @@ static void cites_of_line(const char *line, size_t len, long lineno, struct cite
 	 * In a figure caption a panel without a marker belongs with the next
 	 * one that has one ("(c) ... (d) ...⁹⁷"): walk the panels backwards.
 	 */
-	caption = str_startswith(line, "Fig") || str_startswith(line, "Scheme");
 	for (idx = 0; idx < nstarts; idx++) {
 		size_t sentence = caption ? nstarts - 1 - idx : idx;
 		size_t st = starts[sentence], en = starts[sentence + 1], own = 0;
@@ -160,48 +166,52 @@ static void cites_of_line(const char *line, size_t len, long lineno, struct cite
 		tc = &out->v[out->n++];
 		memset(tc, 0, sizeof(*tc));
 		tc->sentence = xstrndup(line + st, en - st);
-		tc->line = lineno;
+		if (b->path) {
+			tc->path = xstrdup(b->path);
+		} else if (b->src_off != DOC_NO_OFFSET) {
+			long col;
+			document_line_col(doc, b->map ? b->map[st] : b->src_off + st, &tc->line, &col);
+		}
 		memcpy(tc->refs, cur, ncur * sizeof(long));
 		tc->nrefs = ncur;
 	}
 	free(starts);
 }
 
+static void ignore_diag(void *ctx, const struct diag_item *item)
+{
+	(void)ctx;
+	(void)item;
+}
+
 /*
- * Citing sentences of a plain-text document, up to its reference list;
- * table rows (tab-separated) are left out.  0, or -1 when unreadable.
+ * Citing sentences of the paragraphs and captions of a document (any
+ * format nh3cat reads); tables and the reference list are left out.
+ * Returns 0, or -1 when the document cannot be read.
  */
 static int cites_load(const char *path, struct cites *out)
 {
-	size_t len, pos = 0;
-	long lineno = 0;
-	char *text = file_read_all(path, &len);
-	if (!text)
+	struct diag *quiet = diag_new_collect(ignore_diag, NULL);
+	struct document *doc = ingest_file(path, NULL, quiet);
+	size_t i;
+	diag_free(quiet);
+	if (!doc)
 		return -1;
-	while (pos < len) {
-		const char *nl = memchr(text + pos, '\n', len - pos);
-		size_t n = nl ? (size_t)(nl - (text + pos)) : len - pos;
-		char *line = xstrndup(text + pos, n);
-		lineno++;
-		str_trim(line);
-		if (!str_casecmp(line, "References") || !str_casecmp(line, "Notes and references") ||
-		    !str_casecmp(line, "## References")) {
-			free(line);
-			break;
-		}
-		if (!strchr(line, '\t'))
-			cites_of_line(line, strlen(line), lineno, out);
-		free(line);
-		pos += n + (nl ? 1 : 0);
+	for (i = 0; i < doc->nblocks; i++) {
+		const struct block *b = &doc->blocks[i];
+		if (b->kind == BLOCK_PARAGRAPH)
+			cites_of_block(doc, b, 0, out);
+		else if (b->kind == BLOCK_CAPTION)
+			cites_of_block(doc, b, 1, out);
 	}
-	free(text);
+	document_free(doc);
 	return 0;
 }
 
-/* corpus/entries/KEY.csv -> corpus/papers/KEY.txt (or .md), when it exists. */
+/* corpus/entries/KEY.csv -> corpus/papers/KEY.txt (.md, .xml), when it exists. */
 static char *paper_beside(const char *file)
 {
-	static const char *const exts[] = { ".txt", ".md", NULL };
+	static const char *const exts[] = { ".txt", ".md", ".xml", NULL };
 	const char *slash = strrchr(file, '/'), *dir_start, *stem;
 	size_t i;
 	if (!slash)
@@ -362,7 +372,8 @@ static int run(int argc, char **argv)
 		struct cites cites = { NULL, 0, 0 };
 		char *paper = paper_path ? xstrdup(paper_path) : paper_beside(files[i]);
 		if (paper && cites_load(paper, &cites) < 0)
-			unreadable = 1;
+			diag_emit(d, paper, 0, 0, DIAG_WARNING, "ref-mismatch",
+				  "document not read; its citations are not checked");
 		vo.cites = cites.v;
 		vo.ncites = cites.n;
 		vo.cites_name = paper;

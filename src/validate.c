@@ -175,7 +175,8 @@ static int cmp_pending(const void *a, const void *b)
 static void flush_findings(struct vctx *v)
 {
 	size_t i;
-	qsort(v->pending, v->npending, sizeof(*v->pending), cmp_pending);
+	if (v->npending)
+		qsort(v->pending, v->npending, sizeof(*v->pending), cmp_pending);
 	for (i = 0; i < v->npending; i++) {
 		struct pending *pf = &v->pending[i];
 		diag_emit(v->d, v->file, pf->line, 0, (enum diag_severity)pf->sev,

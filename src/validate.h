@@ -33,7 +33,8 @@ struct waivers;
 #define TEXT_CITE_MAX_REFS 16
 struct text_cite {
 	char *sentence;     /* the sentence as written */
-	long line;          /* its line in the document */
+	long line;          /* its line in a text document, or 0 */
+	char *path;         /* its structured locator (XML), or NULL */
 	long refs[TEXT_CITE_MAX_REFS];
 	size_t nrefs;
 };

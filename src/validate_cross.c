@@ -168,6 +168,7 @@ static void check_pair(struct vctx *v, size_t i, size_t j)
 	int tab_b = str_eq(entry_get(b, COL_SOURCE), "table");
 	struct buf w = BUF_INIT;
 	size_t k;
+	int same_method;
 
 	if (cond && is_duplicate(a, b)) {
 		where(a, &w);
@@ -177,9 +178,9 @@ static void check_pair(struct vctx *v, size_t i, size_t j)
 	}
 
 	/* a computed value (DFT, microkinetics) is no measurement to contradict */
-	if (!str_eq(entry_get(a, COL_SOURCE), entry_get(b, COL_SOURCE)) &&
-	    (!has(a, COL_METHOD) || !has(b, COL_METHOD) ||
-	     str_eq(entry_get(a, COL_METHOD), entry_get(b, COL_METHOD)))) {
+	same_method = !has(a, COL_METHOD) || !has(b, COL_METHOD) ||
+		      str_eq(entry_get(a, COL_METHOD), entry_get(b, COL_METHOD));
+	if (!str_eq(entry_get(a, COL_SOURCE), entry_get(b, COL_SOURCE)) && same_method) {
 		const struct entry *on = tab_b && !tab_a ? b : a == b ? a : tab_a ? a : b;
 		const struct entry *other = on == a ? b : a;
 		for (k = 0; k < ARRAY_SIZE(value_cols); k++) {
@@ -203,7 +204,7 @@ static void check_pair(struct vctx *v, size_t i, size_t j)
 		}
 	}
 
-	if (cond) {
+	if (cond && same_method) {
 		check_loading_rate(v, a, b);
 		check_loading_rate(v, b, a);
 	}
@@ -595,8 +596,14 @@ static void check_refs_text(struct vctx *v, size_t i, const size_t *by_group, si
 				;
 			if (r == ncited && ncited < ARRAY_SIZE(cited)) {
 				cited[ncited++] = tc->refs[k];
-				if (!where_first.len)
+				if (where_first.len)
+					;
+				else if (tc->path)
+					buf_printf(&where_first, "at %s (%s)", v->cites_name, tc->path);
+				else if (tc->line)
 					buf_printf(&where_first, "at %s:%ld", v->cites_name, tc->line);
+				else
+					buf_printf(&where_first, "in %s", v->cites_name);
 			}
 		}
 	}

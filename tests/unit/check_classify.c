@@ -78,6 +78,9 @@ static const struct {
 	{ "5% Ru/Sm2O3 (activated)", SITE_NONE, "Ru", -1, SITE_NONE },
 	{ "Cs-Ru/MgO", SITE_NONE, "Ru", -1, SITE_NONE },
 	{ "LaN", SITE_NONE, "", -1, SITE_NONE },
+	{ "WHSV", SITE_NONE, "", -1, SITE_NONE },           /* W, H, S, V: an abbreviation */
+	{ "Ru/C-CNT", SITE_NONE, "Ru", -1, SITE_NONE },
+	{ "WC", SITE_NONE, "W", -1, SITE_NONE },            /* tungsten carbide */
 	{ "", SITE_NONE, "", -1, SITE_NONE },
 };
 
