@@ -537,10 +537,25 @@ static void chart_scatter(struct gfx *g, const struct rpt_chart *c, const struct
 		draw_axis_titles(g, &p, buf_str(&xt), buf_str(&yt), x + th / 2 + 1,
 				 p.y + p.h + lh + 6);
 	}
-	/* Draw the largest group first so that small groups stay visible on top. */
-	for (i = 0; i < n; i++)
-		gfx_marker(g, gfx_marker_of(ss[pts[i].series].style), pts[i].px, pts[i].py,
-			   MARKER_SIZE, gfx_palette(ss[pts[i].series].style), 0);
+	/* The largest group first, so that small groups stay visible on top. */
+	{
+		size_t *order = xcalloc(ns + 1, sizeof(*order)), k, j;
+		for (k = 0; k < ns; k++)
+			order[k] = k;
+		for (k = 1; k < ns; k++)
+			for (j = k; j > 0 && ss[order[j - 1]].n < ss[order[j]].n; j--) {
+				size_t tmp = order[j];
+				order[j] = order[j - 1];
+				order[j - 1] = tmp;
+			}
+		for (k = 0; k < ns; k++)
+			for (i = 0; i < n; i++)
+				if (pts[i].series == order[k])
+					gfx_marker(g, gfx_marker_of(ss[order[k]].style), pts[i].px,
+						   pts[i].py, MARKER_SIZE,
+						   gfx_palette(ss[order[k]].style), 0);
+		free(order);
+	}
 	lay->nplotted = n;
 	if (grouped && ns > 0)
 		legend_draw(g, ss, ns, &lg);
