@@ -624,6 +624,39 @@ void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int li
 		f->y += 12;
 		goto out;
 	}
+	/* By file, when there are several: where the work is. */
+	if (d->nsets > 1) {
+		f->table_no++;
+		grid_init(&g, 4, FONT_TABLE);
+		g.head[0] = xstrdup("File");
+		g.head[1] = xstrdup("Entries");
+		g.head[2] = xstrdup("Errors");
+		g.head[3] = xstrdup("Warnings");
+		g.numeric[1] = g.numeric[2] = g.numeric[3] = 1;
+		for (i = 0; i < d->nsets; i++) {
+			struct cell *c = grid_add_row(&g);
+			struct buf b = BUF_INIT;
+			const char *base = strrchr(d->names[i], '/');
+			size_t k, ne = 0, nw = 0;
+			for (k = 0; k < d->nfindings; k++) {
+				if (!str_eq(d->findings[k].file, d->names[i]))
+					continue;
+				ne += d->findings[k].sev == DIAG_ERROR;
+				nw += d->findings[k].sev == DIAG_WARNING;
+			}
+			rpt_markup_escape(base ? base + 1 : d->names[i], &b);
+			c[0].markup = buf_detach(&b, NULL);
+			count_cell(&c[1], d->sets[i].n);
+			count_cell(&c[2], ne);
+			count_cell(&c[3], nw);
+		}
+		caption_markup("Table", f->table_no, "Findings counted by file.", 0, &cap);
+		caption_markup("Table", f->table_no, NULL, 1, &cont);
+		grid_draw(f, &g, buf_str(&cap), buf_str(&cont), "");
+		grid_release(&g);
+		buf_reset(&cap);
+		buf_reset(&cont);
+	}
 	f->table_no++;
 	grid_init(&g, 4, FONT_TABLE);
 	g.head[0] = xstrdup("Rule");
