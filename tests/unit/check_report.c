@@ -144,6 +144,10 @@ static const struct {
 	{ "0.5Ru-SNCs", "0.5Ru-SNCs" },
 	{ "Ru/CeO2(SAC)", "Ru/CeO<sub>2</sub>(SAC)" },
 	{ "HZSM-5", "HZSM-5" },
+	{ "MoHx", "MoH<sub>x</sub>" },
+	{ "NOx sensor", "NO<sub>x</sub> sensor" },
+	{ "Box", "Box" },
+	{ "Hxy", "Hxy" },
 	{ "Co2 ACCs & <x>", "Co<sub>2</sub> ACCs &amp; &lt;x&gt;" },
 };
 
