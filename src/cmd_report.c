@@ -47,7 +47,7 @@ static int run(int argc, char **argv)
 	struct report_options ro = { NULL, NULL };
 	struct report_template *t = NULL;
 	struct report_data *d = NULL;
-	enum report_format fmt = REPORT_PDF;
+	enum report_format fmt = REPORT_PDF, named;
 	int c, list = 0, status = EXIT_OK, i;
 	char *own_out = NULL;
 
@@ -85,6 +85,9 @@ static int run(int argc, char **argv)
 			return cmd_usage_error(&cmd_report, "unknown format '%s' (pdf, svg or png)", fmt_name);
 		}
 		buf_release(&probe);
+		if (out && !str_eq(out, "-") && report_format_from_path(out, &named) == 0 &&
+		    named != fmt)
+			return cmd_usage_error(&cmd_report, "'%s' is not a %s file", out, fmt_name);
 	} else if (out && !str_eq(out, "-") && report_format_from_path(out, &fmt) < 0) {
 		return cmd_usage_error(&cmd_report,
 				       "cannot tell the format of '%s': name it .pdf, .svg or .png", out);

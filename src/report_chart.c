@@ -20,9 +20,11 @@
 static const struct gfx_rgb INK = { 0.1, 0.1, 0.1 };
 static const struct gfx_rgb GREY = { 0.45, 0.45, 0.45 };
 static const struct gfx_rgb LIGHT = { 0.82, 0.82, 0.82 };
+static const struct gfx_rgb LEADER = { 0.6, 0.6, 0.6 };
 
 #define FRAME_W 0.8     /* frame and major ticks */
 #define MINOR_W 0.5     /* minor ticks, separators */
+#define LEADER_W 0.4    /* from a point to its label */
 #define TICK_LEN 4.0
 #define MINOR_LEN 2.2
 #define MARKER_SIZE 6.0
@@ -320,13 +322,20 @@ static void place_labels(struct gfx *g, const struct rpt_chart *c, struct pt *pt
 			continue;
 		rpt_chem_markup(text, &mk);
 		gfx_text_size(g, FONT_SMALL, buf_str(&mk), 0, &w, &h);
-		for (k = 0; k < 8 && !done; k++) {
+		/* Beside the marker first; then a little further out, with a leader line. */
+		for (k = 0; k < 8 + 6 && !done; k++) {
 			struct box b;
-			int ok = 1;
+			int ok = 1, far = k >= 8;
 			b.w = w;
 			b.h = h;
-			b.x = pos[k][0] > 0 ? pts[i].px + r : pos[k][0] < 0 ? pts[i].px - r - w : pts[i].px - w / 2;
-			b.y = pos[k][1] > 0 ? pts[i].py + r - 2 : pos[k][1] < 0 ? pts[i].py - r - h + 2 : pts[i].py - h / 2;
+			if (!far) {
+				b.x = pos[k][0] > 0 ? pts[i].px + r : pos[k][0] < 0 ? pts[i].px - r - w : pts[i].px - w / 2;
+				b.y = pos[k][1] > 0 ? pts[i].py + r - 2 : pos[k][1] < 0 ? pts[i].py - r - h + 2 : pts[i].py - h / 2;
+			} else {
+				double dy = ((double)((k - 8) / 2) - 1) * (h + 2);
+				b.x = (k - 8) % 2 == 0 ? pts[i].px + r + 12 : pts[i].px - r - 12 - w;
+				b.y = pts[i].py - h / 2 + dy;
+			}
 			if (b.x < p->x + 1 || b.x + b.w > p->x + p->w - 1 || b.y < p->y + 1 ||
 			    b.y + b.h > p->y + p->h - 1)
 				continue;
@@ -344,8 +353,29 @@ static void place_labels(struct gfx *g, const struct rpt_chart *c, struct pt *pt
 				if (overlaps(&b, &lb))
 					ok = 0;
 			}
+			/* The leader must not cross another marker either. */
+			if (ok && far) {
+				struct box lb;
+				lb.x = b.x > pts[i].px ? pts[i].px + r : b.x + b.w;
+				lb.w = b.x > pts[i].px ? b.x - lb.x : pts[i].px - r - lb.x;
+				lb.y = fmin(pts[i].py, b.y + b.h / 2) - 0.5;
+				lb.h = fabs(b.y + b.h / 2 - pts[i].py) + 1;
+				for (j = 0; j < n && ok; j++) {
+					struct box m = { pts[j].px - MARKER_SIZE / 2, pts[j].py - MARKER_SIZE / 2,
+							 MARKER_SIZE, MARKER_SIZE };
+					if (j != i && overlaps(&lb, &m))
+						ok = 0;
+				}
+				for (j = 0; j < np && ok; j++)
+					if (overlaps(&lb, &placed[j]))
+						ok = 0;
+			}
 			if (ok) {
 				placed[np++] = b;
+				if (far)
+					gfx_line(g, b.x > pts[i].px ? pts[i].px + MARKER_SIZE / 2 + 0.5 : pts[i].px - MARKER_SIZE / 2 - 0.5,
+						 pts[i].py, b.x > pts[i].px ? b.x - 1 : b.x + b.w + 1,
+						 b.y + b.h / 2, LEADER_W, LEADER);
 				gfx_text(g, FONT_SMALL, buf_str(&mk), b.x, b.y, 0, GA_LEFT, GREY);
 				done = 1;
 			}
@@ -537,10 +567,25 @@ static void chart_scatter(struct gfx *g, const struct rpt_chart *c, const struct
 		draw_axis_titles(g, &p, buf_str(&xt), buf_str(&yt), x + th / 2 + 1,
 				 p.y + p.h + lh + 6);
 	}
-	/* Draw the largest group first so that small groups stay visible on top. */
-	for (i = 0; i < n; i++)
-		gfx_marker(g, gfx_marker_of(ss[pts[i].series].style), pts[i].px, pts[i].py,
-			   MARKER_SIZE, gfx_palette(ss[pts[i].series].style), 0);
+	/* The largest group first, so that small groups stay visible on top. */
+	{
+		size_t *order = xcalloc(ns + 1, sizeof(*order)), k, j;
+		for (k = 0; k < ns; k++)
+			order[k] = k;
+		for (k = 1; k < ns; k++)
+			for (j = k; j > 0 && ss[order[j - 1]].n < ss[order[j]].n; j--) {
+				size_t tmp = order[j];
+				order[j] = order[j - 1];
+				order[j - 1] = tmp;
+			}
+		for (k = 0; k < ns; k++)
+			for (i = 0; i < n; i++)
+				if (pts[i].series == order[k])
+					gfx_marker(g, gfx_marker_of(ss[order[k]].style), pts[i].px,
+						   pts[i].py, MARKER_SIZE,
+						   gfx_palette(ss[order[k]].style), 0);
+		free(order);
+	}
 	lay->nplotted = n;
 	if (grouped && ns > 0)
 		legend_draw(g, ss, ns, &lg);

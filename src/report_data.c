@@ -128,8 +128,9 @@ static int is_digit(int c) { return c >= '0' && c <= '9'; }
 
 /*
  * Digits right after an element symbol ("Co1Ru2", "CeO2", "Ru3.0") or a
- * closing parenthesis are subscripts; digits anywhere else ("1.4 nm",
- * "S-1", "0.5Ru") are not.
+ * closing parenthesis are subscripts, and so is a lone x or y ending a
+ * formula ("MoHx"); digits anywhere else ("1.4 nm", "S-1", "0.5Ru") are
+ * not.
  */
 void rpt_chem_markup(const char *s, struct buf *out)
 {
@@ -146,6 +147,18 @@ void rpt_chem_markup(const char *s, struct buf *out)
 			else if (i > 1 && is_lower((unsigned char)s[i - 1]) &&
 				 is_upper((unsigned char)s[i - 2]))
 				sub = element_is_symbol(s + i - 2, 2);
+		}
+		/* A variable count after an element: MoHx, NOx, CeOx. */
+		if (!sub && (s[i] == 'x' || s[i] == 'y') && i > 0 &&
+		    (i + 1 == n || !(is_upper((unsigned char)s[i + 1]) || is_lower((unsigned char)s[i + 1]))) &&
+		    ((is_upper((unsigned char)s[i - 1]) && element_is_symbol(s + i - 1, 1)) ||
+		     (i > 1 && is_lower((unsigned char)s[i - 1]) && is_upper((unsigned char)s[i - 2]) &&
+		      element_is_symbol(s + i - 2, 2)))) {
+			buf_addstr(out, "<sub>");
+			buf_addch(out, s[i]);
+			buf_addstr(out, "</sub>");
+			i++;
+			continue;
 		}
 		if (sub) {
 			size_t j = i;

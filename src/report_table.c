@@ -221,13 +221,15 @@ static void draw_caption(struct rpt_flow *f, const char *caption)
 
 /*
  * Draw the grid with caption (markup) above and note (markup, may be "")
- * below, splitting across pages.
+ * below, splitting across pages.  Returns how many times the table went on
+ * to a new page (each time under its caption and header again).
  */
-static void grid_draw(struct rpt_flow *f, struct grid *g, const char *caption, const char *cont,
+static int grid_draw(struct rpt_flow *f, struct grid *g, const char *caption, const char *cont,
 		      const char *note)
 {
 	size_t i, j;
 	double w, ch, hh, first;
+	int continued = 0;
 	grid_measure(f->g, g, f->width);
 	gfx_text_size(f->g, FONT_BODY, caption, f->width, &w, &ch);
 	hh = head_height(f->g, g);
@@ -258,6 +260,7 @@ static void grid_draw(struct rpt_flow *f, struct grid *g, const char *caption, c
 			rpt_flow_newpage(f);
 			draw_caption(f, cont);
 			draw_head(f, g);
+			continued++;
 		}
 		if (!r->cells) {
 			gfx_text(f->g, g->font, r->group, f->x + PAD_X, f->y + PAD_Y + 1, 0, GA_LEFT, INK);
@@ -290,6 +293,7 @@ static void grid_draw(struct rpt_flow *f, struct grid *g, const char *caption, c
 		f->y += gfx_text(f->g, FONT_SMALL, note, f->x, f->y, f->width, GA_LEFT, GREY);
 	}
 	f->y += 14;
+	return continued;
 }
 
 /* --- cells ------------------------------------------------------------------ */
@@ -404,7 +408,7 @@ void rpt_table_render(struct rpt_flow *f, const struct rpt_table *t, const struc
 	struct rpt_groups gr;
 	struct buf cap = BUF_INIT, cont = BUF_INIT, note = BUF_INIT;
 	size_t gi, i, j, nrows = 0;
-	int any_derived = 0, grouped = t->group.kind != RF_COLUMN || t->group.col >= 0;
+	int any_derived = 0, continued = 0, grouped = t->group.kind != RF_COLUMN || t->group.col >= 0;
 
 	f->table_no++;
 	rpt_select(d, &t->filters, &t->group, t->group_order, t->ngroup_order, &t->sort,
@@ -480,11 +484,11 @@ void rpt_table_render(struct rpt_flow *f, const struct rpt_table *t, const struc
 				buf_addch(&note, '\n');
 			buf_addstr(&note, t->note);
 		}
-		grid_draw(f, &g, buf_str(&cap), buf_str(&cont), buf_str(&note));
+		continued = grid_draw(f, &g, buf_str(&cap), buf_str(&cont), buf_str(&note));
 	}
 	if (f->layout) {
-		fprintf(f->layout, "table %s rows=%zu groups=%zu derived=%s\n", t->id, nrows,
-			grouped ? gr.n : 0, any_derived ? "yes" : "no");
+		fprintf(f->layout, "table %s rows=%zu groups=%zu derived=%s continued=%d\n", t->id,
+			nrows, grouped ? gr.n : 0, any_derived ? "yes" : "no", continued);
 	}
 	grid_release(&g);
 	rpt_groups_release(&gr);
@@ -619,6 +623,39 @@ void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int li
 	if (nrc == 0) {
 		f->y += 12;
 		goto out;
+	}
+	/* By file, when there are several: where the work is. */
+	if (d->nsets > 1) {
+		f->table_no++;
+		grid_init(&g, 4, FONT_TABLE);
+		g.head[0] = xstrdup("File");
+		g.head[1] = xstrdup("Entries");
+		g.head[2] = xstrdup("Errors");
+		g.head[3] = xstrdup("Warnings");
+		g.numeric[1] = g.numeric[2] = g.numeric[3] = 1;
+		for (i = 0; i < d->nsets; i++) {
+			struct cell *c = grid_add_row(&g);
+			struct buf b = BUF_INIT;
+			const char *base = strrchr(d->names[i], '/');
+			size_t k, ne = 0, nw = 0;
+			for (k = 0; k < d->nfindings; k++) {
+				if (!str_eq(d->findings[k].file, d->names[i]))
+					continue;
+				ne += d->findings[k].sev == DIAG_ERROR;
+				nw += d->findings[k].sev == DIAG_WARNING;
+			}
+			rpt_markup_escape(base ? base + 1 : d->names[i], &b);
+			c[0].markup = buf_detach(&b, NULL);
+			count_cell(&c[1], d->sets[i].n);
+			count_cell(&c[2], ne);
+			count_cell(&c[3], nw);
+		}
+		caption_markup("Table", f->table_no, "Findings counted by file.", 0, &cap);
+		caption_markup("Table", f->table_no, NULL, 1, &cont);
+		grid_draw(f, &g, buf_str(&cap), buf_str(&cont), "");
+		grid_release(&g);
+		buf_reset(&cap);
+		buf_reset(&cont);
 	}
 	f->table_no++;
 	grid_init(&g, 4, FONT_TABLE);

@@ -144,6 +144,10 @@ static const struct {
 	{ "0.5Ru-SNCs", "0.5Ru-SNCs" },
 	{ "Ru/CeO2(SAC)", "Ru/CeO<sub>2</sub>(SAC)" },
 	{ "HZSM-5", "HZSM-5" },
+	{ "MoHx", "MoH<sub>x</sub>" },
+	{ "NOx sensor", "NO<sub>x</sub> sensor" },
+	{ "Box", "Box" },
+	{ "Hxy", "Hxy" },
 	{ "Co2 ACCs & <x>", "Co<sub>2</sub> ACCs &amp; &lt;x&gt;" },
 };
 
@@ -689,6 +693,77 @@ START_TEST(test_findings_are_validation)
 }
 END_TEST
 
+/* A small deterministic generator, so that a failure can be replayed. */
+static unsigned long lcg_state;
+static unsigned long lcg(void)
+{
+	lcg_state = lcg_state * 6364136223846793005UL + 1442695040888963407UL;
+	return lcg_state >> 33;
+}
+
+/* Templates with random bytes changed: refused or loaded, never a crash. */
+START_TEST(test_template_mutations)
+{
+	char *path = test_path("templates/overview.xml");
+	size_t len, k;
+	char *orig = file_read_all(path, &len);
+	int round;
+	static const char junk[] = "<>&\"'/=! \n\x00\xC3\xFF]x";
+	ck_assert_ptr_nonnull(orig);
+	lcg_state = 20240601;
+	for (round = 0; round < 60; round++) {
+		char *text = malloc(len + 1), *err = NULL;
+		struct report_template *t;
+		memcpy(text, orig, len + 1);
+		for (k = 0; k < 1 + lcg() % 4; k++)
+			text[lcg() % len] = junk[lcg() % (sizeof(junk) - 1)];
+		t = load_text(text, &err);
+		report_template_free(t);
+		free(err);
+		free(text);
+	}
+	free(orig);
+	free(path);
+}
+END_TEST
+
+/* Random data in every chart kind: each row is plotted, missing or dropped. */
+START_TEST(test_chart_random_data)
+{
+	static const char *const sites[] = { "SAC", "SCC", "BCC", "NP", "", "XYZ" };
+	static const char *const values[] = { "", "0", "-3", "1e-9", "7", "400", "1e12", "abc", "2.5" };
+	int round;
+	lcg_state = 7;
+	for (round = 0; round < 40; round++) {
+		struct entry_set s;
+		struct report_data *d;
+		struct rpt_chart *c = chart_new((enum rpt_chart_kind)(round % 4), (int)(lcg() % 2));
+		struct rpt_chart_layout lay;
+		size_t i, n = lcg() % 30;
+		entry_set_init(&s);
+		for (i = 0; i < n; i++) {
+			char cat[16];
+			snprintf(cat, sizeof(cat), "C%lu", lcg() % 5);
+			add_entry(&s, cat, sites[lcg() % ARRAY_SIZE(sites)],
+				  values[lcg() % ARRAY_SIZE(values)], values[lcg() % ARRAY_SIZE(values)], "");
+		}
+		d = data_of(&s);
+		c->xlog = (int)(lcg() % 2);
+		rpt_field_parse("catalyst", &c->label);
+		draw(c, d, &lay);
+		if (c->kind != CK_ARRHENIUS)
+			ck_assert_uint_eq(lay.nplotted + lay.nmissing + lay.ndropped_log, n);
+		else
+			ck_assert_uint_le(lay.nplotted + lay.nmissing + lay.ndropped_log, n);
+		ck_assert(lay.empty == (lay.nplotted == 0));
+		rpt_chart_layout_release(&lay);
+		report_data_free(d);
+		entry_set_release(&s);
+		chart_free(c);
+	}
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
 	Suite *s = suite_create("report");
@@ -714,6 +789,8 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, test_svg_markers);
 	tcase_add_test(tc, test_select_groups);
 	tcase_add_test(tc, test_findings_are_validation);
+	tcase_add_test(tc, test_template_mutations);
+	tcase_add_test(tc, test_chart_random_data);
 	suite_add_tcase(s, tc);
 	return s;
 }
