@@ -221,7 +221,7 @@ static const char *const spaced_inline[] = {
 static const char *const skip_inline[] = {
 	"graphic", "inline-graphic", "tex-math", "annotation", "annotation-xml", "fn",
 	"table-wrap", "fig", "list", "disp-quote", "boxed-text", "table", "alt-text",
-	"object-id", "et-al", "media", "inline-supplementary-material", NULL
+	"object-id", "et-al", "media", "inline-supplementary-material", "display", NULL
 };
 
 /* Characters a subscript can hold and still read as a count: Co1, MoHx, Ru3.0. */
@@ -1411,7 +1411,7 @@ static const char *const transparent_blocks[] = {
 	"body", "sections", "boxed-text", "disp-quote", "statement", "floats-group", "floats",
 	"abstract", "trans-abstract", "abstract-sec", "back", "app-group", "notes", "list",
 	"list-item", "def-list", "def-item", "def", "glossary", "caption-less", "acknowledgment",
-	"appendices", "sec-meta", NULL
+	"appendices", "sec-meta", "display", NULL
 };
 
 static void walk(struct xr *x, const xmlNode *n, int level);

@@ -754,6 +754,35 @@ START_TEST(test_reference_text)
 }
 END_TEST
 
+/* Elsevier puts some tables inline, in a ce:display inside a paragraph. */
+START_TEST(test_elsevier_display_table)
+{
+	static const char text[] =
+		"<ja:article xmlns:ja='http://www.elsevier.com/xml/ja/dtd' xmlns:ce='http://www.elsevier.com/xml/common/dtd'>"
+		"<ja:body><ce:sections><ce:section><ce:section-title>Results</ce:section-title>"
+		"<ce:para>Rates are below.<ce:display><ce:table id='t1'><ce:label>Table 2</ce:label>"
+		"<tgroup cols='2'><colspec colname='c1'/><colspec colname='c2'/>"
+		"<thead><row><ce:entry>Catalyst</ce:entry><ce:entry>Rate</ce:entry></row></thead>"
+		"<tbody><row><ce:entry>Ru/C</ce:entry><ce:entry>1.5</ce:entry></row></tbody></tgroup>"
+		"</ce:table></ce:display></ce:para></ce:section></ce:sections></ja:body></ja:article>";
+	struct diag *d = test_diag_new();
+	struct document *doc = ingest_xml("t.xml", "t", text, strlen(text), d);
+	const struct block *p, *t;
+	ck_assert_str_eq(test_diag_text(d), "");
+	ck_assert_ptr_nonnull(doc);
+	p = block_at(doc, "/ja:article/ja:body/ce:sections/ce:section/ce:para");
+	t = block_at(doc, "/ja:article/ja:body/ce:sections/ce:section/ce:para/ce:display/ce:table");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(p->text, "Rates are below.");
+	ck_assert_ptr_nonnull(t);
+	ck_assert_str_eq(t->label, "Table 2");
+	ck_assert_str_eq(table_cell_at(t->table, 1, 1)->text, "1.5");
+	ck_assert_uint_eq(t->table->nheader, 1);
+	document_free(doc);
+	test_diag_free(d);
+}
+END_TEST
+
 /* ref_doi: the DOIs of an entry's cited references, in order. */
 START_TEST(test_refdoi)
 {
@@ -876,6 +905,7 @@ static Suite *xml_suite(void)
 	tcase_add_test(tc, test_refdoi);
 	tcase_add_loop_test(tc, test_inline_folding, 0, (int)ARRAY_SIZE(fold_cases));
 	tcase_add_loop_test(tc, test_reference_text, 0, (int)ARRAY_SIZE(ref_cases));
+	tcase_add_test(tc, test_elsevier_display_table);
 	tcase_add_test(tc, test_entries_agree);
 	suite_add_tcase(s, tc);
 	return s;
