@@ -33,9 +33,12 @@
 #include "xmlsafe.h"
 #include "xmlvocab.h"
 
-/* Spans beyond these are clamped: a hostile colspan must not allocate. */
+/*
+ * Columns beyond this are dropped and column spans clamped, so that a
+ * hostile colspan allocates nothing; row spans stop at the last row of
+ * their row group.
+ */
 #define MAX_TABLE_COLS 512
-#define MAX_SPAN_ROWS 10000
 
 struct refid {
 	char *id;
