@@ -61,6 +61,8 @@ struct xr {
 	const xmlNode *float_el;   /* the table float whose cells are being read */
 	struct sib *sibs;          /* per element (via _private): its XPath index */
 	size_t nsibs, sibs_alloc;
+	struct diag *d;
+	size_t wide_table;         /* the last table said to be too wide */
 };
 
 /* --- small helpers --------------------------------------------------- */
@@ -825,6 +827,17 @@ static size_t rows_from(const xmlNode *r, const char *rowname)
 	return n;
 }
 
+/* Cells past the last column read: said once per table, never silently. */
+static void too_wide(struct xr *x, const xmlNode *cell)
+{
+	if (x->wide_table == x->ntables)
+		return;
+	x->wide_table = x->ntables;
+	diag_emit(x->d, x->name, xmlGetLineNo(cell), 0, DIAG_WARNING, "xml-table",
+		  "table %zu has more than %d columns; cells past column %d are not read",
+		  x->ntables, MAX_TABLE_COLS, MAX_TABLE_COLS);
+}
+
 /* One <tr>; left counts the rows of its group from this one on. */
 static void html_row(struct xr *x, struct table *t, struct grid *g, const xmlNode *r, size_t left)
 {
@@ -835,8 +848,10 @@ static void html_row(struct xr *x, struct table *t, struct grid *g, const xmlNod
 		if (!xml_is(c, "td") && !xml_is(c, "th"))
 			continue;
 		col = grid_next_free(g, col);
-		if (col >= MAX_TABLE_COLS)
+		if (col >= MAX_TABLE_COLS) {
+			too_wide(x, c);
 			break;
+		}
 		cs = parse_count(xml_attr(c, "colspan"), 1, MAX_TABLE_COLS - col);
 		rs = parse_count(xml_attr(c, "rowspan"), 1, left);
 		add_cell(x, t, g, c, col, cs, rs);
@@ -964,8 +979,10 @@ static void cals_rows(struct xr *x, struct table *t, struct grid *g, const xmlNo
 			if (a >= 0)
 				col = (size_t)a;
 			col = grid_next_free(g, col);
-			if (col >= MAX_TABLE_COLS)
+			if (col >= MAX_TABLE_COLS) {
+				too_wide(x, e);
 				break;
+			}
 			if (a >= 0 && b >= a)
 				cs_n = (size_t)(b - a) + 1;
 			if (col + cs_n > MAX_TABLE_COLS)
@@ -1624,6 +1641,7 @@ struct document *ingest_xml(const char *name, const char *key, const char *data,
 		return NULL;
 	memset(&x, 0, sizeof(x));
 	x.name = name;
+	x.d = d;
 	x.vocab = xmlvocab_detect(xdoc, &why);
 	root = xmlDocGetRootElement(xdoc);
 	if (x.vocab == XML_VOCAB_UNKNOWN) {

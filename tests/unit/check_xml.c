@@ -641,6 +641,9 @@ START_TEST(test_reader_hostile_spans)
 	ck_assert_uint_eq(t->cells[0].rowspan, 2);
 	ck_assert_uint_eq(t->nrows, 2);
 	ck_assert_uint_eq(t->ncols, 512);
+	/* The cell that no longer fits is not dropped silently. */
+	ck_assert_str_eq(test_diag_text(d), "t.xml:1: warning: [xml-table] table 1 has more than 512 "
+			 "columns; cells past column 512 are not read\n");
 	document_free(doc);
 	test_diag_free(d);
 }
