@@ -1,5 +1,5 @@
 /*
- * cmd_units.c: nh3cat units 'QUANTITY' [--loading WT]
+ * cmd_units.c: nh3cat units 'QUANTITY' [--loading WT] [--as KIND]
  *
  * Reads one quantity as a paper writes it and prints it in the canonical
  * unit of its kind, so that a curator can check a number by hand.  With
@@ -28,6 +28,17 @@ static void unit_of(const struct quantity *q, struct buf *b)
 		buf_addstr(b, quantity_kind_unit(q->kind));
 }
 
+static int kind_parse(const char *name, enum quantity_kind *k)
+{
+	int i;
+	for (i = QK_NONE + 1; i < QK_NKINDS; i++)
+		if (str_eq(name, quantity_kind_name((enum quantity_kind)i))) {
+			*k = (enum quantity_kind)i;
+			return 0;
+		}
+	return -1;
+}
+
 static void print_values(const struct quantity *q, const double *v, FILE *f)
 {
 	char num[NUM_BUFSZ];
@@ -43,10 +54,12 @@ static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "loading", required_argument, NULL, 'l' },
+		{ "as", required_argument, NULL, 'a' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *text = NULL, *loading_arg = NULL;
 	double loading = 0;
+	enum quantity_kind expect = QK_NONE;
 	struct quantity q;
 	struct buf unit = BUF_INIT;
 	char err[512], num[NUM_BUFSZ];
@@ -55,10 +68,15 @@ static int run(int argc, char **argv)
 
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":l:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":l:a:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
 			loading_arg = optarg;
+			break;
+		case 'a':
+			if (kind_parse(optarg, &expect) < 0)
+				return cmd_usage_error(&cmd_units, "--as: unknown kind '%s' (rate, rate_metal, tof, "
+						       "temperature, pressure, whsv, ghsv, ea, loading or size)", optarg);
 			break;
 		default:
 			return cmd_option_error(&cmd_units, argv, c);
@@ -72,7 +90,7 @@ static int run(int argc, char **argv)
 		return cmd_usage_error(&cmd_units, "--loading: '%s' is not a loading in wt%% (0 to 100]",
 				       loading_arg);
 
-	if (units_parse(text, QK_NONE, &q, err, sizeof(err)) < 0) {
+	if (units_parse(text, expect, &q, err, sizeof(err)) < 0) {
 		fprintf(stderr, "%s: units: %s\n", progname, err);
 		return EXIT_INPUT;
 	}
@@ -122,7 +140,7 @@ static int run(int argc, char **argv)
 const struct command cmd_units = {
 	.name = "units",
 	.summary = "print one quantity in canonical units",
-	.usage = "nh3cat units 'QUANTITY' [--loading WT]",
+	.usage = "nh3cat units 'QUANTITY' [--loading WT] [--as KIND]",
 	.help =
 	"Reads one quantity as papers write it (a value, a range such as\n"
 	"'523-648 K', or a list such as '1.1 and 10.3 umol g^-1 h^-1') and prints\n"
@@ -140,8 +158,12 @@ const struct command cmd_units = {
 	"  -l, --loading WT   metal loading in wt%: a rate per gram of metal is also\n"
 	"                     printed per gram of catalyst, and the other way round,\n"
 	"                     marked derived\n"
+	"  -a, --as KIND      the quantity must be of this kind: rate, rate_metal,\n"
+	"                     tof, temperature, pressure, whsv, ghsv, ea, loading,\n"
+	"                     size (a bare h^-1 is read as GHSV with --as ghsv)\n"
 	"\n"
 	"Exit status: 0, or 2 when the quantity cannot be read (unknown unit,\n"
-	"malformed number); the message quotes the text.\n",
+	"malformed number, a kind other than --as asks for); the message quotes\n"
+	"the text.\n",
 	.run = run,
 };

@@ -102,6 +102,11 @@ static int parse_record(struct reader *r, const char *rec, size_t len, long line
 {
 	int rc = 0;
 	fields_clear(&r->fs);
+	/*
+	 * libcsv grows its field buffer by a fixed block: sized to the record,
+	 * a field of any length costs one allocation instead of len/128.
+	 */
+	csv_set_blk_size(&r->p, len + 1 > 128 ? len + 1 : 128);
 	if (csv_parse(&r->p, rec, len, on_field, on_record, &r->fs) != len ||
 	    csv_fini(&r->p, on_field, on_record, &r->fs) != 0) {
 		const char *q = memchr(rec, '"', len);

@@ -249,6 +249,30 @@ static void clean_name(const char *s, size_t n, char *out, size_t size)
 	while (o && out[o - 1] == ' ')
 		o--;
 	out[o] = '\0';
+	o = extract_strip_marks(out, o);
+	out[o] = '\0';
+}
+
+size_t extract_strip_marks(const char *s, size_t n)
+{
+	for (;;) {
+		const unsigned char *u = (const unsigned char *)s;
+		size_t m = n;
+		if (m && (s[m - 1] == '*' || s[m - 1] == ' '))
+			m--;
+		else if (m >= 3 && u[m - 3] == 0xE2 && u[m - 2] == 0x80 && (u[m - 1] == 0xA0 || u[m - 1] == 0xA1))
+			m -= 3;   /* dagger, double dagger */
+		else if (m >= 3 && u[m - 3] == 0xE1 && (u[m - 2] == 0xB4 || u[m - 2] == 0xB5 || u[m - 2] == 0xB6))
+			m -= 3;   /* modifier letters: superscript a, b, c ... */
+		else if (m >= 2 && s[m - 2] == '^' && s[m - 1] >= 'a' && s[m - 1] <= 'z')
+			m -= 2;
+		else if (m >= 4 && s[m - 4] == '^' && s[m - 3] == '{' && s[m - 2] >= 'a' && s[m - 2] <= 'z' &&
+			 s[m - 1] == '}')
+			m -= 4;
+		if (m == n)
+			return n;
+		n = m;
+	}
 }
 
 int catalyst_analyze(const char *text, size_t len, struct catinfo *ci)

@@ -87,6 +87,12 @@ struct catinfo {
  */
 int catalyst_analyze(const char *text, size_t len, struct catinfo *ci /* OUT */);
 
+/*
+ * Length of s[0..n) without trailing footnote marks ("ᵃ", "^a", "*", "†"),
+ * for cells and names.
+ */
+size_t extract_strip_marks(const char *s, size_t n);
+
 /* 1 when sym is a chemical element symbol. */
 int element_known(const char *sym, size_t len);
 /* 1 when sym is an active metal for ammonia synthesis (not a promoter or support). */

@@ -17,6 +17,7 @@
 
 #include "units.h"
 
+#include <locale.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -43,6 +44,8 @@ struct factor {
 	size_t sublen;
 	int exp;
 	int explicit_exp;
+	int slashed;                    /* inverted by a '/' or "per" */
+	int after_slash;                /* after a '/', joined by a space: mL/g h */
 	size_t end;                     /* offset just after the factor */
 };
 
@@ -112,17 +115,56 @@ static int starts(const char *s, size_t len, size_t p, const char *w)
 	return p + n <= len && memcmp(s + p, w, n) == 0;
 }
 
-/* Round to 12 significant digits: conversions must not print 0.0011000000000000001. */
+/* printf in the C locale, whatever LC_NUMERIC says */
+static void c_snprintf(char *buf, size_t n, int sig, double v)
+{
+	static locale_t c_locale;
+	locale_t old;
+	if (!c_locale)
+		c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	old = c_locale ? uselocale(c_locale) : (locale_t)0;
+	if (sig)
+		snprintf(buf, n, "%.12e", v);   /* 12 significant digits */
+	else
+		snprintf(buf, n, "%.10f", v);   /* 10 decimals */
+	if (c_locale)
+		uselocale(old);
+}
+
 static double round_sig(double v)
 {
 	char buf[40];
 	double r;
 	if (v == 0 || !isfinite(v))
 		return v;
-	snprintf(buf, sizeof(buf), "%.12e", v);
+	c_snprintf(buf, sizeof(buf), 1, v);
 	if (num_parse(buf, &r) < 0)
 		return v;
 	return r;
+}
+
+/*
+ * An affine conversion (K to degC) is rounded to
+ * 10 decimals instead, so that 648 K gives 374.85 and 1 K keeps its
+ * precision.
+ */
+static double round_dec(double v)
+{
+	char buf[64];
+	double r;
+	if (!isfinite(v) || fabs(v) > 1e12)
+		return v;
+	c_snprintf(buf, sizeof(buf), 0, v);
+	if (num_parse(buf, &r) < 0)
+		return v;
+	return r;
+}
+
+static double convert(double v, double factor, double offset)
+{
+	if (offset != 0)
+		return round_dec(v * factor + offset);
+	return round_sig(v * factor);
 }
 
 /* --- numbers -------------------------------------------------------- */
@@ -205,8 +247,10 @@ static int read_number(const char *s, size_t len, size_t p, double *v, size_t *e
 			t++;
 			if (at(s, len, t) == ' ')
 				t++;
-			if (starts(s, len, t, "10^")) {
-				size_t e = t + 3, m = n;
+			if (starts(s, len, t, "10^") ||
+			    (starts(s, len, t, "10-") && is_digit(at(s, len, t + 3)))) {
+				/* 10^-2, or 10-2 where the superscript was flattened */
+				size_t e = t + (s[t + 2] == '^' ? 3 : 2), m = n;
 				char tmp[80];
 				memcpy(tmp, buf, n);
 				tmp[m++] = 'e';
@@ -305,22 +349,33 @@ static int read_factor(const char *s, size_t len, size_t p, struct factor *f)
 			return 0;
 		}
 	}
-	/* "NH3" after an amount or mass: a qualifier */
-	if (n == 2 && memcmp(s + p, "NH", 2) == 0 && (at(s, len, q) == '3') && !is_digit(at(s, len, q + 1))) {
-		f->wordlen = 3;
-		f->end = q + 1;
+	/* "NH3" (mmolNH3 too): the species, whose 3 is no exponent */
+	if (n >= 2 && memcmp(s + q - 2, "NH", 2) == 0 && (at(s, len, q) == '3' || at(s, len, q) == '2') &&
+	    !is_digit(at(s, len, q + 1))) {
+		n++;
+		q++;
+		f->wordlen = n;
+	}
+	if (n == 3 && memcmp(s + p, "NH", 2) == 0) {
+		f->end = q;
+		if (is_alpha(at(s, len, q)) || is_digit(at(s, len, q)))
+			return -1;
 		return 0;
 	}
 	f->atom = units_atom(s + p, n);
 	if (!f->atom) {
-		/* gcat-like spellings: g + qualifier, g + metal */
-		if (n > 1 && (s[p] == 'g') && is_qualifier(s + p + 1, n - 1)) {
-			f->atom = units_atom("g", 1);
-			f->sub = s + p + 1;
-			f->sublen = n - 1;
-		} else if (!is_qualifier(s + p, n)) {
-			return -1;
+		/* an amount or mass with its qualifier stuck on: gcat, gRu, mmolNH3, molRu */
+		size_t k;
+		for (k = 1; k < n && !f->atom; k++) {
+			const struct unit_atom *a = units_atom(s + p, k);
+			if (a && (a->dim == D_MASS_CAT || a->dim == D_AMOUNT) && is_qualifier(s + p + k, n - k)) {
+				f->atom = a;
+				f->sub = s + p + k;
+				f->sublen = n - k;
+			}
 		}
+		if (!f->atom && !is_qualifier(s + p, n))
+			return -1;
 	}
 	if (at(s, len, q) == '_') {
 		size_t t = q + 1;
@@ -346,7 +401,7 @@ static int read_factor(const char *s, size_t len, size_t p, struct factor *f)
 		f->explicit_exp = 1;
 		q = t + 1;
 	} else if (at(s, len, q) == '-' && is_digit(at(s, len, q + 1)) && !is_digit(at(s, len, q + 2)) &&
-		   at(s, len, q + 2) != '.') {
+		   !(at(s, len, q + 2) == '.' && is_digit(at(s, len, q + 3)))) {
 		f->exp = -(s[q + 1] - '0');
 		f->explicit_exp = 1;
 		q += 2;
@@ -373,12 +428,14 @@ static int read_factor(const char *s, size_t len, size_t p, struct factor *f)
  */
 static int read_factors(const char *s, size_t len, size_t p, struct factor *f, int maxf, size_t *stop)
 {
-	int n = 0, invert = 0, group_invert = 0, in_group = 0;
+	int n = 0, invert = 0, group_invert = 0, in_group = 0, seen_slash = 0;
 	size_t q = p;
 	*stop = p;
 	while (n < maxf) {
 		size_t t = q;
 		int inv_next = 0;
+		if (n == 0 && at(s, len, t) == ' ' && at(s, len, t + 1) == '/')
+			t++;
 		if (n > 0 || t > p) {
 			/* a separator, or nothing */
 			if (at(s, len, t) == ' ')
@@ -399,7 +456,9 @@ static int read_factors(const char *s, size_t len, size_t p, struct factor *f, i
 		} else if (at(s, len, t) == ' ') {
 			t++;
 		} else if (at(s, len, t) == '/' && n == 0) {
-			break;
+			/* "0.019 /s" */
+			inv_next = 1;
+			t++;
 		}
 		if (at(s, len, t) == '(' && inv_next && !in_group) {
 			in_group = 1;
@@ -412,6 +471,11 @@ static int read_factors(const char *s, size_t len, size_t p, struct factor *f, i
 		invert = inv_next;
 		if (invert ^ group_invert)
 			f[n].exp = -f[n].exp;
+		f[n].slashed = invert || group_invert;
+		if (invert)
+			seen_slash = 1;
+		else if (seen_slash && !group_invert && !f[n].explicit_exp)
+			f[n].after_slash = 1;
 		q = f[n].end;
 		if (in_group && at(s, len, q) == ')') {
 			in_group = 0;
@@ -421,6 +485,8 @@ static int read_factors(const char *s, size_t len, size_t p, struct factor *f, i
 		}
 		n++;
 		*stop = q;
+		if (f[n - 1].atom && f[n - 1].atom->dim == D_PERCENT)
+			break;   /* "3.2 wt% Co": the metal is not part of the unit */
 	}
 	if (in_group) {
 		/* an unclosed group: only the factors before it count */
@@ -493,13 +559,13 @@ static int resolve(struct factor *f, int n, enum quantity_kind hint, struct ures
 				/* mol of NH3 */
 			} else if (d == D_AMOUNT && sub_is_metal(f[i].sub, f[i].sublen) && f[i].exp < 0) {
 				d = D_AMOUNT_METAL;
-				if (f[i].sublen <= 2)
+				if (units_is_metal(f[i].sub, f[i].sublen))
 					memcpy(metal, f[i].sub, f[i].sublen), metal[f[i].sublen] = '\0';
 			} else if (d == D_MASS_CAT && sub_is_cat(f[i].sub, f[i].sublen)) {
 				/* g of catalyst */
 			} else if (d == D_MASS_CAT && sub_is_metal(f[i].sub, f[i].sublen) && f[i].exp < 0) {
 				d = D_MASS_METAL;
-				if (f[i].sublen <= 2)
+				if (units_is_metal(f[i].sub, f[i].sublen))
 					memcpy(metal, f[i].sub, f[i].sublen), metal[f[i].sublen] = '\0';
 			} else if (d == D_MASS_CAT && sub_is_nh3(f[i].sub, f[i].sublen) && f[i].exp > 0) {
 				/* mg NH3: an amount of product */
@@ -605,6 +671,30 @@ struct vread {
 };
 
 /*
+ * Resolve factors as written; failing that, as "mmol/g h" is meant: every
+ * factor after the '/' in the denominator.  f is not changed.
+ */
+static int resolve_slashed(const struct factor *f, int n, enum quantity_kind hint, struct ures *u,
+			   const char **why)
+{
+	struct factor g[MAX_FACTORS];
+	const char *why2;
+	int i, any = 0;
+	memcpy(g, f, sizeof(f[0]) * (size_t)n);
+	if (resolve(g, n, hint, u, why) == 0)
+		return 0;
+	memcpy(g, f, sizeof(f[0]) * (size_t)n);
+	for (i = 0; i < n; i++)
+		if (g[i].after_slash && g[i].exp > 0) {
+			g[i].exp = -g[i].exp;
+			any = 1;
+		}
+	if (any && resolve(g, n, hint, u, &why2) == 0)
+		return 0;
+	return -1;
+}
+
+/*
  * A unit at p (after a value).  In scan mode the longest prefix that is
  * a unit is taken; in parse mode every factor read must belong to it.
  * Returns 1 and sets *u, *end when a unit is there, 0 when none, -1 (parse
@@ -620,9 +710,22 @@ static int read_unit(const char *s, size_t len, size_t p, enum quantity_kind hin
 	if (n == 0)
 		return 0;
 	if (mode == MODE_PARSE) {
-		if (resolve(f, n, hint, u, &why) == 0) {
+		size_t w = stop;
+		if (resolve_slashed(f, n, hint, u, &why) == 0) {
 			*end = stop;
 			return 1;
+		}
+		if (at(s, len, w) == ' ')
+			w++;
+		if (w < len && (is_alpha(at(s, len, w)) || at(s, len, w) >= 0x80)) {
+			/* a word that is no unit, inside the unit: name it */
+			size_t b = w;
+			while (w < len && s[w] != ' ' && s[w] != '/')
+				w++;
+			r->why = "unknown";
+			r->bad_start = b;
+			r->bad_end = w;
+			return -1;
 		}
 		r->why = why;
 		r->bad_start = p + (at(s, len, p) == ' ');
@@ -630,12 +733,18 @@ static int read_unit(const char *s, size_t len, size_t p, enum quantity_kind hin
 		return -1;
 	}
 	while (n > 0) {
-		struct factor g[MAX_FACTORS];
-		memcpy(g, f, sizeof(f[0]) * (size_t)n);
-		if (resolve(g, n, hint, u, &why) == 0) {
+		if (resolve_slashed(f, n, hint, u, &why) == 0) {
 			*end = f[n - 1].end;
 			return 1;
 		}
+		/*
+		 * Drop the last factor only when it may be a word of the
+		 * sentence ("1.4 nm Ru NCs", "350 K h"): one written as part of
+		 * a unit (min^-1, /min) means the whole is a unit nh3cat does
+		 * not read, such as a heating rate in degC min^-1.
+		 */
+		if (f[n - 1].atom && (f[n - 1].explicit_exp || f[n - 1].slashed))
+			return 0;
 		n--;
 	}
 	return 0;
@@ -661,6 +770,20 @@ static size_t metal_at(const char *s, size_t len, size_t p)
 	return n;
 }
 
+/* Does " + 0.41Co" follow at p? */
+static int parts_follow(const char *s, size_t len, size_t p)
+{
+	size_t t = p;
+	if (at(s, len, t) == ' ')
+		t++;
+	if (at(s, len, t) != '+')
+		return 0;
+	t++;
+	if (at(s, len, t) == ' ')
+		t++;
+	return is_digit(at(s, len, t));
+}
+
 /* "1.17Ru + 0.41Co": returns 1 and fills r when parts are there. */
 static int read_parts(const char *s, size_t len, size_t p, double first, size_t after_first,
 		      enum read_mode mode, struct vread *r)
@@ -673,6 +796,8 @@ static int read_parts(const char *s, size_t len, size_t p, double first, size_t 
 		if (at(s, len, t) == ' ')
 			t++;
 		m = metal_at(s, len, t);
+		if (np == 0 && t > q && !(m && parts_follow(s, len, t + m)))
+			break;   /* "623 K" is a temperature; "1.17 Ru + 0.41 Co" a loading */
 		if (!m || np >= QTY_MAX_PARTS)
 			break;
 		r->raw[np] = v;
@@ -730,6 +855,20 @@ static enum conn connector(const char *s, size_t len, size_t p, size_t *next)
 		*next = t + 3;
 		return C_RANGE;
 	}
+	/* "300~400 °C", "300 ~ 400 °C" */
+	if (at(s, len, t) == ' ' && at(s, len, t + 1) == '~')
+		t++;
+	if (at(s, len, t) == '~') {
+		t++;
+		if (at(s, len, t) == ' ')
+			t++;
+		if (is_digit(at(s, len, t))) {
+			*next = t;
+			return C_RANGE;
+		}
+		return C_NONE;
+	}
+	t = p;
 	if (starts(s, len, t, " to ") && (is_digit(at(s, len, t + 4)) || at(s, len, t + 4) == '-')) {
 		*next = t + 4;
 		return C_RANGE;
@@ -799,6 +938,9 @@ static int read_values(const char *s, size_t len, size_t p, enum quantity_kind h
 			break;
 		if (read_number(s, len, next, &v, &e2) < 0)
 			break;
+		/* "from 5.0 nm to 1.4 nm" is a change, not a range */
+		if (c == C_RANGE && v < r->raw[0])
+			break;
 		e2 = skip_uncertainty(s, len, e2);
 		q2 = e2;
 		rc2 = read_unit(s, len, q2, hint, mode, &u2, &q2, r);
@@ -853,7 +995,7 @@ static void fill_quantity(const struct vread *r, size_t start, struct quantity *
 			memcpy(q->metal, r->part_metal[0], 4);
 	} else {
 		for (i = 0; i < r->n; i++)
-			q->values[i] = round_sig(r->raw[i] * r->unit.factor + r->unit.offset);
+			q->values[i] = convert(r->raw[i], r->unit.factor, r->unit.offset);
 	}
 	q->start = start;
 	q->end = r->end;
@@ -906,13 +1048,35 @@ int units_scan(const char *text, size_t len, size_t pos, struct quantity *q)
 	if (!is_digit((unsigned char)text[pos]) && !((text[pos] == '-' || text[pos] == '+') &&
 						      is_digit(at(text, len, pos + 1))))
 		return 0;
-	if (look_back(text, pos, 40, "GHSV"))
-		hint = QK_GHSV;
+	if (pos > 0) {
+		/* inside a word (Co2, Ru1.1), a number or an exponent (h^-1) */
+		int b = (unsigned char)text[pos - 1];
+		if (is_alpha(b) || is_digit(b) || b == '.' || b == '^' || b == '_' ||
+		    (b == '-' && pos > 1 && text[pos - 2] == '^'))
+			return 0;
+	}
 	between = pos >= 8 && memcmp(text + pos - 8, "between ", 8) == 0;
 	if (read_values(text, len, pos, hint, MODE_SCAN, between, &r) < 0 || !r.has_unit)
 		return 0;
+	if (r.unit.kind == QK_TOF && look_back(text, pos, 40, "GHSV")) {
+		/* "GHSV of 36 000 h^-1": a bare inverse time is a space velocity */
+		hint = QK_GHSV;
+		if (read_values(text, len, pos, hint, MODE_SCAN, between, &r) < 0 || !r.has_unit)
+			return 0;
+	}
 	if (r.unit.flags & AF_EV)
 		return 0;   /* DFT energies per particle are not apparent activation energies */
+	if (r.unit.kind == QK_TEMPERATURE) {
+		/* "- 2 K. Mazloomi": a reference number and an author's initial */
+		size_t b = pos;
+		while (b > 0 && text[b - 1] != '\n')
+			b--;
+		while (b < pos && (text[b] == ' ' || text[b] == '-' || text[b] == '[' || text[b] == '\t'))
+			b++;
+		if (b == pos && at(text, len, r.end) == '.' && is_alpha(at(text, len, r.end - 1)) &&
+		    !is_alpha(at(text, len, r.end - 2)))
+			return 0;
+	}
 	fill_quantity(&r, pos, q);
 	q->end = loading_metal(text, len, q->end, q);
 	if (q->kind == QK_TOF && !q->metal[0] && (tof = look_back(text, pos, 60, "TOF_")) != NULL) {
@@ -947,6 +1111,12 @@ static void set_err(char *err, size_t errlen, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* "a pressure", "an apparent activation energy" */
+static const char *article(const char *noun)
+{
+	return strchr("aeiou", noun[0]) ? "an" : "a";
+}
+
 static int kind_compatible(enum quantity_kind got, enum quantity_kind want)
 {
 	return want == QK_NONE || got == want;
@@ -958,7 +1128,7 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 	size_t p = 0, end;
 	enum quantity_kind hint = expect, label = QK_NONE;
 	char tof_metal[4] = "";
-	int have_label = 0;
+	int have_label = 0, between = 0;
 	struct vread r;
 
 	while (p < len && (t[p] == ' ' || t[p] == '\t'))
@@ -978,10 +1148,10 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 		for (i = 0; i < ARRAY_SIZE(labels); i++) {
 			size_t ln = strlen(labels[i].label);
 			if (w - p >= ln && memcmp(t + p, labels[i].label, ln) == 0 &&
-			    (w - p == ln || (t[p + ln] == '_' && labels[i].kind == QK_TOF))) {
+			    (w - p == ln || t[p + ln] == '_')) {
 				have_label = 1;
 				label = labels[i].kind;
-				if (t[p + ln] == '_') {
+				if (t[p + ln] == '_' && label == QK_TOF) {
 					size_t m = metal_at(t, w, p + ln + 1);
 					if (m && p + ln + 1 + m == w) {
 						memcpy(tof_metal, t + p + ln + 1, m);
@@ -1003,13 +1173,25 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 				p++;
 			if (label != QK_NONE) {
 				if (expect != QK_NONE && label != expect) {
-					set_err(err, errlen, "'%s' is labelled %s, not %s", orig,
-						quantity_kind_description(label), quantity_kind_description(expect));
+					set_err(err, errlen, "'%s' is labelled %s, not %s %s", orig,
+						quantity_kind_description(label), article(quantity_kind_description(expect)), quantity_kind_description(expect));
 					return -1;
 				}
 				hint = label;
 			}
 		}
+	}
+	/* a bound is not a value */
+	if (t[p] == '<' || t[p] == '>' || starts(t, len, p, "\xE2\x89\xA4") || starts(t, len, p, "\xE2\x89\xA5")) {
+		set_err(err, errlen, "'%s' is a bound, not a value", orig);
+		return -1;
+	}
+	/* "between 300 and 400 °C", "from 523 to 648 K" */
+	if (starts(t, len, p, "between ")) {
+		p += 8;
+		between = 1;
+	} else if (starts(t, len, p, "from ")) {
+		p += 5;
 	}
 	/* approximately */
 	if (starts(t, len, p, "~"))
@@ -1026,7 +1208,7 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 	if ((len - p == 20 && memcmp(t + p, "atmospheric pressure", 20) == 0) ||
 	    (len - p == 16 && memcmp(t + p, "ambient pressure", 16) == 0)) {
 		if (!kind_compatible(QK_PRESSURE, expect)) {
-			set_err(err, errlen, "'%s' is a pressure, not %s", orig, quantity_kind_description(expect));
+			set_err(err, errlen, "'%s' is a pressure, not %s %s", orig, article(quantity_kind_description(expect)), quantity_kind_description(expect));
 			return -1;
 		}
 		memset(q, 0, sizeof(*q));
@@ -1065,7 +1247,7 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 			}
 		}
 		if (!kind_compatible(QK_LOADING, expect)) {
-			set_err(err, errlen, "'%s' is a metal loading, not %s", orig, quantity_kind_description(expect));
+			set_err(err, errlen, "'%s' is a metal loading, not %s %s", orig, article(quantity_kind_description(expect)), quantity_kind_description(expect));
 			return -1;
 		}
 		q->kind = QK_LOADING;
@@ -1083,7 +1265,18 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 		set_err(err, errlen, "no number in '%s'", orig);
 		return -1;
 	}
-	read_values(t, len, p, hint, MODE_PARSE, 0, &r);
+	if (read_values(t, len, p, hint, MODE_PARSE, between, &r) < 0) {
+		size_t w = p;
+		while (w < len && t[w] != ' ')
+			w++;
+		set_err(err, errlen, "malformed number '%.*s' in '%s'", (int)(w - p), t + p, orig);
+		return -1;
+	}
+	if (r.why && strcmp(r.why, "unknown") == 0) {
+		set_err(err, errlen, "unknown unit '%.*s' in '%s'", (int)(r.bad_end - r.bad_start),
+			t + r.bad_start, orig);
+		return -1;
+	}
 	if (r.why) {
 		set_err(err, errlen, "unit '%.*s' %s, in '%s'", (int)(r.bad_end - r.bad_start),
 			t + r.bad_start, r.why, orig);
@@ -1120,32 +1313,30 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 		size_t w = end;
 		while (w < len && t[w] == ' ')
 			w++;
-		if (w < len && (is_digit((unsigned char)t[w]) || t[w] == '.' || t[w] == ',')) {
+		if (end == w && (is_digit((unsigned char)t[w]) || t[w] == '.')) {
 			size_t b = p;
 			while (w < len && t[w] != ' ')
 				w++;
 			set_err(err, errlen, "malformed number '%.*s' in '%s'", (int)(w - b), t + b, orig);
 		} else {
-			size_t b = w;
-			while (w < len && t[w] != ' ' && t[w] != ',')
-				w++;
-			if (w == b)
-				w = len;
-			set_err(err, errlen, "unknown unit '%.*s' in '%s'", (int)(w - b), t + b, orig);
+			set_err(err, errlen, "unexpected '%.*s' after the quantity in '%s'", (int)(len - w),
+				t + w, orig);
 		}
 		return -1;
 	}
 	if (q->kind == QK_TOF && hint == QK_GHSV) {
-		set_err(err, errlen, "'%s' is a turnover frequency per metal, not %s", orig,
-			quantity_kind_description(expect));
+		set_err(err, errlen, "'%s' is a turnover frequency per metal, not %s %s", orig,
+			article(quantity_kind_description(expect)), quantity_kind_description(expect));
 		return -1;
 	}
 	if (!kind_compatible(q->kind, expect)) {
-		set_err(err, errlen, "'%s' is %s %s (%s), not %s", orig,
+		set_err(err, errlen, "'%s' is %s %s (%s), not %s %s", orig,
 			q->kind == QK_EA ? "an" : "a", quantity_kind_description(q->kind),
-			quantity_kind_unit(q->kind), quantity_kind_description(expect));
+			quantity_kind_unit(q->kind), article(quantity_kind_description(expect)), quantity_kind_description(expect));
 		return -1;
 	}
+	if (label == QK_GHSV && q->kind == QK_WHSV)
+		label = QK_WHSV;   /* "GHSV of 60 000 mL g^-1 h^-1": the unit says what it is */
 	if (label != QK_NONE && q->kind != label) {
 		set_err(err, errlen, "'%s' is labelled %s but its unit is %s", orig,
 			quantity_kind_description(label), quantity_kind_unit(q->kind));
@@ -1230,22 +1421,26 @@ const struct unit_def *units_lookup(const char *unit_text, enum quantity_kind *k
 	len = nt.len;
 	while (len > 0 && (t[len - 1] == ' ' || t[len - 1] == '\n' || t[len - 1] == '\t'))
 		len--;
-	/* "Temperature (°C)", "WHSV/(mL g^-1 h^-1)": the last parenthesized group */
-	if (len > 0 && t[len - 1] == ')') {
+	/*
+	 * "Temperature (°C)", "T [K]", "WHSV/(mL g^-1 h^-1)": the last group
+	 * in parentheses or brackets
+	 */
+	if (len > 0 && (t[len - 1] == ')' || t[len - 1] == ']')) {
 		int depth = 0;
+		char cl = t[len - 1], op = cl == ')' ? '(' : '[';
 		close = len - 1;
 		for (open = close + 1; open-- > 0;) {
-			if (t[open] == ')')
+			if (t[open] == cl)
 				depth++;
-			else if (t[open] == '(' && --depth == 0)
+			else if (t[open] == op && --depth == 0)
 				break;
 		}
-		if (open < close && t[open] == '(') {
+		if (open < close && t[open] == op) {
 			if (open > 0 && (strstr(t, "GHSV") && strstr(t, "GHSV") < t + open))
 				hint = QK_GHSV;
 			else if (open > 0 && strstr(t, "TOF") && strstr(t, "TOF") < t + open)
 				hint = QK_TOF;
-			else if (open > 0 && (strstr(t, "loading") || strstr(t, "content")))
+			else if (open > 0 && (strstr(t, "oading") || strstr(t, "ontent") || strstr(t, "wt")))
 				hint = QK_LOADING;
 			p = open + 1;
 			len = close;
@@ -1256,9 +1451,28 @@ const struct unit_def *units_lookup(const char *unit_text, enum quantity_kind *k
 	n = read_factors(t, len, p, f, MAX_FACTORS, &stop);
 	while (stop < len && t[stop] == ' ')
 		stop++;
-	if (n > 0 && stop == len && resolve(f, n, hint, &u, &why) == 0) {
+	if (n > 0 && stop == len && resolve_slashed(f, n, hint, &u, &why) == 0) {
 		d = intern(&u);
 		*kind = u.kind;
+	} else if (p == 0) {
+		/* "T/K", "Rate/mmol g^-1 h^-1": a label, a slash, the unit */
+		const char *slash = memchr(t, '/', len);
+		if (slash && slash > t && is_alpha((unsigned char)slash[-1])) {
+			size_t b = (size_t)(slash - t) + 1;
+			if (strstr(t, "GHSV") && strstr(t, "GHSV") < slash)
+				hint = QK_GHSV;
+			else if (strstr(t, "TOF") && strstr(t, "TOF") < slash)
+				hint = QK_TOF;
+			while (b < len && t[b] == ' ')
+				b++;
+			n = read_factors(t, len, b, f, MAX_FACTORS, &stop);
+			while (stop < len && t[stop] == ' ')
+				stop++;
+			if (n > 0 && stop == len && resolve_slashed(f, n, hint, &u, &why) == 0) {
+				d = intern(&u);
+				*kind = u.kind;
+			}
+		}
 	}
 	normtext_release(&nt);
 	return d;
@@ -1266,7 +1480,12 @@ const struct unit_def *units_lookup(const char *unit_text, enum quantity_kind *k
 
 double units_convert(const struct unit_def *u, double value)
 {
-	return round_sig(value * u->u.factor + u->u.offset);
+	return convert(value, u->u.factor, u->u.offset);
+}
+
+double units_convert_back(const struct unit_def *u, double canonical)
+{
+	return (canonical - u->u.offset) / u->u.factor;
 }
 
 const char *units_def_metal(const struct unit_def *u)

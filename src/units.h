@@ -56,6 +56,15 @@ const char *quantity_kind_description(enum quantity_kind k);
  * (QK_NONE: any).  Returns 0, or -1 with a message in err quoting the
  * offending text (unknown unit, dimension that does not fit the role,
  * malformed number).
+ *
+ * Also read: a label in front ("TOF_Ru 0.067 s^-1", "GHSV 36 000 h^-1",
+ * "Ea = 38 kJ mol^-1"), which picks the kind where the unit cannot (a bare
+ * h^-1 is a TOF unless the label or expect says GHSV) and must agree with
+ * the unit; "~", "ca.", "about" before the value; an uncertainty after it
+ * ("4.3 +/- 0.2"), dropped; "atmospheric pressure" (0.101325 MPa); the
+ * loading forms "1.17Ru + 0.41Co" and "Ru:1.17;Co:0.41" (values[0] is the
+ * total, parts[] each metal); eV as a molar energy (x 96.485).  A bound
+ * ("<5 MPa") is an error.  Values are rounded to 12 significant digits.
  */
 int units_parse(const char *text, enum quantity_kind expect, struct quantity *q /* OUT */,
 		char *err /* OUT */, size_t errlen);
@@ -64,7 +73,12 @@ int units_parse(const char *text, enum quantity_kind expect, struct quantity *q 
  * In canonical text, read a quantity that starts at pos (the first digit
  * of its value, or a sign).  Returns 1 and fills q (q->start, q->end as
  * offsets into text) when a value with a known unit is there, 0 otherwise.
- * Cheap enough to call at every number of a document.
+ * Cheap enough to call at every number of a document: no allocation.
+ * Returns 0 at a number inside a word or an exponent (Co2, h^-1), for a
+ * bare %, for eV (DFT energies are not apparent activation energies), and
+ * for "- 2 K. Author" at the start of a reference.  Reads "between X and
+ * Y" as a range, a bare h^-1 as GHSV after "GHSV" on the same line, and
+ * takes the metal of a TOF from a "TOF_Ru" just before.
  */
 int units_scan(const char *text, size_t len, size_t pos, struct quantity *q /* OUT */);
 
@@ -76,6 +90,8 @@ int units_scan(const char *text, size_t len, size_t pos, struct quantity *q /* O
 struct unit_def;
 const struct unit_def *units_lookup(const char *unit_text, enum quantity_kind *kind /* OUT */);
 double units_convert(const struct unit_def *u, double value);
+/* The inverse of units_convert: a canonical value back in unit u. */
+double units_convert_back(const struct unit_def *u, double canonical);
 /* The metal of a per-metal unit (g_Co^-1, mol_Ru^-1): "Co", or "". */
 const char *units_def_metal(const struct unit_def *u);
 

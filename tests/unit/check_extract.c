@@ -228,6 +228,7 @@ static const struct {
 } number_cases[] = {
 	{ "60 000", 0, 60000 }, { "$24\\ 000$", 0, 24000 }, { "10.3 x 10^-3", 0, 0.0103 },
 	{ "1.00", 0, 1 }, { "2.1 x 10^3", 0, 2100 }, { "0.026", 0, 0.026 },
+	{ "4.2 \xC2\xB1 0.3", 0, 4.2 }, { "2.0^b", 0, 2 }, { "17.1\xE1\xB5\x83", 0, 17.1 }, { "5.5*", 0, 5.5 },
 	{ "_", -1, 0 }, { "1.17Ru + 0.41Co", -1, 0 }, { "n.a.", -1, 0 },
 };
 
@@ -368,6 +369,49 @@ START_TEST(test_table_rows)
 }
 END_TEST
 
+START_TEST(test_table_conditions_from_caption)
+{
+	struct entry_set set;
+	extract_text("Table 3 Ammonia synthesis over Ru catalysts at 400 \xC2\xB0" "C and 1 MPa.\n"
+		     "Catalyst\tRate (mmol g\xE2\x88\x92" "1 h\xE2\x88\x92" "1)\tT (\xC2\xB0" "C)\n"
+		     "Ru/CeO2\t4.2\t\n"
+		     "Ru/MgO\t2.1\t350\n"
+		     "a Reaction conditions: 0.1 g catalyst, WHSV = 36 000 mL g\xE2\x88\x92" "1 h\xE2\x88\x92" "1.\n",
+		     &set);
+	ck_assert_uint_eq(set.n, 2);
+	ck_assert_str_eq(entry_get(&set.v[0], COL_TEMPERATURE_C), "400");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_PRESSURE_MPA), "1");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_WHSV), "36000");
+	/* a value in the row wins over the caption */
+	ck_assert_str_eq(entry_get(&set.v[1], COL_TEMPERATURE_C), "350");
+	entry_set_release(&set);
+}
+END_TEST
+
+START_TEST(test_table_results_at_header_conditions)
+{
+	struct entry_set set;
+	extract_text("Table 4. Rates at two temperatures (1 MPa).\n\n"
+		     "| Entry | Catalyst | r (350 \xC2\xB0" "C) (mmol g^-1 h^-1) | r (400 \xC2\xB0" "C) (mmol g^-1 h^-1) "
+		     "| Ea (kJ mol^-1) |\n|---|---|---|---|---|\n"
+		     "| 1 | Ru/CeO2\xE1\xB5\x83 | 2.1 | 4.2 \xC2\xB1 0.2 | 58 |\n"
+		     "| 2 | Ru/MgO | 0.9 | 2.0^b | 75 |\n", &set);
+	ck_assert_uint_eq(set.n, 4);
+	ck_assert_str_eq(entry_get(&set.v[0], COL_CATALYST), "Ru/CeO2");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_TEMPERATURE_C), "350");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_PRESSURE_MPA), "1");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_RATE_GCAT), "2.1");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_EA), "58");
+	ck_assert_str_eq(entry_get(&set.v[1], COL_TEMPERATURE_C), "400");
+	ck_assert_str_eq(entry_get(&set.v[1], COL_RATE_GCAT), "4.2");
+	ck_assert_str_eq(entry_get(&set.v[1], COL_EA), "");
+	ck_assert_str_eq(entry_get(&set.v[3], COL_CATALYST), "Ru/MgO");
+	ck_assert_str_eq(entry_get(&set.v[3], COL_RATE_GCAT), "2");
+	ck_assert_str_eq(entry_get(&set.v[3], COL_ID), "t:4");
+	entry_set_release(&set);
+}
+END_TEST
+
 START_TEST(test_extractor_reused)
 {
 	/* one extractor over several documents gives the same entries each time */
@@ -406,6 +450,8 @@ static Suite *extract_suite(void)
 	tcase_add_loop_test(tc, test_cell_number, 0, N(number_cases));
 	tcase_add_loop_test(tc, test_prose, 0, N(prose_cases));
 	tcase_add_test(tc, test_table_rows);
+	tcase_add_test(tc, test_table_conditions_from_caption);
+	tcase_add_test(tc, test_table_results_at_header_conditions);
 	tcase_add_test(tc, test_extractor_reused);
 	suite_add_tcase(s, tc);
 	return s;
