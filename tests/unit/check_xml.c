@@ -173,7 +173,9 @@ static const struct {
 	{ "   ", "t.xml:1:4: error: [xml-syntax] start tag expected, '<' not found\n" },
 	{ "<a>\xff\xfe</a>",
 	  "t.xml:1:4: error: [xml-syntax] input is not proper UTF-8, indicate encoding ! Bytes: 0xFF 0xFE 0x3C 0x2F\n" },
-	{ "<a>&nbsp;</a>", "t.xml:1:10: error: [xml-entity] entity 'nbsp' is not defined (external DTDs are never read)\n" },
+	{ "<a>&nbspx;</a>", "t.xml:1:11: error: [xml-entity] entity 'nbspx' is not defined (external DTDs are never read)\n" },
+	{ "<a b='&ndash;'/>", "t.xml:1:14: error: [xml-entity] entity 'ndash' is not defined (external DTDs are never read)\n" },
+	{ "<a b='&foo;'/>", "t.xml:1:12: error: [xml-entity] entity 'foo' is not defined (external DTDs are never read)\n" },
 	{ "<a></a><b/>", "t.xml:1:8: error: [xml-syntax] extra content at the end of the document\n" },
 	{ "<a x='1' x='2'/>", "t.xml:1:15: error: [xml-syntax] attribute x redefined\n" },
 };
@@ -201,6 +203,26 @@ START_TEST(test_character_references)
 	ck_assert_str_eq(msgs, "");
 	xml_text(xmlDocGetRootElement(doc), &text);
 	ck_assert_str_eq(buf_str(&text), "<&\xe2\x88\x92" "1\xc2\xb0<b>");
+	buf_release(&text);
+	xmlFreeDoc(doc);
+	free(msgs);
+}
+END_TEST
+
+/* Named characters of the JATS and HTML DTDs are known without the DTD. */
+START_TEST(test_named_characters)
+{
+	char *msgs;
+	struct buf text = BUF_INIT;
+	xmlDocPtr doc = parse_string("<!DOCTYPE article SYSTEM 'JATS-archivearticle1.dtd'>"
+				     "<article x='1&amp;2'>400&nbsp;&deg;C, 2&ndash;3&thinsp;&mu;m, "
+				     "&alpha;-Fe, &Aring;, &amp;</article>", NULL, &msgs);
+	ck_assert_ptr_nonnull(doc);
+	ck_assert_str_eq(msgs, "");
+	xml_text(xmlDocGetRootElement(doc), &text);
+	ck_assert_str_eq(buf_str(&text), "400\xc2\xa0\xc2\xb0" "C, 2\xe2\x80\x93" "3\xe2\x80\x89\xce\xbcm, "
+			 "\xce\xb1-Fe, \xc3\x85, &");
+	ck_assert_str_eq(xml_attr(xmlDocGetRootElement(doc), "x"), "1&2");
 	buf_release(&text);
 	xmlFreeDoc(doc);
 	free(msgs);
@@ -889,6 +911,7 @@ static Suite *xml_suite(void)
 	tcase_add_test(tc, test_limits);
 	tcase_add_loop_test(tc, test_bad_strings, 0, (int)ARRAY_SIZE(bad_strings));
 	tcase_add_test(tc, test_character_references);
+	tcase_add_test(tc, test_named_characters);
 	tcase_add_test(tc, test_local_dtd_not_read);
 	tcase_add_test(tc, test_libxml2_silent);
 	tcase_add_test(tc, test_public_doctype_accepted);
