@@ -753,6 +753,8 @@ struct grid {
 	size_t *busy;      /* busy[col]: first row free again in that column */
 	size_t ncols;
 	size_t row;        /* the row being filled */
+	size_t th_rows;    /* leading rows made only of <th> cells */
+	int th_done;       /* a row with a <td> (or none) came */
 };
 
 static size_t grid_next_free(struct grid *g, size_t col)
@@ -843,10 +845,14 @@ static void html_row(struct xr *x, struct table *t, struct grid *g, const xmlNod
 {
 	const xmlNode *c;
 	size_t col = 0;
+	int all_th = 1, any = 0;
 	for (c = r->children; c; c = c->next) {
 		size_t cs, rs;
 		if (!xml_is(c, "td") && !xml_is(c, "th"))
 			continue;
+		any = 1;
+		if (xml_is(c, "td"))
+			all_th = 0;
 		col = grid_next_free(g, col);
 		if (col >= MAX_TABLE_COLS) {
 			too_wide(x, c);
@@ -857,6 +863,10 @@ static void html_row(struct xr *x, struct table *t, struct grid *g, const xmlNod
 		add_cell(x, t, g, c, col, cs, rs);
 		col += cs;
 	}
+	if (!g->th_done && any && all_th)
+		g->th_rows = g->row + 1;
+	else
+		g->th_done = 1;
 	/* An empty row still counts. */
 	if (g->row + 1 > t->nrows)
 		t->nrows = g->row + 1;
@@ -1006,7 +1016,7 @@ static void cals_rows(struct xr *x, struct table *t, struct grid *g, const xmlNo
 /* Fill t from an HTML-model or CALS-model table element. */
 static void read_table(struct xr *x, const xmlNode *tab, struct table *t)
 {
-	struct grid g = { NULL, 0, 0 };
+	struct grid g = { NULL, 0, 0, 0, 0 };
 	const xmlNode *c;
 	size_t header = 0;
 	int header_done = 0;
@@ -1041,22 +1051,12 @@ static void read_table(struct xr *x, const xmlNode *tab, struct table *t)
 				html_rows(x, t, &g, c);
 				header_done = 1;
 			} else if (xml_is(c, "tr")) {
-				/* Rows straight under <table>: a leading row of <th> is the header. */
-				const xmlNode *cell;
-				int all_th = 1, any = 0;
-				for (cell = c->children; cell; cell = cell->next) {
-					if (xml_is(cell, "td"))
-						all_th = 0;
-					if (xml_is(cell, "td") || xml_is(cell, "th"))
-						any = 1;
-				}
 				html_row(x, t, &g, c, rows_left--);
-				if (!header_done && all_th && any && g.row - 1 == header)
-					header = g.row;
-				else
-					header_done = 1;
 			}
 		}
+		/* No <thead>: leading rows of <th> cells are the header. */
+		if (!header)
+			header = g.th_rows;
 	}
 	t->nheader = header;
 	if (t->nrows) {

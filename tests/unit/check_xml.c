@@ -808,6 +808,38 @@ START_TEST(test_elsevier_display_table)
 }
 END_TEST
 
+/* Header rows: <thead>, else leading rows of <th> cells, in or out of <tbody>. */
+static const struct {
+	const char *table;
+	size_t nheader, nrows;
+} header_cases[] = {
+	{ "<thead><tr><th>A</th></tr><tr><th>B</th></tr></thead><tbody><tr><td>1</td></tr></tbody>", 2, 3 },
+	{ "<tbody><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></tbody>", 1, 2 },
+	{ "<tr><th>A</th></tr><tr><th>B</th></tr><tr><td>1</td></tr><tr><th>C</th></tr>", 2, 4 },
+	{ "<tbody><tr><td>A</td></tr><tr><th>B</th></tr></tbody>", 0, 2 },
+	{ "<thead><tr><th>A</th></tr></thead><tbody><tr><th>B</th><td>1</td></tr></tbody>", 1, 2 },
+};
+
+START_TEST(test_header_rows)
+{
+	struct buf xml = BUF_INIT;
+	struct diag *d = test_diag_new();
+	struct document *doc;
+	const struct block *b;
+	buf_printf(&xml, "<article dtd-version='1.3'><body><table-wrap><table>%s</table></table-wrap></body></article>",
+		   header_cases[_i].table);
+	doc = ingest_xml("t.xml", "t", xml.data, xml.len, d);
+	ck_assert_ptr_nonnull(doc);
+	b = first_table(doc);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_uint_eq(b->table->nheader, header_cases[_i].nheader);
+	ck_assert_uint_eq(b->table->nrows, header_cases[_i].nrows);
+	document_free(doc);
+	test_diag_free(d);
+	buf_release(&xml);
+}
+END_TEST
+
 /* ref_doi: the DOIs of an entry's cited references, in order. */
 START_TEST(test_refdoi)
 {
@@ -932,6 +964,7 @@ static Suite *xml_suite(void)
 	tcase_add_loop_test(tc, test_inline_folding, 0, (int)ARRAY_SIZE(fold_cases));
 	tcase_add_loop_test(tc, test_reference_text, 0, (int)ARRAY_SIZE(ref_cases));
 	tcase_add_test(tc, test_elsevier_display_table);
+	tcase_add_loop_test(tc, test_header_rows, 0, (int)ARRAY_SIZE(header_cases));
 	tcase_add_test(tc, test_entries_agree);
 	suite_add_tcase(s, tc);
 	return s;
