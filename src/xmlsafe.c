@@ -10,6 +10,7 @@
 #include <config.h>
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -39,8 +40,18 @@ struct parse_state {
 	xmlParserCtxtPtr ctxt;
 };
 
-static struct parse_state *active;     /* the parse under way, if any */
-static unsigned long load_attempts;
+/*
+ * Threads may parse at the same time (extract -j N).  Each thread's parse
+ * under way is thread-local; libxml2's entity loader is one for the
+ * process, so the first parse to start installs the refusing loader and
+ * the last to end puts the old one back, under guard.
+ */
+static __thread struct parse_state *active;
+static pthread_mutex_t guard = PTHREAD_MUTEX_INITIALIZER;
+static unsigned parses_running;          /* under guard */
+static int initialized;                  /* under guard */
+static xmlExternalEntityLoader saved_loader;   /* under guard */
+static unsigned long load_attempts;      /* atomic */
 
 static void report(struct parse_state *st, long line, long col, const char *rule,
 		   const char *fmt, ...) ATTR_PRINTF(5, 6);
@@ -162,7 +173,7 @@ static xmlParserInputPtr on_resolve_entity(void *ctx, const xmlChar *publicId,
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	(void)publicId;
-	load_attempts++;
+	__atomic_add_fetch(&load_attempts, 1, __ATOMIC_RELAXED);
 	stop_here(ctxt->_private, "xml-external", "refused to load external resource '%s'",
 		  systemId ? (const char *)systemId : "?");
 	return NULL;
@@ -400,7 +411,6 @@ static xmlEntityPtr on_get_entity(void *ctx, const xmlChar *name)
 	const struct named_char *nc = bsearch(name, named_chars, ARRAY_SIZE(named_chars),
 					      sizeof(named_chars[0]), named_cmp);
 	xmlParserCtxtPtr ctxt = ctx;
-	xmlEntityPtr e;
 	/*
 	 * libxml2 copies one byte of a predefined entity into an attribute
 	 * value: there, named characters stay unknown (an error, not a
@@ -408,16 +418,7 @@ static xmlEntityPtr on_get_entity(void *ctx, const xmlChar *name)
 	 */
 	if (!nc || ctxt->instate == XML_PARSER_ATTRIBUTE_VALUE)
 		return xmlSAX2GetEntity(ctx, name);
-	e = &named_ents[nc - named_chars];
-	if (!e->name) {
-		e->type = XML_ENTITY_DECL;
-		e->name = (const xmlChar *)nc->name;
-		e->content = (xmlChar *)(uintptr_t)nc->utf8;
-		e->orig = e->content;
-		e->length = (int)strlen(nc->utf8);
-		e->etype = XML_INTERNAL_PREDEFINED_ENTITY;
-	}
-	return e;
+	return &named_ents[nc - named_chars];   /* filled by parse_enter */
 }
 
 static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
@@ -457,7 +458,7 @@ static xmlParserInputPtr refuse_loader(const char *URL, const char *ID, xmlParse
 {
 	(void)ID;
 	(void)ctxt;
-	load_attempts++;
+	__atomic_add_fetch(&load_attempts, 1, __ATOMIC_RELAXED);
 	if (active)
 		stop_here(active, "xml-external", "refused to load external resource '%s'",
 			  URL ? URL : "?");
@@ -472,7 +473,39 @@ static void silent_generic(void *ctx, const char *msg, ...)
 
 unsigned long xmlsafe_load_attempts(void)
 {
-	return load_attempts;
+	return __atomic_load_n(&load_attempts, __ATOMIC_RELAXED);
+}
+
+static void parse_enter(void)
+{
+	size_t i;
+	pthread_mutex_lock(&guard);
+	if (!initialized) {
+		xmlInitParser();
+		for (i = 0; i < ARRAY_SIZE(named_chars); i++) {
+			xmlEntityPtr e = &named_ents[i];
+			e->type = XML_ENTITY_DECL;
+			e->name = (const xmlChar *)named_chars[i].name;
+			e->content = (xmlChar *)(uintptr_t)named_chars[i].utf8;
+			e->orig = e->content;
+			e->length = (int)strlen(named_chars[i].utf8);
+			e->etype = XML_INTERNAL_PREDEFINED_ENTITY;
+		}
+		initialized = 1;
+	}
+	if (parses_running++ == 0) {
+		saved_loader = xmlGetExternalEntityLoader();
+		xmlSetExternalEntityLoader(refuse_loader);
+	}
+	pthread_mutex_unlock(&guard);
+}
+
+static void parse_leave(void)
+{
+	pthread_mutex_lock(&guard);
+	if (--parses_running == 0)
+		xmlSetExternalEntityLoader(saved_loader);
+	pthread_mutex_unlock(&guard);
 }
 
 /* No network, no DTD, no entity substitution, no XInclude, no HUGE. */
@@ -484,7 +517,6 @@ xmlDocPtr xmlsafe_parse(const char *name, const char *data, size_t len,
 {
 	struct parse_state st;
 	xmlParserCtxtPtr ctxt;
-	xmlExternalEntityLoader old_loader;
 	xmlGenericErrorFunc old_generic;
 	void *old_generic_ctx;
 	xmlDocPtr doc = NULL;
@@ -505,7 +537,7 @@ xmlDocPtr xmlsafe_parse(const char *name, const char *data, size_t len,
 		return NULL;
 	}
 
-	xmlInitParser();
+	parse_enter();
 	ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
 	if (!ctxt)
 		die("out of memory");
@@ -527,10 +559,9 @@ xmlDocPtr xmlsafe_parse(const char *name, const char *data, size_t len,
 	ctxt->loadsubset = 0;
 	ctxt->replaceEntities = 0;
 
-	old_loader = xmlGetExternalEntityLoader();
+	/* libxml2's generic error handler is per thread. */
 	old_generic = xmlGenericError;
 	old_generic_ctx = xmlGenericErrorContext;
-	xmlSetExternalEntityLoader(refuse_loader);
 	xmlSetGenericErrorFunc(NULL, silent_generic);
 	active = &st;
 
@@ -538,7 +569,6 @@ xmlDocPtr xmlsafe_parse(const char *name, const char *data, size_t len,
 
 	active = NULL;
 	xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
-	xmlSetExternalEntityLoader(old_loader);
 
 	if (!ctxt->wellFormed && st.nerrors == 0)
 		report(&st, ctxt->input ? ctxt->input->line : 0, 0, "xml-syntax",
@@ -558,6 +588,7 @@ xmlDocPtr xmlsafe_parse(const char *name, const char *data, size_t len,
 		ctxt->myDoc = NULL;
 	}
 	xmlFreeParserCtxt(ctxt);
+	parse_leave();
 	return doc;
 }
 

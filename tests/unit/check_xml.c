@@ -10,6 +10,7 @@
 #include <config.h>
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -934,6 +935,71 @@ START_TEST(test_entries_agree)
 }
 END_TEST
 
+/* Parses in several threads at once (extract -j N) stay correct and safe. */
+struct thread_job {
+	const char *good, *bad;    /* a JATS paper, a hostile document */
+	size_t good_len, bad_len;
+	int failures;
+};
+
+static void count_item(void *ctx, const struct diag_item *item)
+{
+	(*(unsigned long *)ctx)++;
+	(void)item;
+}
+
+static void *parse_many(void *arg)
+{
+	struct thread_job *job = arg;
+	int i;
+	for (i = 0; i < 40; i++) {
+		unsigned long items = 0;
+		struct diag *d = diag_new_collect(count_item, &items);
+		struct document *doc = ingest_xml("good.xml", "good", job->good, job->good_len, d);
+		xmlDocPtr bad = xmlsafe_parse("bad.xml", job->bad, job->bad_len, NULL, d);
+		if (!doc || first_table(doc) == NULL || first_table(doc)->table->nrows != 30)
+			job->failures++;
+		if (bad || items != 1)
+			job->failures++;
+		document_free(doc);
+		diag_free(d);
+	}
+	return NULL;
+}
+
+START_TEST(test_threads)
+{
+	char *gpath = test_path("tests/xml/jats-review-table1.xml");
+	char *bpath = test_path("tests/xml/hostile-xxe.xml");
+	struct thread_job jobs[4];
+	pthread_t th[4];
+	size_t glen, blen, k;
+	char *good = file_read_all(gpath, &glen), *bad = file_read_all(bpath, &blen);
+	unsigned long before = xmlsafe_load_attempts();
+	ck_assert_ptr_nonnull(good);
+	ck_assert_ptr_nonnull(bad);
+	for (k = 0; k < 4; k++) {
+		jobs[k].good = good;
+		jobs[k].good_len = glen;
+		jobs[k].bad = bad;
+		jobs[k].bad_len = blen;
+		jobs[k].failures = 0;
+		ck_assert_int_eq(pthread_create(&th[k], NULL, parse_many, &jobs[k]), 0);
+	}
+	for (k = 0; k < 4; k++) {
+		pthread_join(th[k], NULL);
+		ck_assert_int_eq(jobs[k].failures, 0);
+	}
+	ck_assert_uint_eq(xmlsafe_load_attempts(), before);
+	/* Every parse has ended: libxml2's own entity loader is back. */
+	ck_assert_ptr_ne(xmlGetExternalEntityLoader(), NULL);
+	free(good);
+	free(bad);
+	free(gpath);
+	free(bpath);
+}
+END_TEST
+
 static Suite *xml_suite(void)
 {
 	Suite *s = suite_create("xml");
@@ -947,6 +1013,7 @@ static Suite *xml_suite(void)
 	tcase_add_test(tc, test_local_dtd_not_read);
 	tcase_add_test(tc, test_libxml2_silent);
 	tcase_add_test(tc, test_public_doctype_accepted);
+	tcase_add_test(tc, test_threads);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("xmlvocab");
 	tcase_add_loop_test(tc, test_vocab, 0, (int)ARRAY_SIZE(vocab_cases));
