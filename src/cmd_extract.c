@@ -83,6 +83,10 @@ static int run(int argc, char **argv)
 
 	d = diag_new(DIAG_FMT_TEXT, NULL);
 	entry_set_init(&set);
+	/* XML papers name their references' DOIs: then every row has ref_doi. */
+	for (i = optind; i < argc; i++)
+		if (ingest_find_reader(argv[i]) == &reader_xml)
+			refdoi_add_column(&set);
 	if (!dump)
 		ex = extractor_new();
 	if (refs_out)
@@ -99,7 +103,7 @@ static int run(int argc, char **argv)
 			size_t before = set.n;
 			extractor_run(ex, doc, &set);
 			/* XML reference lists name DOIs reliably; text ones rarely. */
-			if (!doc->src)
+			if (set.nextra && !doc->src)
 				refdoi_fill(doc, &set, before);
 		}
 		if (refs_out)

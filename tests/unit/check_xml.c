@@ -872,6 +872,15 @@ START_TEST(test_refdoi)
 	entry_set(entry_set_append(&set), COL_REF, "999");
 	ck_assert_uint_eq(refdoi_fill(doc, &set, 0), 0);
 	ck_assert_uint_eq(set.nextra, 0);
+	/* A column added up front is kept, and filled in place. */
+	refdoi_add_column(&set);
+	refdoi_add_column(&set);
+	ck_assert_uint_eq(set.nextra, 1);
+	ck_assert_str_eq(set.v[0].extra[0], "");
+	entry_set(entry_set_append(&set), COL_REF, "95");
+	ck_assert_uint_eq(refdoi_fill(doc, &set, 1), 1);
+	ck_assert_uint_eq(set.nextra, 1);
+	ck_assert_str_eq(set.v[1].extra[0], "10.5555/nh3cat-test.cit95");
 	entry_set_release(&set);
 	document_free(doc);
 }
