@@ -60,7 +60,7 @@ static int run(int argc, char **argv)
 	const char *text = NULL, *loading_arg = NULL;
 	double loading = 0;
 	enum quantity_kind expect = QK_NONE;
-	struct quantity q;
+	struct quantity q, lq;
 	struct buf unit = BUF_INIT;
 	char err[512], num[NUM_BUFSZ];
 	size_t i;
@@ -86,7 +86,15 @@ static int run(int argc, char **argv)
 		return cmd_usage_error(&cmd_units, optind >= argc ? "no quantity given"
 				       : "one quantity at a time (quote it: 'QUANTITY')");
 	text = argv[optind];
-	if (loading_arg && (units_number(loading_arg, &loading) < 0 || loading <= 0 || loading > 100))
+	memset(&lq, 0, sizeof(lq));
+	if (loading_arg && units_number(loading_arg, &loading) < 0) {
+		/* "3.2 wt%", "Co:3.2", "Ru:1.17;Co:0.41" */
+		if (units_parse(loading_arg, QK_LOADING, &lq, err, sizeof(err)) == 0)
+			loading = lq.values[0];
+		else
+			loading = -1;
+	}
+	if (loading_arg && (loading <= 0 || loading > 100))
 		return cmd_usage_error(&cmd_units, "--loading: '%s' is not a loading in wt%% (0 to 100]",
 				       loading_arg);
 
@@ -120,6 +128,10 @@ static int run(int argc, char **argv)
 
 	if (loading_arg && (q.kind == QK_RATE_METAL || q.kind == QK_RATE_CAT)) {
 		double v[QTY_MAX_VALUES];
+		/* of several metals, the one the rate is per */
+		for (i = 0; i < lq.nparts && q.metal[0]; i++)
+			if (str_eq(lq.parts[i].metal, q.metal))
+				loading = lq.parts[i].wt;
 		for (i = 0; i < q.nvalues; i++)
 			v[i] = q.kind == QK_RATE_METAL ? rate_metal_to_cat(q.values[i], loading)
 						       : rate_cat_to_metal(q.values[i], loading);

@@ -20,10 +20,18 @@ const char *block_kind_name(enum block_kind k)
 	return (unsigned)k < BLOCK_NKINDS ? kind_names[k] : "?";
 }
 
+/* The last line:col lookup, so that the next one on the same line counts on. */
+struct line_cache {
+	int valid;
+	size_t off, line_index;
+	long col;
+};
+
 struct document *document_new(const char *key, const char *name,
 			      const char *src, size_t srclen)
 {
 	struct document *d = xcalloc(1, sizeof(*d));
+	d->cache = xcalloc(1, sizeof(*d->cache));
 	size_t i, alloc = 0;
 	d->key = xstrdup(key ? key : "");
 	d->name = xstrdup(name ? name : "");
@@ -81,6 +89,7 @@ void document_free(struct document *d)
 	}
 	free(d->blocks);
 	free(d->line_start);
+	free(d->cache);
 	free(d->src);
 	free(d->key);
 	free(d->name);
@@ -160,6 +169,7 @@ const struct cell *table_cell_at(const struct table *t, size_t row, size_t col)
 void document_line_col(const struct document *d, size_t off, long *line, long *col)
 {
 	size_t lo = 0, hi = d->nlines;
+	struct line_cache *lc = d->cache;
 	if (!d->nlines || off == DOC_NO_OFFSET) {
 		*line = 0;
 		*col = 0;
@@ -167,6 +177,15 @@ void document_line_col(const struct document *d, size_t off, long *line, long *c
 	}
 	if (off > d->srclen)
 		off = d->srclen;
+	/* counting on from the last lookup keeps long lines linear */
+	if (lc->valid && off >= lc->off &&
+	    (lc->line_index + 1 >= d->nlines || off < d->line_start[lc->line_index + 1])) {
+		lc->col += (long)utf8_count(d->src + lc->off, off - lc->off);
+		lc->off = off;
+		*line = (long)lc->line_index + 1;
+		*col = lc->col;
+		return;
+	}
 	/* The last line start <= off. */
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -177,6 +196,10 @@ void document_line_col(const struct document *d, size_t off, long *line, long *c
 	}
 	*line = (long)lo + 1;
 	*col = (long)utf8_count(d->src + d->line_start[lo], off - d->line_start[lo]) + 1;
+	lc->valid = 1;
+	lc->off = off;
+	lc->line_index = lo;
+	lc->col = *col;
 }
 
 static size_t block_src_off(const struct block *b, size_t off)

@@ -79,6 +79,7 @@ struct document {
 	size_t nlines;
 	struct block *blocks;
 	size_t nblocks, alloc;
+	struct line_cache *cache;   /* private to document.c: one thread per document */
 };
 
 /* A new empty document; src (copied, may be NULL) is the source text. */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "extract_int.h"
+#include "utf8.h"
 
 /*
  * Catalyst names in canonical text: an optional size ("1.4 nm "), a
@@ -81,7 +82,9 @@ void extractor_free(struct extractor *ex)
 int xpat_match(struct extractor *ex, enum xpat p, const char *text, size_t len,
 	       size_t start, size_t **ov)
 {
-	int rc = pcre2_match(ex->re[p], (PCRE2_SPTR)text, len, start, 0, ex->md, NULL);
+	/* text checked once per block (extract_normalize), not at every call */
+	uint32_t opts = ex->utf_checked && text == ex->nt.text ? PCRE2_NO_UTF_CHECK : 0;
+	int rc = pcre2_match(ex->re[p], (PCRE2_SPTR)text, len, start, opts, ex->md, NULL);
 	if (rc <= 0)
 		return 0;
 	*ov = pcre2_get_ovector_pointer(ex->md);
@@ -96,6 +99,7 @@ void extract_normalize(struct extractor *ex, const char *text, size_t len)
 	if (pad > 64)
 		pad = 64;
 	memset(ex->nt.text + ex->nt.len + 1, 0, pad);
+	ex->utf_checked = utf8_validate(ex->nt.text, ex->nt.len) == ex->nt.len;
 }
 
 /* --- elements and names --------------------------------------------------------- */
@@ -446,29 +450,55 @@ static void fold_name(const char *s, char *out, size_t size)
 	out[o] = '\0';
 }
 
+struct named_site {
+	char name[160];
+	const char *site;
+	size_t order;   /* row order, so that among equal names the first row wins */
+};
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(((const struct named_site *)a)->name, ((const struct named_site *)b)->name);
+}
+
+static int cmp_named(const void *a, const void *b)
+{
+	const struct named_site *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	return c ? c : (x->order < y->order ? -1 : x->order > y->order);
+}
+
 void extract_share_site_types(struct entry_set *set, size_t first)
 {
-	size_t i, j;
+	struct named_site *tab = NULL, key;
+	size_t ntab = 0, alloc = 0, i;
+	for (i = first; i < set->n; i++) {
+		const struct entry *t = &set->v[i];
+		if (!str_eq(entry_get(t, COL_SOURCE), "table") || !entry_get(t, COL_SITE_TYPE)[0])
+			continue;
+		tab = xgrow(tab, &alloc, ntab + 1, sizeof(*tab));
+		fold_name(entry_get(t, COL_CATALYST), tab[ntab].name, sizeof(tab[ntab].name));
+		tab[ntab].order = ntab;
+		tab[ntab++].site = entry_get(t, COL_SITE_TYPE);
+	}
+	if (!ntab)
+		return;
+	qsort(tab, ntab, sizeof(*tab), cmp_named);
 	for (i = first; i < set->n; i++) {
 		struct entry *e = &set->v[i];
-		char a[160];
+		const struct named_site *hit;
 		if (!str_eq(entry_get(e, COL_SOURCE), "text") && !str_eq(entry_get(e, COL_SOURCE), "caption"))
 			continue;
 		if (entry_get(e, COL_SITE_TYPE)[0])
 			continue;
-		fold_name(entry_get(e, COL_CATALYST), a, sizeof(a));
-		for (j = first; j < set->n; j++) {
-			const struct entry *t = &set->v[j];
-			char b[160];
-			if (!str_eq(entry_get(t, COL_SOURCE), "table") || !entry_get(t, COL_SITE_TYPE)[0])
-				continue;
-			fold_name(entry_get(t, COL_CATALYST), b, sizeof(b));
-			if (str_eq(a, b)) {
-				entry_set(e, COL_SITE_TYPE, entry_get(t, COL_SITE_TYPE));
-				break;
-			}
-		}
+		fold_name(entry_get(e, COL_CATALYST), key.name, sizeof(key.name));
+		hit = bsearch(&key, tab, ntab, sizeof(*tab), cmp_name);
+		while (hit && hit > tab && !strcmp(hit[-1].name, key.name))
+			hit--;
+		if (hit)
+			entry_set(e, COL_SITE_TYPE, hit->site);
 	}
+	free(tab);
 }
 
 size_t extractor_run(struct extractor *ex, const struct document *doc, struct entry_set *set)

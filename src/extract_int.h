@@ -32,6 +32,7 @@ struct extractor {
 	pcre2_code *re[XP_NPATTERNS];
 	pcre2_match_data *md;
 	struct normtext nt;     /* reused for every block */
+	int utf_checked;        /* nt.text is valid UTF-8: matching may skip the check */
 	struct buf scratch;
 };
 

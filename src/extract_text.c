@@ -67,11 +67,11 @@ static int abbrev_before(const char *t, size_t dot)
 
 size_t sentence_split(const char *t, size_t len, struct span *out, size_t max)
 {
-	size_t i, start = 0, n = 0;
-	struct cite_mark marks[64];
-	size_t nm = cite_scan(t, len, marks, ARRAY_SIZE(marks)), mi = 0;
-	if (nm > ARRAY_SIZE(marks))
-		nm = ARRAY_SIZE(marks);
+	size_t i, start = 0, n = 0, mi = 0, nm, maxm = len / 2 + 1;
+	struct cite_mark *marks = xmalloc(maxm * sizeof(*marks));
+	nm = cite_scan(t, len, marks, maxm);
+	if (nm > maxm)
+		nm = maxm;
 	for (i = 0; i < len; i++) {
 		size_t j, k;
 		char c = t[i];
@@ -118,6 +118,7 @@ size_t sentence_split(const char *t, size_t len, struct span *out, size_t max)
 			n++;
 		}
 	}
+	free(marks);
 	return n;
 }
 
@@ -134,6 +135,12 @@ struct qty {
 	size_t sentence;
 };
 
+/*
+ * A paragraph being read.  Mentions, quantities and citations are sorted
+ * by position; *_lo[s] .. *_lo[s+1] are the ones of sentence s, so that
+ * every lookup stays inside a sentence (or a few items around a value):
+ * the work is linear in the text, whatever its shape.
+ */
 struct para {
 	const char *t;
 	size_t len;
@@ -145,7 +152,12 @@ struct para {
 	size_t nq, aq;
 	struct cite_mark *cites;
 	size_t ncites;
+	size_t *men_lo, *q_lo, *cite_lo;
 };
+
+/* How far lookups reach: items around a value, and bytes back for context words. */
+#define NEAR_ITEMS 24
+#define CTX_BYTES 400
 
 /* One pending entry: a catalyst under one set of conditions in one sentence. */
 struct pending {
@@ -159,15 +171,6 @@ struct pending {
 	size_t sent;
 	int computed;
 };
-
-static int sentence_of(const struct para *p, size_t pos)
-{
-	size_t i;
-	for (i = 0; i < p->nsent; i++)
-		if (pos >= p->sent[i].start && pos < p->sent[i].end)
-			return (int)i;
-	return -1;
-}
 
 static void find_mentions(struct extractor *ex, struct para *p)
 {
@@ -249,27 +252,29 @@ static int word_boundary_before(const char *t, size_t i)
 		 c == '-' || c == ':' || c == ',');
 }
 
-/* Is pattern p found in sentence s before position pos? */
+/* Is pattern pat found in sentence s in the bytes just before pos? */
 static int ctx_before(struct extractor *ex, const struct para *p, enum xpat pat, size_t s,
 		      size_t pos)
 {
-	size_t *ov;
-	return xpat_match(ex, pat, p->t, pos, p->sent[s].start, &ov);
+	size_t *ov, from = p->sent[s].start;
+	if (pos > from + CTX_BYTES)
+		from = pos - CTX_BYTES;
+	return xpat_match(ex, pat, p->t, pos, from, &ov);
 }
 
 static void find_quantities(struct extractor *ex, struct para *p)
 {
-	size_t i = 0;
+	size_t i = 0, s = 0;
 	while (i < p->len) {
 		struct qty q;
-		int s;
 		if (!is_digit((unsigned char)p->t[i]) || !word_boundary_before(p->t, i) ||
 		    !units_scan(p->t, p->len, i, &q.q)) {
 			i++;
 			continue;
 		}
-		s = sentence_of(p, i);
-		q.sentence = s < 0 ? 0 : (size_t)s;
+		while (s + 1 < p->nsent && p->sent[s + 1].start <= i)
+			s++;
+		q.sentence = s;
 		q.result = 0;
 		switch (q.q.kind) {
 		case QK_RATE_CAT:
@@ -278,7 +283,7 @@ static void find_quantities(struct extractor *ex, struct para *p)
 			break;
 		case QK_TOF:
 		case QK_GHSV:
-			if (s >= 0 && ctx_before(ex, p, XP_TOF_CTX, (size_t)s, i) && !q.q.is_range) {
+			if (p->nsent && ctx_before(ex, p, XP_TOF_CTX, s, i) && !q.q.is_range) {
 				if (q.q.kind == QK_GHSV) {
 					size_t k;
 					for (k = 0; k < q.q.nvalues; k++)
@@ -289,7 +294,7 @@ static void find_quantities(struct extractor *ex, struct para *p)
 			}
 			break;
 		case QK_EA:
-			q.result = s >= 0 && ctx_before(ex, p, XP_EA_CTX, (size_t)s, i) && !q.q.is_range;
+			q.result = p->nsent && ctx_before(ex, p, XP_EA_CTX, s, i) && !q.q.is_range;
 			break;
 		default:
 			break;
@@ -300,30 +305,90 @@ static void find_quantities(struct extractor *ex, struct para *p)
 	}
 }
 
+/* lo[s]: the first of n items (positions by get) at or after sentence s's start. */
+static size_t *sentence_ranges(const struct para *p, size_t n,
+			       size_t (*get)(const struct para *, size_t))
+{
+	size_t *lo = xmalloc((p->nsent + 1) * sizeof(size_t));
+	size_t s, i = 0;
+	for (s = 0; s < p->nsent; s++) {
+		while (i < n && get(p, i) < p->sent[s].start)
+			i++;
+		lo[s] = s == 0 ? 0 : i;
+	}
+	lo[p->nsent] = n;
+	return lo;
+}
+
+static size_t men_pos(const struct para *p, size_t i)
+{
+	return p->men[i].start;
+}
+
+static size_t q_pos(const struct para *p, size_t i)
+{
+	return p->qs[i].q.start;
+}
+
+static size_t cite_pos(const struct para *p, size_t i)
+{
+	return p->cites[i].start;
+}
+
+/* First index in [lo, hi) whose position is >= pos. */
+static size_t lower_bound(const struct para *p, size_t lo, size_t hi, size_t pos,
+			  size_t (*get)(const struct para *, size_t))
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (get(p, mid) < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static int kind_cond(enum quantity_kind k)
 {
 	return k == QK_TEMPERATURE ? 0 : k == QK_PRESSURE ? 1 : k == QK_WHSV ? 2 : -1;
 }
 
 /*
- * The condition of slot c (0 T, 1 P, 2 WHSV) for value vi of result r in
- * sentence s: paired by position under "respectively", else the nearest.
+ * The condition of slot c (0 T, 1 P, 2 WHSV) for value vi of result qi:
+ * a list of as many values after it pairs by position ("1.1 and 10.3 ...
+ * at 150 °C and 190 °C"), else the nearest in its sentence.
  */
-static double pick_condition(const struct para *p, size_t s, const struct qty *r, size_t vi,
-			     int c, int respectively)
+static double pick_condition(const struct para *p, size_t qi, size_t vi, int c)
 {
-	size_t i, best = (size_t)-1, bestd = (size_t)-1;
-	double flat[QTY_MAX_VALUES];
-	size_t nflat = 0;
-	for (i = 0; i < p->nq; i++) {
+	const struct qty *r = &p->qs[qi];
+	size_t s = r->sentence, lo = p->q_lo[s], hi = p->q_lo[s + 1], i;
+	size_t best = (size_t)-1, bestd = (size_t)-1;
+	double flat[QTY_MAX_VALUES], before[QTY_MAX_VALUES];
+	size_t nflat = 0, nbefore = 0;
+	if (qi > lo + NEAR_ITEMS)
+		lo = qi - NEAR_ITEMS;
+	if (hi > qi + NEAR_ITEMS)
+		hi = qi + NEAR_ITEMS;
+	for (i = lo; i < hi; i++) {
 		const struct qty *q = &p->qs[i];
 		size_t d;
-		if (q->sentence != s || kind_cond(q->q.kind) != c || q->q.is_range)
+		if (kind_cond(q->q.kind) != c || q->q.is_range)
 			continue;
-		if (respectively && q->q.start > r->q.start) {
+		if (i > qi) {
 			size_t k;
 			for (k = 0; k < q->q.nvalues && nflat < QTY_MAX_VALUES; k++)
 				flat[nflat++] = q->q.values[k];
+		} else if (q->q.nvalues > 1 || nbefore) {
+			/* a list before the values: "at 350 and 400 °C, the rates were ..." */
+			size_t k;
+			if (q->q.nvalues > 1)
+				nbefore = 0;
+			for (k = 0; k < q->q.nvalues && nbefore < QTY_MAX_VALUES; k++)
+				before[nbefore++] = q->q.values[k];
+		} else {
+			before[0] = q->q.values[0];
+			nbefore = 1;
 		}
 		d = q->q.start > r->q.start ? q->q.start - r->q.start : r->q.start - q->q.start;
 		if (d < bestd) {
@@ -331,8 +396,10 @@ static double pick_condition(const struct para *p, size_t s, const struct qty *r
 			best = i;
 		}
 	}
-	if (respectively && r->q.nvalues > 1 && nflat == r->q.nvalues)
+	if (r->q.nvalues > 1 && nflat == r->q.nvalues)
 		return flat[vi];
+	if (r->q.nvalues > 1 && nflat == 0 && nbefore == r->q.nvalues)
+		return before[vi];
 	if (best != (size_t)-1)
 		return p->qs[best].q.values[0];
 	return NAN;
@@ -349,101 +416,79 @@ static int sentence_has(const struct para *p, size_t s, const char *word)
 }
 
 /*
- * The catalyst of value vi of result r.  Under "respectively", the values
- * of a list pair with as many catalysts named together in the sentence.
- * Then a catalyst named right after the value ("95 kJ mol^-1 found for
- * Ru/MgO"), else the nearest before it in its sentence, else (unless the
- * sentence names some other catalyst in words) the last one the sentence
- * before named.
+ * The catalyst of value vi of result qi.  A list of values pairs with as
+ * many catalysts named together ("A and B for X and Y", "X and Y gave A
+ * and B", or any list under "respectively").  Then a catalyst named right
+ * after the value ("95 kJ mol^-1 found for Ru/MgO"), else the nearest
+ * before it in its sentence, else (unless the sentence names some other
+ * catalyst in words) the last one the sentence before named.
  */
 static const struct mention *pick_mention(struct extractor *ex, const struct para *p,
-					  const struct qty *r, size_t vi, int respectively)
+					  size_t qi, size_t vi, int respectively)
 {
-	const struct span *s = &p->sent[r->sentence];
-	const struct mention *best = NULL;
-	size_t i, *ov;
-	if (r->q.nvalues > 1) {
-		const struct mention *after[QTY_MAX_VALUES], *before[QTY_MAX_VALUES];
-		size_t na = 0, nb = 0;
-		for (i = 0; i < p->nmen; i++) {
-			const struct mention *m = &p->men[i];
-			if (m->start < s->start || m->end > s->end)
-				continue;
-			if (m->start >= r->q.end && na < QTY_MAX_VALUES)
-				after[na++] = m;
-			else if (m->end <= r->q.start && nb < QTY_MAX_VALUES)
-				before[nb++] = m;
-		}
-		/* "A and B for X and Y (respectively)"; "X and Y gave A and B" */
-		if (na == r->q.nvalues &&
-		    (respectively || (xpat_match(ex, XP_FOR_AFTER, p->t, after[0]->start, r->q.end, &ov) &&
-				      ov[1] == after[0]->start)))
-			return after[vi];
-		if (nb >= r->q.nvalues && (respectively || nb == r->q.nvalues))
-			return before[nb - r->q.nvalues + vi];
+	const struct qty *r = &p->qs[qi];
+	size_t s = r->sentence, mlo = p->men_lo[s], mhi = p->men_lo[s + 1];
+	size_t ai = lower_bound(p, mlo, mhi, r->q.end, men_pos);   /* first after the value */
+	size_t bi = lower_bound(p, mlo, ai, r->q.start, men_pos);  /* mentions before: [mlo, bi) */
+	size_t n = r->q.nvalues, *ov;
+	const struct span *sp = &p->sent[s];
+	if (n > 1) {
+		size_t na = mhi - ai, nb = bi - mlo;
+		if (na == n && (respectively ||
+				(xpat_match(ex, XP_FOR_AFTER, p->t, p->men[ai].start, r->q.end, &ov) &&
+				 ov[1] == p->men[ai].start)))
+			return &p->men[ai + vi];
+		if (nb >= n && (respectively || nb == n))
+			return &p->men[bi - n + vi];
 	}
-	for (i = 0; i < p->nmen; i++) {
-		const struct mention *m = &p->men[i];
-		if (m->start >= r->q.end && m->end <= s->end) {
-			if (m->start - r->q.end < 48 &&
-			    xpat_match(ex, XP_FOR_AFTER, p->t, m->start, r->q.end, &ov) && ov[1] == m->start)
-				return m;
-			break;
-		}
-	}
-	for (i = 0; i < p->nmen; i++) {
-		const struct mention *m = &p->men[i];
-		if (m->start >= s->start && m->end <= r->q.start)
-			best = m;
-	}
-	if (best)
-		return best;
+	if (ai < mhi && p->men[ai].start - r->q.end < 48 &&
+	    xpat_match(ex, XP_FOR_AFTER, p->t, p->men[ai].start, r->q.end, &ov) &&
+	    ov[1] == p->men[ai].start)
+		return &p->men[ai];
+	while (bi > mlo && p->men[bi - 1].end > r->q.start)
+		bi--;
+	if (bi > mlo)
+		return &p->men[bi - 1];
 	/* a catalyst the sentence names otherwise ("the commercial Fe catalyst"): not ours */
-	if (xpat_match(ex, XP_OTHER_CAT, p->t, r->q.start, s->start, &ov))
+	if (ctx_before(ex, p, XP_OTHER_CAT, s, r->q.start))
 		return NULL;
+	(void)sp;
 	/* the last catalyst the sentence before named */
-	if (r->sentence > 0) {
-		const struct span *ps = &p->sent[r->sentence - 1];
-		for (i = 0; i < p->nmen; i++)
-			if (p->men[i].start >= ps->start && p->men[i].end <= ps->end)
-				best = &p->men[i];
-	}
-	return best;
+	if (s > 0 && p->men_lo[s] > p->men_lo[s - 1])
+		return &p->men[p->men_lo[s] - 1];
+	return NULL;
 }
 
-/* The citation that backs result r (see the top of this file). */
-static void pick_ref(const struct para *p, const struct qty *r, char *out, size_t size)
+/*
+ * The citation that backs result qi: one before it in its sentence, else
+ * the first after it (unless a value of the same kind that is no result,
+ * such as a literature range, comes between), else the last one before
+ * its sentence in the paragraph.
+ */
+static void pick_ref(const struct para *p, size_t qi, char *out, size_t size)
 {
-	const struct span *s = &p->sent[r->sentence];
+	const struct qty *r = &p->qs[qi];
+	size_t s = r->sentence, clo = p->cite_lo[s], chi = p->cite_lo[s + 1];
 	const struct cite_mark *best = NULL;
 	struct buf b = BUF_INIT;
-	size_t i;
+	size_t i = lower_bound(p, clo, chi, r->q.start, cite_pos);
 	out[0] = '\0';
-	for (i = 0; i < p->ncites; i++) {
-		const struct cite_mark *c = &p->cites[i];
-		if (c->start >= s->start && c->end <= r->q.start)
-			best = c;
-	}
-	if (!best) {
-		for (i = 0; i < p->ncites && !best; i++) {
-			const struct cite_mark *c = &p->cites[i];
-			size_t k;
+	if (i > clo && p->cites[i - 1].end <= r->q.start) {
+		best = &p->cites[i - 1];
+	} else {
+		size_t j = lower_bound(p, clo, chi, r->q.end, cite_pos);
+		if (j < chi) {
+			size_t k, stop = qi + NEAR_ITEMS;
 			int blocked = 0;
-			if (c->start < r->q.end || c->start > s->end)
-				continue;
-			for (k = 0; k < p->nq; k++)
-				if (p->qs[k].q.start > r->q.end && p->qs[k].q.start < c->start &&
-				    p->qs[k].q.kind == r->q.kind && !p->qs[k].result)
+			for (k = qi + 1; k < p->nq && k < stop && p->qs[k].q.start < p->cites[j].start; k++)
+				if (p->qs[k].q.kind == r->q.kind && !p->qs[k].result)
 					blocked = 1;
-			if (blocked)
-				break;
-			best = c;
+			if (!blocked)
+				best = &p->cites[j];
 		}
 	}
-	if (!best)
-		for (i = 0; i < p->ncites; i++)
-			if (p->cites[i].end <= s->start)
-				best = &p->cites[i];
+	if (!best && !(i > clo && p->cites[i - 1].end <= r->q.start) && clo > 0)
+		best = &p->cites[clo - 1];
 	if (best) {
 		cite_format(best, &b);
 		snprintf(out, size, "%s", buf_str(&b));
@@ -452,19 +497,23 @@ static void pick_ref(const struct para *p, const struct qty *r, char *out, size_
 }
 
 /* A loading stated in the sentence for one of the catalyst's metals ("0.2 wt% Ru"). */
-static void pick_loading(const struct para *p, size_t s, const struct mention *m,
+static void pick_loading(const struct para *p, size_t qi, const struct mention *m,
 			 char *out, size_t size)
 {
-	size_t i;
+	size_t s = p->qs[qi].sentence, lo = p->q_lo[s], hi = p->q_lo[s + 1], i;
 	out[0] = '\0';
-	for (i = 0; i < p->nq; i++) {
+	if (qi > lo + NEAR_ITEMS)
+		lo = qi - NEAR_ITEMS;
+	if (hi > qi + NEAR_ITEMS)
+		hi = qi + NEAR_ITEMS;
+	for (i = lo; i < hi; i++) {
 		const struct qty *q = &p->qs[i];
 		char nb[NUM_BUFSZ];
 		const char *metal = q->q.metal;
 		size_t n;
 		const char *l;
 		int found = 0;
-		if (q->sentence != s || q->q.kind != QK_LOADING || q->q.nvalues != 1 || !metal[0])
+		if (q->q.kind != QK_LOADING || q->q.nvalues != 1 || !metal[0])
 			continue;
 		/* the metal must be one of the catalyst's, as a whole symbol */
 		n = strlen(metal);
@@ -538,6 +587,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 	struct para p;
 	struct pending *pend = NULL;
 	size_t npend = 0, apend = 0, i, s;
+	size_t pend_prev = 0, pend_here = 0;   /* pendings of the sentence before, of this one */
 	double prev_cond[3] = { NAN, NAN, NAN };
 	size_t prev_cond_sent = (size_t)-1;
 
@@ -546,14 +596,14 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 	p.t = ex->nt.text;
 	p.len = ex->nt.len;
 	{
-		size_t max = p.len / 8 + 16;
+		size_t max = p.len / 2 + 2;
 		p.sent = xmalloc(max * sizeof(*p.sent));
 		p.nsent = sentence_split(p.t, p.len, p.sent, max);
 		if (p.nsent > max)
 			p.nsent = max;
 	}
 	{
-		size_t max = p.len / 4 + 4;
+		size_t max = p.len / 2 + 2;
 		p.cites = xmalloc(max * sizeof(*p.cites));
 		p.ncites = cite_scan(p.t, p.len, p.cites, max);
 		if (p.ncites > max)
@@ -561,35 +611,40 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 	}
 	find_mentions(ex, &p);
 	find_quantities(ex, &p);
+	p.men_lo = sentence_ranges(&p, p.nmen, men_pos);
+	p.q_lo = sentence_ranges(&p, p.nq, q_pos);
+	p.cite_lo = sentence_ranges(&p, p.ncites, cite_pos);
 
 	for (s = 0; s < p.nsent; s++) {
 		int respectively = sentence_has(&p, s, "respectively");
-		int computed;
+		int computed, any_result = 0;
 		size_t *ov;
 		double cond_here[3] = { NAN, NAN, NAN };
-		int any_result = 0;
-		computed = xpat_match(ex, XP_COMPUTED, p.t, p.sent[s].end, p.sent[s].start, &ov);
-		for (i = 0; i < p.nq; i++) {
+		pend_prev = pend_here;
+		pend_here = npend;
+		for (i = p.q_lo[s]; i < p.q_lo[s + 1]; i++) {
 			const struct qty *q = &p.qs[i];
 			int c = kind_cond(q->q.kind);
-			if (q->sentence == s && c >= 0 && !q->q.is_range && isnan(cond_here[c]))
+			if (c >= 0 && !q->q.is_range && isnan(cond_here[c]))
 				cond_here[c] = q->q.values[0];
-			if (q->sentence == s && q->result)
+			if (q->result)
 				any_result = 1;
 		}
+		if (!any_result)
+			goto next;
+		computed = xpat_match(ex, XP_COMPUTED, p.t, p.sent[s].end, p.sent[s].start, &ov);
 		if (isnan(cond_here[1]) && xpat_match(ex, XP_ATM, p.t, p.sent[s].end, p.sent[s].start, &ov))
 			cond_here[1] = 0.101325;
-		for (i = 0; i < p.nq && any_result; i++) {
+		for (i = p.q_lo[s]; i < p.q_lo[s + 1]; i++) {
 			const struct qty *q = &p.qs[i];
-			const struct mention *m;
 			size_t vi;
-			if (q->sentence != s || !q->result)
+			if (!q->result)
 				continue;
 			for (vi = 0; vi < q->q.nvalues; vi++) {
+				const struct mention *m = pick_mention(ex, &p, i, vi, respectively);
 				struct pending pe;
-				size_t k, slot;
+				size_t k, slot, from;
 				int merged = 0;
-				m = pick_mention(ex, &p, q, vi, respectively);
 				if (!m)
 					continue;
 				memset(&pe, 0, sizeof(pe));
@@ -600,7 +655,8 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 				for (k = 0; k < 4; k++)
 					pe.res[k] = NAN;
 				for (k = 0; k < 3; k++) {
-					pe.cond[k] = pick_condition(&p, s, q, vi, (int)k, respectively);
+					pe.cond[k] = pick_condition(&p, i, vi, (int)k);
+					/* conditions carried from the sentence before (not for Ea) */
 					if (isnan(pe.cond[k]) && isnan(cond_here[k]) && prev_cond_sent + 1 == s &&
 					    q->q.kind != QK_EA)
 						pe.cond[k] = prev_cond[k];
@@ -612,19 +668,21 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 				pe.res[slot] = q->q.values[vi];
 				if (slot == 1)
 					memcpy(pe.rate_metal, q->q.metal, sizeof(pe.rate_metal));
-				pick_ref(&p, q, pe.ref, sizeof(pe.ref));
-				pick_loading(&p, s, m, pe.loading, sizeof(pe.loading));
+				pick_ref(&p, i, pe.ref, sizeof(pe.ref));
+				pick_loading(&p, i, m, pe.loading, sizeof(pe.loading));
 				/* a catalyst carried from before that already has this result: ambiguous */
 				if (m->end <= p.sent[s].start) {
 					int dup = 0;
-					for (k = 0; k < npend; k++)
+					from = npend > pend_prev + 64 ? npend - 64 : pend_prev;
+					for (k = from; k < npend; k++)
 						if (pend[k].m == m && !isnan(pend[k].res[slot]))
 							dup = 1;
 					if (dup)
 						continue;
 				}
-				for (k = 0; k < npend; k++) {
-					if (pend[k].m == m && pend[k].sent == s && same_cond(pend[k].cond, pe.cond) &&
+				from = npend > pend_here + 16 ? npend - 16 : pend_here;
+				for (k = from; k < npend; k++) {
+					if (pend[k].m == m && same_cond(pend[k].cond, pe.cond) &&
 					    isnan(pend[k].res[slot])) {
 						pend[k].res[slot] = pe.res[slot];
 						if (slot == 1)
@@ -639,6 +697,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 				}
 			}
 		}
+next:
 		if (!isnan(cond_here[0]) || !isnan(cond_here[1]) || !isnan(cond_here[2])) {
 			memcpy(prev_cond, cond_here, sizeof(prev_cond));
 			prev_cond_sent = s;
@@ -651,4 +710,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 	free(p.cites);
 	free(p.men);
 	free(p.qs);
+	free(p.men_lo);
+	free(p.q_lo);
+	free(p.cite_lo);
 }

@@ -255,15 +255,20 @@ static int citation_context(const struct nz *z)
 	int c = last(z);
 	size_t n = z->nt->len;
 	if (is_digit(c)) {
-		/* 10^3 is an exponent; 2.53^x is not a thing; digits after digits: exponent */
-		return 0;
+		/*
+		 * After a number (10³) an exponent; after the last digit of a
+		 * formula (CeO₂⁷⁹, HZSM-5) a citation
+		 */
+		size_t b = n;
+		while (b > 0 && is_digit((unsigned char)z->nt->text[b - 1]))
+			b--;
+		return b > 0 && is_alpha((unsigned char)z->nt->text[b - 1]);
 	}
 	if (c == '.' || c == ',' || c == ')' || c == ']' || c == ';' || c == ':' ||
 	    c == ' ' || c == '\n' || c == '\t')
 		return 1;
 	if (is_alpha(c))
 		return !last_word_is_unit(z);
-	(void)n;
 	return 1;
 }
 
@@ -271,7 +276,8 @@ static int citation_context(const struct nz *z)
  * Citation content: digits, commas, dashes and spaces only, a digit first.
  * Copies the folded content (no spaces) into out; returns its length or 0.
  */
-static size_t citation_content(const struct nz *z, size_t from, size_t to, char *out, size_t outsz)
+static size_t citation_content(const struct nz *z, size_t from, size_t to, char *out, size_t *offs,
+			       size_t outsz)
 {
 	size_t j = from, n = 0;
 	while (j < to) {
@@ -288,6 +294,7 @@ static size_t citation_content(const struct nz *z, size_t from, size_t to, char 
 			return 0;
 		if (n == 0 && !is_digit(c))
 			return 0;
+		offs[n] = j;
 		out[n++] = (char)c;
 		j += k;
 	}
@@ -395,13 +402,14 @@ static size_t put_times(struct nz *z, size_t off, size_t j)
 static size_t open_script(struct nz *z, size_t at, size_t i, size_t e, int sup)
 {
 	char cite[64];
-	size_t j = i + 1;
+	size_t offs[64], j = i + 1, n, m;
 	while (j < e && z->src[j] == ' ')
 		j++;
 	if (sup) {
-		if (citation_context(z) && citation_content(z, i + 1, e, cite, sizeof(cite))) {
+		if (citation_context(z) && (n = citation_content(z, i + 1, e, cite, offs, sizeof(cite))) != 0) {
 			puts_at(z, "[cite:", at);
-			puts_at(z, cite, at);
+			for (m = 0; m < n; m++)
+				put(z, cite[m], offs[m]);   /* each digit points at its own */
 			put(z, ']', e);
 			return e + 1;
 		}
@@ -569,7 +577,7 @@ static size_t command(struct nz *z, size_t i)
 static size_t superscript(struct nz *z, size_t i)
 {
 	char run[64];
-	size_t j = i, n = 0, end;
+	size_t offs[64], j = i, n = 0, end, m;
 	int has_sign = 0;
 	for (;;) {
 		uint32_t cp;
@@ -587,6 +595,7 @@ static size_t superscript(struct nz *z, size_t i)
 			break;
 		if (c == '+' || (c == '-' && n == 0))
 			has_sign = 1;
+		offs[n] = j;
 		run[n++] = (char)c;
 		j += k;
 	}
@@ -596,23 +605,16 @@ static size_t superscript(struct nz *z, size_t i)
 		/* after a word or full stop: a citation marker */
 		if (is_digit((unsigned char)run[n - 1])) {
 			puts_at(z, "[cite:", i);
-			puts_at(z, run, i);
+			for (m = 0; m < n; m++)
+				put(z, run[m], offs[m]);   /* each digit points at its own */
 			put(z, ']', end - 1);
 			return end;
 		}
 	}
 	trim_spaces(z);
 	put(z, '^', i);
-	/* map each folded byte to its own code point */
-	{
-		size_t p = i, m;
-		for (m = 0; m < n; m++) {
-			uint32_t cp;
-			size_t k = decode_at(z, p, &cp);
-			put(z, run[m], p);
-			p += k;
-		}
-	}
+	for (m = 0; m < n; m++)
+		put(z, run[m], offs[m]);   /* each folded byte points at its own */
 	return end;
 }
 
@@ -795,9 +797,11 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 				break;
 			case 'm':
 				/* "$ m NH_3$", "_{ m cat}": \rm that lost its \r */
-				if ((z.math || z.depth > 0) && i + 2 < len && src[i + 1] == ' ' &&
+				if ((z.math || z.depth > 0) && i > 0 && i + 2 < len && src[i + 1] == ' ' &&
 				    is_alpha((unsigned char)src[i + 2]) &&
-				    (i == 0 || src[i - 1] == ' ' || src[i - 1] == '{' || src[i - 1] == '$')) {
+				    (src[i - 1] == '{' || src[i - 1] == '$' ||
+				     (src[i - 1] == ' ' && i > 1 && (src[i - 2] == '{' || src[i - 2] == '$')))) {
+					/* only where a group or math starts: "$5 m s^{-1}$" keeps its metre */
 					i += 2;
 					continue;
 				}

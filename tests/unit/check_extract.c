@@ -277,6 +277,9 @@ static const struct {
 	  "C, respectively.",
 	  { "FeN4@G-K|rate_mmol_gcat_h=0.0011|temperature_C=150",
 	    "FeN4@G-K|rate_mmol_gcat_h=0.0103|temperature_C=190", NULL } },
+	{ "At 350 and 400 \xC2\xB0" "C, Ru/MgO gave 2.1 and 4.2 mmol g^-1 h^-1.",
+	  { "Ru/MgO|rate_mmol_gcat_h=2.1|temperature_C=350", "Ru/MgO|rate_mmol_gcat_h=4.2|temperature_C=400",
+	    NULL } },
 	/* per-metal rate; TOF needs the word; Ea; computed */
 	{ "The Co-N2 catalyst reached 85.3 mmol g_Co^-1 h^-1 at 300 \xC2\xB0" "C. Its TOF was 0.05 s^-1.",
 	  { "Co-N2|rate_mmol_gmetal_h=85.3|rate_metal=Co|temperature_C=300",
@@ -412,6 +415,25 @@ START_TEST(test_table_results_at_header_conditions)
 }
 END_TEST
 
+START_TEST(test_long_paragraph)
+{
+	/* one paragraph, one line, thousands of facts: every one found, once */
+	struct buf text = BUF_INIT;
+	struct entry_set set;
+	size_t i;
+	for (i = 0; i < 2000; i++)
+		buf_printf(&text, "Ru/CeO2-%zu gave %zu.5 mmol g^-1 h^-1 at 400 \xC2\xB0" "C [%zu]. ", i, i % 50, i % 90 + 1);
+	buf_addch(&text, '\n');
+	extract_text(buf_str(&text), &set);
+	ck_assert_uint_eq(set.n, 2000);
+	ck_assert_str_eq(entry_get(&set.v[1999], COL_CATALYST), "Ru/CeO2-1999");
+	ck_assert_str_eq(entry_get(&set.v[1999], COL_RATE_GCAT), "49.5");
+	ck_assert_str_eq(entry_get(&set.v[1999], COL_REF), "20");
+	entry_set_release(&set);
+	buf_release(&text);
+}
+END_TEST
+
 START_TEST(test_extractor_reused)
 {
 	/* one extractor over several documents gives the same entries each time */
@@ -452,6 +474,7 @@ static Suite *extract_suite(void)
 	tcase_add_test(tc, test_table_rows);
 	tcase_add_test(tc, test_table_conditions_from_caption);
 	tcase_add_test(tc, test_table_results_at_header_conditions);
+	tcase_add_test(tc, test_long_paragraph);
 	tcase_add_test(tc, test_extractor_reused);
 	suite_add_tcase(s, tc);
 	return s;

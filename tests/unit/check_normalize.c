@@ -55,6 +55,7 @@ static const struct fold_case fold_cases[] = {
 	  "mmol_NH3 g_Co^-1 h^-1" },
 	{ "(mmol_{ m NH_3} g_{ m cat}^{-1} h^{-1})", "(mmol_NH3 g_cat^-1 h^-1)" },
 	{ "$ m NH_3$ synthesis rate", "NH3 synthesis rate" },
+	{ "$5 m s^{-1}$", "5 m s^-1" },
 	{ "30 L g_c\xE2\x81\xBB\xC2\xB9 h^{-1}", "30 L g_c^-1 h^-1" },
 	{ "121 kg m^{-3}", "121 kg m^-3" },
 	{ "mmol\xC2\xB7g\xE2\x81\xBB\xC2\xB9\xC2\xB7h\xE2\x81\xBB\xC2\xB9", "mmol g^-1 h^-1" },
@@ -70,6 +71,9 @@ static const struct fold_case fold_cases[] = {
 	  "catalysts.[cite:110-112] The" },
 	{ "reaction\xE2\x81\xB8\xE2\x81\xB4 based", "reaction[cite:84] based" },
 	{ "method.65", "method.65" },
+	{ "Ru/CeO\xE2\x82\x82\xE2\x81\xB7\xE2\x81\xB9 exhibited", "Ru/CeO2[cite:79] exhibited" },
+	{ "Ru/CeO_2^{79} exhibited", "Ru/CeO2[cite:79] exhibited" },
+	{ "1.5 \xC3\x97 10\xC2\xB3", "1.5 x 10^3" },
 	/* scientific notation */
 	{ "2.53 \xC3\x97 10\xE2\x81\xBB\xC2\xB2", "2.53 x 10^-2" },
 	{ "$2.53 \\times 10^{-2}$", "2.53 x 10^-2" },
@@ -161,6 +165,8 @@ static const char map_src[] =
 static const struct map_case map_cases[] = {
 	{ "Peng", 1, 1 },
 	{ "[cite:72]", 1, 14 },
+	{ "72]", 1, 14 },
+	{ "2]", 1, 15 },
 	{ "wrote", 1, 17 },
 	{ "NH3", 2, 1 },
 	{ "350", 2, 8 },
