@@ -6,6 +6,23 @@
  * A reader checks its input (UTF-8, no NUL bytes, a size limit) and
  * reports a problem as "FILE:LINE:COL: error: [rule] message" through the
  * diag given; it then returns NULL, and the command exits with status 2.
+ *
+ * Writing a reader (XML, say): the extractor reads only the document, so
+ * a reader makes the same blocks the text reader does, in reading order:
+ *   - headings, paragraphs and figure captions as blocks with their text,
+ *     block_set_path("/article/body/sec[3]/p[2]") and DOC_NO_OFFSET;
+ *   - markup as the text reader would see it: <sub>3</sub> as "_{3}",
+ *     <sup>-1</sup> as "^{-1}", a citation <xref ref-type="bibr"> as
+ *     "[cite:72]" (or "[cite:81,82]"), so that normalize.h folds it;
+ *   - a table as a BLOCK_TABLE block whose text is its caption and whose
+ *     label is "Table 1"; cells through table_add_cell with rowspan and
+ *     colspan set (morerows/namest), nheader the rows of <thead>,
+ *     footnotes through table_add_footnote, and row_locator[r] set
+ *     ("table1/r3") so that each row's entries point at it;
+ *   - each reference-list entry as a BLOCK_REFERENCE block labelled with
+ *     its number, its text as it would print ("A. B. Author, Title,
+ *     J. Catal., 2020, 1, 1-2.").
+ * Then add the descriptor to readers[] in ingest.c.
  */
 #ifndef NH3CAT_INGEST_H
 #define NH3CAT_INGEST_H

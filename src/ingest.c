@@ -1,0 +1,52 @@
+/*
+ * ingest.c: the table of readers, and reading a file with the reader its
+ * name calls for.  A new reader (XML) adds its descriptor to readers[].
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest.h"
+
+static const struct reader *const readers[] = { &reader_text, &reader_xml };
+
+const struct reader *ingest_find_reader(const char *path)
+{
+	size_t i, k;
+	for (i = 0; i < ARRAY_SIZE(readers); i++)
+		for (k = 0; readers[i]->exts[k]; k++)
+			if (str_endswith(path, readers[i]->exts[k]))
+				return readers[i];
+	return NULL;
+}
+
+char *ingest_key_from_path(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	const char *dot;
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	if (!dot || dot == base)
+		return xstrdup(base);
+	return xstrndup(base, (size_t)(dot - base));
+}
+
+struct document *ingest_file(const char *path, const char *key, struct diag *d)
+{
+	const struct reader *r = ingest_find_reader(path);
+	struct document *doc;
+	char *data, *k = NULL;
+	size_t len;
+	if (!r)
+		r = &reader_text;
+	data = file_read_all(path, &len);
+	if (!data)
+		return NULL;
+	if (!key)
+		key = k = ingest_key_from_path(path);
+	doc = r->read(path, key, data, len, d);
+	free(data);
+	free(k);
+	return doc;
+}
