@@ -154,6 +154,16 @@ void table_add_footnote(struct table *t, const char *text, size_t len)
 	t->footnotes[t->nfootnotes++] = xstrndup(text, len);
 }
 
+void table_set_row_locator(struct table *t, size_t row, const char *locator)
+{
+	if (row >= t->nrows)
+		return;
+	if (!t->row_locator)
+		t->row_locator = xcalloc(t->nrows, sizeof(char *));
+	free(t->row_locator[row]);
+	t->row_locator[row] = xstrdup(locator);
+}
+
 const struct cell *table_cell_at(const struct table *t, size_t row, size_t col)
 {
 	size_t i;

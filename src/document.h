@@ -103,6 +103,8 @@ struct table *block_new_table(struct block *b);
 struct cell *table_add_cell(struct table *t, size_t row, size_t col,
 			    const char *text, size_t len, size_t src_off);
 void table_add_footnote(struct table *t, const char *text, size_t len);
+/* Give row a structured locator ("table1/r3"), copied; rows are added first. */
+void table_set_row_locator(struct table *t, size_t row, const char *locator);
 /*
  * The cell covering (row, col), following row and column spans, or NULL
  * when no cell covers it.

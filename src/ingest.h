@@ -17,8 +17,9 @@
  *   - a table as a BLOCK_TABLE block whose text is its caption and whose
  *     label is "Table 1"; cells through table_add_cell with rowspan and
  *     colspan set (morerows/namest), nheader the rows of <thead>,
- *     footnotes through table_add_footnote, and row_locator[r] set
- *     ("table1/r3") so that each row's entries point at it;
+ *     footnotes through table_add_footnote, and table_set_row_locator
+ *     ("table1/r3") once the cells are in, so that each row's entries
+ *     point at it;
  *   - each reference-list entry as a BLOCK_REFERENCE block labelled with
  *     its number, its text as it would print ("A. B. Author, Title,
  *     J. Catal., 2020, 1, 1-2.").

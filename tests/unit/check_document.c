@@ -208,9 +208,28 @@ START_TEST(test_structured_locators)
 	struct document *doc = document_new("k", "k.xml", NULL, 0);
 	struct block *b = document_add_block(doc, BLOCK_PARAGRAPH, "Some text.", 10, DOC_NO_OFFSET);
 	struct buf out = BUF_INIT;
+	struct table *t;
 	block_set_path(b, "/article/body/sec[3]/p[2]");
 	document_locate(doc, &doc->blocks[0], 5, 1, &out);
 	ck_assert_str_eq(buf_str(&out), "/article/body/sec[3]/p[2]");
+	/* a table from markup: spans given by the reader, rows located by path */
+	b = document_add_block(doc, BLOCK_TABLE, "Table 1 Rates", 13, DOC_NO_OFFSET);
+	block_set_path(b, "/article/body/table-wrap[1]");
+	t = block_new_table(b);
+	table_add_cell(t, 0, 0, "Group", 5, DOC_NO_OFFSET);
+	table_add_cell(t, 0, 1, "Catalyst", 8, DOC_NO_OFFSET);
+	table_add_cell(t, 1, 0, "SACs", 4, DOC_NO_OFFSET)->rowspan = 2;
+	table_add_cell(t, 1, 1, "Ru SAC", 6, DOC_NO_OFFSET);
+	table_add_cell(t, 2, 1, "Co SAC", 6, DOC_NO_OFFSET);
+	t->nheader = 1;
+	table_set_row_locator(t, 2, "table1/r2");
+	ck_assert_str_eq(table_cell_at(t, 2, 0)->text, "SACs");
+	buf_reset(&out);
+	document_row_locate(doc, &doc->blocks[1], 2, &out);
+	ck_assert_str_eq(buf_str(&out), "table1/r2");
+	buf_reset(&out);
+	document_row_locate(doc, &doc->blocks[1], 1, &out);
+	ck_assert_str_eq(buf_str(&out), "/article/body/table-wrap[1]");
 	buf_release(&out);
 	document_free(doc);
 }

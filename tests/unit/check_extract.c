@@ -415,6 +415,47 @@ START_TEST(test_table_results_at_header_conditions)
 }
 END_TEST
 
+START_TEST(test_structured_document)
+{
+	/* a document as an XML reader would make it: paths, no offsets */
+	struct document *doc = document_new("x", "x.xml", NULL, 0);
+	struct extractor *ex = extractor_new();
+	struct entry_set set;
+	struct block *b;
+	struct table *t;
+	static const char *const cells[3][3] = {
+		{ "Catalyst", "T (K)", "Rate (mmol g_{cat}^{-1} h^{-1})" },
+		{ "Ru/MgO", "673", "2.5" },
+		{ "Cs-Ru/MgO", "673", "6.1" },
+	};
+	size_t r, c;
+	const char *para = "Ru/MgO gave 2.5 mmol g_{cat}^{-1} h^{-1} at 673 K.[cite:12]";
+	b = document_add_block(doc, BLOCK_PARAGRAPH, para, strlen(para), DOC_NO_OFFSET);
+	block_set_path(b, "/article/body/sec[2]/p[4]");
+	b = document_add_block(doc, BLOCK_TABLE, "Table 2 Rates", 13, DOC_NO_OFFSET);
+	block_set_label(b, "Table 2");
+	block_set_path(b, "/article/body/table-wrap[2]");
+	t = block_new_table(b);
+	for (r = 0; r < 3; r++)
+		for (c = 0; c < 3; c++)
+			table_add_cell(t, r, c, cells[r][c], strlen(cells[r][c]), DOC_NO_OFFSET);
+	t->nheader = 1;
+	table_set_row_locator(t, 1, "table2/r1");
+	table_set_row_locator(t, 2, "table2/r2");
+	entry_set_init(&set);
+	ck_assert_uint_eq(extractor_run(ex, doc, &set), 3);
+	ck_assert_str_eq(entry_get(&set.v[0], COL_LOCATOR), "/article/body/sec[2]/p[4]");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_REF), "12");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_TEMPERATURE_C), "399.85");
+	ck_assert_str_eq(entry_get(&set.v[2], COL_LOCATOR), "table2/r2");
+	ck_assert_str_eq(entry_get(&set.v[2], COL_RATE_GCAT), "6.1");
+	ck_assert_str_eq(entry_get(&set.v[2], COL_PROMOTER), "Cs");
+	entry_set_release(&set);
+	extractor_free(ex);
+	document_free(doc);
+}
+END_TEST
+
 START_TEST(test_long_paragraph)
 {
 	/* one paragraph, one line, thousands of facts: every one found, once */
@@ -474,6 +515,7 @@ static Suite *extract_suite(void)
 	tcase_add_test(tc, test_table_rows);
 	tcase_add_test(tc, test_table_conditions_from_caption);
 	tcase_add_test(tc, test_table_results_at_header_conditions);
+	tcase_add_test(tc, test_structured_document);
 	tcase_add_test(tc, test_long_paragraph);
 	tcase_add_test(tc, test_extractor_reused);
 	suite_add_tcase(s, tc);
