@@ -1059,14 +1059,15 @@ static void read_table(struct xr *x, const xmlNode *tab, struct table *t)
 			header = g.th_rows;
 	}
 	t->nheader = header;
-	if (t->nrows) {
+	{
 		size_t i;
-		t->row_locator = xcalloc(t->nrows, sizeof(char *));
+		struct buf loc = BUF_INIT;
 		for (i = 0; i < t->nrows; i++) {
-			struct buf loc = BUF_INIT;
+			buf_reset(&loc);
 			buf_printf(&loc, "table%zu/r%zu", x->ntables, i + 1);
-			t->row_locator[i] = buf_detach(&loc, NULL);
+			table_set_row_locator(t, i, buf_str(&loc));
 		}
+		buf_release(&loc);
 	}
 	free(g.busy);
 }
