@@ -259,8 +259,7 @@ int batch_has_xml(char *const *paths, size_t n)
 {
 	size_t i;
 	for (i = 0; i < n; i++)
-		if (str_endswith(paths[i], ".xml") || str_endswith(paths[i], ".nxml") ||
-		    str_endswith(paths[i], ".XML"))
+		if (ingest_find_reader(paths[i]) == &reader_xml)
 			return 1;
 	return 0;
 }

@@ -33,9 +33,12 @@
 #include "xmlsafe.h"
 #include "xmlvocab.h"
 
-/* Spans beyond these are clamped: a hostile colspan must not allocate. */
+/*
+ * Columns beyond this are dropped and column spans clamped, so that a
+ * hostile colspan allocates nothing; row spans stop at the last row of
+ * their row group.
+ */
 #define MAX_TABLE_COLS 512
-#define MAX_SPAN_ROWS 10000
 
 struct refid {
 	char *id;
@@ -58,6 +61,8 @@ struct xr {
 	const xmlNode *float_el;   /* the table float whose cells are being read */
 	struct sib *sibs;          /* per element (via _private): its XPath index */
 	size_t nsibs, sibs_alloc;
+	struct diag *d;
+	size_t wide_table;         /* the last table said to be too wide */
 };
 
 /* --- small helpers --------------------------------------------------- */
@@ -221,7 +226,7 @@ static const char *const spaced_inline[] = {
 static const char *const skip_inline[] = {
 	"graphic", "inline-graphic", "tex-math", "annotation", "annotation-xml", "fn",
 	"table-wrap", "fig", "list", "disp-quote", "boxed-text", "table", "alt-text",
-	"object-id", "et-al", "media", "inline-supplementary-material", NULL
+	"object-id", "et-al", "media", "inline-supplementary-material", "display", NULL
 };
 
 /* Characters a subscript can hold and still read as a count: Co1, MoHx, Ru3.0. */
@@ -748,6 +753,8 @@ struct grid {
 	size_t *busy;      /* busy[col]: first row free again in that column */
 	size_t ncols;
 	size_t row;        /* the row being filled */
+	size_t th_rows;    /* leading rows made only of <th> cells */
+	int th_done;       /* a row with a <td> (or none) came */
 };
 
 static size_t grid_next_free(struct grid *g, size_t col)
@@ -822,23 +829,44 @@ static size_t rows_from(const xmlNode *r, const char *rowname)
 	return n;
 }
 
+/* Cells past the last column read: said once per table, never silently. */
+static void too_wide(struct xr *x, const xmlNode *cell)
+{
+	if (x->wide_table == x->ntables)
+		return;
+	x->wide_table = x->ntables;
+	diag_emit(x->d, x->name, xmlGetLineNo(cell), 0, DIAG_WARNING, "xml-table",
+		  "table %zu has more than %d columns; cells past column %d are not read",
+		  x->ntables, MAX_TABLE_COLS, MAX_TABLE_COLS);
+}
+
 /* One <tr>; left counts the rows of its group from this one on. */
 static void html_row(struct xr *x, struct table *t, struct grid *g, const xmlNode *r, size_t left)
 {
 	const xmlNode *c;
 	size_t col = 0;
+	int all_th = 1, any = 0;
 	for (c = r->children; c; c = c->next) {
 		size_t cs, rs;
 		if (!xml_is(c, "td") && !xml_is(c, "th"))
 			continue;
+		any = 1;
+		if (xml_is(c, "td"))
+			all_th = 0;
 		col = grid_next_free(g, col);
-		if (col >= MAX_TABLE_COLS)
+		if (col >= MAX_TABLE_COLS) {
+			too_wide(x, c);
 			break;
+		}
 		cs = parse_count(xml_attr(c, "colspan"), 1, MAX_TABLE_COLS - col);
 		rs = parse_count(xml_attr(c, "rowspan"), 1, left);
 		add_cell(x, t, g, c, col, cs, rs);
 		col += cs;
 	}
+	if (!g->th_done && any && all_th)
+		g->th_rows = g->row + 1;
+	else
+		g->th_done = 1;
 	/* An empty row still counts. */
 	if (g->row + 1 > t->nrows)
 		t->nrows = g->row + 1;
@@ -961,8 +989,10 @@ static void cals_rows(struct xr *x, struct table *t, struct grid *g, const xmlNo
 			if (a >= 0)
 				col = (size_t)a;
 			col = grid_next_free(g, col);
-			if (col >= MAX_TABLE_COLS)
+			if (col >= MAX_TABLE_COLS) {
+				too_wide(x, e);
 				break;
+			}
 			if (a >= 0 && b >= a)
 				cs_n = (size_t)(b - a) + 1;
 			if (col + cs_n > MAX_TABLE_COLS)
@@ -986,7 +1016,7 @@ static void cals_rows(struct xr *x, struct table *t, struct grid *g, const xmlNo
 /* Fill t from an HTML-model or CALS-model table element. */
 static void read_table(struct xr *x, const xmlNode *tab, struct table *t)
 {
-	struct grid g = { NULL, 0, 0 };
+	struct grid g = { NULL, 0, 0, 0, 0 };
 	const xmlNode *c;
 	size_t header = 0;
 	int header_done = 0;
@@ -1021,32 +1051,23 @@ static void read_table(struct xr *x, const xmlNode *tab, struct table *t)
 				html_rows(x, t, &g, c);
 				header_done = 1;
 			} else if (xml_is(c, "tr")) {
-				/* Rows straight under <table>: a leading row of <th> is the header. */
-				const xmlNode *cell;
-				int all_th = 1, any = 0;
-				for (cell = c->children; cell; cell = cell->next) {
-					if (xml_is(cell, "td"))
-						all_th = 0;
-					if (xml_is(cell, "td") || xml_is(cell, "th"))
-						any = 1;
-				}
 				html_row(x, t, &g, c, rows_left--);
-				if (!header_done && all_th && any && g.row - 1 == header)
-					header = g.row;
-				else
-					header_done = 1;
 			}
 		}
+		/* No <thead>: leading rows of <th> cells are the header. */
+		if (!header)
+			header = g.th_rows;
 	}
 	t->nheader = header;
-	if (t->nrows) {
+	{
 		size_t i;
-		t->row_locator = xcalloc(t->nrows, sizeof(char *));
+		struct buf loc = BUF_INIT;
 		for (i = 0; i < t->nrows; i++) {
-			struct buf loc = BUF_INIT;
+			buf_reset(&loc);
 			buf_printf(&loc, "table%zu/r%zu", x->ntables, i + 1);
-			t->row_locator[i] = buf_detach(&loc, NULL);
+			table_set_row_locator(t, i, buf_str(&loc));
 		}
+		buf_release(&loc);
 	}
 	free(g.busy);
 }
@@ -1411,7 +1432,7 @@ static const char *const transparent_blocks[] = {
 	"body", "sections", "boxed-text", "disp-quote", "statement", "floats-group", "floats",
 	"abstract", "trans-abstract", "abstract-sec", "back", "app-group", "notes", "list",
 	"list-item", "def-list", "def-item", "def", "glossary", "caption-less", "acknowledgment",
-	"appendices", "sec-meta", NULL
+	"appendices", "sec-meta", "display", NULL
 };
 
 static void walk(struct xr *x, const xmlNode *n, int level);
@@ -1621,6 +1642,7 @@ struct document *ingest_xml(const char *name, const char *key, const char *data,
 		return NULL;
 	memset(&x, 0, sizeof(x));
 	x.name = name;
+	x.d = d;
 	x.vocab = xmlvocab_detect(xdoc, &why);
 	root = xmlDocGetRootElement(xdoc);
 	if (x.vocab == XML_VOCAB_UNKNOWN) {

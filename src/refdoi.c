@@ -61,6 +61,11 @@ static long doi_column(struct entry_set *set, int add)
 	return (long)set->nextra++;
 }
 
+void refdoi_add_column(struct entry_set *set)
+{
+	doi_column(set, 1);
+}
+
 size_t refdoi_fill(const struct document *doc, struct entry_set *set, size_t first)
 {
 	size_t i, filled = 0;

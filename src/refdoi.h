@@ -16,6 +16,12 @@
 #include "entry.h"
 
 /*
+ * Add the ref_doi column (empty) to set when it has none, so that rows
+ * written document by document all have it; a no-op when present.
+ */
+void refdoi_add_column(struct entry_set *set);
+
+/*
  * Fill ref_doi for entries first .. set->n-1 from doc's reference list.
  * The column is added to the set (after the schema's and any extra
  * columns already there) only when some entry gets a DOI; adding it

@@ -10,7 +10,9 @@
 #include <config.h>
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,8 +40,18 @@ struct parse_state {
 	xmlParserCtxtPtr ctxt;
 };
 
-static struct parse_state *active;     /* the parse under way, if any */
-static unsigned long load_attempts;
+/*
+ * Threads may parse at the same time (extract -j N).  Each thread's parse
+ * under way is thread-local; libxml2's entity loader is one for the
+ * process, so the first parse to start installs the refusing loader and
+ * the last to end puts the old one back, under guard.
+ */
+static __thread struct parse_state *active;
+static pthread_mutex_t guard = PTHREAD_MUTEX_INITIALIZER;
+static unsigned parses_running;          /* under guard */
+static int initialized;                  /* under guard */
+static xmlExternalEntityLoader saved_loader;   /* under guard */
+static unsigned long load_attempts;      /* atomic */
 
 static void report(struct parse_state *st, long line, long col, const char *rule,
 		   const char *fmt, ...) ATTR_PRINTF(5, 6);
@@ -161,10 +173,252 @@ static xmlParserInputPtr on_resolve_entity(void *ctx, const xmlChar *publicId,
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	(void)publicId;
-	load_attempts++;
+	__atomic_add_fetch(&load_attempts, 1, __ATOMIC_RELAXED);
 	stop_here(ctxt->_private, "xml-external", "refused to load external resource '%s'",
 		  systemId ? (const char *)systemId : "?");
 	return NULL;
+}
+
+/*
+ * Named characters (HTML 4 and the ISO sets JATS DTDs declare: &ndash;
+ * &mu; &deg; ...).  Publishers' files use them expecting the DTD to be
+ * read; nh3cat never reads it, so it knows them itself, as characters
+ * (libxml2 inlines a "predefined" entity like &amp;: no expansion, no
+ * tree node).  Sorted by name for bsearch.
+ */
+static const struct named_char {
+	const char *name, *utf8;
+} named_chars[] = {
+	{ "Alpha", "\xce\x91" },
+	{ "Aring", "\xc3\x85" },
+	{ "Auml", "\xc3\x84" },
+	{ "Beta", "\xce\x92" },
+	{ "Ccaron", "\xc4\x8c" },
+	{ "Chi", "\xce\xa7" },
+	{ "Dagger", "\xe2\x80\xa1" },
+	{ "Delta", "\xce\x94" },
+	{ "Eacute", "\xc3\x89" },
+	{ "Epsilon", "\xce\x95" },
+	{ "Eta", "\xce\x97" },
+	{ "Gamma", "\xce\x93" },
+	{ "Iota", "\xce\x99" },
+	{ "Kappa", "\xce\x9a" },
+	{ "Lambda", "\xce\x9b" },
+	{ "Lstrok", "\xc5\x81" },
+	{ "Mu", "\xce\x9c" },
+	{ "Nu", "\xce\x9d" },
+	{ "Omega", "\xce\xa9" },
+	{ "Omicron", "\xce\x9f" },
+	{ "Oslash", "\xc3\x98" },
+	{ "Ouml", "\xc3\x96" },
+	{ "Phi", "\xce\xa6" },
+	{ "Pi", "\xce\xa0" },
+	{ "Prime", "\xe2\x80\xb3" },
+	{ "Psi", "\xce\xa8" },
+	{ "Rho", "\xce\xa1" },
+	{ "Scaron", "\xc5\xa0" },
+	{ "Sigma", "\xce\xa3" },
+	{ "Tau", "\xce\xa4" },
+	{ "Theta", "\xce\x98" },
+	{ "Upsilon", "\xce\xa5" },
+	{ "Uuml", "\xc3\x9c" },
+	{ "Xi", "\xce\x9e" },
+	{ "Zeta", "\xce\x96" },
+	{ "aacute", "\xc3\xa1" },
+	{ "acirc", "\xc3\xa2" },
+	{ "acute", "\xc2\xb4" },
+	{ "aelig", "\xc3\xa6" },
+	{ "agrave", "\xc3\xa0" },
+	{ "alpha", "\xce\xb1" },
+	{ "and", "\xe2\x88\xa7" },
+	{ "ang", "\xe2\x88\xa0" },
+	{ "angst", "\xc3\x85" },
+	{ "approx", "\xe2\x89\x88" },
+	{ "aring", "\xc3\xa5" },
+	{ "asymp", "\xe2\x89\x88" },
+	{ "atilde", "\xc3\xa3" },
+	{ "auml", "\xc3\xa4" },
+	{ "beta", "\xce\xb2" },
+	{ "bull", "\xe2\x80\xa2" },
+	{ "cap", "\xe2\x88\xa9" },
+	{ "ccaron", "\xc4\x8d" },
+	{ "ccedil", "\xc3\xa7" },
+	{ "cedil", "\xc2\xb8" },
+	{ "cent", "\xc2\xa2" },
+	{ "centerdot", "\xc2\xb7" },
+	{ "chi", "\xcf\x87" },
+	{ "cong", "\xe2\x89\x85" },
+	{ "copy", "\xc2\xa9" },
+	{ "cup", "\xe2\x88\xaa" },
+	{ "dagger", "\xe2\x80\xa0" },
+	{ "darr", "\xe2\x86\x93" },
+	{ "deg", "\xc2\xb0" },
+	{ "delta", "\xce\xb4" },
+	{ "divide", "\xc3\xb7" },
+	{ "eacute", "\xc3\xa9" },
+	{ "ecaron", "\xc4\x9b" },
+	{ "ecirc", "\xc3\xaa" },
+	{ "egrave", "\xc3\xa8" },
+	{ "ell", "\xe2\x84\x93" },
+	{ "empty", "\xe2\x88\x85" },
+	{ "emsp", "\xe2\x80\x83" },
+	{ "ensp", "\xe2\x80\x82" },
+	{ "epsi", "\xce\xb5" },
+	{ "epsilon", "\xce\xb5" },
+	{ "equiv", "\xe2\x89\xa1" },
+	{ "eta", "\xce\xb7" },
+	{ "euml", "\xc3\xab" },
+	{ "euro", "\xe2\x82\xac" },
+	{ "exist", "\xe2\x88\x83" },
+	{ "forall", "\xe2\x88\x80" },
+	{ "frac12", "\xc2\xbd" },
+	{ "frac14", "\xc2\xbc" },
+	{ "frac34", "\xc2\xbe" },
+	{ "gamma", "\xce\xb3" },
+	{ "ge", "\xe2\x89\xa5" },
+	{ "hArr", "\xe2\x87\x94" },
+	{ "hairsp", "\xe2\x80\x8a" },
+	{ "half", "\xc2\xbd" },
+	{ "harr", "\xe2\x86\x94" },
+	{ "hbar", "\xe2\x84\x8f" },
+	{ "hellip", "\xe2\x80\xa6" },
+	{ "horbar", "\xe2\x80\x95" },
+	{ "hyphen", "\xe2\x80\x90" },
+	{ "iacute", "\xc3\xad" },
+	{ "iexcl", "\xc2\xa1" },
+	{ "image", "\xe2\x84\x91" },
+	{ "infin", "\xe2\x88\x9e" },
+	{ "int", "\xe2\x88\xab" },
+	{ "iota", "\xce\xb9" },
+	{ "iquest", "\xc2\xbf" },
+	{ "isin", "\xe2\x88\x88" },
+	{ "iuml", "\xc3\xaf" },
+	{ "kappa", "\xce\xba" },
+	{ "lArr", "\xe2\x87\x90" },
+	{ "lambda", "\xce\xbb" },
+	{ "lang", "\xe2\x9f\xa8" },
+	{ "laquo", "\xc2\xab" },
+	{ "larr", "\xe2\x86\x90" },
+	{ "lceil", "\xe2\x8c\x88" },
+	{ "ldquo", "\xe2\x80\x9c" },
+	{ "le", "\xe2\x89\xa4" },
+	{ "lfloor", "\xe2\x8c\x8a" },
+	{ "lowast", "\xe2\x88\x97" },
+	{ "lrarr", "\xe2\x87\x86" },
+	{ "lrhar", "\xe2\x87\x8b" },
+	{ "lrm", "\xe2\x80\x8e" },
+	{ "lsquo", "\xe2\x80\x98" },
+	{ "lstrok", "\xc5\x82" },
+	{ "macr", "\xc2\xaf" },
+	{ "mdash", "\xe2\x80\x94" },
+	{ "micro", "\xc2\xb5" },
+	{ "middot", "\xc2\xb7" },
+	{ "minus", "\xe2\x88\x92" },
+	{ "mu", "\xce\xbc" },
+	{ "nabla", "\xe2\x88\x87" },
+	{ "nacute", "\xc5\x84" },
+	{ "nbsp", "\xc2\xa0" },
+	{ "ndash", "\xe2\x80\x93" },
+	{ "ne", "\xe2\x89\xa0" },
+	{ "not", "\xc2\xac" },
+	{ "ntilde", "\xc3\xb1" },
+	{ "nu", "\xce\xbd" },
+	{ "oacute", "\xc3\xb3" },
+	{ "ohm", "\xe2\x84\xa6" },
+	{ "omega", "\xcf\x89" },
+	{ "omicron", "\xce\xbf" },
+	{ "or", "\xe2\x88\xa8" },
+	{ "ordf", "\xc2\xaa" },
+	{ "ordm", "\xc2\xba" },
+	{ "oslash", "\xc3\xb8" },
+	{ "otilde", "\xc3\xb5" },
+	{ "ouml", "\xc3\xb6" },
+	{ "para", "\xc2\xb6" },
+	{ "part", "\xe2\x88\x82" },
+	{ "permil", "\xe2\x80\xb0" },
+	{ "perp", "\xe2\x8a\xa5" },
+	{ "phi", "\xcf\x86" },
+	{ "pi", "\xcf\x80" },
+	{ "piv", "\xcf\x96" },
+	{ "planck", "\xe2\x84\x8f" },
+	{ "plusmn", "\xc2\xb1" },
+	{ "pm", "\xc2\xb1" },
+	{ "pound", "\xc2\xa3" },
+	{ "prime", "\xe2\x80\xb2" },
+	{ "prod", "\xe2\x88\x8f" },
+	{ "prop", "\xe2\x88\x9d" },
+	{ "psi", "\xcf\x88" },
+	{ "rArr", "\xe2\x87\x92" },
+	{ "radic", "\xe2\x88\x9a" },
+	{ "rang", "\xe2\x9f\xa9" },
+	{ "raquo", "\xc2\xbb" },
+	{ "rarr", "\xe2\x86\x92" },
+	{ "rcaron", "\xc5\x99" },
+	{ "rceil", "\xe2\x8c\x89" },
+	{ "rdquo", "\xe2\x80\x9d" },
+	{ "real", "\xe2\x84\x9c" },
+	{ "reg", "\xc2\xae" },
+	{ "rfloor", "\xe2\x8c\x8b" },
+	{ "rho", "\xcf\x81" },
+	{ "rlarr", "\xe2\x87\x84" },
+	{ "rlhar", "\xe2\x87\x8c" },
+	{ "rlm", "\xe2\x80\x8f" },
+	{ "rsquo", "\xe2\x80\x99" },
+	{ "sacute", "\xc5\x9b" },
+	{ "scaron", "\xc5\xa1" },
+	{ "sdot", "\xe2\x8b\x85" },
+	{ "sect", "\xc2\xa7" },
+	{ "shy", "\xc2\xad" },
+	{ "sigma", "\xcf\x83" },
+	{ "sigmaf", "\xcf\x82" },
+	{ "sim", "\xe2\x88\xbc" },
+	{ "sum", "\xe2\x88\x91" },
+	{ "sup1", "\xc2\xb9" },
+	{ "sup2", "\xc2\xb2" },
+	{ "sup3", "\xc2\xb3" },
+	{ "szlig", "\xc3\x9f" },
+	{ "tau", "\xcf\x84" },
+	{ "there4", "\xe2\x88\xb4" },
+	{ "theta", "\xce\xb8" },
+	{ "thetasym", "\xcf\x91" },
+	{ "thinsp", "\xe2\x80\x89" },
+	{ "times", "\xc3\x97" },
+	{ "trade", "\xe2\x84\xa2" },
+	{ "uacute", "\xc3\xba" },
+	{ "uarr", "\xe2\x86\x91" },
+	{ "uml", "\xc2\xa8" },
+	{ "upsih", "\xcf\x92" },
+	{ "upsilon", "\xcf\x85" },
+	{ "uuml", "\xc3\xbc" },
+	{ "weierp", "\xe2\x84\x98" },
+	{ "xi", "\xce\xbe" },
+	{ "yen", "\xc2\xa5" },
+	{ "zcaron", "\xc5\xbe" },
+	{ "zeta", "\xce\xb6" },
+	{ "zwj", "\xe2\x80\x8d" },
+	{ "zwnj", "\xe2\x80\x8c" },
+};
+
+static xmlEntity named_ents[ARRAY_SIZE(named_chars)];
+
+static int named_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct named_char *)elem)->name);
+}
+
+static xmlEntityPtr on_get_entity(void *ctx, const xmlChar *name)
+{
+	const struct named_char *nc = bsearch(name, named_chars, ARRAY_SIZE(named_chars),
+					      sizeof(named_chars[0]), named_cmp);
+	xmlParserCtxtPtr ctxt = ctx;
+	/*
+	 * libxml2 copies one byte of a predefined entity into an attribute
+	 * value: there, named characters stay unknown (an error, not a
+	 * broken byte).
+	 */
+	if (!nc || ctxt->instate == XML_PARSER_ATTRIBUTE_VALUE)
+		return xmlSAX2GetEntity(ctx, name);
+	return &named_ents[nc - named_chars];   /* filled by parse_enter */
 }
 
 static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
@@ -204,7 +458,7 @@ static xmlParserInputPtr refuse_loader(const char *URL, const char *ID, xmlParse
 {
 	(void)ID;
 	(void)ctxt;
-	load_attempts++;
+	__atomic_add_fetch(&load_attempts, 1, __ATOMIC_RELAXED);
 	if (active)
 		stop_here(active, "xml-external", "refused to load external resource '%s'",
 			  URL ? URL : "?");
@@ -219,7 +473,39 @@ static void silent_generic(void *ctx, const char *msg, ...)
 
 unsigned long xmlsafe_load_attempts(void)
 {
-	return load_attempts;
+	return __atomic_load_n(&load_attempts, __ATOMIC_RELAXED);
+}
+
+static void parse_enter(void)
+{
+	size_t i;
+	pthread_mutex_lock(&guard);
+	if (!initialized) {
+		xmlInitParser();
+		for (i = 0; i < ARRAY_SIZE(named_chars); i++) {
+			xmlEntityPtr e = &named_ents[i];
+			e->type = XML_ENTITY_DECL;
+			e->name = (const xmlChar *)named_chars[i].name;
+			e->content = (xmlChar *)(uintptr_t)named_chars[i].utf8;
+			e->orig = e->content;
+			e->length = (int)strlen(named_chars[i].utf8);
+			e->etype = XML_INTERNAL_PREDEFINED_ENTITY;
+		}
+		initialized = 1;
+	}
+	if (parses_running++ == 0) {
+		saved_loader = xmlGetExternalEntityLoader();
+		xmlSetExternalEntityLoader(refuse_loader);
+	}
+	pthread_mutex_unlock(&guard);
+}
+
+static void parse_leave(void)
+{
+	pthread_mutex_lock(&guard);
+	if (--parses_running == 0)
+		xmlSetExternalEntityLoader(saved_loader);
+	pthread_mutex_unlock(&guard);
 }
 
 /* No network, no DTD, no entity substitution, no XInclude, no HUGE. */
@@ -231,7 +517,6 @@ xmlDocPtr xmlsafe_parse(const char *name, const char *data, size_t len,
 {
 	struct parse_state st;
 	xmlParserCtxtPtr ctxt;
-	xmlExternalEntityLoader old_loader;
 	xmlGenericErrorFunc old_generic;
 	void *old_generic_ctx;
 	xmlDocPtr doc = NULL;
@@ -252,7 +537,7 @@ xmlDocPtr xmlsafe_parse(const char *name, const char *data, size_t len,
 		return NULL;
 	}
 
-	xmlInitParser();
+	parse_enter();
 	ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
 	if (!ctxt)
 		die("out of memory");
@@ -267,16 +552,16 @@ xmlDocPtr xmlsafe_parse(const char *name, const char *data, size_t len,
 	ctxt->sax->unparsedEntityDecl = on_unparsed_entity_decl;
 	ctxt->sax->externalSubset = on_external_subset;
 	ctxt->sax->resolveEntity = on_resolve_entity;
+	ctxt->sax->getEntity = on_get_entity;
 	ctxt->sax->startElementNs = on_start;
 	ctxt->sax->endElementNs = on_end;
 	ctxt->validate = 0;
 	ctxt->loadsubset = 0;
 	ctxt->replaceEntities = 0;
 
-	old_loader = xmlGetExternalEntityLoader();
+	/* libxml2's generic error handler is per thread. */
 	old_generic = xmlGenericError;
 	old_generic_ctx = xmlGenericErrorContext;
-	xmlSetExternalEntityLoader(refuse_loader);
 	xmlSetGenericErrorFunc(NULL, silent_generic);
 	active = &st;
 
@@ -284,7 +569,6 @@ xmlDocPtr xmlsafe_parse(const char *name, const char *data, size_t len,
 
 	active = NULL;
 	xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
-	xmlSetExternalEntityLoader(old_loader);
 
 	if (!ctxt->wellFormed && st.nerrors == 0)
 		report(&st, ctxt->input ? ctxt->input->line : 0, 0, "xml-syntax",
@@ -304,6 +588,7 @@ xmlDocPtr xmlsafe_parse(const char *name, const char *data, size_t len,
 		ctxt->myDoc = NULL;
 	}
 	xmlFreeParserCtxt(ctxt);
+	parse_leave();
 	return doc;
 }
 

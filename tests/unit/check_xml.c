@@ -10,6 +10,7 @@
 #include <config.h>
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -173,7 +174,9 @@ static const struct {
 	{ "   ", "t.xml:1:4: error: [xml-syntax] start tag expected, '<' not found\n" },
 	{ "<a>\xff\xfe</a>",
 	  "t.xml:1:4: error: [xml-syntax] input is not proper UTF-8, indicate encoding ! Bytes: 0xFF 0xFE 0x3C 0x2F\n" },
-	{ "<a>&nbsp;</a>", "t.xml:1:10: error: [xml-entity] entity 'nbsp' is not defined (external DTDs are never read)\n" },
+	{ "<a>&nbspx;</a>", "t.xml:1:11: error: [xml-entity] entity 'nbspx' is not defined (external DTDs are never read)\n" },
+	{ "<a b='&ndash;'/>", "t.xml:1:14: error: [xml-entity] entity 'ndash' is not defined (external DTDs are never read)\n" },
+	{ "<a b='&foo;'/>", "t.xml:1:12: error: [xml-entity] entity 'foo' is not defined (external DTDs are never read)\n" },
 	{ "<a></a><b/>", "t.xml:1:8: error: [xml-syntax] extra content at the end of the document\n" },
 	{ "<a x='1' x='2'/>", "t.xml:1:15: error: [xml-syntax] attribute x redefined\n" },
 };
@@ -201,6 +204,26 @@ START_TEST(test_character_references)
 	ck_assert_str_eq(msgs, "");
 	xml_text(xmlDocGetRootElement(doc), &text);
 	ck_assert_str_eq(buf_str(&text), "<&\xe2\x88\x92" "1\xc2\xb0<b>");
+	buf_release(&text);
+	xmlFreeDoc(doc);
+	free(msgs);
+}
+END_TEST
+
+/* Named characters of the JATS and HTML DTDs are known without the DTD. */
+START_TEST(test_named_characters)
+{
+	char *msgs;
+	struct buf text = BUF_INIT;
+	xmlDocPtr doc = parse_string("<!DOCTYPE article SYSTEM 'JATS-archivearticle1.dtd'>"
+				     "<article x='1&amp;2'>400&nbsp;&deg;C, 2&ndash;3&thinsp;&mu;m, "
+				     "&alpha;-Fe, &Aring;, &amp;</article>", NULL, &msgs);
+	ck_assert_ptr_nonnull(doc);
+	ck_assert_str_eq(msgs, "");
+	xml_text(xmlDocGetRootElement(doc), &text);
+	ck_assert_str_eq(buf_str(&text), "400\xc2\xa0\xc2\xb0" "C, 2\xe2\x80\x93" "3\xe2\x80\x89\xce\xbcm, "
+			 "\xce\xb1-Fe, \xc3\x85, &");
+	ck_assert_str_eq(xml_attr(xmlDocGetRootElement(doc), "x"), "1&2");
 	buf_release(&text);
 	xmlFreeDoc(doc);
 	free(msgs);
@@ -641,6 +664,9 @@ START_TEST(test_reader_hostile_spans)
 	ck_assert_uint_eq(t->cells[0].rowspan, 2);
 	ck_assert_uint_eq(t->nrows, 2);
 	ck_assert_uint_eq(t->ncols, 512);
+	/* The cell that no longer fits is not dropped silently. */
+	ck_assert_str_eq(test_diag_text(d), "t.xml:1: warning: [xml-table] table 1 has more than 512 "
+			 "columns; cells past column 512 are not read\n");
 	document_free(doc);
 	test_diag_free(d);
 }
@@ -754,6 +780,67 @@ START_TEST(test_reference_text)
 }
 END_TEST
 
+/* Elsevier puts some tables inline, in a ce:display inside a paragraph. */
+START_TEST(test_elsevier_display_table)
+{
+	static const char text[] =
+		"<ja:article xmlns:ja='http://www.elsevier.com/xml/ja/dtd' xmlns:ce='http://www.elsevier.com/xml/common/dtd'>"
+		"<ja:body><ce:sections><ce:section><ce:section-title>Results</ce:section-title>"
+		"<ce:para>Rates are below.<ce:display><ce:table id='t1'><ce:label>Table 2</ce:label>"
+		"<tgroup cols='2'><colspec colname='c1'/><colspec colname='c2'/>"
+		"<thead><row><ce:entry>Catalyst</ce:entry><ce:entry>Rate</ce:entry></row></thead>"
+		"<tbody><row><ce:entry>Ru/C</ce:entry><ce:entry>1.5</ce:entry></row></tbody></tgroup>"
+		"</ce:table></ce:display></ce:para></ce:section></ce:sections></ja:body></ja:article>";
+	struct diag *d = test_diag_new();
+	struct document *doc = ingest_xml("t.xml", "t", text, strlen(text), d);
+	const struct block *p, *t;
+	ck_assert_str_eq(test_diag_text(d), "");
+	ck_assert_ptr_nonnull(doc);
+	p = block_at(doc, "/ja:article/ja:body/ce:sections/ce:section/ce:para");
+	t = block_at(doc, "/ja:article/ja:body/ce:sections/ce:section/ce:para/ce:display/ce:table");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(p->text, "Rates are below.");
+	ck_assert_ptr_nonnull(t);
+	ck_assert_str_eq(t->label, "Table 2");
+	ck_assert_str_eq(table_cell_at(t->table, 1, 1)->text, "1.5");
+	ck_assert_uint_eq(t->table->nheader, 1);
+	document_free(doc);
+	test_diag_free(d);
+}
+END_TEST
+
+/* Header rows: <thead>, else leading rows of <th> cells, in or out of <tbody>. */
+static const struct {
+	const char *table;
+	size_t nheader, nrows;
+} header_cases[] = {
+	{ "<thead><tr><th>A</th></tr><tr><th>B</th></tr></thead><tbody><tr><td>1</td></tr></tbody>", 2, 3 },
+	{ "<tbody><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></tbody>", 1, 2 },
+	{ "<tr><th>A</th></tr><tr><th>B</th></tr><tr><td>1</td></tr><tr><th>C</th></tr>", 2, 4 },
+	{ "<tbody><tr><td>A</td></tr><tr><th>B</th></tr></tbody>", 0, 2 },
+	{ "<thead><tr><th>A</th></tr></thead><tbody><tr><th>B</th><td>1</td></tr></tbody>", 1, 2 },
+};
+
+START_TEST(test_header_rows)
+{
+	struct buf xml = BUF_INIT;
+	struct diag *d = test_diag_new();
+	struct document *doc;
+	const struct block *b;
+	buf_printf(&xml, "<article dtd-version='1.3'><body><table-wrap><table>%s</table></table-wrap></body></article>",
+		   header_cases[_i].table);
+	doc = ingest_xml("t.xml", "t", xml.data, xml.len, d);
+	ck_assert_ptr_nonnull(doc);
+	b = first_table(doc);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_uint_eq(b->table->nheader, header_cases[_i].nheader);
+	ck_assert_uint_eq(b->table->nrows, header_cases[_i].nrows);
+	document_free(doc);
+	test_diag_free(d);
+	buf_release(&xml);
+}
+END_TEST
+
 /* ref_doi: the DOIs of an entry's cited references, in order. */
 START_TEST(test_refdoi)
 {
@@ -785,6 +872,15 @@ START_TEST(test_refdoi)
 	entry_set(entry_set_append(&set), COL_REF, "999");
 	ck_assert_uint_eq(refdoi_fill(doc, &set, 0), 0);
 	ck_assert_uint_eq(set.nextra, 0);
+	/* A column added up front is kept, and filled in place. */
+	refdoi_add_column(&set);
+	refdoi_add_column(&set);
+	ck_assert_uint_eq(set.nextra, 1);
+	ck_assert_str_eq(set.v[0].extra[0], "");
+	entry_set(entry_set_append(&set), COL_REF, "95");
+	ck_assert_uint_eq(refdoi_fill(doc, &set, 1), 1);
+	ck_assert_uint_eq(set.nextra, 1);
+	ck_assert_str_eq(set.v[1].extra[0], "10.5555/nh3cat-test.cit95");
 	entry_set_release(&set);
 	document_free(doc);
 }
@@ -848,6 +944,71 @@ START_TEST(test_entries_agree)
 }
 END_TEST
 
+/* Parses in several threads at once (extract -j N) stay correct and safe. */
+struct thread_job {
+	const char *good, *bad;    /* a JATS paper, a hostile document */
+	size_t good_len, bad_len;
+	int failures;
+};
+
+static void count_item(void *ctx, const struct diag_item *item)
+{
+	(*(unsigned long *)ctx)++;
+	(void)item;
+}
+
+static void *parse_many(void *arg)
+{
+	struct thread_job *job = arg;
+	int i;
+	for (i = 0; i < 40; i++) {
+		unsigned long items = 0;
+		struct diag *d = diag_new_collect(count_item, &items);
+		struct document *doc = ingest_xml("good.xml", "good", job->good, job->good_len, d);
+		xmlDocPtr bad = xmlsafe_parse("bad.xml", job->bad, job->bad_len, NULL, d);
+		if (!doc || first_table(doc) == NULL || first_table(doc)->table->nrows != 30)
+			job->failures++;
+		if (bad || items != 1)
+			job->failures++;
+		document_free(doc);
+		diag_free(d);
+	}
+	return NULL;
+}
+
+START_TEST(test_threads)
+{
+	char *gpath = test_path("tests/xml/jats-review-table1.xml");
+	char *bpath = test_path("tests/xml/hostile-xxe.xml");
+	struct thread_job jobs[4];
+	pthread_t th[4];
+	size_t glen, blen, k;
+	char *good = file_read_all(gpath, &glen), *bad = file_read_all(bpath, &blen);
+	unsigned long before = xmlsafe_load_attempts();
+	ck_assert_ptr_nonnull(good);
+	ck_assert_ptr_nonnull(bad);
+	for (k = 0; k < 4; k++) {
+		jobs[k].good = good;
+		jobs[k].good_len = glen;
+		jobs[k].bad = bad;
+		jobs[k].bad_len = blen;
+		jobs[k].failures = 0;
+		ck_assert_int_eq(pthread_create(&th[k], NULL, parse_many, &jobs[k]), 0);
+	}
+	for (k = 0; k < 4; k++) {
+		pthread_join(th[k], NULL);
+		ck_assert_int_eq(jobs[k].failures, 0);
+	}
+	ck_assert_uint_eq(xmlsafe_load_attempts(), before);
+	/* Every parse has ended: libxml2's own entity loader is back. */
+	ck_assert_ptr_ne(xmlGetExternalEntityLoader(), NULL);
+	free(good);
+	free(bad);
+	free(gpath);
+	free(bpath);
+}
+END_TEST
+
 static Suite *xml_suite(void)
 {
 	Suite *s = suite_create("xml");
@@ -857,9 +1018,11 @@ static Suite *xml_suite(void)
 	tcase_add_test(tc, test_limits);
 	tcase_add_loop_test(tc, test_bad_strings, 0, (int)ARRAY_SIZE(bad_strings));
 	tcase_add_test(tc, test_character_references);
+	tcase_add_test(tc, test_named_characters);
 	tcase_add_test(tc, test_local_dtd_not_read);
 	tcase_add_test(tc, test_libxml2_silent);
 	tcase_add_test(tc, test_public_doctype_accepted);
+	tcase_add_test(tc, test_threads);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("xmlvocab");
 	tcase_add_loop_test(tc, test_vocab, 0, (int)ARRAY_SIZE(vocab_cases));
@@ -876,6 +1039,8 @@ static Suite *xml_suite(void)
 	tcase_add_test(tc, test_refdoi);
 	tcase_add_loop_test(tc, test_inline_folding, 0, (int)ARRAY_SIZE(fold_cases));
 	tcase_add_loop_test(tc, test_reference_text, 0, (int)ARRAY_SIZE(ref_cases));
+	tcase_add_test(tc, test_elsevier_display_table);
+	tcase_add_loop_test(tc, test_header_rows, 0, (int)ARRAY_SIZE(header_cases));
 	tcase_add_test(tc, test_entries_agree);
 	suite_add_tcase(s, tc);
 	return s;
