@@ -148,7 +148,13 @@ size_t cite_scan(const char *text, size_t len, struct cite_mark *marks, size_t m
 		struct cite_mark m;
 		const char *p = text + i, *end = NULL;
 		unsigned char prev = i ? (unsigned char)text[i - 1] : ' ';
+		unsigned char c0 = (unsigned char)*p;
 		size_t n;
+		/* only these bytes can start a marker */
+		if (c0 != '[' && c0 != '^' && c0 != '.' && c0 != ',' && c0 != 0xC2 && c0 != 0xE2) {
+			i++;
+			continue;
+		}
 		memset(&m, 0, sizeof(m));
 		m.start = i;
 		if (*p == '[' && len - i > 6 && !memcmp(p, "[cite:", 6)) {
@@ -498,6 +504,16 @@ void ref_parse(const char *text, long num, struct ref_entry *r)
 			const char *a = strstr(p, " and ");
 			const char *stop = c && c < e ? c : e;
 			int last = 0;
+			/* "J. Catal. 2022": a journal, not a name (digits, or a final full stop) */
+			{
+				const char *x;
+				int bad = stop > p && stop[-1] == '.';
+				for (x = p; x < stop && !bad; x++)
+					if (is_digit((unsigned char)*x))
+						bad = 1;
+				if (bad && !(a && a < stop))
+					break;
+			}
 			if (a && a < stop) {
 				if (authors.len)
 					buf_addstr(&authors, "; ");

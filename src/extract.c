@@ -23,11 +23,12 @@ static const char *const patterns[XP_NPATTERNS] = {
 	[XP_MENTION] =
 	"(?<![A-Za-z0-9/@._-])"
 	"(?:(?<size>\\d+(?:\\.\\d+)?) ?nm )?"
-	"(?<formula>(?:\\d+(?:\\.\\d+)?%? ?)?[A-Z][A-Za-z0-9.]*(?:\\([A-Za-z]+\\))?"
-	"(?:[/@-](?:[A-Z0-9][A-Za-z0-9.]*|[a-z]+(?=[/@-]))(?:\\([A-Za-z]+\\))?)*)"
+	"(?<formula>(?:\\d+(?:\\.\\d+)?%? ?)?[A-Z](?:[A-Za-z0-9]|\\.(?=\\d))*(?:\\([A-Za-z0-9]+\\)\\d*)?"
+	"(?:[/@-](?:[\u03b1-\u03c9]-)?(?:[A-Z0-9](?:[A-Za-z0-9]|\\.(?=\\d))*|[a-z]+(?=[/@-])"
+	"|[a-z]{1,3}(?![A-Za-z]))(?:\\([A-Za-z0-9]+\\)\\d*)?)*)"
 	"(?: (?<desc>SACs?|SAs|NCs|ACCs|NPs|NPS|SNCs?|SAAs?|NPAs?|TCs|DACs?|ACs"
 	"|clusters?|nanoclusters|nanoparticles)"
-	"(?:[/@][A-Z][A-Za-z0-9.]*(?:-[A-Z0-9][A-Za-z0-9]*)*)?)?"
+	"(?:[/@][A-Z](?:[A-Za-z0-9]|\\.(?=\\d))*(?:-[A-Z0-9][A-Za-z0-9]*)*)?)?"
 	"(?![A-Za-z0-9])"
 	"|(?<single>single(?:-site| site|-atom| atom)? (?<elem>[A-Z][a-z]?)(?= (?:active )?(?:sites?|atoms?)))",
 	[XP_TOF_CTX] = "\\bTOFs?(?![A-Za-z])|turnover frequenc",
@@ -37,7 +38,9 @@ static const char *const patterns[XP_NPATTERNS] = {
 	"|were calculated|was calculated|predicted by|simulations?)",
 	[XP_ATM] = "(?i:atmospheric pressure|ambient pressure)",
 	[XP_FOR_AFTER] = "\\G[) ]*(?:(?:was|were|is|are) )?(?:(?:found|obtained|measured|observed|"
-	"achieved|reached|recorded|reported|calculated|predicted) )?(?:for|over|on|with) (?:the )?",
+	"achieved|reached|recorded|reported|calculated|predicted) )?(?:for|over|on|with|by) (?:the )?",
+	[XP_OTHER_CAT] = "(?i)\\b(?!(?:the|this|that|these|those|our|its|their|same|above|former|latter|"
+	"said|each|both|all|best|optimal|optimized|optimised)\\b)[A-Za-z0-9-]+ (?:catalysts?|samples?)\\b",
 };
 
 struct extractor *extractor_new(void)
@@ -83,6 +86,16 @@ int xpat_match(struct extractor *ex, enum xpat p, const char *text, size_t len,
 		return 0;
 	*ov = pcre2_get_ovector_pointer(ex->md);
 	return 1;
+}
+
+void extract_normalize(struct extractor *ex, const char *text, size_t len)
+{
+	size_t pad;
+	normalize_text(text, len, &ex->nt);
+	pad = ex->nt.alloc > ex->nt.len + 1 ? ex->nt.alloc - ex->nt.len - 1 : 0;
+	if (pad > 64)
+		pad = 64;
+	memset(ex->nt.text + ex->nt.len + 1, 0, pad);
 }
 
 /* --- elements and names --------------------------------------------------------- */
@@ -236,6 +249,30 @@ static void clean_name(const char *s, size_t n, char *out, size_t size)
 	while (o && out[o - 1] == ' ')
 		o--;
 	out[o] = '\0';
+	o = extract_strip_marks(out, o);
+	out[o] = '\0';
+}
+
+size_t extract_strip_marks(const char *s, size_t n)
+{
+	for (;;) {
+		const unsigned char *u = (const unsigned char *)s;
+		size_t m = n;
+		if (m && (s[m - 1] == '*' || s[m - 1] == ' '))
+			m--;
+		else if (m >= 3 && u[m - 3] == 0xE2 && u[m - 2] == 0x80 && (u[m - 1] == 0xA0 || u[m - 1] == 0xA1))
+			m -= 3;   /* dagger, double dagger */
+		else if (m >= 3 && u[m - 3] == 0xE1 && (u[m - 2] == 0xB4 || u[m - 2] == 0xB5 || u[m - 2] == 0xB6))
+			m -= 3;   /* modifier letters: superscript a, b, c ... */
+		else if (m >= 2 && s[m - 2] == '^' && s[m - 1] >= 'a' && s[m - 1] <= 'z')
+			m -= 2;
+		else if (m >= 4 && s[m - 4] == '^' && s[m - 3] == '{' && s[m - 2] >= 'a' && s[m - 2] <= 'z' &&
+			 s[m - 1] == '}')
+			m -= 4;
+		if (m == n)
+			return n;
+		n = m;
+	}
 }
 
 int catalyst_analyze(const char *text, size_t len, struct catinfo *ci)
@@ -328,9 +365,12 @@ int catalyst_analyze(const char *text, size_t len, struct catinfo *ci)
 			const char *r = q;
 			while (r < pe && *r != '-' && *r != '(')
 				r++;
+			size_t b0 = ns;
 			if (token_elements(q, (size_t)(r - q), syms, &ns, ARRAY_SIZE(syms)) == 0 &&
-			    r - q <= 3 && in_list(promoters, q, (size_t)(r - q)))
-				list_add(ci->promoter, sizeof(ci->promoter), syms[ns - 1]);
+			    ns > b0 && in_list(promoters, syms[b0], strlen(syms[b0])) &&
+			    (ns == b0 + 1 || (ns == b0 + 2 && !strcmp(syms[b0 + 1], "O"))) &&
+			    !(q[0] >= '0' && q[0] <= '9') && !(r < pe && *r == '('))
+				list_add(ci->promoter, sizeof(ci->promoter), syms[b0]);
 			if (r < pe && *r == '(') {
 				while (r < pe && *r != ')')
 					r++;
@@ -354,8 +394,14 @@ int catalyst_analyze(const char *text, size_t len, struct catinfo *ci)
 		/* "CeO2(SAC)": keep the material only */
 		const char *sp_end = sp + n;
 		const char *paren = memchr(sp, '(', n);
-		if (paren && paren > sp)
-			sp_end = paren;
+		/* a final "(SAC)" or "(activated)" is a remark, "Ca(NH2)2" a formula */
+		if (paren && paren > sp) {
+			const char *x = paren + 1;
+			while (x < sp_end && ((*x >= 'a' && *x <= 'z') || (*x >= 'A' && *x <= 'Z')))
+				x++;
+			if (x < sp_end && *x == ')' && x + 1 == sp_end)
+				sp_end = paren;
+		}
 		while (sp_end > sp && sp_end[-1] == ' ')
 			sp_end--;
 		n = (size_t)(sp_end - sp);
@@ -376,14 +422,10 @@ struct entry *extract_new_entry(struct entry_set *set, const struct document *do
 				const char *source, const char *locator)
 {
 	struct entry *e = entry_set_append(set);
-	struct buf id = BUF_INIT;
-	buf_printf(&id, "%s:%zu", doc->key, set->n);
-	entry_set(e, COL_ID, buf_str(&id));
 	entry_set(e, COL_DOC, doc->key);
 	entry_set(e, COL_SOURCE, source);
 	entry_set(e, COL_LOCATOR, locator);
 	entry_set(e, COL_STATUS, "extracted");
-	buf_release(&id);
 	return e;
 }
 
@@ -447,5 +489,12 @@ size_t extractor_run(struct extractor *ex, const struct document *doc, struct en
 		}
 	}
 	extract_share_site_types(set, first);
+	/* ids count from 1 in each document, in document order */
+	for (i = first; i < set->n; i++) {
+		struct buf id = BUF_INIT;
+		buf_printf(&id, "%s:%zu", doc->key, i - first + 1);
+		entry_set(&set->v[i], COL_ID, buf_str(&id));
+		buf_release(&id);
+	}
 	return set->n - first;
 }

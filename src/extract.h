@@ -5,7 +5,7 @@
  * their match data; make one per thread.  It reads any struct document,
  * whatever reader made it: prose from paragraphs and captions, rows from
  * tables, and writes entries (schema v1, status "extracted") in document
- * order, with ids KEY:N continuing the numbering already in the set.
+ * order, with ids KEY:N numbered from 1 in each document.
  */
 #ifndef NH3CAT_EXTRACT_H
 #define NH3CAT_EXTRACT_H

@@ -24,6 +24,7 @@ enum xpat {
 	XP_COMPUTED,     /* DFT, microkinetic, calculated ... */
 	XP_ATM,          /* "atmospheric pressure" */
 	XP_FOR_AFTER,    /* "was found for (the) " between a value and its catalyst */
+	XP_OTHER_CAT,    /* "commercial Fe catalyst": a catalyst named in words */
 	XP_NPATTERNS
 };
 
@@ -37,6 +38,13 @@ struct extractor {
 /* Run pattern p on text[0..len) from start; 1 and ovector on a match. */
 int xpat_match(struct extractor *ex, enum xpat p, const char *text, size_t len,
 	       size_t start, size_t **ov /* OUT */);
+
+/*
+ * Normalize text into ex->nt.  The bytes after the text are zeroed for a
+ * few words: the JIT matcher may read (and ignore) bytes past the end of
+ * its subject, and they must not be uninitialised memory.
+ */
+void extract_normalize(struct extractor *ex, const char *text, size_t len);
 
 /* --- sentences ---------------------------------------------------------------- */
 
@@ -79,6 +87,12 @@ struct catinfo {
  */
 int catalyst_analyze(const char *text, size_t len, struct catinfo *ci /* OUT */);
 
+/*
+ * Length of s[0..n) without trailing footnote marks ("ᵃ", "^a", "*", "†"),
+ * for cells and names.
+ */
+size_t extract_strip_marks(const char *s, size_t n);
+
 /* 1 when sym is a chemical element symbol. */
 int element_known(const char *sym, size_t len);
 /* 1 when sym is an active metal for ammonia synthesis (not a promoter or support). */
@@ -87,9 +101,16 @@ int element_active(const char *sym, size_t len);
 /* Site type named by a group label or descriptor ("SACs" -> "SAC"), or NULL. */
 const char *site_from_label(const char *text);
 
+/*
+ * Catalyst mentions in canonical text: their spans and what their names
+ * say; returns how many (written up to max).
+ */
+size_t extract_mentions(struct extractor *ex, const char *text, size_t len,
+			struct span *spans /* OUT */, struct catinfo *infos /* OUT */, size_t max);
+
 /* --- the two extractors ----------------------------------------------------------- */
 
-/* Shared by both: set the document-level columns of a new entry. */
+/* Shared by both: a new entry with its document-level columns (ids come last). */
 struct entry *extract_new_entry(struct entry_set *set, const struct document *doc,
 				const char *source, const char *locator);
 

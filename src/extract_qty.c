@@ -117,7 +117,19 @@ int qty_cell_number(const char *text, double *v)
 	const char *s = text, *e = text + strlen(text), *end;
 	while (s < e && (*s == ' ' || *s == '$'))
 		s++;
-	while (e > s && (e[-1] == ' ' || e[-1] == '$' || e[-1] == '*'))
+	/* "4.2 ± 0.3", "4.2 (0.3)": the value without its uncertainty */
+	{
+		const char *p;
+		for (p = s; p < e; p++) {
+			if ((p + 1 < e && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xB1) ||
+			    (p + 2 < e && !memcmp(p, "+/-", 3)) || (p > s && *p == '(' && p[-1] == ' ')) {
+				e = p;
+				break;
+			}
+		}
+	}
+	e = s + extract_strip_marks(s, (size_t)(e - s));
+	while (e > s && (e[-1] == ' ' || e[-1] == '$'))
 		e--;
 	{
 		/* "24\ 000": a LaTeX space inside a number */

@@ -4,10 +4,13 @@
  * TOF, Ea, size, reference, group) and a unit from the parenthesised part
  * of the header ("Temperature (°C)", "WHSV/(mL g^-1 h^-1)").  A group
  * column (SACs / SCCs / BCCs, cells spanning rows) gives the site type of
- * the rows it covers.  Works the same on any reader's tables.
+ * the rows it covers; conditions stated once in the caption or a footnote
+ * fill the rows that have no column for them.  Works the same on any
+ * reader's tables.
  */
 #include <config.h>
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +25,7 @@ struct column {
 	enum role role;
 	enum quantity_kind kind;   /* of the unit in the header */
 	const struct unit_def *unit;   /* NULL: values are in the canonical unit */
+	double hcond[2];               /* T, P the header states ("Rate at 400 °C"), or NAN */
 	char metal[4];
 	char header[256];
 };
@@ -50,7 +54,7 @@ static void cell_norm(struct extractor *ex, const struct cell *c, struct buf *ou
 	buf_reset(out);
 	if (!c)
 		return;
-	normalize_text(c->text, strlen(c->text), &ex->nt);
+	extract_normalize(ex, c->text, strlen(c->text));
 	buf_add(out, ex->nt.text, ex->nt.len);
 }
 
@@ -63,6 +67,28 @@ static void header_unit(struct column *col)
 	col->metal[0] = '\0';
 	if (col->unit && units_def_metal(col->unit))
 		snprintf(col->metal, sizeof(col->metal), "%s", units_def_metal(col->unit));
+}
+
+/* A temperature or pressure stated in a result column's header ("r (400 °C)"). */
+static void header_conditions(struct column *col)
+{
+	const char *h = col->header;
+	size_t i, n = strlen(h);
+	col->hcond[0] = col->hcond[1] = NAN;
+	for (i = 0; i < n; i++) {
+		struct quantity q;
+		if (h[i] < '0' || h[i] > '9' || (i > 0 && ((h[i - 1] >= '0' && h[i - 1] <= '9') ||
+							  h[i - 1] == '.' || h[i - 1] == '^' || h[i - 1] == '-')))
+			continue;
+		if (!units_scan(h, n, i, &q))
+			continue;
+		if (q.nvalues == 1 && !q.is_range && q.kind == QK_TEMPERATURE)
+			col->hcond[0] = q.values[0];
+		else if (q.nvalues == 1 && !q.is_range && q.kind == QK_PRESSURE)
+			col->hcond[1] = q.values[0];
+		if (q.end > i)
+			i = q.end - 1;
+	}
 }
 
 static enum role header_role(const char *h)
@@ -78,7 +104,8 @@ static enum role header_role(const char *h)
 	if (has_ci(h, "whsv") || has_ci(h, "ghsv") || has_ci(h, "space velocity") ||
 	    !strncmp(h, "SV", 2))
 		return R_WHSV;
-	if (has_ci(h, "rate") || has_ci(h, "activity") || has_ci(h, "r_nh3") || has_ci(h, "yield"))
+	if (has_ci(h, "rate") || has_ci(h, "activity") || has_ci(h, "r_nh3") || has_ci(h, "yield") ||
+	    !strncmp(h, "r(", 2) || !strncmp(h, "r_", 2) || !strncmp(h, "rNH3", 4) || !strncmp(h, "r (", 3))
 		return R_RATE;
 	if (has_ci(h, "temperature") || !strncmp(h, "T (", 3) || !strcmp(h, "T") || !strncmp(h, "T/", 2))
 		return R_TEMP;
@@ -90,7 +117,7 @@ static enum role header_role(const char *h)
 		return R_SIZE;
 	if (has_ci(h, "type") || has_ci(h, "group") || has_ci(h, "category") || has_ci(h, "class"))
 		return R_GROUP;
-	if (has_ci(h, "catalyst") || has_ci(h, "sample") || has_ci(h, "material") || has_ci(h, "entry"))
+	if (has_ci(h, "catalyst") || has_ci(h, "sample") || has_ci(h, "material"))
 		return R_NAME;
 	return R_NONE;
 }
@@ -155,6 +182,111 @@ static int empty_cell(const char *t)
 	       !strcmp(t, "N/A") || !strcmp(t, "n/a") || !strcmp(t, "/") || !strcmp(t, "NA");
 }
 
+/*
+ * Conditions stated once for the whole table, in its caption or footnotes
+ * ("Reaction conditions: 400 °C, 1 MPa, WHSV = 60 000 mL g^-1 h^-1"):
+ * cond[0..2] get T, P, WHSV, or NAN when absent or stated twice.
+ */
+static void table_conditions(struct extractor *ex, const struct block *b, double cond[3])
+{
+	struct buf all = BUF_INIT;
+	size_t i, k;
+	int seen[3] = { 0, 0, 0 };
+	const struct table *t = b->table;
+	buf_addstr(&all, b->text);
+	for (k = 0; k < t->nfootnotes; k++) {
+		buf_addch(&all, '\n');
+		buf_addstr(&all, t->footnotes[k]);
+	}
+	extract_normalize(ex, all.data ? all.data : "", all.len);
+	for (k = 0; k < 3; k++)
+		cond[k] = NAN;
+	for (i = 0; i < ex->nt.len; i++) {
+		struct quantity q;
+		int c;
+		const char *x = ex->nt.text;
+		if (x[i] < '0' || x[i] > '9' || (i > 0 && ((x[i - 1] >= '0' && x[i - 1] <= '9') ||
+							  x[i - 1] == '.' || x[i - 1] == '-')))
+			continue;
+		if (!units_scan(x, ex->nt.len, i, &q))
+			continue;
+		c = q.kind == QK_TEMPERATURE ? 0 : q.kind == QK_PRESSURE ? 1 : q.kind == QK_WHSV ? 2 : -1;
+		if (c >= 0) {
+			if (q.nvalues == 1 && !q.is_range && !seen[c])
+				cond[c] = q.values[0];
+			else
+				cond[c] = NAN;
+			seen[c]++;
+		}
+		i = q.end > i ? q.end - 1 : i;
+	}
+	buf_release(&all);
+}
+
+static int same_num(double a, double b)
+{
+	return (isnan(a) && isnan(b)) || a == b;
+}
+
+/*
+ * Put a row's results into entry ei: one entry per set of conditions the
+ * result columns' headers state ("Rate (350 °C)", "Rate (400 °C)"), the
+ * others copies of ei with their own temperature and pressure.
+ */
+static void place_results(struct entry_set *set, size_t ei, const struct column *cols,
+			  const size_t *rc, const enum entry_col *rf, const double *rv, size_t n)
+{
+	double sig[16][2];
+	size_t nsig = 0, g, i, k;
+	char *row_t = xstrdup(entry_get(&set->v[ei], COL_TEMPERATURE_C));
+	char *row_p = xstrdup(entry_get(&set->v[ei], COL_PRESSURE_MPA));
+	/* the distinct conditions of the result columns, in column order */
+	for (i = 0; i < n; i++) {
+		const double *h = cols[rc[i]].hcond;
+		if (isnan(h[0]) && isnan(h[1]))
+			continue;
+		for (k = 0; k < nsig; k++)
+			if (same_num(sig[k][0], h[0]) && same_num(sig[k][1], h[1]))
+				break;
+		if (k == nsig && nsig < ARRAY_SIZE(sig)) {
+			sig[nsig][0] = h[0];
+			sig[nsig][1] = h[1];
+			nsig++;
+		}
+	}
+	for (g = 0; g < (nsig ? nsig : 1); g++) {
+		size_t target = ei;
+		if (g > 0) {
+			struct entry *copy = entry_set_append(set);
+			target = set->n - 1;
+			for (k = 0; k < ENTRY_NCOLS; k++)
+				entry_set(copy, (enum entry_col)k, entry_get(&set->v[ei], (enum entry_col)k));
+			for (k = 0; k < n; k++)
+				entry_set(copy, rf[k], "");
+			entry_set(copy, COL_RATE_METAL, "");
+			entry_set(copy, COL_TEMPERATURE_C, row_t);
+			entry_set(copy, COL_PRESSURE_MPA, row_p);
+		}
+		if (nsig && !isnan(sig[g][0]))
+			entry_set_num(&set->v[target], COL_TEMPERATURE_C, sig[g][0]);
+		if (nsig && !isnan(sig[g][1]))
+			entry_set_num(&set->v[target], COL_PRESSURE_MPA, sig[g][1]);
+		for (i = 0; i < n; i++) {
+			const struct column *c = &cols[rc[i]];
+			int plain = isnan(c->hcond[0]) && isnan(c->hcond[1]);
+			/* results at no stated condition belong with the first set */
+			if (plain ? g != 0 : !(nsig && same_num(sig[g][0], c->hcond[0]) &&
+					       same_num(sig[g][1], c->hcond[1])))
+				continue;
+			entry_set_num(&set->v[target], rf[i], rv[i]);
+			if (rf[i] == COL_RATE_GMETAL && c->metal[0])
+				entry_set(&set->v[target], COL_RATE_METAL, c->metal);
+		}
+	}
+	free(row_t);
+	free(row_p);
+}
+
 void extract_table(struct extractor *ex, const struct document *doc, const struct block *b,
 		   struct entry_set *set)
 {
@@ -163,10 +295,17 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 	struct buf txt = BUF_INIT, loc = BUF_INIT, val = BUF_INIT, ev = BUF_INIT;
 	size_t c, r;
 	int name_col = -1, group_col = -1, have_value = 0;
+	double table_cond[3];
+	size_t *res_col;
+	enum entry_col *res_field;
+	double *res_val;
 
 	if (!t || !t->ncols || t->nrows <= t->nheader)
 		return;
 	cols = xcalloc(t->ncols, sizeof(*cols));
+	res_col = xcalloc(t->ncols, sizeof(*res_col));
+	res_field = xcalloc(t->ncols, sizeof(*res_field));
+	res_val = xcalloc(t->ncols, sizeof(*res_val));
 	for (c = 0; c < t->ncols; c++) {
 		struct buf h = BUF_INIT;
 		for (r = 0; r < t->nheader; r++) {
@@ -192,6 +331,7 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 				cols[c].role = header_role(cols[c].header);
 		}
 		header_unit(&cols[c]);
+		header_conditions(&cols[c]);
 		if (cols[c].role == R_RATE && cols[c].kind == QK_NONE)
 			cols[c].kind = QK_RATE_CAT;
 		if (cols[c].role == R_NAME && name_col < 0)
@@ -220,18 +360,44 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 			name_col++;
 			cols[name_col].role = R_NAME;
 		}
-	} else if (t->ncols > 0) {
-		name_col = 0;
-		cols[0].role = R_NAME;
+	} else {
+		/* no header names the catalysts: the first column of words, after any group column */
+		for (c = 0; c < t->ncols && name_col < 0; c++) {
+			size_t words = 0, spans = 0, filled = 0;
+			if (cols[c].role != R_NONE && cols[c].role != R_GROUP)
+				continue;
+			for (r = t->nheader; r < t->nrows; r++) {
+				const struct cell *cl = table_cell_at(t, r, c);
+				double v;
+				if (!cl || cl->row != r || !cl->text[0])
+					continue;
+				filled++;
+				if (cl->rowspan > 1)
+					spans++;
+				if (qty_cell_number(cl->text, &v) < 0)
+					words++;
+			}
+			if (spans && group_col < 0) {
+				group_col = (int)c;
+				cols[c].role = R_GROUP;
+			} else if (filled && words * 2 > filled) {
+				name_col = (int)c;
+				cols[c].role = R_NAME;
+			}
+		}
+		if (name_col < 0)
+			goto out;
 	}
 	if (!have_value)
 		goto out;
+	table_conditions(ex, b, table_cond);
 
 	for (r = t->nheader; r < t->nrows; r++) {
 		struct catinfo ci;
 		struct entry *e;
 		const struct cell *nc = table_cell_at(t, r, (size_t)name_col);
 		int any = 0;
+		size_t nres = 0;
 		if (!nc || nc->row != r)
 			continue;
 		cell_norm(ex, nc, &txt);
@@ -308,11 +474,15 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 				continue;
 			if (cols[c].unit)
 				v = units_convert(cols[c].unit, v);
-			entry_set_num(e, col, v);
-			if (col == COL_RATE_GMETAL && cols[c].metal[0])
-				entry_set(e, COL_RATE_METAL, cols[c].metal);
-			if (col == COL_RATE_GCAT || col == COL_RATE_GMETAL || col == COL_TOF_S || col == COL_EA)
+			if (col == COL_RATE_GCAT || col == COL_RATE_GMETAL || col == COL_TOF_S || col == COL_EA) {
+				/* results wait: columns at other conditions make other entries */
+				res_col[nres] = c;
+				res_field[nres] = col;
+				res_val[nres++] = v;
 				any = 1;
+				continue;
+			}
+			entry_set_num(e, col, v);
 		}
 		/* evidence: the row as written */
 		buf_reset(&ev);
@@ -326,13 +496,26 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 				buf_addstr(&ev, cl->text);
 		}
 		entry_set(e, COL_EVIDENCE, buf_str(&ev));
+		{
+			/* conditions the caption or a footnote states for every row */
+			static const enum entry_col cc[3] = { COL_TEMPERATURE_C, COL_PRESSURE_MPA, COL_WHSV };
+			size_t k;
+			for (k = 0; k < 3; k++)
+				if (!isnan(table_cond[k]) && !entry_get(e, cc[k])[0])
+					entry_set_num(e, cc[k], table_cond[k]);
+		}
 		if (!any) {
 			/* a row with no result is no entry */
 			entry_release(&set->v[--set->n]);
+			continue;
 		}
+		place_results(set, set->n - 1, cols, res_col, res_field, res_val, nres);
 	}
 out:
 	free(cols);
+	free(res_col);
+	free(res_field);
+	free(res_val);
 	buf_release(&txt);
 	buf_release(&loc);
 	buf_release(&val);

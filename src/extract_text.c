@@ -41,7 +41,7 @@ static int is_lower(int c)
 static const char *const abbrevs[] = {
 	"al", "Fig", "Figs", "fig", "figs", "ca", "vs", "Ref", "Refs", "ref", "refs", "Eq", "Eqs",
 	"eq", "eqs", "e.g", "i.e", "cf", "approx", "resp", "No", "no", "Nos", "Vol", "vol", "pp",
-	"Dr", "Prof", "wt", "Tab", "Sect", "Sec", "Ch", "etc", "viz", "Ltd", "Inc", "Co", "Jr",
+	"Dr", "Prof", "wt", "Tab", "Sect", "Sec", "Ch", "etc", "viz", "Ltd", "Inc", "Jr",
 	"St", "Mt", "min", "max", "avg", "Chem", "Soc", "Am", "J", NULL
 };
 
@@ -54,10 +54,14 @@ static int abbrev_before(const char *t, size_t dot)
 	/* "*ca.*", "(ca." */
 	for (k = 0; abbrevs[k]; k++)
 		if (strlen(abbrevs[k]) == dot - j && !memcmp(t + j, abbrevs[k], dot - j))
-			return strcmp(abbrevs[k], "Co") != 0 || (dot + 2 < strlen(t) && 0);
-	/* an initial: "X. Wang" */
-	if (dot - j == 1 && is_upper((unsigned char)t[j]))
-		return 1;
+			return 1;
+	/* an initial ("X. Wang"), but not a unit after a number ("673 K.", "300 °C.") */
+	if (dot - j == 1 && is_upper((unsigned char)t[j]) && (j == 0 || t[j - 1] == ' ' || t[j - 1] == '(')) {
+		size_t w = j;
+		while (w > 0 && t[w - 1] == ' ')
+			w--;
+		return !(w > 0 && is_digit((unsigned char)t[w - 1]));
+	}
 	return 0;
 }
 
@@ -216,6 +220,25 @@ static void find_mentions(struct extractor *ex, struct para *p)
 	}
 }
 
+size_t extract_mentions(struct extractor *ex, const char *text, size_t len,
+			struct span *spans, struct catinfo *infos, size_t max)
+{
+	struct para p;
+	size_t i, n;
+	memset(&p, 0, sizeof(p));
+	p.t = text;
+	p.len = len;
+	find_mentions(ex, &p);
+	n = p.nmen;
+	for (i = 0; i < n && i < max; i++) {
+		spans[i].start = p.men[i].start;
+		spans[i].end = p.men[i].end;
+		infos[i] = p.men[i].ci;
+	}
+	free(p.men);
+	return n;
+}
+
 static int word_boundary_before(const char *t, size_t i)
 {
 	unsigned char c;
@@ -329,9 +352,9 @@ static int sentence_has(const struct para *p, size_t s, const char *word)
  * The catalyst of value vi of result r.  Under "respectively", the values
  * of a list pair with as many catalysts named together in the sentence.
  * Then a catalyst named right after the value ("95 kJ mol^-1 found for
- * Ru/MgO"), else the nearest before it in its sentence, else the first
- * after it (if no other result comes between), else the last one the
- * sentence before named.
+ * Ru/MgO"), else the nearest before it in its sentence, else (unless the
+ * sentence names some other catalyst in words) the last one the sentence
+ * before named.
  */
 static const struct mention *pick_mention(struct extractor *ex, const struct para *p,
 					  const struct qty *r, size_t vi, int respectively)
@@ -339,7 +362,7 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 	const struct span *s = &p->sent[r->sentence];
 	const struct mention *best = NULL;
 	size_t i, *ov;
-	if (respectively && r->q.nvalues > 1) {
+	if (r->q.nvalues > 1) {
 		const struct mention *after[QTY_MAX_VALUES], *before[QTY_MAX_VALUES];
 		size_t na = 0, nb = 0;
 		for (i = 0; i < p->nmen; i++) {
@@ -351,9 +374,12 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 			else if (m->end <= r->q.start && nb < QTY_MAX_VALUES)
 				before[nb++] = m;
 		}
-		if (na == r->q.nvalues)
+		/* "A and B for X and Y (respectively)"; "X and Y gave A and B" */
+		if (na == r->q.nvalues &&
+		    (respectively || (xpat_match(ex, XP_FOR_AFTER, p->t, after[0]->start, r->q.end, &ov) &&
+				      ov[1] == after[0]->start)))
 			return after[vi];
-		if (nb >= r->q.nvalues)
+		if (nb >= r->q.nvalues && (respectively || nb == r->q.nvalues))
 			return before[nb - r->q.nvalues + vi];
 	}
 	for (i = 0; i < p->nmen; i++) {
@@ -372,17 +398,9 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 	}
 	if (best)
 		return best;
-	for (i = 0; i < p->nmen; i++) {
-		const struct mention *m = &p->men[i];
-		size_t k;
-		int blocked = 0;
-		if (m->start < r->q.end || m->end > s->end)
-			continue;
-		for (k = 0; k < p->nq; k++)
-			if (p->qs[k].result && p->qs[k].q.start > r->q.end && p->qs[k].q.start < m->start)
-				blocked = 1;
-		return blocked ? NULL : m;
-	}
+	/* a catalyst the sentence names otherwise ("the commercial Fe catalyst"): not ours */
+	if (xpat_match(ex, XP_OTHER_CAT, p->t, r->q.start, s->start, &ov))
+		return NULL;
 	/* the last catalyst the sentence before named */
 	if (r->sentence > 0) {
 		const struct span *ps = &p->sent[r->sentence - 1];
@@ -523,7 +541,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 	double prev_cond[3] = { NAN, NAN, NAN };
 	size_t prev_cond_sent = (size_t)-1;
 
-	normalize_text(b->text, b->len, &ex->nt);
+	extract_normalize(ex, b->text, b->len);
 	memset(&p, 0, sizeof(p));
 	p.t = ex->nt.text;
 	p.len = ex->nt.len;

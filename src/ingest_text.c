@@ -348,9 +348,17 @@ static void find_group_column(struct table *t)
 			filled++;
 	}
 	{
+		/* labels now and then, with names beside every row: a group column */
 		const struct cell *first = table_cell_at(t, t->nheader, 0);
-		if (!first || !first->text[0] || filled * 2 > data || cell_numeric(first->text))
+		if (!first || !first->text[0] || filled == data || cell_numeric(first->text))
 			return;
+		for (r = t->nheader; r < t->nrows; r++) {
+			const struct cell *c0 = table_cell_at(t, r, 0), *c1 = table_cell_at(t, r, 1);
+			if (c0 && c0->text[0] && cell_numeric(c0->text))
+				return;
+			if (!c1 || !c1->text[0])
+				return;
+		}
 	}
 	/* Spread each label down; drop the empty cells it covers. */
 	for (i = 0, out = 0; i < t->ncells; i++) {
@@ -508,9 +516,6 @@ struct document *ingest_text(const char *name, const char *key,
 
 	if (check_input(name, data, len, d) < 0)
 		return NULL;
-	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
-		/* keep offsets of the file: skip the mark by blanking nothing */
-	}
 	memset(&st, 0, sizeof(st));
 	st.doc = document_new(key, name, data, len);
 	st.src = st.doc->src;
@@ -531,6 +536,7 @@ struct document *ingest_text(const char *name, const char *key,
 		}
 		s = skip_blank(s, e);
 		e = rtrim(s, e);
+		/* a UTF-8 byte-order mark is not text (offsets stay those of the file) */
 		if (s - st.src < 3 && s + 3 <= e && !memcmp(s, "\xEF\xBB\xBF", 3))
 			s += 3;
 		t = skip_emphasis(s, e);

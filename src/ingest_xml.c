@@ -33,13 +33,22 @@
 #include "xmlsafe.h"
 #include "xmlvocab.h"
 
-/* Spans beyond these are clamped: a hostile colspan must not allocate. */
+/*
+ * Columns beyond this are dropped and column spans clamped, so that a
+ * hostile colspan allocates nothing; row spans stop at the last row of
+ * their row group.
+ */
 #define MAX_TABLE_COLS 512
-#define MAX_SPAN_ROWS 10000
 
 struct refid {
 	char *id;
 	char *num;      /* label number as text ("95"), or the ordinal */
+	size_t order;   /* position in the reference list */
+};
+
+/* An element's place among same-named siblings: "[idx]" when total > 1. */
+struct sib {
+	size_t idx, total;
 };
 
 struct xr {
@@ -49,6 +58,11 @@ struct xr {
 	struct refid *refs;
 	size_t nrefs, refs_alloc;
 	size_t ntables;
+	const xmlNode *float_el;   /* the table float whose cells are being read */
+	struct sib *sibs;          /* per element (via _private): its XPath index */
+	size_t nsibs, sibs_alloc;
+	struct diag *d;
+	size_t wide_table;         /* the last table said to be too wide */
 };
 
 /* --- small helpers --------------------------------------------------- */
@@ -84,27 +98,77 @@ static void rtrim(struct buf *out)
 		out->data[--out->len] = '\0';
 }
 
-static void node_path(const xmlNode *n, struct buf *out)
+static size_t str_hash(const char *s, size_t h)
 {
-	const xmlNode *s;
-	size_t idx = 0, total = 0;
+	while (*s)
+		h = h * 31 + (unsigned char)*s++;
+	return h;
+}
+
+/*
+ * Give every element below n its XPath index among same-named siblings,
+ * in one pass per parent (a hash of names), so that a path costs its
+ * depth and not its siblings: a paper of 100,000 paragraphs stays linear.
+ */
+static void index_siblings(struct xr *x, xmlNode *n)
+{
+	xmlNode *c;
+	size_t count = 0, size, i, *slot_of;
+	struct slot {
+		const char *name, *ns;
+		size_t count;
+	} *slots;
+	for (c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			count++;
+	if (!count)
+		return;
+	for (size = 16; size < 2 * count; size *= 2)
+		;
+	slots = xcalloc(size, sizeof(*slots));
+	slot_of = xmalloc(count * sizeof(size_t));
+	for (c = n->children, i = 0; c; c = c->next) {
+		const char *name = (const char *)c->name, *ns = xml_ns(c);
+		size_t h;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		h = str_hash(ns, str_hash(name, 5381)) & (size - 1);
+		while (slots[h].name && (strcmp(slots[h].name, name) || strcmp(slots[h].ns, ns)))
+			h = (h + 1) & (size - 1);
+		slots[h].name = name;
+		slots[h].ns = ns;
+		slots[h].count++;
+		x->sibs = xgrow(x->sibs, &x->sibs_alloc, x->nsibs + 1, sizeof(*x->sibs));
+		x->sibs[x->nsibs].idx = slots[h].count;
+		c->_private = (void *)(x->nsibs + 1);
+		x->nsibs++;
+		slot_of[i++] = h;
+	}
+	for (c = n->children, i = 0; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		x->sibs[(size_t)c->_private - 1].total = slots[slot_of[i++]].count;
+		index_siblings(x, c);
+	}
+	free(slots);
+	free(slot_of);
+}
+
+static void node_path(const struct xr *x, const xmlNode *n, struct buf *out)
+{
+	const struct sib *sb;
 	if (!n || n->type != XML_ELEMENT_NODE)
 		return;
-	node_path(n->parent, out);
-	for (s = n->parent ? n->parent->children : n; s; s = s->next) {
-		if (s->type != XML_ELEMENT_NODE || !xmlStrEqual(s->name, n->name) ||
-		    strcmp(xml_ns(s), xml_ns(n)) != 0)
-			continue;
-		total++;
-		if (s == n)
-			idx = total;
-	}
+	node_path(x, n->parent, out);
 	buf_addch(out, '/');
 	if (n->ns && n->ns->prefix)
 		buf_printf(out, "%s:", (const char *)n->ns->prefix);
 	buf_addstr(out, (const char *)n->name);
-	if (total > 1)
-		buf_printf(out, "[%zu]", idx);
+	if (!n->_private)
+		return;   /* the root element */
+	sb = &x->sibs[(size_t)n->_private - 1];
+	if (sb->total > 1)
+		buf_printf(out, "[%zu]", sb->idx);
 }
 
 /* The decimal number in a label such as "[19]", "19.", "Ref. 19"; else "". */
@@ -117,14 +181,31 @@ static void label_number(const char *s, struct buf *out)
 		buf_addch(out, *p++);
 }
 
+static int refid_cmp(const void *a, const void *b)
+{
+	const struct refid *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	if (c)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The number of reference id (the first reference with that id), or NULL. */
 static const char *ref_num(const struct xr *x, const char *id)
 {
-	size_t i;
+	size_t lo = 0, hi = x->nrefs;
 	if (!id)
 		return NULL;
-	for (i = 0; i < x->nrefs; i++)
-		if (strcmp(x->refs[i].id, id) == 0)
-			return x->refs[i].num;
+	/* Lower bound: the first entry whose id is not less than id. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(x->refs[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < x->nrefs && strcmp(x->refs[lo].id, id) == 0)
+		return x->refs[lo].num;
 	return NULL;
 }
 
@@ -145,7 +226,7 @@ static const char *const spaced_inline[] = {
 static const char *const skip_inline[] = {
 	"graphic", "inline-graphic", "tex-math", "annotation", "annotation-xml", "fn",
 	"table-wrap", "fig", "list", "disp-quote", "boxed-text", "table", "alt-text",
-	"object-id", "et-al", "media", "inline-supplementary-material", NULL
+	"object-id", "et-al", "media", "inline-supplementary-material", "display", NULL
 };
 
 /* Characters a subscript can hold and still read as a count: Co1, MoHx, Ru3.0. */
@@ -255,45 +336,71 @@ static int cite_separator(const xmlNode *n, int *dash /* OUT */)
 	return 1;
 }
 
-/* The numbers one citation element cites, ','-separated, appended to out. */
-static void xref_numbers(const struct xr *x, const xmlNode *n, struct buf *out)
+/* Length of a dash (ASCII '-', U+2010..2015, U+2212) at s, or 0. */
+static size_t dash_len(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (*s == '-')
+		return 1;
+	if (u[0] == 0xE2 && ((u[1] == 0x80 && u[2] >= 0x90 && u[2] <= 0x95) ||
+			     (u[1] == 0x88 && u[2] == 0x92)))
+		return 3;
+	return 0;
+}
+
+/*
+ * The numbers one citation element cites, appended to out: "95", "81,82",
+ * "4-6" from its visible text when that is numbers only ("[12]", "4–6"),
+ * else from the labels of the references its ids point to.  Returns 1
+ * when the visible text is words (author-year styles), which the caller
+ * then keeps.
+ */
+static int xref_numbers(const struct xr *x, const xmlNode *n, struct buf *out)
 {
 	const char *rid = xml_attr(n, "rid");
 	struct buf text = BUF_INIT, num = BUF_INIT;
+	const char *p;
+	int ok = 1, any = 0, words = 0;
 	if (!rid)
 		rid = xml_attr(n, "refid");
 	xml_text(n, &text);
-	/* The visible text, when it is a plain number or list of numbers. */
-	{
-		const char *p = buf_str(&text);
-		int ok = 1, any = 0;
-		for (; *p; p++) {
-			if (*p >= '0' && *p <= '9') {
-				any = 1;
-				continue;
-			}
-			if (!strchr("[](), ", *p)) {
-				ok = 0;
-				break;
-			}
+	for (p = buf_str(&text); *p;) {
+		size_t dl = dash_len(p);
+		if (*p >= '0' && *p <= '9') {
+			any = 1;
+			p++;
+		} else if (dl) {
+			p += dl;
+		} else if (strchr("[](), ;\n\t", *p)) {
+			p++;
+		} else {
+			ok = 0;
+			words = 1;
+			break;
 		}
-		if (ok && any) {
-			int sep = 0;
-			for (p = buf_str(&text); *p; p++) {
-				if (*p >= '0' && *p <= '9') {
-					if (sep && num.len)
-						buf_addch(&num, ',');
-					sep = 0;
-					buf_addch(&num, *p);
-				} else {
-					sep = 1;
-				}
+	}
+	if (ok && any) {
+		char sep = 0;
+		for (p = buf_str(&text); *p;) {
+			size_t dl = dash_len(p);
+			if (*p >= '0' && *p <= '9') {
+				if (sep && num.len)
+					buf_addch(&num, sep);
+				sep = 0;
+				buf_addch(&num, *p++);
+			} else if (dl) {
+				sep = '-';
+				p += dl;
+			} else {
+				if (sep != '-')
+					sep = ',';
+				p++;
 			}
 		}
 	}
 	if (!num.len && rid) {
 		/* Otherwise the labels of the ids it points to. */
-		const char *p = rid;
+		p = rid;
 		while (*p) {
 			struct buf id = BUF_INIT;
 			const char *v;
@@ -313,6 +420,7 @@ static void xref_numbers(const struct xr *x, const xmlNode *n, struct buf *out)
 	buf_addstr(out, buf_str(&num));
 	buf_release(&text);
 	buf_release(&num);
+	return words;
 }
 
 /*
@@ -321,9 +429,10 @@ static void xref_numbers(const struct xr *x, const xmlNode *n, struct buf *out)
  */
 static const xmlNode *cite_group(struct xr *x, const xmlNode *n, struct buf *out)
 {
-	struct buf nums = BUF_INIT;
+	struct buf nums = BUF_INIT, words = BUF_INIT;
 	const xmlNode *last = n, *c;
-	xref_numbers(x, n, &nums);
+	if (xref_numbers(x, n, &nums))
+		xml_text(n, &words);
 	for (c = n->next; c; c = c->next) {
 		int d = 0;
 		const xmlNode *after;
@@ -334,24 +443,42 @@ static const xmlNode *cite_group(struct xr *x, const xmlNode *n, struct buf *out
 		after = c->next;
 		while (after && after->type == XML_COMMENT_NODE)
 			after = after->next;
-		if (!after || !is_bib_xref(x, after))
+		if (!after || !is_bib_xref(x, after) || words.len)
 			break;
-		buf_addch(&nums, d ? '-' : ',');
-		xref_numbers(x, after, &nums);
+		{
+			struct buf more = BUF_INIT;
+			int w = xref_numbers(x, after, &more);
+			if (!w && more.len) {
+				buf_addch(&nums, d ? '-' : ',');
+				buf_addstr(&nums, buf_str(&more));
+			}
+			if (w || !more.len) {
+				buf_release(&more);
+				break;
+			}
+			buf_release(&more);
+		}
 		last = after;
 		c = after;
+	}
+	/* Author-year citations keep their words, the marker follows them. */
+	if (words.len) {
+		add_spaced(out, buf_str(&words));
+		if (nums.len)
+			buf_addch(out, ' ');
 	}
 	if (nums.len) {
 		buf_addstr(out, "[cite:");
 		buf_addstr(out, buf_str(&nums));
 		buf_addch(out, ']');
-	} else {
+	} else if (!words.len) {
 		struct buf t = BUF_INIT;
 		xml_text(n, &t);
 		add_spaced(out, buf_str(&t));
 		buf_release(&t);
 	}
 	buf_release(&nums);
+	buf_release(&words);
 	return last;
 }
 
@@ -373,6 +500,86 @@ static int sup_is_citation(const struct xr *x, const xmlNode *sup)
 	return any;
 }
 
+/* The footnotes of a table float (JATS fn, Elsevier table-footnote), in order. */
+static const xmlNode *next_footnote(const xmlNode *wrap, const xmlNode *after)
+{
+	const xmlNode *c, *f;
+	int seen = after == NULL;
+	for (c = wrap->children; c; c = c->next) {
+		if (xml_is(c, "table-footnote")) {
+			if (seen)
+				return c;
+			seen = c == after;
+		} else if (xml_is(c, "table-wrap-foot")) {
+			for (f = c->children; f; f = f->next) {
+				const xmlNode *fn = f, *g;
+				if (xml_is(f, "fn-group")) {
+					for (g = f->children; g; g = g->next)
+						if (xml_is(g, "fn")) {
+							if (seen)
+								return g;
+							seen = g == after;
+						}
+					continue;
+				}
+				if (!xml_is(fn, "fn"))
+					continue;
+				if (seen)
+					return fn;
+				seen = fn == after;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* Footnotes looked at when telling marks: more is not a real table. */
+#define MAX_FN_MARKS 64
+
+/*
+ * A footnote mark in a table cell: a link to a footnote (JATS xref of
+ * type table-fn or fn, Elsevier cross-ref to a table-footnote), or a
+ * superscript that is one of the table's footnote labels.  Marks are left
+ * out of the cell text, so that "0.052<sup>a</sup>" reads as a number and
+ * names stay clean; the footnotes themselves are kept with the table.
+ */
+static int is_fn_mark(const struct xr *x, const xmlNode *n)
+{
+	const char *type = xml_attr(n, "ref-type");
+	const xmlNode *fn;
+	struct buf t = BUF_INIT;
+	int yes = 0, k = 0;
+	if (xml_is(n, "xref") && type && (str_eq(type, "table-fn") || str_eq(type, "fn")))
+		return 1;
+	if (!x->float_el)
+		return 0;
+	if (xml_is(n, "cross-ref") && xml_attr(n, "refid")) {
+		for (fn = next_footnote(x->float_el, NULL); fn && k++ < MAX_FN_MARKS;
+		     fn = next_footnote(x->float_el, fn))
+			if (xml_attr(fn, "id") && str_eq(xml_attr(fn, "id"), xml_attr(n, "refid")))
+				return 1;
+		return 0;
+	}
+	if (!xml_is(n, "sup"))
+		return 0;
+	xml_text(n, &t);
+	if (t.len) {
+		str_trim(t.data);
+		for (fn = next_footnote(x->float_el, NULL); fn && !yes && k++ < MAX_FN_MARKS;
+		     fn = next_footnote(x->float_el, fn)) {
+			const xmlNode *lab = xml_child(fn, "label");
+			struct buf l = BUF_INIT;
+			if (lab)
+				xml_text(lab, &l);
+			if (l.len && str_eq(str_trim(l.data), t.data))
+				yes = 1;
+			buf_release(&l);
+		}
+	}
+	buf_release(&t);
+	return yes;
+}
+
 static void inline_node(struct xr *x, const xmlNode *n, enum inline_mode m, struct buf *out)
 {
 	struct buf t = BUF_INIT;
@@ -382,7 +589,7 @@ static void inline_node(struct xr *x, const xmlNode *n, enum inline_mode m, stru
 		add_spaced(out, (const char *)n->content);
 		return;
 	}
-	if (n->type != XML_ELEMENT_NODE || name_in(n, skip_inline))
+	if (n->type != XML_ELEMENT_NODE || name_in(n, skip_inline) || is_fn_mark(x, n))
 		return;
 	if (xml_is(n, "sub") || xml_is(n, "inf")) {
 		inline_children(x, n, m, &t);
@@ -436,12 +643,6 @@ static void inline_node(struct xr *x, const xmlNode *n, enum inline_mode m, stru
 			inline_children(x, n, m, out);
 	} else if (is_bib_xref(x, n)) {
 		cite_group(x, n, out);
-	} else if (xml_is(n, "xref") && xml_attr(n, "ref-type") &&
-		   (str_eq(xml_attr(n, "ref-type"), "table-fn") || str_eq(xml_attr(n, "ref-type"), "fn")) &&
-		   !xml_is(n->parent, "sup")) {
-		/* A footnote mark set on the line: as if superscript. */
-		inline_children(x, n, m, &t);
-		add_sup(out, buf_str(&t));
 	} else if (name_in(n, spaced_inline)) {
 		if (out->len && out->data[out->len - 1] != ' ')
 			buf_addch(out, ' ');
@@ -467,9 +668,25 @@ static void inline_node(struct xr *x, const xmlNode *n, enum inline_mode m, stru
 static void inline_children(struct xr *x, const xmlNode *n, enum inline_mode m, struct buf *out)
 {
 	const xmlNode *c;
+	int skip_close = 0;
 	for (c = n->children; c; c = c->next) {
 		if (is_bib_xref(x, c)) {
-			c = cite_group(x, c, out);
+			/* "[<xref>1</xref>]": the brackets go, the marker has its own. */
+			size_t at = out->len;
+			int open = at && out->data[at - 1] == '[';
+			const xmlNode *last = cite_group(x, c, out), *nx = last->next;
+			if (open && nx && nx->type == XML_TEXT_NODE && nx->content &&
+			    nx->content[0] == ']' && str_startswith(out->data + at, "[cite:")) {
+				memmove(out->data + at - 1, out->data + at, out->len - at + 1);
+				out->len--;
+				skip_close = 1;
+			}
+			c = last;
+			continue;
+		}
+		if (skip_close && c->type == XML_TEXT_NODE) {
+			add_spaced(out, (const char *)c->content + 1);
+			skip_close = 0;
 			continue;
 		}
 		inline_node(x, c, m, out);
@@ -495,7 +712,7 @@ static struct block *add_block(struct xr *x, enum block_kind k, const xmlNode *n
 {
 	struct buf path = BUF_INIT;
 	struct block *b = document_add_block(x->doc, k, text, strlen(text), DOC_NO_OFFSET);
-	node_path(n, &path);
+	node_path(x, n, &path);
 	block_set_path(b, buf_str(&path));
 	if (label && *label)
 		block_set_label(b, label);
@@ -610,17 +827,31 @@ static size_t rows_from(const xmlNode *r, const char *rowname)
 	return n;
 }
 
-static void html_row(struct xr *x, struct table *t, struct grid *g, const xmlNode *r)
+/* Cells past the last column read: said once per table, never silently. */
+static void too_wide(struct xr *x, const xmlNode *cell)
+{
+	if (x->wide_table == x->ntables)
+		return;
+	x->wide_table = x->ntables;
+	diag_emit(x->d, x->name, xmlGetLineNo(cell), 0, DIAG_WARNING, "xml-table",
+		  "table %zu has more than %d columns; cells past column %d are not read",
+		  x->ntables, MAX_TABLE_COLS, MAX_TABLE_COLS);
+}
+
+/* One <tr>; left counts the rows of its group from this one on. */
+static void html_row(struct xr *x, struct table *t, struct grid *g, const xmlNode *r, size_t left)
 {
 	const xmlNode *c;
-	size_t col = 0, left = rows_from(r, "tr");
+	size_t col = 0;
 	for (c = r->children; c; c = c->next) {
 		size_t cs, rs;
 		if (!xml_is(c, "td") && !xml_is(c, "th"))
 			continue;
 		col = grid_next_free(g, col);
-		if (col >= MAX_TABLE_COLS)
+		if (col >= MAX_TABLE_COLS) {
+			too_wide(x, c);
 			break;
+		}
 		cs = parse_count(xml_attr(c, "colspan"), 1, MAX_TABLE_COLS - col);
 		rs = parse_count(xml_attr(c, "rowspan"), 1, left);
 		add_cell(x, t, g, c, col, cs, rs);
@@ -635,9 +866,10 @@ static void html_row(struct xr *x, struct table *t, struct grid *g, const xmlNod
 static void html_rows(struct xr *x, struct table *t, struct grid *g, const xmlNode *group)
 {
 	const xmlNode *r;
+	size_t left = group->children ? rows_from(group->children, "tr") : 0;
 	for (r = group->children; r; r = r->next)
 		if (xml_is(r, "tr"))
-			html_row(x, t, g, r);
+			html_row(x, t, g, r, left--);
 }
 
 struct colspecs {
@@ -687,7 +919,7 @@ static void read_colspecs(const xmlNode *tgroup, struct colspecs *cs)
 			const char *name = xml_attr(c, "colname");
 			size_t num = parse_count(xml_attr(c, "colnum"), next + 1, MAX_TABLE_COLS) - 1;
 			next = num + 1;
-			if (!name)
+			if (!name || cs->n >= MAX_TABLE_COLS)
 				continue;
 			cs->names = xgrow(cs->names, &cs->alloc, cs->n + 1, sizeof(char *));
 			{
@@ -700,7 +932,7 @@ static void read_colspecs(const xmlNode *tgroup, struct colspecs *cs)
 			const char *sn = xml_attr(c, "spanname");
 			const char *st = xml_attr(c, "namest"), *en = xml_attr(c, "nameend");
 			size_t k = cs->nspans;
-			if (!sn || !st || !en)
+			if (!sn || !st || !en || k >= MAX_TABLE_COLS)
 				continue;
 			cs->span_names = xgrow(cs->span_names, &cs->span_alloc, k + 1, sizeof(char *));
 			cs->span_st = xrealloc(cs->span_st, (k + 1) * sizeof(char *));
@@ -717,11 +949,12 @@ static void cals_rows(struct xr *x, struct table *t, struct grid *g, const xmlNo
 		      const struct colspecs *cs)
 {
 	const xmlNode *r, *e;
+	size_t left = group->children ? rows_from(group->children, "row") + 1 : 0;
 	for (r = group->children; r; r = r->next) {
-		size_t col = 0, left;
+		size_t col = 0;
 		if (!xml_is(r, "row"))
 			continue;
-		left = rows_from(r, "row");
+		left--;
 		for (e = r->children; e; e = e->next) {
 			const char *st, *en, *sp;
 			long a = -1, b = -1;
@@ -746,8 +979,10 @@ static void cals_rows(struct xr *x, struct table *t, struct grid *g, const xmlNo
 			if (a >= 0)
 				col = (size_t)a;
 			col = grid_next_free(g, col);
-			if (col >= MAX_TABLE_COLS)
+			if (col >= MAX_TABLE_COLS) {
+				too_wide(x, e);
 				break;
+			}
 			if (a >= 0 && b >= a)
 				cs_n = (size_t)(b - a) + 1;
 			if (col + cs_n > MAX_TABLE_COLS)
@@ -796,6 +1031,7 @@ static void read_table(struct xr *x, const xmlNode *tab, struct table *t)
 				break;
 		}
 	} else {
+		size_t rows_left = tab->children ? rows_from(tab->children, "tr") : 0;
 		for (c = tab->children; c; c = c->next) {
 			if (xml_is(c, "thead")) {
 				html_rows(x, t, &g, c);
@@ -814,7 +1050,7 @@ static void read_table(struct xr *x, const xmlNode *tab, struct table *t)
 					if (xml_is(cell, "td") || xml_is(cell, "th"))
 						any = 1;
 				}
-				html_row(x, t, &g, c);
+				html_row(x, t, &g, c, rows_left--);
 				if (!header_done && all_th && any && g.row - 1 == header)
 					header = g.row;
 				else
@@ -877,7 +1113,9 @@ static void emit_table(struct xr *x, const xmlNode *wrap, const xmlNode *tab)
 	x->ntables++;
 	caption_text(x, wrap, &label, &text);
 	b = add_block(x, BLOCK_TABLE, wrap, buf_str(&text), buf_str(&label));
+	x->float_el = wrap;
 	read_table(x, tab, block_new_table(b));
+	x->float_el = NULL;
 	read_footnotes(x, wrap, b->table);
 	buf_release(&label);
 	buf_release(&text);
@@ -934,6 +1172,7 @@ static void collect_refs(struct xr *x, const xmlNode *n)
 			x->refs = xgrow(x->refs, &x->refs_alloc, x->nrefs + 1, sizeof(*x->refs));
 			x->refs[x->nrefs].id = xstrdup(xml_attr(c, "id"));
 			x->refs[x->nrefs].num = buf_detach(&num, NULL);
+			x->refs[x->nrefs].order = x->nrefs;
 			x->nrefs++;
 			buf_release(&t);
 			continue;
@@ -943,20 +1182,46 @@ static void collect_refs(struct xr *x, const xmlNode *n)
 }
 
 /* The DOI a citation names: JATS pub-id, Elsevier ce:doi, or a doi.org link. */
+/* "10.1000/x" from "10.1000/x", "doi:10.1000/x" or "https://doi.org/10.1000/x". */
+static void add_doi(const char *s, struct buf *out)
+{
+	const char *p = strstr(s, "10.");
+	struct buf t = BUF_INIT;
+	if (!p)
+		return;
+	buf_addstr(&t, p);
+	if (strchr(t.data, '/'))
+		buf_addstr(out, str_trim(t.data));
+	buf_release(&t);
+}
+
+/*
+ * The DOI a citation names: JATS pub-id or object-id of type doi, an
+ * ext-link of type doi or to doi.org, Elsevier ce:doi.
+ */
 static void find_doi(const xmlNode *n, struct buf *out)
 {
 	const xmlNode *c;
 	for (c = n->children; c && !out->len; c = c->next) {
+		const char *type, *href;
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if ((xml_is(c, "pub-id") && xml_attr(c, "pub-id-type") &&
-		     strcmp(xml_attr(c, "pub-id-type"), "doi") == 0) ||
-		    xml_is(c, "doi")) {
+		type = xml_attr(c, "pub-id-type");
+		if (!type)
+			type = xml_attr(c, "ext-link-type");
+		href = xml_attr(c, "href");
+		if (((xml_is(c, "pub-id") || xml_is(c, "object-id") || xml_is(c, "ext-link")) &&
+		     type && str_eq(type, "doi")) || xml_is(c, "doi")) {
 			struct buf t = BUF_INIT;
 			xml_text(c, &t);
 			if (t.len)
-				buf_addstr(out, str_trim(t.data));
+				add_doi(t.data, out);
+			if (!out->len && href)
+				add_doi(href, out);
 			buf_release(&t);
+		} else if ((xml_is(c, "ext-link") || xml_is(c, "uri")) && href &&
+			   (strstr(href, "doi.org/10.") != NULL)) {
+			add_doi(href, out);
 		} else {
 			find_doi(c, out);
 		}
@@ -1106,7 +1371,14 @@ static void do_reference(struct xr *x, const xmlNode *ref, size_t ordinal)
 			continue;
 		if (text.len)
 			buf_addstr(&text, "; ");
-		if (xml_is(c, "element-citation"))
+		if (xml_is(c, "citation-alternatives")) {
+			/* One rendering: the publisher's mixed citation, else the structured one. */
+			const xmlNode *alt = xml_child(c, "mixed-citation");
+			if (alt)
+				inline_children(x, alt, IN_REF, &text);
+			else if ((alt = xml_child(c, "element-citation")) != NULL)
+				element_citation(x, alt, &text);
+		} else if (xml_is(c, "element-citation"))
 			element_citation(x, c, &text);
 		else if (xml_is(c, "reference"))
 			sb_reference(x, c, &text);
@@ -1159,7 +1431,7 @@ static const char *const transparent_blocks[] = {
 	"body", "sections", "boxed-text", "disp-quote", "statement", "floats-group", "floats",
 	"abstract", "trans-abstract", "abstract-sec", "back", "app-group", "notes", "list",
 	"list-item", "def-list", "def-item", "def", "glossary", "caption-less", "acknowledgment",
-	"appendices", "sec-meta", NULL
+	"appendices", "sec-meta", "display", NULL
 };
 
 static void walk(struct xr *x, const xmlNode *n, int level);
@@ -1258,12 +1530,19 @@ static void add_title_and_doi(struct xr *x, const xmlNode *title, const xmlNode 
 	buf_release(&t);
 }
 
+static void sort_refs(struct xr *x)
+{
+	if (x->nrefs)
+		qsort(x->refs, x->nrefs, sizeof(*x->refs), refid_cmp);
+}
+
 static void read_jats(struct xr *x, const xmlNode *root)
 {
 	const xmlNode *front = xml_child(root, "front");
 	const xmlNode *meta = front ? xml_child(front, "article-meta") : NULL;
 	const xmlNode *c;
 	collect_refs(x, root);
+	sort_refs(x);
 	if (meta) {
 		const xmlNode *tg = xml_child(meta, "title-group");
 		const xmlNode *title = tg ? xml_child(tg, "article-title") : NULL;
@@ -1318,6 +1597,7 @@ static void read_elsevier(struct xr *x, const xmlNode *root)
 			art = find_desc(root, article_names[k]);
 	}
 	collect_refs(x, art ? art : root);
+	sort_refs(x);
 	head = art ? xml_child(art, "head") : NULL;
 	if (head)
 		title = xml_child(head, "title");
@@ -1361,6 +1641,7 @@ struct document *ingest_xml(const char *name, const char *key, const char *data,
 		return NULL;
 	memset(&x, 0, sizeof(x));
 	x.name = name;
+	x.d = d;
 	x.vocab = xmlvocab_detect(xdoc, &why);
 	root = xmlDocGetRootElement(xdoc);
 	if (x.vocab == XML_VOCAB_UNKNOWN) {
@@ -1372,6 +1653,7 @@ struct document *ingest_xml(const char *name, const char *key, const char *data,
 		return NULL;
 	}
 	x.doc = document_new(key, name, NULL, 0);
+	index_siblings(&x, root);
 	if (x.vocab == XML_VOCAB_JATS)
 		read_jats(&x, root);
 	else
@@ -1381,6 +1663,7 @@ struct document *ingest_xml(const char *name, const char *key, const char *data,
 		free(x.refs[i].num);
 	}
 	free(x.refs);
+	free(x.sibs);
 	buf_release(&why);
 	xmlFreeDoc(xdoc);
 	return x.doc;

@@ -210,10 +210,12 @@ static size_t match_brace(const struct nz *z, size_t j)
 			k++;
 			continue;
 		}
-		if (c == '{')
-			d++;
-		else if (c == '}' && --d == 0)
+		if (c == '{') {
+			if (++d > GROUP_MAX)
+				return 0;   /* deeper than the stack: never opened */
+		} else if (c == '}' && --d == 0) {
 			return k;
+		}
 	}
 	return 0;
 }
@@ -633,6 +635,25 @@ static size_t subscript(struct nz *z, size_t i)
 	return chem_join(z, j);
 }
 
+/*
+ * Bytes that stand for themselves outside LaTeX groups and math: ASCII
+ * printable but for $ \\ { } _ ^ (and 'i', checked for "imes").
+ */
+static const unsigned char plain[256] = {
+	[' '] = 1, ['!'] = 1, ['"'] = 1, ['#'] = 1, ['%'] = 1, ['&'] = 1, ['\''] = 1, ['('] = 1,
+	[')'] = 1, ['*'] = 1, ['+'] = 1, [','] = 1, ['-'] = 1, ['.'] = 1, ['/'] = 1,
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1, [':'] = 1, [';'] = 1, ['<'] = 1, ['='] = 1, ['>'] = 1, ['?'] = 1,
+	['@'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+	['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1,
+	['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1,
+	['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['['] = 1, [']'] = 1, ['`'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+	['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1, ['|'] = 1, ['~'] = 1,
+};
+
 void normalize_text(const char *src, size_t len, struct normtext *nt)
 {
 	struct nz z;
@@ -651,6 +672,36 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 		uint32_t cp;
 		size_t k, e;
 		int c;
+
+		if (plain[b] && z.depth == 0 && !z.math) {
+			/*
+			 * The fast path: a run of bytes that fold to themselves,
+			 * spaces collapsed, copied without a call per byte.
+			 */
+			size_t j = i, n = nt->len;
+			reserve(nt, n + 2 * (len - i < 4096 ? len - i : 4096) + 2);
+			while (j < len && n + 2 < nt->alloc) {
+				unsigned char d = (unsigned char)src[j];
+				if (!plain[d] || (d == 'i' && j + 1 < len && src[j + 1] == 'm'))
+					break;
+				if (d == ' ') {
+					char l = n ? nt->text[n - 1] : '\n';
+					if (l == ' ' || l == '\n' || l == '\t') {
+						j++;
+						continue;
+					}
+				}
+				nt->text[n] = (char)d;
+				nt->map[n] = j;
+				n++;
+				j++;
+			}
+			nt->len = n;
+			if (j > i) {
+				i = j;
+				continue;
+			}
+		}
 
 		if (b < 0x80) {
 			switch (b) {
@@ -816,11 +867,13 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 			put(&z, 'C', i);
 			i += k;
 			continue;
-		case 0x00B0: {
-			/* "° C" -> "°C" */
+		case 0x00B0: case 0x00BA: case 0x02DA: {
+			/*
+			 * "° C" -> "°C"; the masculine ordinal º and the ring ˚
+			 * that PDF fonts give for a degree sign, before C or F
+			 */
 			size_t t = i + k;
-			put(&z, (char)0xC2, i);
-			put(&z, (char)0xB0, i);
+			int unit;
 			while (t < len && (src[t] == ' ' || (unsigned char)src[t] == 0xC2))
 				if (src[t] == ' ')
 					t++;
@@ -828,11 +881,13 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 					t += 2;
 				else
 					break;
-			if (t > i + k && t < len && (src[t] == 'C' || src[t] == 'F') &&
-			    (t + 1 >= len || !is_alpha((unsigned char)src[t + 1])))
-				i = t;
-			else
-				i += k;
+			unit = t < len && (src[t] == 'C' || src[t] == 'F') &&
+			       (t + 1 >= len || !is_alpha((unsigned char)src[t + 1]));
+			if (cp != 0x00B0 && !unit)
+				break;
+			put(&z, (char)0xC2, i);
+			put(&z, (char)0xB0, i);
+			i = unit ? t : i + k;
 			continue;
 		}
 		case 0x00A9: {

@@ -44,6 +44,8 @@ struct factor {
 	size_t sublen;
 	int exp;
 	int explicit_exp;
+	int slashed;                    /* inverted by a '/' or "per" */
+	int after_slash;                /* after a '/', joined by a space: mL/g h */
 	size_t end;                     /* offset just after the factor */
 };
 
@@ -245,8 +247,10 @@ static int read_number(const char *s, size_t len, size_t p, double *v, size_t *e
 			t++;
 			if (at(s, len, t) == ' ')
 				t++;
-			if (starts(s, len, t, "10^")) {
-				size_t e = t + 3, m = n;
+			if (starts(s, len, t, "10^") ||
+			    (starts(s, len, t, "10-") && is_digit(at(s, len, t + 3)))) {
+				/* 10^-2, or 10-2 where the superscript was flattened */
+				size_t e = t + (s[t + 2] == '^' ? 3 : 2), m = n;
 				char tmp[80];
 				memcpy(tmp, buf, n);
 				tmp[m++] = 'e';
@@ -345,22 +349,33 @@ static int read_factor(const char *s, size_t len, size_t p, struct factor *f)
 			return 0;
 		}
 	}
-	/* "NH3" after an amount or mass: a qualifier */
-	if (n == 2 && memcmp(s + p, "NH", 2) == 0 && (at(s, len, q) == '3') && !is_digit(at(s, len, q + 1))) {
-		f->wordlen = 3;
-		f->end = q + 1;
+	/* "NH3" (mmolNH3 too): the species, whose 3 is no exponent */
+	if (n >= 2 && memcmp(s + q - 2, "NH", 2) == 0 && (at(s, len, q) == '3' || at(s, len, q) == '2') &&
+	    !is_digit(at(s, len, q + 1))) {
+		n++;
+		q++;
+		f->wordlen = n;
+	}
+	if (n == 3 && memcmp(s + p, "NH", 2) == 0) {
+		f->end = q;
+		if (is_alpha(at(s, len, q)) || is_digit(at(s, len, q)))
+			return -1;
 		return 0;
 	}
 	f->atom = units_atom(s + p, n);
 	if (!f->atom) {
-		/* gcat-like spellings: g + qualifier, g + metal */
-		if (n > 1 && (s[p] == 'g') && is_qualifier(s + p + 1, n - 1)) {
-			f->atom = units_atom("g", 1);
-			f->sub = s + p + 1;
-			f->sublen = n - 1;
-		} else if (!is_qualifier(s + p, n)) {
-			return -1;
+		/* an amount or mass with its qualifier stuck on: gcat, gRu, mmolNH3, molRu */
+		size_t k;
+		for (k = 1; k < n && !f->atom; k++) {
+			const struct unit_atom *a = units_atom(s + p, k);
+			if (a && (a->dim == D_MASS_CAT || a->dim == D_AMOUNT) && is_qualifier(s + p + k, n - k)) {
+				f->atom = a;
+				f->sub = s + p + k;
+				f->sublen = n - k;
+			}
 		}
+		if (!f->atom && !is_qualifier(s + p, n))
+			return -1;
 	}
 	if (at(s, len, q) == '_') {
 		size_t t = q + 1;
@@ -413,7 +428,7 @@ static int read_factor(const char *s, size_t len, size_t p, struct factor *f)
  */
 static int read_factors(const char *s, size_t len, size_t p, struct factor *f, int maxf, size_t *stop)
 {
-	int n = 0, invert = 0, group_invert = 0, in_group = 0;
+	int n = 0, invert = 0, group_invert = 0, in_group = 0, seen_slash = 0;
 	size_t q = p;
 	*stop = p;
 	while (n < maxf) {
@@ -456,6 +471,11 @@ static int read_factors(const char *s, size_t len, size_t p, struct factor *f, i
 		invert = inv_next;
 		if (invert ^ group_invert)
 			f[n].exp = -f[n].exp;
+		f[n].slashed = invert || group_invert;
+		if (invert)
+			seen_slash = 1;
+		else if (seen_slash && !group_invert && !f[n].explicit_exp)
+			f[n].after_slash = 1;
 		q = f[n].end;
 		if (in_group && at(s, len, q) == ')') {
 			in_group = 0;
@@ -651,6 +671,30 @@ struct vread {
 };
 
 /*
+ * Resolve factors as written; failing that, as "mmol/g h" is meant: every
+ * factor after the '/' in the denominator.  f is not changed.
+ */
+static int resolve_slashed(const struct factor *f, int n, enum quantity_kind hint, struct ures *u,
+			   const char **why)
+{
+	struct factor g[MAX_FACTORS];
+	const char *why2;
+	int i, any = 0;
+	memcpy(g, f, sizeof(f[0]) * (size_t)n);
+	if (resolve(g, n, hint, u, why) == 0)
+		return 0;
+	memcpy(g, f, sizeof(f[0]) * (size_t)n);
+	for (i = 0; i < n; i++)
+		if (g[i].after_slash && g[i].exp > 0) {
+			g[i].exp = -g[i].exp;
+			any = 1;
+		}
+	if (any && resolve(g, n, hint, u, &why2) == 0)
+		return 0;
+	return -1;
+}
+
+/*
  * A unit at p (after a value).  In scan mode the longest prefix that is
  * a unit is taken; in parse mode every factor read must belong to it.
  * Returns 1 and sets *u, *end when a unit is there, 0 when none, -1 (parse
@@ -667,7 +711,7 @@ static int read_unit(const char *s, size_t len, size_t p, enum quantity_kind hin
 		return 0;
 	if (mode == MODE_PARSE) {
 		size_t w = stop;
-		if (resolve(f, n, hint, u, &why) == 0) {
+		if (resolve_slashed(f, n, hint, u, &why) == 0) {
 			*end = stop;
 			return 1;
 		}
@@ -689,12 +733,18 @@ static int read_unit(const char *s, size_t len, size_t p, enum quantity_kind hin
 		return -1;
 	}
 	while (n > 0) {
-		struct factor g[MAX_FACTORS];
-		memcpy(g, f, sizeof(f[0]) * (size_t)n);
-		if (resolve(g, n, hint, u, &why) == 0) {
+		if (resolve_slashed(f, n, hint, u, &why) == 0) {
 			*end = f[n - 1].end;
 			return 1;
 		}
+		/*
+		 * Drop the last factor only when it may be a word of the
+		 * sentence ("1.4 nm Ru NCs", "350 K h"): one written as part of
+		 * a unit (min^-1, /min) means the whole is a unit nh3cat does
+		 * not read, such as a heating rate in degC min^-1.
+		 */
+		if (f[n - 1].atom && (f[n - 1].explicit_exp || f[n - 1].slashed))
+			return 0;
 		n--;
 	}
 	return 0;
@@ -805,6 +855,20 @@ static enum conn connector(const char *s, size_t len, size_t p, size_t *next)
 		*next = t + 3;
 		return C_RANGE;
 	}
+	/* "300~400 °C", "300 ~ 400 °C" */
+	if (at(s, len, t) == ' ' && at(s, len, t + 1) == '~')
+		t++;
+	if (at(s, len, t) == '~') {
+		t++;
+		if (at(s, len, t) == ' ')
+			t++;
+		if (is_digit(at(s, len, t))) {
+			*next = t;
+			return C_RANGE;
+		}
+		return C_NONE;
+	}
+	t = p;
 	if (starts(s, len, t, " to ") && (is_digit(at(s, len, t + 4)) || at(s, len, t + 4) == '-')) {
 		*next = t + 4;
 		return C_RANGE;
@@ -991,11 +1055,15 @@ int units_scan(const char *text, size_t len, size_t pos, struct quantity *q)
 		    (b == '-' && pos > 1 && text[pos - 2] == '^'))
 			return 0;
 	}
-	if (look_back(text, pos, 40, "GHSV"))
-		hint = QK_GHSV;
 	between = pos >= 8 && memcmp(text + pos - 8, "between ", 8) == 0;
 	if (read_values(text, len, pos, hint, MODE_SCAN, between, &r) < 0 || !r.has_unit)
 		return 0;
+	if (r.unit.kind == QK_TOF && look_back(text, pos, 40, "GHSV")) {
+		/* "GHSV of 36 000 h^-1": a bare inverse time is a space velocity */
+		hint = QK_GHSV;
+		if (read_values(text, len, pos, hint, MODE_SCAN, between, &r) < 0 || !r.has_unit)
+			return 0;
+	}
 	if (r.unit.flags & AF_EV)
 		return 0;   /* DFT energies per particle are not apparent activation energies */
 	if (r.unit.kind == QK_TEMPERATURE) {
@@ -1060,7 +1128,7 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 	size_t p = 0, end;
 	enum quantity_kind hint = expect, label = QK_NONE;
 	char tof_metal[4] = "";
-	int have_label = 0;
+	int have_label = 0, between = 0;
 	struct vread r;
 
 	while (p < len && (t[p] == ' ' || t[p] == '\t'))
@@ -1117,6 +1185,13 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 	if (t[p] == '<' || t[p] == '>' || starts(t, len, p, "\xE2\x89\xA4") || starts(t, len, p, "\xE2\x89\xA5")) {
 		set_err(err, errlen, "'%s' is a bound, not a value", orig);
 		return -1;
+	}
+	/* "between 300 and 400 °C", "from 523 to 648 K" */
+	if (starts(t, len, p, "between ")) {
+		p += 8;
+		between = 1;
+	} else if (starts(t, len, p, "from ")) {
+		p += 5;
 	}
 	/* approximately */
 	if (starts(t, len, p, "~"))
@@ -1190,7 +1265,7 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 		set_err(err, errlen, "no number in '%s'", orig);
 		return -1;
 	}
-	if (read_values(t, len, p, hint, MODE_PARSE, 0, &r) < 0) {
+	if (read_values(t, len, p, hint, MODE_PARSE, between, &r) < 0) {
 		size_t w = p;
 		while (w < len && t[w] != ' ')
 			w++;
@@ -1260,6 +1335,8 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 			quantity_kind_unit(q->kind), article(quantity_kind_description(expect)), quantity_kind_description(expect));
 		return -1;
 	}
+	if (label == QK_GHSV && q->kind == QK_WHSV)
+		label = QK_WHSV;   /* "GHSV of 60 000 mL g^-1 h^-1": the unit says what it is */
 	if (label != QK_NONE && q->kind != label) {
 		set_err(err, errlen, "'%s' is labelled %s but its unit is %s", orig,
 			quantity_kind_description(label), quantity_kind_unit(q->kind));
@@ -1344,17 +1421,21 @@ const struct unit_def *units_lookup(const char *unit_text, enum quantity_kind *k
 	len = nt.len;
 	while (len > 0 && (t[len - 1] == ' ' || t[len - 1] == '\n' || t[len - 1] == '\t'))
 		len--;
-	/* "Temperature (°C)", "WHSV/(mL g^-1 h^-1)": the last parenthesized group */
-	if (len > 0 && t[len - 1] == ')') {
+	/*
+	 * "Temperature (°C)", "T [K]", "WHSV/(mL g^-1 h^-1)": the last group
+	 * in parentheses or brackets
+	 */
+	if (len > 0 && (t[len - 1] == ')' || t[len - 1] == ']')) {
 		int depth = 0;
+		char cl = t[len - 1], op = cl == ')' ? '(' : '[';
 		close = len - 1;
 		for (open = close + 1; open-- > 0;) {
-			if (t[open] == ')')
+			if (t[open] == cl)
 				depth++;
-			else if (t[open] == '(' && --depth == 0)
+			else if (t[open] == op && --depth == 0)
 				break;
 		}
-		if (open < close && t[open] == '(') {
+		if (open < close && t[open] == op) {
 			if (open > 0 && (strstr(t, "GHSV") && strstr(t, "GHSV") < t + open))
 				hint = QK_GHSV;
 			else if (open > 0 && strstr(t, "TOF") && strstr(t, "TOF") < t + open)
@@ -1370,9 +1451,28 @@ const struct unit_def *units_lookup(const char *unit_text, enum quantity_kind *k
 	n = read_factors(t, len, p, f, MAX_FACTORS, &stop);
 	while (stop < len && t[stop] == ' ')
 		stop++;
-	if (n > 0 && stop == len && resolve(f, n, hint, &u, &why) == 0) {
+	if (n > 0 && stop == len && resolve_slashed(f, n, hint, &u, &why) == 0) {
 		d = intern(&u);
 		*kind = u.kind;
+	} else if (p == 0) {
+		/* "T/K", "Rate/mmol g^-1 h^-1": a label, a slash, the unit */
+		const char *slash = memchr(t, '/', len);
+		if (slash && slash > t && is_alpha((unsigned char)slash[-1])) {
+			size_t b = (size_t)(slash - t) + 1;
+			if (strstr(t, "GHSV") && strstr(t, "GHSV") < slash)
+				hint = QK_GHSV;
+			else if (strstr(t, "TOF") && strstr(t, "TOF") < slash)
+				hint = QK_TOF;
+			while (b < len && t[b] == ' ')
+				b++;
+			n = read_factors(t, len, b, f, MAX_FACTORS, &stop);
+			while (stop < len && t[stop] == ' ')
+				stop++;
+			if (n > 0 && stop == len && resolve_slashed(f, n, hint, &u, &why) == 0) {
+				d = intern(&u);
+				*kind = u.kind;
+			}
+		}
 	}
 	normtext_release(&nt);
 	return d;

@@ -102,18 +102,38 @@ const struct unit_atom *units_atom(const char *name, size_t n)
 	return NULL;
 }
 
-int units_is_metal(const char *s, size_t n)
+/* Metal symbols, as a table indexed by their letters (built once). */
+static unsigned char metal_table[26 * 27];
+static int metal_table_ready;
+
+static void metal_table_init(void)
 {
 	static const char metals[] =
-		" Li Be Na Mg Al K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Rb Sr Y Zr Nb Mo Tc Ru Rh"
+		"Li Be Na Mg Al K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Rb Sr Y Zr Nb Mo Tc Ru Rh"
 		" Pd Ag Cd In Sn Sb Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re"
-		" Os Ir Pt Au Hg Tl Pb Bi Th U ";
-	char key[5];
-	if (n < 1 || n > 2)
+		" Os Ir Pt Au Hg Tl Pb Bi Th U";
+	const char *p = metals;
+	while (*p) {
+		int second = (p[1] >= 'a' && p[1] <= 'z') ? p[1] - 'a' + 1 : 0;
+		metal_table[(p[0] - 'A') * 27 + second] = 1;
+		p += second ? 2 : 1;
+		while (*p == ' ')
+			p++;
+	}
+	metal_table_ready = 1;
+}
+
+int units_is_metal(const char *s, size_t n)
+{
+	int second = 0;
+	if (n < 1 || n > 2 || s[0] < 'A' || s[0] > 'Z')
 		return 0;
-	key[0] = ' ';
-	memcpy(key + 1, s, n);
-	key[n + 1] = ' ';
-	key[n + 2] = '\0';
-	return strstr(metals, key) != NULL;
+	if (n == 2) {
+		if (s[1] < 'a' || s[1] > 'z')
+			return 0;
+		second = s[1] - 'a' + 1;
+	}
+	if (!metal_table_ready)
+		metal_table_init();
+	return metal_table[(s[0] - 'A') * 27 + second];
 }

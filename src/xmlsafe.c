@@ -32,6 +32,7 @@ struct parse_state {
 	struct diag *d;
 	struct xmlsafe_limits lim;
 	unsigned depth;
+	unsigned long nodes;
 	unsigned long nerrors;
 	int stopped;           /* we stopped the parser: ignore what follows */
 	xmlParserCtxtPtr ctxt;
@@ -178,6 +179,11 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		stop_here(st, "xml-depth", "elements nested deeper than %u levels", st->lim.max_depth);
 		return;
 	}
+	st->nodes += 1 + (unsigned long)(nb_attributes > 0 ? nb_attributes : 0);
+	if (st->nodes > st->lim.max_nodes) {
+		stop_here(st, "xml-size", "more than %lu elements and attributes", st->lim.max_nodes);
+		return;
+	}
 	xmlSAX2StartElementNs(ctx, localname, prefix, URI, nb_namespaces, namespaces,
 			      nb_attributes, nb_defaulted, attributes);
 }
@@ -235,6 +241,7 @@ xmlDocPtr xmlsafe_parse(const char *name, const char *data, size_t len,
 	st.d = d;
 	st.lim.max_bytes = lim && lim->max_bytes ? lim->max_bytes : XMLSAFE_MAX_BYTES;
 	st.lim.max_depth = lim && lim->max_depth ? lim->max_depth : XMLSAFE_MAX_DEPTH;
+	st.lim.max_nodes = lim && lim->max_nodes ? lim->max_nodes : XMLSAFE_MAX_NODES;
 	if (len > st.lim.max_bytes || len > INT_MAX) {
 		diag_emit(d, name, 0, 0, DIAG_ERROR, "xml-size",
 			  "document is %zu bytes, over the limit of %zu", len, st.lim.max_bytes);

@@ -12,8 +12,9 @@
  *     expansion; the five predefined entities and character references
  *     are fine, and a DOCTYPE naming an external DTD (as JATS files do)
  *     is accepted but the DTD is not read;
- *   - limits: input size (max_bytes) and element depth (max_depth) are
- *     checked while parsing, and libxml2's own limits stay on
+ *   - limits: input size (max_bytes), element depth (max_depth) and the
+ *     number of elements and attributes (max_nodes) are checked while
+ *     parsing, and libxml2's own limits stay on
  *     (XML_PARSE_HUGE is never set);
  *   - libxml2 prints nothing: its errors reach the caller's struct diag as
  *     "NAME:LINE:COL: error: [xml-RULE] message".
@@ -32,13 +33,21 @@
 #include "buf.h"
 #include "diag.h"
 
-/* Defaults: papers are a few MB; JATS nests about 20 elements deep. */
+/*
+ * Defaults: papers are a few MB, with some 50,000 elements, nested about
+ * 20 deep.  The node limit bounds memory: libxml2 spends some 130 bytes
+ * per element, so 64 MB of "<p/>" alone would build a 2 GB tree; 1,000,000 nodes
+ * stay near 150 MB.
+ */
 #define XMLSAFE_MAX_BYTES ((size_t)64 << 20)
 #define XMLSAFE_MAX_DEPTH 200
+#define XMLSAFE_MAX_NODES 1000000UL
 
+/* A zero field takes its default. */
 struct xmlsafe_limits {
-	size_t max_bytes;      /* input larger than this is refused */
-	unsigned max_depth;    /* elements nested deeper than this are refused */
+	size_t max_bytes;          /* input larger than this is refused */
+	unsigned max_depth;        /* elements nested deeper than this are refused */
+	unsigned long max_nodes;   /* more elements and attributes than this are refused */
 };
 
 /*

@@ -13,6 +13,11 @@
 #include "testlib.h"
 #include "util.h"
 
+static int is_alnum_c(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 struct fold_case {
 	const char *in;
 	const char *out;
@@ -102,6 +107,9 @@ static const struct fold_case fold_cases[] = {
 	{ "10.3 \xCE\xBC mol_{NH3}", "10.3 umol_NH3" },
 	{ "150 \xC2\xB0 C and", "150 \xC2\xB0" "C and" },
 	{ "25 \xE2\x84\x83", "25 \xC2\xB0" "C" },
+	{ "350 \xC2\xBA" "C", "350 \xC2\xB0" "C" },
+	{ "350\xCB\x9A" "C", "350\xC2\xB0" "C" },
+	{ "n\xC2\xBA 5", "n\xC2\xBA 5" },
 	{ "zero\xE2\x80\x8Bwidth", "zerowidth" },
 	/* invalid UTF-8 */
 	{ "a\xFF" "b", "a\xEF\xBF\xBD" "b" },
@@ -283,6 +291,55 @@ START_TEST(test_review_text)
 }
 END_TEST
 
+/*
+ * The map over a whole text: canonical line k comes from source line k
+ * (newlines are kept one for one), and a letter or digit copied from an
+ * ASCII letter or digit is that same byte.  Markers the normalizer writes
+ * ("[cite:72]", the x of a broken "imes") point at what they replace.
+ */
+static void assert_map_faithful(const char *src, size_t len)
+{
+	struct normtext nt = NORMTEXT_INIT;
+	size_t i, j = 0, src_lines = 0, out_lines = 0, cite_end = 0;
+	normalize_text(src, len, &nt);
+	for (i = 0; i < nt.len; i++) {
+		unsigned char c = (unsigned char)nt.text[i], o;
+		size_t m = nt.map[i];
+		while (j < m)
+			src_lines += src[j++] == '\n';
+		ck_assert_msg(src_lines == out_lines, "canonical byte %zu (line %zu) maps to source line %zu",
+			      i, out_lines + 1, src_lines + 1);
+		if (c == '\n')
+			out_lines++;
+		if (strncmp(nt.text + i, "[cite:", 6) == 0)
+			cite_end = (size_t)(strchr(nt.text + i, ']') - nt.text);
+		o = (unsigned char)src[m];
+		if (i > cite_end && o < 0x80 && (is_alnum_c(c) && is_alnum_c(o)) && !(c == 'x' && o == 'i'))
+			ck_assert_msg(c == o, "canonical '%c' at %zu maps to source '%c' at %zu", c, i, o, m);
+	}
+	normtext_release(&nt);
+}
+
+START_TEST(test_map_faithful_cases)
+{
+	assert_map_faithful(fold_cases[_i].in, strlen(fold_cases[_i].in));
+}
+END_TEST
+
+START_TEST(test_map_faithful_review)
+{
+	char *path = test_path("../shared/seeds/peng2024-chemsci-review.txt");
+	size_t len;
+	char *src = file_read_all(path, &len);
+	free(path);
+	if (!src)
+		return;
+	assert_map_faithful(src, len);
+	assert_map_faithful(map_src, sizeof(map_src) - 1);
+	free(src);
+}
+END_TEST
+
 static Suite *normalize_suite(void)
 {
 	Suite *s = suite_create("normalize");
@@ -294,6 +351,8 @@ static Suite *normalize_suite(void)
 	tcase_add_test(tc, test_reuse);
 	tcase_add_test(tc, test_embedded_nul);
 	tcase_add_test(tc, test_review_text);
+	tcase_add_loop_test(tc, test_map_faithful_cases, 0, (int)ARRAY_SIZE(fold_cases));
+	tcase_add_test(tc, test_map_faithful_review);
 	suite_add_tcase(s, tc);
 	return s;
 }

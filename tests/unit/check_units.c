@@ -44,6 +44,8 @@
 #define CELSIUS "\xE2\x84\x83"         /* ℃ */
 #define GE "\xE2\x89\xA5"              /* ≥ */
 #define PM "\xC2\xB1"                  /* ± */
+#define ORDO "\xC2\xBA"                /* º, a degree sign in some PDF fonts */
+#define RING "\xCB\x9A"                /* ˚, likewise */
 
 #define EV 96.48533212331              /* kJ mol^-1 per eV */
 #define ATM 0.101325                   /* MPa */
@@ -160,6 +162,12 @@ static const struct ok_case ok_cases[] = {
 	ONE("8" NBSP "540 " MU "mol g" M1 " h" M1, R, 8.54),
 	ONE("8" THIN "540 " MU "mol g" M1 " h" M1, R, 8.54),
 	ROLE("8.54 mmol g^-1 h^-1", R, 8.54),
+	ONE("8.54 mmolNH3 gcat" MINUS "1 h" MINUS "1", R, 8.54),
+	ONE("8.54 mmol/g h", R, 8.54),
+	ONE("8.54 mmol/g" MIDDOT "h", R, 8.54),
+	ONE("8.54 mmol/(g" MIDDOT "h)", R, 8.54),
+	ONE("17.031 mgNH3 g-1 h-1", R, 1),
+	ONE("8540 " MU "molNH3 g" M1 " h" M1, R, 8.54),
 	/* --- rate per gram of metal --- */
 	ONEM("85.3 $\\text{mmol}_{\\text{NH}_3} \\text{g}_{\\text{Co}}^{-1} \\text{h}^{-1}$", RM, 85.3, "Co"),
 	ONEM("1.3 mmol g_{Mo}^{-1} h" M1, RM, 1.3, "Mo"),
@@ -178,6 +186,8 @@ static const struct ok_case ok_cases[] = {
 	ONEM("85.3 mmol_{NH_3} g_{\\rm Ru}^{-1} h^{-1}", RM, 85.3, "Ru"),
 	ONEM("85.3 mmol g_{Ni}" M1 " h" M1, RM, 85.3, "Ni"),
 	ONEM("2.1 mmol g_{Fe}^{-1} s^{-1}", RM, 2.1 * 3600, "Fe"),
+	ONEM("85.3 mmol gRu" MINUS "1 h" MINUS "1", RM, 85.3, "Ru"),
+	ONEM("85.3 mmolNH3 gCo" M1 " h" M1, RM, 85.3, "Co"),
 	/* --- turnover frequency --- */
 	ONE("0.124 s" M1, TOF, 0.124),
 	ONE("$2.53 \\times 10^{-2} \\text{ s}^{-1}$", TOF, 0.0253),
@@ -209,6 +219,9 @@ static const struct ok_case ok_cases[] = {
 	ONEM("0.067 mol NH3 mol_Ru^-1 s^-1", TOF, 0.067, "Ru"),
 	ONEM("241.2 mol_{NH3} mol_{Ru}^{-1} h^{-1}", TOF, 0.067, "Ru"),
 	ROLE("0.124 s" M1, TOF, 0.124),
+	ONE("2.5 " TIMES " 10" MINUS "3 s" MINUS "1", TOF, 0.0025),
+	ONEM("0.067 molNH3 molRu" MINUS "1 s" MINUS "1", TOF, 0.067, "Ru"),
+	ONEM("0.067 mol NH3 mol Ru" MINUS "1 s" MINUS "1", TOF, 0.067, "Ru"),
 	ROLE("36 h" M1, TOF, 0.01),
 	/* --- gas hourly space velocity --- */
 	ONE("GHSV 36000 h^-1", G, 36000),
@@ -244,6 +257,8 @@ static const struct ok_case ok_cases[] = {
 	ONE("60 000 mL" MIDDOT "g" M1 MIDDOT "h" M1, W, 60000),
 	ONE("60000 mL/g/h", W, 60000),
 	ROLE("60 000 mL g^-1 h^-1", W, 60000),
+	ONE("GHSV of 60,000 mL g" MINUS "1 h" MINUS "1", W, 60000),
+	ONE("60 000 mL/g" MIDDOT "h", W, 60000),
 	/* --- temperature --- */
 	ONE("350 " DEG " C", T, 350),
 	ONE("350 " DEG "C", T, 350),
@@ -279,6 +294,13 @@ static const struct ok_case ok_cases[] = {
 	LIST2("150 and 190 " DEG "C", T, 150, 190),
 	LIST3("450, 550 and 650 " DEG "C", T, 450, 550, 650),
 	ROLE("400 " DEG "C", T, 400),
+	ONE("350 " ORDO "C", T, 350),
+	ONE("350" ORDO "C", T, 350),
+	ONE("350 " RING "C", T, 350),
+	RANGE("300~400 " DEG "C", T, 300, 400),
+	RANGE("300 ~ 400 " DEG "C", T, 300, 400),
+	RANGE("between 300 and 400 " DEG "C", T, 300, 400),
+	RANGE("from 523 to 648 K", T, 249.85, 374.85),
 	/* --- pressure --- */
 	ONE("1 MPa", P, 1),
 	ONE("0.1 MPa", P, 0.1),
@@ -433,7 +455,10 @@ static const struct bad_case bad_cases[] = {
 	{ "1.4 nm", QK_LOADING, "not a metal loading" },
 	{ "0.1 MPa", QK_EA, "not an apparent activation energy" },
 	{ "36000 h^-1", QK_WHSV, "turnover frequency" },
-	{ "GHSV 60 000 mL g^-1 h^-1", QK_NONE, "labelled gas hourly space velocity" },
+	{ "WHSV 2 h^-1", QK_NONE, "labelled weight hourly space velocity" },
+	{ "10 " DEG "C min" MINUS "1", QK_NONE, "temperature inside a compound unit" },
+	{ "10 " DEG "C/min", QK_NONE, "temperature inside a compound unit" },
+	{ "nº 5", QK_NONE, "no number" },
 	{ "TOF 8.54 mmol g^-1 h^-1", QK_NONE, "labelled turnover frequency" },
 	{ "TOF 1 h^-1", QK_GHSV, "labelled turnover frequency" },
 	{ "5 MPa MPa", QK_NONE, "fits no quantity" },
@@ -563,6 +588,14 @@ static const struct scan_case scan_cases[] = {
 	{ "4.60 mmol_{NH" SUB3 "} g_{cat}" M1 " h" M1 ")", "4.60", 1, R, "4.60 mmol_NH3 g_cat^-1 h^-1", 1, 4.6, 0, "" },
 	{ "1.8 nm.^{33,42,43} In", "1.8", 1, SZ, "1.8 nm", 1, 1.8, 0, "" },
 	{ "the NH" SUB3 " synthesis rate", "3", 0, QK_NONE, "", 0, 0, 0, "" },
+	{ "heated at 10 " DEG "C min" MINUS "1 to 500 " DEG "C", "10", 0, QK_NONE, "", 0, 0, 0, "" },
+	{ "heated at 10 " DEG "C/min to 500 " DEG "C", "10", 0, QK_NONE, "", 0, 0, 0, "" },
+	{ "heated at 10 " DEG "C/min to 500 " DEG "C", "500", 1, T, "500 " DEG "C", 1, 500, 0, "" },
+	{ "at 300~400 " DEG "C and", "300", 1, T, "300~400 " DEG "C", 2, 300, 400, "" },
+	{ "rate of 8.54 mmol/g h at", "8.54", 1, R, "8.54 mmol/g h", 1, 8.54, 0, "" },
+	{ "5 nm Ru/CeO2", "5", 1, SZ, "5 nm", 1, 5, 0, "" },
+	{ "5 wt% Ru/CeO2", "5", 1, LD, "5 wt% Ru", 1, 5, 0, "Ru" },
+	{ "TOF of 2.5 " TIMES " 10" MINUS "3 s" MINUS "1 at", "2.5", 1, TOF, "2.5 x 10-3 s-1", 1, 0.0025, 0, "" },
 };
 
 START_TEST(test_scan)
@@ -641,6 +674,15 @@ static const struct lookup_case lookup_cases[] = {
 	{ "r_NH3 (mmol g_{Ru}^{-1} h^{-1})", RM, 85.3, 85.3, "Ru" },
 	{ "Size (nm)", SZ, 1.4, 1.4, "" },
 	{ "mL g^-1 h^-1", W, 60000, 60000, "" },
+	{ "T [K]", T, 673, 399.85, "" },
+	{ "T/K", T, 673, 399.85, "" },
+	{ "P/MPa", P, 1, 1, "" },
+	{ "Rate/mmol g" MINUS "1 h" MINUS "1", R, 4.34, 4.34, "" },
+	{ "GHSV/h" MINUS "1", G, 36000, 36000, "" },
+	{ "TOF/min" MINUS "1", TOF, 60, 1, "" },
+	{ "Ru loading (wt.%)", LD, 1.17, 1.17, "" },
+	{ "Conversion (%)", QK_NONE, 0, 0, "" },
+	{ "Selectivity/%", QK_NONE, 0, 0, "" },
 	{ "(furlongs)", QK_NONE, 0, 0, "" },
 	{ "Catalyst", QK_NONE, 0, 0, "" },
 	{ "Ref.", QK_NONE, 0, 0, "" },
@@ -841,6 +883,66 @@ START_TEST(test_locale)
 }
 END_TEST
 
+/* --- hostile input ------------------------------------------------------------------ */
+
+/* Pieces that random text is made of: units, LaTeX, Unicode, broken bytes. */
+static const char *const pieces[] = {
+	"1", "8.54", "60 000", "-", "+", ".", ",", " ", "  ", "\t", "\n", "mmol", "g", "h", "s", "K", "C",
+	"MPa", "wt%", "%", "nm", "_", "^", "{", "}", "$", "\\", "\\times", "\\text{", "\\frac{",
+	"x", "10^", "-1", "^{-1}", "_{cat}", "_{NH", M1, SUB3, DEG, TIMES, MU, MINUS, NDASH, NBSP, "cat",
+	"Co", "Ru", "+ 0.41Co", "and", " to ", "between ", "GHSV", "TOF_", "imes", " m ", "e", "E", "(",
+	")", "/", "\xFF", "\xE2\x82", "\xC2", "\xF0\x9F\x98\x80", "\xC2\xA9", "atmospheric pressure",
+};
+
+static unsigned long hostile_state = 987654321;
+static size_t hostile_next(size_t n)
+{
+	hostile_state = hostile_state * 6364136223846793005UL + 1442695040888963407UL;
+	return (size_t)(hostile_state >> 33) % n;
+}
+
+/* Whatever the text, the module answers (0 or -1, a message), in bounds. */
+START_TEST(test_hostile)
+{
+	int round;
+	for (round = 0; round < 3000; round++) {
+		char text[512], err[256];
+		size_t len = 0, k, n = hostile_next(24), i;
+		struct quantity q;
+		struct normtext nt = NORMTEXT_INIT;
+		int rc;
+		for (k = 0; k < n; k++) {
+			const char *p = pieces[hostile_next(ARRAY_SIZE(pieces))];
+			size_t pl = strlen(p);
+			if (len + pl >= sizeof(text))
+				break;
+			memcpy(text + len, p, pl);
+			len += pl;
+		}
+		text[len] = '\0';
+		rc = units_parse(text, (enum quantity_kind)hostile_next(QK_NKINDS), &q, err, sizeof(err));
+		ck_assert(rc == 0 || rc == -1);
+		if (rc == 0) {
+			ck_assert(q.kind > QK_NONE && q.kind < QK_NKINDS);
+			ck_assert(q.nvalues >= 1 && q.nvalues <= QTY_MAX_VALUES);
+			ck_assert_uint_le(q.end, len);
+		} else {
+			ck_assert_msg(err[0] != '\0', "no message for '%s'", text);
+		}
+		normalize_text(text, len, &nt);
+		for (i = 0; i < nt.len; i++) {
+			ck_assert_uint_lt(nt.map[i], len);
+			if (nt.text[i] >= '0' && nt.text[i] <= '9' && units_scan(nt.text, nt.len, i, &q)) {
+				ck_assert_uint_eq(q.start, i);
+				ck_assert_uint_le(q.end, nt.len);
+				ck_assert_uint_gt(q.end, q.start);
+			}
+		}
+		normtext_release(&nt);
+	}
+}
+END_TEST
+
 static Suite *units_suite(void)
 {
 	Suite *s = suite_create("units");
@@ -852,6 +954,7 @@ static Suite *units_suite(void)
 	tcase_add_test(tc, test_span);
 	tcase_add_loop_test(tc, test_scan, 0, (int)ARRAY_SIZE(scan_cases));
 	tcase_add_test(tc, test_scan_bounds);
+	tcase_add_test(tc, test_hostile);
 	tcase_add_loop_test(tc, test_lookup, 0, (int)ARRAY_SIZE(lookup_cases));
 	tcase_add_loop_test(tc, test_number, 0, (int)ARRAY_SIZE(number_cases));
 	suite_add_tcase(s, tc);

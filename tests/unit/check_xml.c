@@ -130,7 +130,8 @@ END_TEST
 
 START_TEST(test_limits)
 {
-	struct xmlsafe_limits lim = { 64, 3 };
+	struct xmlsafe_limits lim = { 64, 3, 0 };
+	struct xmlsafe_limits few = { 0, 0, 4 };
 	char *msgs;
 	xmlDocPtr doc;
 
@@ -149,6 +150,17 @@ START_TEST(test_limits)
 			   &lim, &msgs);
 	ck_assert_ptr_null(doc);
 	ck_assert_str_eq(msgs, "t.xml: error: [xml-size] document is 71 bytes, over the limit of 64\n");
+	free(msgs);
+
+	/* Elements and attributes count together. */
+	doc = parse_string("<a><b x='1'/><c/></a>", &few, &msgs);
+	ck_assert_ptr_nonnull(doc);
+	ck_assert_str_eq(msgs, "");
+	xmlFreeDoc(doc);
+	free(msgs);
+	doc = parse_string("<a><b x='1' y='2'/><c/></a>", &few, &msgs);
+	ck_assert_ptr_null(doc);
+	ck_assert_str_eq(msgs, "t.xml:1:22: error: [xml-size] more than 4 elements and attributes\n");
 	free(msgs);
 }
 END_TEST
@@ -440,6 +452,8 @@ static const struct {
 	  { "0.052 s^-1 at 400", "1 MPa,[cite:1] while", "61 kJ mol^-1 [cite:2]." } },
 	{ "jats-nested.xml", "/article/body/sec[2]/sec[1]/sec/p[2]", BLOCK_PARAGRAPH, NULL,
 	  { "2.53 \xc3\x97 10^-2 mmol g_cat^-1 h^-1", "with P_N2 of 0.25 MPa.[cite:1-3]" } },
+	{ "jats-nested.xml", "/article/body/sec[1]/p[2]", BLOCK_PARAGRAPH, NULL,
+	  { "Earlier work[cite:1-3] and Tester et al., 2020 [cite:2] agree; see also ref. [cite:3]." } },
 	{ "jats-nested.xml", "/article/body/sec[2]/sec[1]/sec/title", BLOCK_HEADING, NULL,
 	  { "2.1.1 Activity" } },
 	{ "elsevier-cals.xml",
@@ -494,10 +508,12 @@ static const struct {
 	{ "elsevier-cals.xml", 6, 0, "SCCs", 5, 1, "table1/r3/c1" },
 	{ "elsevier-cals.xml", 3, 1, "Ru3.0/BaCeO3", 1, 1, "table1/r4/c2" },
 	{ "elsevier-cals.xml", 5, 7, "20,21", 1, 1, "table1/r6/c8" },
-	{ "elsevier-cals.xml", 4, 1, "Ru clusters/CeO2^a", 1, 1, "table1/r5/c2" },
+	{ "elsevier-cals.xml", 4, 1, "Ru clusters/CeO2", 1, 1, "table1/r5/c2" },
 	{ "jats-nested.xml", 3, 1, "400", 2, 1, "table1/r3/c2" },
-	{ "jats-nested.xml", 4, 2, "not measured^b", 1, 2, "table1/r5/c2" },
-	{ "jats-nested.xml", 2, 3, "0.052^a", 1, 1, "table1/r3/c4" },
+	{ "jats-nested.xml", 4, 2, "not measured", 1, 2, "table1/r5/c2" },
+	{ "jats-nested.xml", 2, 3, "0.052", 1, 1, "table1/r3/c4" },
+	{ "jats-nested.xml", 3, 0, "Ru/CeO2", 1, 1, "table1/r4/c1" },
+	{ "jats-nested.xml", 1, 0, "Catalyst", 2, 1, "table1/r1/c1" },
 };
 
 START_TEST(test_reader_cells)
@@ -625,6 +641,146 @@ START_TEST(test_reader_hostile_spans)
 	ck_assert_uint_eq(t->cells[0].rowspan, 2);
 	ck_assert_uint_eq(t->nrows, 2);
 	ck_assert_uint_eq(t->ncols, 512);
+	/* The cell that no longer fits is not dropped silently. */
+	ck_assert_str_eq(test_diag_text(d), "t.xml:1: warning: [xml-table] table 1 has more than 512 "
+			 "columns; cells past column 512 are not read\n");
+	document_free(doc);
+	test_diag_free(d);
+}
+END_TEST
+
+/* Inline markup folds the way the normalizer folds the same Unicode. */
+static const struct {
+	const char *in;     /* the inside of a <p> */
+	const char *out;
+} fold_cases[] = {
+	{ "NH<sub>3</sub>", "NH3" },
+	{ "MoH<sub><italic>x</italic></sub>", "MoHx" },
+	{ "Ru<sub>3.0</sub>/BaCeO<sub>3</sub>", "Ru3.0/BaCeO3" },
+	{ "g<sub>cat</sub><sup>&#x2212;1</sup> h<sup>&#x2212;1</sup>", "g_cat^-1 h^-1" },
+	{ "mmol<sub>NH<sub>3</sub></sub>", "mmol_NH3" },
+	{ "TOF<sub>Ru</sub>", "TOF_Ru" },
+	{ "2.53 &#x00D7; 10<sup>&#x2212;2</sup>", "2.53 \xc3\x97 10^-2" },
+	{ "Ce<sup>3+</sup>", "Ce^3+" },
+	{ "<bold>Co</bold><sub>1</sub><italic>Ru</italic>", "Co1Ru" },
+	{ "high<sup><xref ref-type='bibr' rid='r1'>1</xref></sup>", "high[cite:1]" },
+	{ "high.<sup><xref ref-type='bibr' rid='r1'>1</xref>,<xref ref-type='bibr' rid='r2'>2</xref></sup>",
+	  "high.[cite:1,2]" },
+	{ "high.<sup><xref ref-type='bibr' rid='r1'>1</xref>&#x2013;<xref ref-type='bibr' rid='r3'>3</xref></sup>",
+	  "high.[cite:1-3]" },
+	{ "high [<xref ref-type='bibr' rid='r2'>2</xref>].", "high [cite:2]." },
+	{ "high [<xref ref-type='bibr' rid='r1'>1</xref>&#x2013;<xref ref-type='bibr' rid='r3'>3</xref>] and",
+	  "high [cite:1-3] and" },
+	{ "high [<xref ref-type='bibr' rid='r1'>1</xref>, <xref ref-type='bibr' rid='r3'>3</xref>]",
+	  "high [cite:1,3]" },
+	{ "a [<xref ref-type='fig' rid='f1'>Fig. 1</xref>]", "a [Fig. 1]" },
+	{ "high <xref ref-type='bibr' rid='r2 r3'/>", "high [cite:2,3]" },
+	{ "see <xref ref-type='fig' rid='f1'>Fig. 1</xref>", "see Fig. 1" },
+	{ "a<xref ref-type='fn' rid='n1'>*</xref> b", "a b" },
+	{ "<inline-formula><mml:math><mml:msub><mml:mi>P</mml:mi><mml:mrow><mml:mi>H</mml:mi>"
+	  "<mml:mn>2</mml:mn></mml:mrow></mml:msub></mml:math></inline-formula>", "P_H2" },
+	{ "<inline-formula><mml:math><mml:msubsup><mml:mi>g</mml:mi><mml:mi>cat</mml:mi>"
+	  "<mml:mrow><mml:mo>&#x2212;</mml:mo><mml:mn>1</mml:mn></mml:mrow></mml:msubsup></mml:math></inline-formula>",
+	  "g_cat^-1" },
+	{ "<inline-formula><alternatives><tex-math>x^2</tex-math><mml:math><mml:msup><mml:mi>x</mml:mi>"
+	  "<mml:mn>2</mml:mn></mml:msup></mml:math></alternatives></inline-formula>", "x^2" },
+	{ "line<break/>two", "line two" },
+	{ "  spaced \n\t out  ", "spaced out" },
+};
+
+START_TEST(test_inline_folding)
+{
+	struct buf xml = BUF_INIT;
+	struct diag *d = test_diag_new();
+	struct document *doc;
+	size_t i;
+	buf_printf(&xml, "<article dtd-version='1.3' xmlns:mml='http://www.w3.org/1998/Math/MathML'>"
+		   "<body><p>%s</p></body><back><ref-list>"
+		   "<ref id='r1'><label>1</label><mixed-citation>One.</mixed-citation></ref>"
+		   "<ref id='r2'><label>2</label><mixed-citation>Two.</mixed-citation></ref>"
+		   "<ref id='r3'><label>3</label><mixed-citation>Three.</mixed-citation></ref>"
+		   "</ref-list></back></article>", fold_cases[_i].in);
+	doc = ingest_xml("t.xml", "t", xml.data, xml.len, d);
+	ck_assert_str_eq(test_diag_text(d), "");
+	ck_assert_ptr_nonnull(doc);
+	for (i = 0; i < doc->nblocks; i++)
+		if (doc->blocks[i].kind == BLOCK_PARAGRAPH)
+			break;
+	ck_assert_uint_lt(i, doc->nblocks);
+	ck_assert_str_eq(doc->blocks[i].text, fold_cases[_i].out);
+	ck_assert_str_eq(doc->blocks[i].path, "/article/body/p");
+	document_free(doc);
+	test_diag_free(d);
+	buf_release(&xml);
+}
+END_TEST
+
+/* Reference entries: text in typeset shape and the DOI, whatever the markup. */
+static const struct {
+	const char *in;     /* the inside of a <ref id='r1'> */
+	const char *text;
+} ref_cases[] = {
+	{ "<label>1</label><element-citation><person-group><name><surname>Li</surname><given-names>L.</given-names></name>"
+	  "<name><surname>Wang</surname><given-names>X.</given-names></name></person-group><article-title>Ru on HZ</article-title>"
+	  "<source>ACS Catal.</source><year>2020</year><volume>10</volume><fpage>9504</fpage><lpage>9514</lpage>"
+	  "<pub-id pub-id-type='doi'>10.5555/nh3cat-test.a1</pub-id></element-citation>",
+	  "L. Li and X. Wang, Ru on HZ, *ACS Catal.*, 2020, **10**, 9504\xe2\x80\x93" "9514. doi:10.5555/nh3cat-test.a1" },
+	{ "<label>1</label><mixed-citation>L. Li, <source>Chem</source>, 2022, <volume>8</volume>, 749. "
+	  "<ext-link ext-link-type='doi' xlink:href='10.5555/nh3cat-test.a2'>Link</ext-link></mixed-citation>",
+	  "L. Li, *Chem*, 2022, **8**, 749. Link doi:10.5555/nh3cat-test.a2" },
+	{ "<mixed-citation>Li L (2022) Chem 8:749. <uri xlink:href='https://doi.org/10.5555/nh3cat-test.a3'>https://doi.org/10.5555/nh3cat-test.a3</uri></mixed-citation>",
+	  "Li L (2022) Chem 8:749. https://doi.org/10.5555/nh3cat-test.a3" },
+	{ "<label>1</label><citation-alternatives><element-citation><article-title>Structured</article-title></element-citation>"
+	  "<mixed-citation>Mixed, <source>J. Catal.</source>.</mixed-citation></citation-alternatives>",
+	  "Mixed, *J. Catal.*." },
+};
+
+START_TEST(test_reference_text)
+{
+	struct buf xml = BUF_INIT;
+	struct diag *d = test_diag_new();
+	struct document *doc;
+	const struct block *b;
+	buf_printf(&xml, "<article dtd-version='1.3' xmlns:xlink='http://www.w3.org/1999/xlink'>"
+		   "<back><ref-list><ref id='r1'>%s</ref></ref-list></back></article>", ref_cases[_i].in);
+	doc = ingest_xml("t.xml", "t", xml.data, xml.len, d);
+	ck_assert_str_eq(test_diag_text(d), "");
+	ck_assert_ptr_nonnull(doc);
+	b = block_at(doc, "/article/back/ref-list/ref");
+	ck_assert_ptr_nonnull(b);
+	ck_assert_int_eq(b->kind, BLOCK_REFERENCE);
+	ck_assert_str_eq(b->label, "1");
+	ck_assert_str_eq(b->text, ref_cases[_i].text);
+	document_free(doc);
+	test_diag_free(d);
+	buf_release(&xml);
+}
+END_TEST
+
+/* Elsevier puts some tables inline, in a ce:display inside a paragraph. */
+START_TEST(test_elsevier_display_table)
+{
+	static const char text[] =
+		"<ja:article xmlns:ja='http://www.elsevier.com/xml/ja/dtd' xmlns:ce='http://www.elsevier.com/xml/common/dtd'>"
+		"<ja:body><ce:sections><ce:section><ce:section-title>Results</ce:section-title>"
+		"<ce:para>Rates are below.<ce:display><ce:table id='t1'><ce:label>Table 2</ce:label>"
+		"<tgroup cols='2'><colspec colname='c1'/><colspec colname='c2'/>"
+		"<thead><row><ce:entry>Catalyst</ce:entry><ce:entry>Rate</ce:entry></row></thead>"
+		"<tbody><row><ce:entry>Ru/C</ce:entry><ce:entry>1.5</ce:entry></row></tbody></tgroup>"
+		"</ce:table></ce:display></ce:para></ce:section></ce:sections></ja:body></ja:article>";
+	struct diag *d = test_diag_new();
+	struct document *doc = ingest_xml("t.xml", "t", text, strlen(text), d);
+	const struct block *p, *t;
+	ck_assert_str_eq(test_diag_text(d), "");
+	ck_assert_ptr_nonnull(doc);
+	p = block_at(doc, "/ja:article/ja:body/ce:sections/ce:section/ce:para");
+	t = block_at(doc, "/ja:article/ja:body/ce:sections/ce:section/ce:para/ce:display/ce:table");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(p->text, "Rates are below.");
+	ck_assert_ptr_nonnull(t);
+	ck_assert_str_eq(t->label, "Table 2");
+	ck_assert_str_eq(table_cell_at(t->table, 1, 1)->text, "1.5");
+	ck_assert_uint_eq(t->table->nheader, 1);
 	document_free(doc);
 	test_diag_free(d);
 }
@@ -750,6 +906,9 @@ static Suite *xml_suite(void)
 	tcase_add_test(tc, test_reader_dispatch);
 	tcase_add_test(tc, test_reader_hostile_spans);
 	tcase_add_test(tc, test_refdoi);
+	tcase_add_loop_test(tc, test_inline_folding, 0, (int)ARRAY_SIZE(fold_cases));
+	tcase_add_loop_test(tc, test_reference_text, 0, (int)ARRAY_SIZE(ref_cases));
+	tcase_add_test(tc, test_elsevier_display_table);
 	tcase_add_test(tc, test_entries_agree);
 	suite_add_tcase(s, tc);
 	return s;

@@ -1,0 +1,463 @@
+/*
+ * check_extract.c: unit tests of the extractor, stage by stage: sentence
+ * splitting, citation markers, reference-list entries, catalyst mentions
+ * and what names say, numbers in cells, table rows, and prose entries
+ * with their conditions, catalysts and citations.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cite.h"
+#include "diag.h"
+#include "entry.h"
+#include "extract_int.h"
+#include "ingest.h"
+#include "testlib.h"
+
+/* --- sentences --------------------------------------------------------------- */
+
+/* Text, and the sentences it must split into, joined by " | ". */
+static const struct {
+	const char *text;
+	const char *want;
+} split_cases[] = {
+	{ "Li et al. reported it. Then more.", "Li et al. reported it. | Then more." },
+	{ "See Fig. 3a and Fig. 4. Next one.", "See Fig. 3a and Fig. 4. | Next one." },
+	{ "It was ca. 418 times higher vs. Fe. Done.", "It was ca. 418 times higher vs. Fe. | Done." },
+	{ "The rate was 4.67 mmol. The TOF was 0.124.", "The rate was 4.67 mmol. | The TOF was 0.124." },
+	{ "by ion exchange method.65 Ru/HZ SAC with 0.2 wt% Ru.",
+	  "by ion exchange method.65 | Ru/HZ SAC with 0.2 wt% Ru." },
+	{ "in the synthesis of NH3.[cite:72] At 400 \xC2\xB0" "C it ran.",
+	  "in the synthesis of NH3.[cite:72] | At 400 \xC2\xB0" "C it ran." },
+	{ "X. Wang and Y. Li showed it, e.g. here. Yes.", "X. Wang and Y. Li showed it, e.g. here. | Yes." },
+	{ "Is it? (Yes) it is.", "Is it? | (Yes) it is." },
+	{ "No full stop at the end", "No full stop at the end" },
+};
+
+START_TEST(test_sentence_split)
+{
+	const char *t = split_cases[_i].text;
+	struct span sp[16];
+	size_t n = sentence_split(t, strlen(t), sp, 16), k;
+	struct buf got = BUF_INIT;
+	for (k = 0; k < n; k++) {
+		if (k)
+			buf_addstr(&got, " | ");
+		buf_add(&got, t + sp[k].start, sp[k].end - sp[k].start);
+	}
+	ck_assert_str_eq(buf_str(&got), split_cases[_i].want);
+	buf_release(&got);
+}
+END_TEST
+
+/* --- citations ----------------------------------------------------------------- */
+
+static const struct {
+	const char *text;
+	const char *want;   /* marks as "ref;ref" joined by " " */
+} cite_cases[] = {
+	{ "shown by Li et al.\xE2\x81\xB7\xC2\xB2 and others", "72" },
+	{ "energy,^{23,24} making it", "23;24" },
+	{ "mechanism.^{47\xE2\x80\x93" "49} It", "47;48;49" },
+	{ "exchange method.65 Ru/HZ SAC", "65" },
+	{ "the rate (80-130 kJ mol^-1),66,67 indicating", "66;67" },
+	{ "the B5 sites,39,40 which", "39;40" },
+	{ "Ru single crystals.39-41 Moreover", "39;40;41" },
+	{ "as described [12, 14-16].", "12;14;15;16" },
+	{ "NH3.[cite:72] At", "72" },
+	/* not citations: decimals, exponents, charges, formulas, units */
+	{ "a value of 0.36 and 1.5 nm", "" },
+	{ "rate of 4.6 mmol g^{-1} h^{-1} at 10^{3} K", "" },
+	{ "Ce^{3+} and Ce\xC2\xB3\xE2\x81\xBA species", "" },
+	{ "area of 25 m\xC2\xB2 per gram", "" },
+	{ "in Fig. 3. The next", "" },
+};
+
+START_TEST(test_cite_scan)
+{
+	const char *t = cite_cases[_i].text;
+	struct cite_mark m[8];
+	size_t n = cite_scan(t, strlen(t), m, 8), k;
+	struct buf got = BUF_INIT;
+	for (k = 0; k < n; k++) {
+		if (k)
+			buf_addch(&got, ' ');
+		cite_format(&m[k], &got);
+	}
+	ck_assert_str_eq(buf_str(&got), cite_cases[_i].want);
+	buf_release(&got);
+}
+END_TEST
+
+static const struct {
+	const char *text;
+	long num;
+	const char *authors, *title, *journal, *year, *volume, *pages, *doi;
+} ref_cases[] = {
+	{ "- 65 X. Wang, L. Li, C.-t. Au and L. Jiang, Atomically dispersed Ru catalyst for "
+	  "low-temperature nitrogen activation to ammonia *via* an associative mechanism, *ACS Catal.*, "
+	  "2020, **10**, 9504\xE2\x80\x93" "9514.", 65,
+	  "X. Wang; L. Li; C.-t. Au; L. Jiang",
+	  "Atomically dispersed Ru catalyst for low-temperature nitrogen activation to ammonia via an "
+	  "associative mechanism", "ACS Catal.", "2020", "10", "9504-9514", "" },
+	{ "- 66 F. Rosowski and G. Ertl, Ruthenium catalysts at high pressures: preparation, "
+	  "characterization, and kinetics, *Appl. Catal.*, *A*, 1997, **151**, 443\xE2\x80\x93" "460.", 66,
+	  "F. Rosowski; G. Ertl", "Ruthenium catalysts at high pressures: preparation, characterization, "
+	  "and kinetics", "Appl. Catal., A", "1997", "151", "443-460", "" },
+	{ "- 4 P. Wang and M. Chen, Lithium-iron hydride, *Angew. Chem.*, *Int. Ed.*, 2017, **129**, "
+	  "8842\xE2\x80\x93" "8846.", 4, "P. Wang; M. Chen", "Lithium-iron hydride", "Angew. Chem., Int. Ed.",
+	  "2017", "129", "8842-8846", "" },
+	{ "1. Aika, K.; Ohya, A.; Ozaki, A. Support and promoter effect of ruthenium catalyst. "
+	  "*J. Catal.* **1976**, *44*, 424\xE2\x80\x93" "431.", 1, "K. Aika; A. Ohya; A. Ozaki",
+	  "Support and promoter effect of ruthenium catalyst", "J. Catal.", "1976", "44", "424-431", "" },
+	{ "[2] R. Kojima, K. Aika, Cobalt molybdenum nitride catalysts, Appl. Catal. A 215 (2001) "
+	  "149\xE2\x80\x93" "160. https://doi.org/10.1016/S0926-860X(01)00497-0", 2, "R. Kojima; K. Aika",
+	  "Cobalt molybdenum nitride catalysts", "Appl. Catal. A", "2001", "215", "149-160",
+	  "10.1016/S0926-860X(01)00497-0" },
+	{ "3. Aika, K., Ohya, A. & Ozaki, A. Support effects. J. Catal. 44, 424-431 (1976).", 3,
+	  "K. Aika; A. Ohya; A. Ozaki", "Support effects", "J. Catal.", "1976", "44", "424-431", "" },
+};
+
+START_TEST(test_ref_parse)
+{
+	struct ref_entry r;
+	ref_parse(ref_cases[_i].text, 0, &r);
+	ck_assert_int_eq(r.num, ref_cases[_i].num);
+	ck_assert_str_eq(r.authors, ref_cases[_i].authors);
+	ck_assert_str_eq(r.title, ref_cases[_i].title);
+	ck_assert_str_eq(r.journal, ref_cases[_i].journal);
+	ck_assert_str_eq(r.year, ref_cases[_i].year);
+	ck_assert_str_eq(r.volume, ref_cases[_i].volume);
+	ck_assert_str_eq(r.pages, ref_cases[_i].pages);
+	ck_assert_str_eq(r.doi, ref_cases[_i].doi);
+	ref_release(&r);
+}
+END_TEST
+
+/* --- catalyst names and mentions -------------------------------------------------- */
+
+static const struct {
+	const char *name;
+	const char *clean, *metals, *support, *promoter, *site;
+	double size;
+} name_cases[] = {
+	{ "Ru/HZ SAC", "Ru/HZ SAC", "Ru", "HZ", "", "SAC", 0 },
+	{ "Ba-Ru SAs/S-1", "Ba-Ru SAs/S-1", "Ru", "S-1", "Ba", "SAC", 0 },
+	{ "1.4 nm Ru NCs", "1.4 nm Ru NCs", "Ru", "", "", "SCC", 1.4 },
+	{ "Ru1 1/BaCeO3", "Ru1.1/BaCeO3", "Ru", "BaCeO3", "", "", 0 },
+	{ "MoH_x", "MoHx", "Mo", "", "", "", 0 },
+	{ "Co1Ru2/NC", "Co1Ru2/NC", "Co;Ru", "NC", "", "", 0 },
+	{ "Ru-Co clusters@N-C", "Ru-Co clusters@N-C", "Ru;Co", "N-C", "", "SCC", 0 },
+	{ "Ba/Co2 ACCs", "Ba/Co2 ACCs", "Co", "", "Ba", "SCC", 0 },
+	{ "Cs-Ru/MgO", "Cs-Ru/MgO", "Ru", "MgO", "Cs", "", 0 },
+	{ "K-Co/CeO2", "K-Co/CeO2", "Co", "CeO2", "K", "", 0 },
+	{ "Ru/CeO2(SAC)", "Ru/CeO2(SAC)", "Ru", "CeO2", "", "SAC", 0 },
+	{ "Ru-2.8 nm", "Ru-2.8 nm", "Ru", "", "", "", 2.8 },
+	{ "CoRu NPA", "CoRu NPA", "Co;Ru", "", "", "BCC", 0 },
+	{ "Co NPs", "Co NPs", "Co", "", "", "NP", 0 },
+	{ "Fe-K2O-Al2O3", "Fe-K2O-Al2O3", "Fe", "", "K", "", 0 },
+	{ "Ru/Ba-Ca(NH2)2", "Ru/Ba-Ca(NH2)2", "Ru", "Ba-Ca(NH2)2", "Ba", "", 0 },
+};
+
+START_TEST(test_catalyst_analyze)
+{
+	struct catinfo ci;
+	const char *n = name_cases[_i].name;
+	ck_assert_int_eq(catalyst_analyze(n, strlen(n), &ci), 0);
+	ck_assert_str_eq(ci.name, name_cases[_i].clean);
+	ck_assert_str_eq(ci.metals, name_cases[_i].metals);
+	ck_assert_str_eq(ci.support, name_cases[_i].support);
+	ck_assert_str_eq(ci.promoter, name_cases[_i].promoter);
+	ck_assert_str_eq(ci.site, name_cases[_i].site);
+	ck_assert(fabs(ci.size_nm - name_cases[_i].size) < 1e-9);
+}
+END_TEST
+
+START_TEST(test_no_metal_no_catalyst)
+{
+	struct catinfo ci;
+	ck_assert_int_eq(catalyst_analyze("HZSM-5", 6, &ci), -1);
+	ck_assert_int_eq(catalyst_analyze("NH3", 3, &ci), -1);
+	ck_assert_int_eq(catalyst_analyze("BaCeO3", 6, &ci), -1);
+}
+END_TEST
+
+/* Canonical text, and the mentions expected in it, joined by " | ". */
+static const struct {
+	const char *text;
+	const char *want;
+} mention_cases[] = {
+	{ "the Co-N2 catalyst beat Co-N4 and Co-N3 ones", "Co-N2 | Co-N4 | Co-N3" },
+	{ "the TOF of 5 nm Ru NPs was high", "5 nm Ru NPs" },
+	{ "Under 400 \xC2\xB0" "C, Co2 ACCs exceeded the Co SAC and Co NPs", "Co2 ACCs | Co SAC | Co NPs" },
+	{ "the TOF_Ru of 0.5Ru-SNC was 3.5 times that of 1.2Ru-NPs", "0.5Ru-SNC | 1.2Ru-NPs" },
+	{ "Ru-Co clusters@N-C possessed the highest rate", "Ru-Co clusters@N-C" },
+	{ "fabricated single Mo active sites in silica", "single Mo" },
+	{ "over Ru/\xCE\xB3-Al2O3 and Ru/Ba-Ca(NH2)2 at 1 bar", "Ru/\xCE\xB3-Al2O3 | Ru/Ba-Ca(NH2)2" },
+	/* no catalyst: bare symbols, acronyms, species, supports */
+	{ "The Ru and Co atoms, DFT, HAADF-STEM, NH3, N2 and BaCeO3 supports", "" },
+	{ "In addition, Co-based and Ru-based catalysts", "" },
+};
+
+START_TEST(test_mentions)
+{
+	struct extractor *ex = extractor_new();
+	const char *t = mention_cases[_i].text;
+	struct span sp[8];
+	struct catinfo ci[8];
+	size_t n = extract_mentions(ex, t, strlen(t), sp, ci, 8), k;
+	struct buf got = BUF_INIT;
+	for (k = 0; k < n && k < 8; k++) {
+		if (k)
+			buf_addstr(&got, " | ");
+		buf_addstr(&got, ci[k].name);
+	}
+	ck_assert_str_eq(buf_str(&got), mention_cases[_i].want);
+	buf_release(&got);
+	extractor_free(ex);
+}
+END_TEST
+
+static const struct {
+	const char *cell;
+	int ok;
+	double v;
+} number_cases[] = {
+	{ "60 000", 0, 60000 }, { "$24\\ 000$", 0, 24000 }, { "10.3 x 10^-3", 0, 0.0103 },
+	{ "1.00", 0, 1 }, { "2.1 x 10^3", 0, 2100 }, { "0.026", 0, 0.026 },
+	{ "4.2 \xC2\xB1 0.3", 0, 4.2 }, { "2.0^b", 0, 2 }, { "17.1\xE1\xB5\x83", 0, 17.1 }, { "5.5*", 0, 5.5 },
+	{ "_", -1, 0 }, { "1.17Ru + 0.41Co", -1, 0 }, { "n.a.", -1, 0 },
+};
+
+START_TEST(test_cell_number)
+{
+	double v = 0;
+	ck_assert_int_eq(qty_cell_number(number_cases[_i].cell, &v), number_cases[_i].ok);
+	if (number_cases[_i].ok == 0)
+		ck_assert(fabs(v - number_cases[_i].v) < 1e-12 * fabs(v) + 1e-15);
+}
+END_TEST
+
+/* --- end to end over small texts ---------------------------------------------------- */
+
+static void extract_text(const char *text, struct entry_set *set)
+{
+	struct diag *d = test_diag_new();
+	struct document *doc = ingest_text("t.txt", "t", text, strlen(text), d);
+	struct extractor *ex = extractor_new();
+	ck_assert_ptr_nonnull(doc);
+	entry_set_init(set);
+	extractor_run(ex, doc, set);
+	extractor_free(ex);
+	document_free(doc);
+	test_diag_free(d);
+}
+
+/* Text, then for each expected entry: "catalyst|column=value|column=value". */
+static const struct {
+	const char *text;
+	const char *want[4];
+} prose_cases[] = {
+	{ "Li et al. made Ru/HZ SAC.65 Ru/HZ SAC with 0.2 wt% Ru exhibited a rate of 4.67 "
+	  "mmol g_cat^-1 h^-1 at 350 \xC2\xB0" "C and 1 MPa.",
+	  { "Ru/HZ SAC|rate_mmol_gcat_h=4.67|temperature_C=350|pressure_MPa=1|loading_wt=0.2|ref=65", NULL } },
+	/* conditions of the sentence before; a list paired under "respectively" */
+	{ "At 673 K and 30 bar, Co3Mo3N gave 1.86 mmol g^-1 h^-1 [3]. The rate over 5Ni/Al2O3 was "
+	  "0.12 mmol g^-1 h^-1 under the same conditions.",
+	  { "Co3Mo3N|rate_mmol_gcat_h=1.86|temperature_C=399.85|pressure_MPa=3|ref=3",
+	    "5Ni/Al2O3|rate_mmol_gcat_h=0.12|temperature_C=399.85|pressure_MPa=3|ref=3", NULL } },
+	{ "Rates of 12.5 and 3.1 umol g^-1 min^-1 were measured for Ru/BaTiO3 and Ru/MgO at 400 "
+	  "\xC2\xB0" "C, respectively.",
+	  { "Ru/BaTiO3|rate_mmol_gcat_h=0.75|temperature_C=400",
+	    "Ru/MgO|rate_mmol_gcat_h=0.186|temperature_C=400", NULL } },
+	{ "FeN4@G-K gave rates of 1.1 and 10.3 umol g_c^-1 h^-1 at 150 \xC2\xB0" "C and 190 \xC2\xB0"
+	  "C, respectively.",
+	  { "FeN4@G-K|rate_mmol_gcat_h=0.0011|temperature_C=150",
+	    "FeN4@G-K|rate_mmol_gcat_h=0.0103|temperature_C=190", NULL } },
+	/* per-metal rate; TOF needs the word; Ea; computed */
+	{ "The Co-N2 catalyst reached 85.3 mmol g_Co^-1 h^-1 at 300 \xC2\xB0" "C. Its TOF was 0.05 s^-1.",
+	  { "Co-N2|rate_mmol_gmetal_h=85.3|rate_metal=Co|temperature_C=300",
+	    "Co-N2|tof_s=0.05|temperature_C=300", NULL } },
+	{ "The apparent activation energy over Cs-Ru/MgO was 62 kJ mol^-1, lower than the 95 kJ "
+	  "mol^-1 found for Ru/MgO.",
+	  { "Cs-Ru/MgO|ea_kJ_mol=62|temperature_C=", "Ru/MgO|ea_kJ_mol=95", NULL } },
+	{ "DFT calculations predicted a TOF of 3.2 s^-1 for Co3Mo3N at 400 \xC2\xB0" "C.",
+	  { "Co3Mo3N|tof_s=3.2|method=computed", NULL } },
+	/* lists paired by position without "respectively" */
+	{ "The rates were 4.2, 2.1 and 0.5 mmol g^-1 h^-1 for Ru/CeO2, Ru/MgO and Ru/Al2O3.",
+	  { "Ru/CeO2|rate_mmol_gcat_h=4.2", "Ru/MgO|rate_mmol_gcat_h=2.1", "Ru/Al2O3|rate_mmol_gcat_h=0.5",
+	    NULL } },
+	/* a catalyst named in words is not the one of the sentence before */
+	{ "Ru/CeO2 was made. The commercial Fe catalyst gives 2.1 mmol g^-1 h^-1 at 400 \xC2\xB0" "C, "
+	  "much less than Ru/CeO2.", { NULL } },
+	/* no entry: a range, a value with no catalyst, an unrelated s^-1 */
+	{ "Conventional Ru catalysts show 80-130 kJ mol^-1 (ref. 66). The gas flowed at 2 s^-1.",
+	  { NULL } },
+};
+
+START_TEST(test_prose)
+{
+	struct entry_set set;
+	size_t k, n = 0;
+	extract_text(prose_cases[_i].text, &set);
+	while (prose_cases[_i].want[n])
+		n++;
+	ck_assert_uint_eq(set.n, n);
+	for (k = 0; k < n; k++) {
+		char *w = strdup(prose_cases[_i].want[k]);
+		char *bar = strchr(w, '|'), *f;
+		const struct entry *e = &set.v[k];
+		if (bar)
+			*bar = '\0';
+		ck_assert_str_eq(entry_get(e, COL_CATALYST), w);
+		ck_assert_str_eq(entry_get(e, COL_STATUS), "extracted");
+		ck_assert_str_eq(entry_get(e, COL_SOURCE), "text");
+		for (f = bar ? bar + 1 : NULL; f && *f;) {
+			char *next = strchr(f, '|'), *eq;
+			int col;
+			if (next)
+				*next = '\0';
+			eq = strchr(f, '=');
+			*eq = '\0';
+			col = entry_col_find(f);
+			ck_assert_int_ge(col, 0);
+			ck_assert_msg(str_eq(entry_get(e, (enum entry_col)col), eq + 1),
+				      "entry %zu column %s: got '%s', want '%s'", k, f,
+				      entry_get(e, (enum entry_col)col), eq + 1);
+			f = next ? next + 1 : NULL;
+		}
+		free(w);
+	}
+	entry_set_release(&set);
+}
+END_TEST
+
+START_TEST(test_table_rows)
+{
+	struct entry_set set;
+	const struct entry *e;
+	extract_text("Table 1 Catalysts\n\n"
+		     "\t\tMetal content (wt%)\tConditions\t\t\t\n"
+		     "Catalyst\t\t\tTemperature (K)\tPressure (bar)\tGHSV (h^-1)\tRate (umol g^-1 min^-1)\tRef.\n"
+		     "SACs\tCo-N-C\t3.8\t623\t10\t9000\t10\t48\n"
+		     "\tRu SAC\t_\t673\t10\t9000\t\xE2\x80\x93\t49\n"
+		     "BCCs\tCo1Ru2/NC\t1.17Ru + 0.41Co\t673\t30\t9000\t315\t95\n", &set);
+	/* the row without a rate is no entry */
+	ck_assert_uint_eq(set.n, 2);
+	e = &set.v[0];
+	ck_assert_str_eq(entry_get(e, COL_ID), "t:1");
+	ck_assert_str_eq(entry_get(e, COL_SOURCE), "table");
+	ck_assert_str_eq(entry_get(e, COL_LOCATOR), "L5");
+	ck_assert_str_eq(entry_get(e, COL_CATALYST), "Co-N-C");
+	ck_assert_str_eq(entry_get(e, COL_SITE_TYPE), "SAC");
+	ck_assert_str_eq(entry_get(e, COL_LOADING_WT), "3.8");
+	ck_assert_str_eq(entry_get(e, COL_TEMPERATURE_C), "349.85");
+	ck_assert_str_eq(entry_get(e, COL_PRESSURE_MPA), "1");
+	ck_assert_str_eq(entry_get(e, COL_WHSV), "");          /* GHSV is another quantity */
+	ck_assert_str_eq(entry_get(e, COL_RATE_GCAT), "0.6");
+	ck_assert_str_eq(entry_get(e, COL_REF), "48");
+	e = &set.v[1];
+	ck_assert_str_eq(entry_get(e, COL_ID), "t:2");
+	ck_assert_str_eq(entry_get(e, COL_SITE_TYPE), "BCC");
+	ck_assert_str_eq(entry_get(e, COL_LOADING_WT), "Ru:1.17;Co:0.41");
+	ck_assert_str_eq(entry_get(e, COL_METALS), "Co;Ru");
+	ck_assert_str_eq(entry_get(e, COL_SUPPORT), "NC");
+	entry_set_release(&set);
+}
+END_TEST
+
+START_TEST(test_table_conditions_from_caption)
+{
+	struct entry_set set;
+	extract_text("Table 3 Ammonia synthesis over Ru catalysts at 400 \xC2\xB0" "C and 1 MPa.\n"
+		     "Catalyst\tRate (mmol g\xE2\x88\x92" "1 h\xE2\x88\x92" "1)\tT (\xC2\xB0" "C)\n"
+		     "Ru/CeO2\t4.2\t\n"
+		     "Ru/MgO\t2.1\t350\n"
+		     "a Reaction conditions: 0.1 g catalyst, WHSV = 36 000 mL g\xE2\x88\x92" "1 h\xE2\x88\x92" "1.\n",
+		     &set);
+	ck_assert_uint_eq(set.n, 2);
+	ck_assert_str_eq(entry_get(&set.v[0], COL_TEMPERATURE_C), "400");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_PRESSURE_MPA), "1");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_WHSV), "36000");
+	/* a value in the row wins over the caption */
+	ck_assert_str_eq(entry_get(&set.v[1], COL_TEMPERATURE_C), "350");
+	entry_set_release(&set);
+}
+END_TEST
+
+START_TEST(test_table_results_at_header_conditions)
+{
+	struct entry_set set;
+	extract_text("Table 4. Rates at two temperatures (1 MPa).\n\n"
+		     "| Entry | Catalyst | r (350 \xC2\xB0" "C) (mmol g^-1 h^-1) | r (400 \xC2\xB0" "C) (mmol g^-1 h^-1) "
+		     "| Ea (kJ mol^-1) |\n|---|---|---|---|---|\n"
+		     "| 1 | Ru/CeO2\xE1\xB5\x83 | 2.1 | 4.2 \xC2\xB1 0.2 | 58 |\n"
+		     "| 2 | Ru/MgO | 0.9 | 2.0^b | 75 |\n", &set);
+	ck_assert_uint_eq(set.n, 4);
+	ck_assert_str_eq(entry_get(&set.v[0], COL_CATALYST), "Ru/CeO2");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_TEMPERATURE_C), "350");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_PRESSURE_MPA), "1");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_RATE_GCAT), "2.1");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_EA), "58");
+	ck_assert_str_eq(entry_get(&set.v[1], COL_TEMPERATURE_C), "400");
+	ck_assert_str_eq(entry_get(&set.v[1], COL_RATE_GCAT), "4.2");
+	ck_assert_str_eq(entry_get(&set.v[1], COL_EA), "");
+	ck_assert_str_eq(entry_get(&set.v[3], COL_CATALYST), "Ru/MgO");
+	ck_assert_str_eq(entry_get(&set.v[3], COL_RATE_GCAT), "2");
+	ck_assert_str_eq(entry_get(&set.v[3], COL_ID), "t:4");
+	entry_set_release(&set);
+}
+END_TEST
+
+START_TEST(test_extractor_reused)
+{
+	/* one extractor over several documents gives the same entries each time */
+	struct extractor *ex = extractor_new();
+	const char *text = "Ru/MgO gave 5.2 mmol g^-1 h^-1 at 350 \xC2\xB0" "C [3].\n";
+	size_t round;
+	for (round = 0; round < 3; round++) {
+		struct diag *d = test_diag_new();
+		struct document *doc = ingest_text("t.txt", "t", text, strlen(text), d);
+		struct entry_set set;
+		entry_set_init(&set);
+		ck_assert_uint_eq(extractor_run(ex, doc, &set), 1);
+		ck_assert_str_eq(entry_get(&set.v[0], COL_LOCATOR), "L1:C13");
+		ck_assert_str_eq(entry_get(&set.v[0], COL_REF), "3");
+		ck_assert_str_eq(entry_get(&set.v[0], COL_EVIDENCE), "Ru/MgO gave 5.2 mmol g^-1 h^-1 at 350 \xC2\xB0" "C [3].");
+		entry_set_release(&set);
+		document_free(doc);
+		test_diag_free(d);
+	}
+	extractor_free(ex);
+}
+END_TEST
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static Suite *extract_suite(void)
+{
+	Suite *s = suite_create("extract");
+	TCase *tc = tcase_create("stages");
+	tcase_add_loop_test(tc, test_sentence_split, 0, N(split_cases));
+	tcase_add_loop_test(tc, test_cite_scan, 0, N(cite_cases));
+	tcase_add_loop_test(tc, test_ref_parse, 0, N(ref_cases));
+	tcase_add_loop_test(tc, test_catalyst_analyze, 0, N(name_cases));
+	tcase_add_test(tc, test_no_metal_no_catalyst);
+	tcase_add_loop_test(tc, test_mentions, 0, N(mention_cases));
+	tcase_add_loop_test(tc, test_cell_number, 0, N(number_cases));
+	tcase_add_loop_test(tc, test_prose, 0, N(prose_cases));
+	tcase_add_test(tc, test_table_rows);
+	tcase_add_test(tc, test_table_conditions_from_caption);
+	tcase_add_test(tc, test_table_results_at_header_conditions);
+	tcase_add_test(tc, test_extractor_reused);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return test_run_suite(extract_suite());
+}
