@@ -17,6 +17,28 @@
  *   - dashes and minus signs (U+2010-2015, U+2212) -> '-'; NBSP, thin and
  *     other Unicode spaces -> ' '; μ µ -> u (micro); ° C -> °C
  *   - runs of spaces collapse to one; newlines are kept
+ *
+ * Details of the above, and a few more folds:
+ *   - subscripts glue to the formula across the spaces PDF text puts
+ *     around them when an element symbol or '/' follows:
+ *     "Co ₁ Ru ₂ /NC" -> Co1Ru2/NC, "Sm ₂ O ₃" -> Sm2O3 ("Co ₂ ACCs" keeps its space)
+ *   - a superscript after a digit, after a unit (m³, cm²) or with a sign
+ *     (h⁻¹, Ce³⁺) is an exponent: ^3, ^3+; digits after anything else a
+ *     citation; "¹¹⁰⁻¹¹²" -> [cite:110-112]
+ *   - × 	imes \cdot (between numbers) and · (between numbers) -> " x ";
+ *     · ⋅ between units -> ' ' (mmol·g⁻¹ -> mmol g^-1)
+ *   - degree signs: ℃ -> °C; º and ˚ before C or F -> °; ^{\circ}C -> °C
+ *   - \mu -> u, \AA -> Å, \sim pprox -> ~, \pm -> ±, \le \ge -> <= >=,
+ *     \, \; \: -> ' ', \! \left ight \displaystyle dropped, \% -> %;
+ *     other commands are kept as written
+ *   - LaTeX groups open only when their closing brace is on the same line
+ *     (a stray brace is kept as written)
+ *   - CR LF -> LF; spaces before a newline or a tab, and after one, are
+ *     dropped (tabs separate table cells and are kept)
+ *   - zero-width characters, soft hyphens and a BOM are dropped; invalid
+ *     UTF-8 bytes become U+FFFD, each mapped to its byte
+ *   - inserted text (a citation marker, the " x ") maps to the source
+ *     character it replaces
  */
 #ifndef NH3CAT_NORMALIZE_H
 #define NH3CAT_NORMALIZE_H

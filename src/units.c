@@ -414,6 +414,17 @@ static int read_factor(const char *s, size_t len, size_t p, struct factor *f)
 	}
 	if (f->exp == 0)
 		return -1;
+	/* "g-1cat", "g^-1Ru": the qualifier after the exponent */
+	if (f->explicit_exp && f->atom && !f->sub && is_alpha(at(s, len, q))) {
+		size_t t = q;
+		while (is_alpha(at(s, len, t)))
+			t++;
+		if (is_qualifier(s + q, t - q)) {
+			f->sub = s + q;
+			f->sublen = t - q;
+			q = t;
+		}
+	}
 	/* the unit ends at a word boundary */
 	if (is_alpha(at(s, len, q)) || is_digit(at(s, len, q)))
 		return -1;
@@ -516,6 +527,13 @@ static int sub_is_metal(const char *w, size_t n)
 	       (n == 1 && w[0] == 'M');
 }
 
+/* mol_surf^-1, mol_site^-1: per surface metal atom (a TOF) */
+static int sub_is_site(const char *w, size_t n)
+{
+	return (n == 4 && (memcmp(w, "surf", 4) == 0 || memcmp(w, "site", 4) == 0)) ||
+	       (n == 5 && memcmp(w, "sites", 5) == 0);
+}
+
 /*
  * The quantity a list of factors measures.  hint: the role the caller or
  * a label names (QK_NONE when none).  Returns 0, or -1 with *why set.
@@ -557,7 +575,8 @@ static int resolve(struct factor *f, int n, enum quantity_kind hint, struct ures
 		if (f[i].sub) {
 			if (d == D_AMOUNT && sub_is_nh3(f[i].sub, f[i].sublen)) {
 				/* mol of NH3 */
-			} else if (d == D_AMOUNT && sub_is_metal(f[i].sub, f[i].sublen) && f[i].exp < 0) {
+			} else if (d == D_AMOUNT && (sub_is_metal(f[i].sub, f[i].sublen) ||
+						     sub_is_site(f[i].sub, f[i].sublen)) && f[i].exp < 0) {
 				d = D_AMOUNT_METAL;
 				if (units_is_metal(f[i].sub, f[i].sublen))
 					memcpy(metal, f[i].sub, f[i].sublen), metal[f[i].sublen] = '\0';
@@ -639,6 +658,8 @@ static int resolve(struct factor *f, int n, enum quantity_kind hint, struct ures
 		u->kind = QK_NONE;
 		return -1;
 	}
+	if (u->kind == QK_TOF && e[D_AMOUNT] == 0)
+		u->flags |= AF_BARE_TIME;
 	if (u->kind == QK_TOF && e[D_AMOUNT] == 0 && hint == QK_GHSV) {
 		u->kind = QK_GHSV;
 		u->factor = scale / GHSV_CANON;
@@ -938,9 +959,15 @@ static int read_values(const char *s, size_t len, size_t p, enum quantity_kind h
 			break;
 		if (read_number(s, len, next, &v, &e2) < 0)
 			break;
-		/* "from 5.0 nm to 1.4 nm" is a change, not a range */
-		if (c == C_RANGE && v < r->raw[0])
-			break;
+		/*
+		 * "from 5.0 nm to 1.4 nm" is a change, not a range: the first
+		 * value alone; "from 90 to 60 kJ mol^-1" two values
+		 */
+		if (c == C_RANGE && v < r->raw[0]) {
+			if (r->has_unit)
+				break;
+			c = C_LIST;
+		}
 		e2 = skip_uncertainty(s, len, e2);
 		q2 = e2;
 		rc2 = read_unit(s, len, q2, hint, mode, &u2, &q2, r);
@@ -1058,11 +1085,23 @@ int units_scan(const char *text, size_t len, size_t pos, struct quantity *q)
 	between = pos >= 8 && memcmp(text + pos - 8, "between ", 8) == 0;
 	if (read_values(text, len, pos, hint, MODE_SCAN, between, &r) < 0 || !r.has_unit)
 		return 0;
-	if (r.unit.kind == QK_TOF && look_back(text, pos, 40, "GHSV")) {
-		/* "GHSV of 36 000 h^-1": a bare inverse time is a space velocity */
-		hint = QK_GHSV;
-		if (read_values(text, len, pos, hint, MODE_SCAN, between, &r) < 0 || !r.has_unit)
+	if (r.unit.kind == QK_TOF && (r.unit.flags & AF_BARE_TIME)) {
+		/*
+		 * A bare inverse time after "GHSV" or "space velocity" on the
+		 * same line is a gas hourly space velocity; after "WHSV" a
+		 * weight hourly one in h^-1, which has no mL g^-1 h^-1 value.
+		 */
+		const char *w = look_back(text, pos, 40, "WHSV");
+		const char *g = look_back(text, pos, 40, "GHSV");
+		if (!g)
+			g = look_back(text, pos, 40, "space velocity");
+		if (w && (!g || w > g))
 			return 0;
+		if (g) {
+			hint = QK_GHSV;
+			if (read_values(text, len, pos, hint, MODE_SCAN, between, &r) < 0 || !r.has_unit)
+				return 0;
+		}
 	}
 	if (r.unit.flags & AF_EV)
 		return 0;   /* DFT energies per particle are not apparent activation energies */

@@ -77,8 +77,10 @@ int units_parse(const char *text, enum quantity_kind expect, struct quantity *q 
  * Returns 0 at a number inside a word or an exponent (Co2, h^-1), for a
  * bare %, for eV (DFT energies are not apparent activation energies), and
  * for "- 2 K. Author" at the start of a reference.  Reads "between X and
- * Y" as a range, a bare h^-1 as GHSV after "GHSV" on the same line, and
- * takes the metal of a TOF from a "TOF_Ru" just before.
+ * Y" as a range, a bare h^-1 as GHSV after "GHSV" or "space velocity" on
+ * the same line (and as nothing after "WHSV"), and takes the metal of a
+ * TOF from a "TOF_Ru" just before.  A unit that goes on past what it can
+ * read (10 degC min^-1, a heating rate) is no match, not a temperature.
  */
 int units_scan(const char *text, size_t len, size_t pos, struct quantity *q /* OUT */);
 

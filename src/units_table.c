@@ -50,6 +50,9 @@ static const struct unit_atom atoms[] = {
 	{ "uL", D_VOLUME, 1e-3, 0, 0 },
 	{ "ul", D_VOLUME, 1e-3, 0, 0 },
 	{ "cc", D_VOLUME, 1, 0, 0 },
+	{ "NmL", D_VOLUME, 1, 0, 0 },      /* mL at normal conditions */
+	{ "Nml", D_VOLUME, 1, 0, 0 },
+	{ "NL", D_VOLUME, 1e3, 0, 0 },
 	/* energy */
 	{ "kJ", D_ENERGY, 1, 0, 0 },
 	{ "J", D_ENERGY, 1e-3, 0, 0 },
