@@ -219,7 +219,7 @@ static int parse_formula(const char *w, size_t n, struct formula *f)
 }
 
 /* Look at one word of the name (separators removed). */
-static void name_word(struct name_facts *nf, const char *w, size_t n)
+static void name_word(struct name_facts *nf, const char *w, size_t n, int after_slash)
 {
 	struct formula f;
 	size_t i;
@@ -251,6 +251,15 @@ static void name_word(struct name_facts *nf, const char *w, size_t n)
 	}
 	if (!n || parse_formula(w, n, &f) < 0 || f.oxide)
 		return;
+	/*
+	 * After the '/' or '@' of "M1/support" a compound with a non-metal
+	 * (Co3Mo3N, BaCeO3, MoS2) is the support, not a metal of the site.
+	 */
+	if (after_slash && f.nel >= 2) {
+		for (i = 0; i < f.nel; i++)
+			if (element_role(f.sym[i], f.len[i]) == ELEM_NONMETAL)
+				return;
+	}
 	for (i = 0; i < f.nel; i++)
 		if (element_role(f.sym[i], f.len[i]) == ELEM_ACTIVE)
 			add_metal(nf, f.sym[i], f.len[i]);
@@ -263,10 +272,10 @@ static void name_word(struct name_facts *nf, const char *w, size_t n)
 }
 
 /* An M-Nx site at p: Co-N-C, Co-N2, FeN4, Fe-Nx.  Returns its length or 0. */
-static size_t mnx_at(const char *name, size_t i)
+static size_t mnx_at(const char *name, size_t i, size_t n)
 {
 	const char *p = name + i;
-	size_t s = symbol_at(p, strlen(p)), k;
+	size_t s = symbol_at(p, n - i), k;
 	if (!s || (i > 0 && is_alpha(name[i - 1])) || element_role(p, s) != ELEM_ACTIVE)
 		return 0;
 	k = s;
@@ -319,21 +328,25 @@ void classify_name(const char *name, struct name_facts *out)
 	size_t i, n = strlen(s), start;
 	const char *prev = NULL;
 	size_t prevlen = 0;
+	int slash_seen = 0;
 
 	memset(out, 0, sizeof(*out));
 	out->marker = SITE_NONE;
 	out->size_nm = name_size(s);
 
 	for (i = 0; i < n; i++) {
-		size_t m = mnx_at(s, i);
+		size_t m = mnx_at(s, i, n);
 		if (m) {
 			set_marker(out, SITE_SAC, s + i, m);
 			break;
 		}
 	}
 	for (i = 0; i < n;) {
-		while (i < n && is_separator(s[i]))
+		while (i < n && is_separator(s[i])) {
+			if (s[i] == '/' || s[i] == '@')
+				slash_seen = 1;
 			i++;
+		}
 		start = i;
 		while (i < n && !is_separator(s[i]))
 			i++;
@@ -347,7 +360,7 @@ void classify_name(const char *name, struct name_facts *out)
 			    word_is(w, wl, single_next, 1))
 				set_marker(out, SITE_SAC, prev, (size_t)(w + wl - prev));
 			if (wl)
-				name_word(out, w, wl);
+				name_word(out, w, wl, slash_seen);
 			prev = w;
 			prevlen = wl;
 		}

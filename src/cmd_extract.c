@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "cite.h"
+#include "classify.h"
 #include "cmd.h"
 #include "diag.h"
 #include "document.h"
@@ -23,6 +24,7 @@
 #include "fileio.h"
 #include "ingest.h"
 #include "refdoi.h"
+#include "rules.h"
 
 static int write_out(const char *path, const struct buf *b)
 {
@@ -105,6 +107,13 @@ static int run(int argc, char **argv)
 		if (refs_out)
 			refs_csv_append(doc, &refsbuf);
 		document_free(doc);
+	}
+	if (!dump) {
+		/* an empty site_type gets the classifier's (derived says so) */
+		struct rules *r = rules_new();
+		struct classify_limits lim = { r->np_min_nm, r->sac_max_nm };
+		classify_fill(&set, &lim);
+		rules_free(r);
 	}
 	if (status == EXIT_OK) {
 		if (dump) {

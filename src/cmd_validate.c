@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "cite.h"
 #include "cmd.h"
 #include "diag.h"
 #include "entry.h"
@@ -42,13 +43,189 @@ static int list_dir(const char *dir, char ***files, size_t *n, size_t *alloc)
 		struct buf path = BUF_INIT;
 		if (de->d_name[0] == '.' || !str_endswith(de->d_name, ".csv"))
 			continue;
-		buf_printf(&path, "%s/%s", dir, de->d_name);
+		buf_printf(&path, "%s%s%s", dir, str_endswith(dir, "/") ? "" : "/", de->d_name);
 		*files = xgrow(*files, alloc, *n + 1, sizeof(char *));
 		(*files)[(*n)++] = buf_detach(&path, NULL);
 	}
 	closedir(dp);
-	qsort(*files + first, *n - first, sizeof(char *), cmp_str);
+	if (*n > first)
+		qsort(*files + first, *n - first, sizeof(char *), cmp_str);
 	return 0;
+}
+
+/* --- citing sentences of the source document --------------------------- */
+
+struct cites {
+	struct text_cite *v;
+	size_t n, alloc;
+};
+
+static void cites_release(struct cites *c)
+{
+	size_t i;
+	for (i = 0; i < c->n; i++)
+		free(c->v[i].sentence);
+	free(c->v);
+	memset(c, 0, sizeof(*c));
+}
+
+static int is_upper_at(const char *s, size_t i, size_t len)
+{
+	return i < len && s[i] >= 'A' && s[i] <= 'Z';
+}
+
+/* A full stop that ends an abbreviation rather than a sentence. */
+static int abbrev_before(const char *s, size_t dot)
+{
+	static const char *const abbr[] = { "al", "Fig", "Figs", "Eq", "Ref", "Refs", "ref",
+					     "e.g", "i.e", "vs", "ca", "No", NULL };
+	size_t i, n;
+	for (i = 0; abbr[i]; i++) {
+		n = strlen(abbr[i]);
+		if (dot >= n && strncmp(s + dot - n, abbr[i], n) == 0 &&
+		    (dot == n || s[dot - n - 1] == ' ' || s[dot - n - 1] == '('))
+			return 1;
+	}
+	return 0;
+}
+
+static int is_lower_at(const char *s, size_t i, size_t len)
+{
+	return i < len && s[i] >= 'a' && s[i] <= 'z';
+}
+
+/*
+ * The sentences of one paragraph line with the references they cite.  A
+ * sentence ends at ". " before a capital, at a citation marker followed by
+ * a blank and a capital ("(ZIF).97 As shown"), or before a figure panel
+ * (". (b) ").  A sentence without a marker of its own speaks of the work
+ * cited last in the paragraph ("Zhou et al. prepared ...⁶⁹ With the
+ * increase ... the Co-N₂ catalyst ..."), so it inherits those references.
+ */
+static void cites_of_line(const char *line, size_t len, long lineno, struct cites *out)
+{
+	struct cite_mark marks[64];
+	size_t nm = cite_scan(line, len, marks, ARRAY_SIZE(marks)), m, i, k;
+	size_t *starts, nstarts = 0, idx;
+	long cur[TEXT_CITE_MAX_REFS];
+	int caption;
+	size_t ncur = 0;
+
+	if (nm > ARRAY_SIZE(marks))
+		nm = ARRAY_SIZE(marks);
+	/* an exponent after a superscript minus (h⁻¹) is no citation */
+	for (m = k = 0; m < nm; m++)
+		if (!(marks[m].start >= 3 && (unsigned char)line[marks[m].start - 3] == 0xE2 &&
+		      (unsigned char)line[marks[m].start - 2] == 0x81 &&
+		      (unsigned char)line[marks[m].start - 1] == 0xBB))
+			marks[k++] = marks[m];
+	nm = k;
+	if (!nm)
+		return;   /* nothing cited in the paragraph */
+	starts = xcalloc(len + 2, sizeof(size_t));
+	starts[nstarts++] = 0;
+	for (i = 1; i + 1 < len; i++) {
+		int after_mark = 0;
+		if (line[i] != ' ')
+			continue;
+		for (m = 0; m < nm; m++)
+			after_mark |= marks[m].end == i;
+		if ((is_upper_at(line, i + 1, len) &&
+		     (after_mark || (line[i - 1] == '.' && !abbrev_before(line, i - 1)))) ||
+		    ((line[i - 1] == '.' || line[i - 1] == ';' || after_mark) && line[i + 1] == '(' &&
+		     is_lower_at(line, i + 2, len) && i + 3 < len && line[i + 3] == ')'))
+			starts[nstarts++] = i + 1;
+	}
+	starts[nstarts] = len;
+
+	/*
+	 * In a figure caption a panel without a marker belongs with the next
+	 * one that has one ("(c) ... (d) ...⁹⁷"): walk the panels backwards.
+	 */
+	caption = str_startswith(line, "Fig") || str_startswith(line, "Scheme");
+	for (idx = 0; idx < nstarts; idx++) {
+		size_t sentence = caption ? nstarts - 1 - idx : idx;
+		size_t st = starts[sentence], en = starts[sentence + 1], own = 0;
+		struct text_cite *tc;
+		for (m = 0; m < nm; m++) {
+			if (marks[m].start < st || marks[m].start >= en)
+				continue;
+			if (!own++)
+				ncur = 0;
+			for (k = 0; k < marks[m].n && ncur < TEXT_CITE_MAX_REFS; k++)
+				cur[ncur++] = marks[m].nums[k];
+		}
+		if (!ncur)
+			continue;
+		out->v = xgrow(out->v, &out->alloc, out->n + 1, sizeof(*out->v));
+		tc = &out->v[out->n++];
+		memset(tc, 0, sizeof(*tc));
+		tc->sentence = xstrndup(line + st, en - st);
+		tc->line = lineno;
+		memcpy(tc->refs, cur, ncur * sizeof(long));
+		tc->nrefs = ncur;
+	}
+	free(starts);
+}
+
+/*
+ * Citing sentences of a plain-text document, up to its reference list;
+ * table rows (tab-separated) are left out.  0, or -1 when unreadable.
+ */
+static int cites_load(const char *path, struct cites *out)
+{
+	size_t len, pos = 0;
+	long lineno = 0;
+	char *text = file_read_all(path, &len);
+	if (!text)
+		return -1;
+	while (pos < len) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t n = nl ? (size_t)(nl - (text + pos)) : len - pos;
+		char *line = xstrndup(text + pos, n);
+		lineno++;
+		str_trim(line);
+		if (!str_casecmp(line, "References") || !str_casecmp(line, "Notes and references") ||
+		    !str_casecmp(line, "## References")) {
+			free(line);
+			break;
+		}
+		if (!strchr(line, '\t'))
+			cites_of_line(line, strlen(line), lineno, out);
+		free(line);
+		pos += n + (nl ? 1 : 0);
+	}
+	free(text);
+	return 0;
+}
+
+/* corpus/entries/KEY.csv -> corpus/papers/KEY.txt (or .md), when it exists. */
+static char *paper_beside(const char *file)
+{
+	static const char *const exts[] = { ".txt", ".md", NULL };
+	const char *slash = strrchr(file, '/'), *dir_start, *stem;
+	size_t i;
+	if (!slash)
+		return NULL;
+	dir_start = slash;
+	while (dir_start > file && dir_start[-1] != '/')
+		dir_start--;
+	if ((size_t)(slash - dir_start) != 7 || memcmp(dir_start, "entries", 7) != 0 ||
+	    !str_endswith(slash, ".csv"))
+		return NULL;
+	stem = slash + 1;
+	for (i = 0; exts[i]; i++) {
+		struct buf b = BUF_INIT;
+		struct stat st;
+		buf_add(&b, file, (size_t)(dir_start - file));
+		buf_addstr(&b, "papers/");
+		buf_add(&b, stem, strlen(stem) - 4);
+		buf_addstr(&b, exts[i]);
+		if (stat(buf_str(&b), &st) == 0 && S_ISREG(st.st_mode))
+			return buf_detach(&b, NULL);
+		buf_release(&b);
+	}
+	return NULL;
 }
 
 struct unused_ctx {
@@ -93,11 +270,12 @@ static int run(int argc, char **argv)
 		{ "rules", required_argument, NULL, 'r' },
 		{ "waivers", required_argument, NULL, 'w' },
 		{ "refs", required_argument, NULL, 'R' },
+		{ "paper", required_argument, NULL, 'p' },
 		{ "explain", no_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 }
 	};
 	enum diag_format fmt = DIAG_FMT_TEXT;
-	const char *rules_path = NULL, *waivers_path = NULL;
+	const char *rules_path = NULL, *waivers_path = NULL, *paper_path = NULL;
 	struct validate_opts vo;
 	char **files = NULL;
 	size_t nfiles = 0, alloc = 0, i, entries = 0;
@@ -125,6 +303,9 @@ static int run(int argc, char **argv)
 		case 'R':
 			vo.refs_path = optarg;
 			break;
+		case 'p':
+			paper_path = optarg;
+			break;
 		case 'x':
 			want_explain = 1;
 			break;
@@ -136,6 +317,12 @@ static int run(int argc, char **argv)
 		if (argc - optind > 1)
 			return cmd_usage_error(&cmd_validate, "--explain takes at most one rule");
 		return explain(optind < argc ? argv[optind] : NULL);
+	}
+	if (paper_path) {
+		FILE *f = fopen(paper_path, "r");
+		if (!f)
+			return cmd_usage_error(&cmd_validate, "cannot read document '%s'", paper_path);
+		fclose(f);
 	}
 	if (vo.refs_path) {
 		FILE *f = fopen(vo.refs_path, "r");
@@ -173,10 +360,19 @@ static int run(int argc, char **argv)
 	vo.waivers = waivers;
 	for (i = 0; i < nfiles; i++) {
 		struct entry_set s;
+		struct cites cites = { NULL, 0, 0 };
+		char *paper = paper_path ? xstrdup(paper_path) : paper_beside(files[i]);
+		if (paper && cites_load(paper, &cites) < 0)
+			unreadable = 1;
+		vo.cites = cites.v;
+		vo.ncites = cites.n;
+		vo.cites_name = paper;
 		entry_set_init(&s);
 		if (entries_read(files[i], &s, d) < 0)
 			unreadable = 1;
 		validate_run(files[i], &s, &vo, d);
+		cites_release(&cites);
+		free(paper);
 		entries += s.n;
 		entry_set_release(&s);
 	}
@@ -214,7 +410,7 @@ const struct command cmd_validate = {
 	.name = "validate",
 	.summary = "check entries CSV files against the schema and the domain rules",
 	.usage = "nh3cat validate [--rules FILE] [--waivers FILE] [--refs FILE]\n"
-		 "                       [--format text|json|github] [CSV|DIR...]\n"
+		 "                       [--paper FILE] [--format text|json|github] [CSV|DIR...]\n"
 		 "       nh3cat validate --explain [RULE]",
 	.help =
 	"Checks each entries CSV: RFC 4180 form, UTF-8, the schema v1 header and\n"
@@ -235,6 +431,8 @@ const struct command cmd_validate = {
 	"                     (or a waive column in the CSV: RULE: reason; ...)\n"
 	"      --refs FILE    the document's reference list (ref,title,... CSV);\n"
 	"                     by default corpus/refs/KEY.csv beside the entries\n"
+	"      --paper FILE   the document's text, for the reference numbers its\n"
+	"                     sentences cite; by default corpus/papers/KEY.txt\n"
 	"      --explain [RULE]  explain one rule, or list them all\n"
 	"\n"
 	"Exit status: 0 clean, 1 errors found, 2 a file could not be read as CSV\n"

@@ -553,12 +553,12 @@ const char *waivers_match(struct waivers *w, const char *entry_id, enum rule r)
 
 void waivers_take_unused(struct waivers *w, waiver_unused_fn *fn, void *ctx)
 {
-	size_t i, k = 0;
+	size_t i;
 	for (i = 0; i < w->n; i++) {
 		if (!w->v[i].used)
 			fn(ctx, w->v[i].file, w->v[i].line, w->v[i].entry_id,
 			   rule_table[w->v[i].rule].id);
 		waiver_release(&w->v[i]);
 	}
-	w->n = k;
+	w->n = 0;
 }

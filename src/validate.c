@@ -135,9 +135,54 @@ void vfinding(struct vctx *v, const struct entry *e, enum rule r, const char *fm
 		v->waived++;
 		return;
 	}
-	va_start(ap, fmt);
-	diag_vemit(v->d, v->file, e->line, 0, (enum diag_severity)sev, rule_table[r].id, fmt, ap);
-	va_end(ap);
+	v->pending = xgrow(v->pending, &v->pending_alloc, v->npending + 1, sizeof(*v->pending));
+	{
+		struct pending *pf = &v->pending[v->npending];
+		struct buf msg = BUF_INIT;
+		va_list cp;
+		int n;
+		va_start(ap, fmt);
+		va_copy(cp, ap);
+		n = vsnprintf(NULL, 0, fmt, cp);
+		va_end(cp);
+		if (n < 0)
+			n = 0;
+		buf_grow(&msg, (size_t)n);
+		vsnprintf(msg.data, (size_t)n + 1, fmt, ap);
+		msg.len = (size_t)n;
+		va_end(ap);
+		pf->line = e->line;
+		pf->seq = v->npending;
+		pf->sev = sev;
+		pf->rule = r;
+		pf->message = buf_detach(&msg, NULL);
+		v->npending++;
+	}
+}
+
+static int cmp_pending(const void *a, const void *b)
+{
+	const struct pending *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Emit the findings held back, in the order of their lines. */
+static void flush_findings(struct vctx *v)
+{
+	size_t i;
+	if (v->npending)
+		qsort(v->pending, v->npending, sizeof(*v->pending), cmp_pending);
+	for (i = 0; i < v->npending; i++) {
+		struct pending *pf = &v->pending[i];
+		diag_emit(v->d, v->file, pf->line, 0, (enum diag_severity)pf->sev,
+			  rule_table[pf->rule].id, "%s", pf->message);
+		free(pf->message);
+	}
+	free(v->pending);
+	v->pending = NULL;
+	v->npending = v->pending_alloc = 0;
 }
 
 int entry_is_rejected(const struct entry *e)
@@ -550,6 +595,9 @@ unsigned long validate_run(const char *file, const struct entry_set *s,
 	v.keys = xcalloc(s->n ? s->n : 1, sizeof(char *));
 	for (i = 0; i < s->n; i++)
 		v.keys[i] = catalyst_key(entry_get(&s->v[i], COL_CATALYST));
+	v.cites = opts->cites;
+	v.ncites = opts->ncites;
+	v.cites_name = opts->cites_name ? opts->cites_name : "the document";
 	validate_cross(&v);
 	refs = opts->refs_path ? xstrdup(opts->refs_path) : refs_beside(file);
 	if (refs)
@@ -558,6 +606,7 @@ unsigned long validate_run(const char *file, const struct entry_set *s,
 	for (i = 0; i < s->n; i++)
 		free(v.keys[i]);
 	free(v.keys);
+	flush_findings(&v);
 
 	waivers_take_unused(v.cell_waivers, report_unused, &v);
 	waivers_free(v.cell_waivers);
@@ -586,6 +635,7 @@ unsigned long validate_schema(const char *file, const struct entry_set *s, struc
 	v.rules = rules_new();
 	for (i = 0; i < s->n; i++)
 		check_schema(&v, &s->v[i]);
+	flush_findings(&v);
 	rules_free((struct rules *)v.rules);
 	return diag_count(d, DIAG_ERROR) - before;
 }

@@ -25,6 +25,19 @@
 struct rules;
 struct waivers;
 
+/*
+ * A sentence of the source document's text that cites references: the
+ * ref-mismatch rule compares a table's reference number for a catalyst
+ * with those of the sentences that name it.
+ */
+#define TEXT_CITE_MAX_REFS 16
+struct text_cite {
+	char *sentence;     /* the sentence as written */
+	long line;          /* its line in the document */
+	long refs[TEXT_CITE_MAX_REFS];
+	size_t nrefs;
+};
+
 /* How validate_run is set up; zero-initialise, then set what you need. */
 struct validate_opts {
 	const struct rules *rules;  /* NULL: the compiled defaults */
@@ -36,6 +49,10 @@ struct validate_opts {
 	 * ref-title rule is skipped.
 	 */
 	const char *refs_path;
+	/* Citing sentences of the document's text (see above), or none. */
+	const struct text_cite *cites;
+	size_t ncites;
+	const char *cites_name;     /* the document's file, for messages */
 	unsigned long waived;       /* OUT: findings waived, summed over runs */
 };
 

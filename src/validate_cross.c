@@ -160,29 +160,15 @@ static size_t ref_numbers(const char *s, long *out, size_t n)
 	return k;
 }
 
-static int refs_disjoint(const char *a, const char *b)
-{
-	long ra[16], rb[16];
-	size_t na = ref_numbers(a, ra, 16), nb = ref_numbers(b, rb, 16), i, k;
-	if (!na || !nb)
-		return 0;
-	for (i = 0; i < na; i++)
-		for (k = 0; k < nb; k++)
-			if (ra[i] == rb[k])
-				return 0;
-	return 1;
-}
-
-static void check_pair(struct vctx *v, size_t i, size_t j, char *ref_done)
+static void check_pair(struct vctx *v, size_t i, size_t j)
 {
 	const struct entry *a = &v->s->v[i], *b = &v->s->v[j];
 	int cond = same_conditions(a, b);
 	int tab_a = str_eq(entry_get(a, COL_SOURCE), "table");
 	int tab_b = str_eq(entry_get(b, COL_SOURCE), "table");
-	int text_a = str_eq(entry_get(a, COL_SOURCE), "text");
-	int text_b = str_eq(entry_get(b, COL_SOURCE), "text");
 	struct buf w = BUF_INIT;
 	size_t k;
+	int same_method;
 
 	if (cond && is_duplicate(a, b)) {
 		where(a, &w);
@@ -191,7 +177,10 @@ static void check_pair(struct vctx *v, size_t i, size_t j, char *ref_done)
 		buf_reset(&w);
 	}
 
-	if (!str_eq(entry_get(a, COL_SOURCE), entry_get(b, COL_SOURCE))) {
+	/* a computed value (DFT, microkinetics) is no measurement to contradict */
+	same_method = !has(a, COL_METHOD) || !has(b, COL_METHOD) ||
+		      str_eq(entry_get(a, COL_METHOD), entry_get(b, COL_METHOD));
+	if (!str_eq(entry_get(a, COL_SOURCE), entry_get(b, COL_SOURCE)) && same_method) {
 		const struct entry *on = tab_b && !tab_a ? b : a == b ? a : tab_a ? a : b;
 		const struct entry *other = on == a ? b : a;
 		for (k = 0; k < ARRAY_SIZE(value_cols); k++) {
@@ -215,25 +204,11 @@ static void check_pair(struct vctx *v, size_t i, size_t j, char *ref_done)
 		}
 	}
 
-	if (cond) {
+	if (cond && same_method) {
 		check_loading_rate(v, a, b);
 		check_loading_rate(v, b, a);
 	}
 
-	if (((tab_a && text_b) || (tab_b && text_a)) &&
-	    refs_disjoint(entry_get(a, COL_REF), entry_get(b, COL_REF))) {
-		size_t ti = tab_a ? i : j;
-		const struct entry *t = tab_a ? a : b, *x = tab_a ? b : a;
-		if (!ref_done[ti]) {
-			ref_done[ti] = 1;
-			where(x, &w);
-			vfinding(v, t, R_REF_MISMATCH,
-				 "the table cites ref. %s for '%s', the text cites %s on %s",
-				 entry_get(t, COL_REF), entry_get(t, COL_CATALYST), entry_get(x, COL_REF),
-				 buf_str(&w));
-			buf_reset(&w);
-		}
-	}
 	buf_release(&w);
 }
 
@@ -528,13 +503,124 @@ static size_t *order_by(const char *const *strs, size_t n, size_t **pos)
 	return ord;
 }
 
+/*
+ * Whether the sentence names the catalyst whose key is key: the key's
+ * letters and digits in a row, starting and ending at word boundaries
+ * ("Co-N-C" is not in "conclusion", "Ru SAC" is not in "Ru/HZ SAC").
+ */
+static int sentence_names(const char *sent, const char *key)
+{
+	size_t klen = strlen(key), n = strlen(sent), i;
+	if (klen < 4)   /* "Ru/C" is named in too many sentences to tell */
+		return 0;
+	for (i = 0; i < n; i++) {
+		size_t p = i, k = 0;
+		unsigned char prev = i ? (unsigned char)sent[i - 1] : ' ';
+		if ((prev >= 'A' && prev <= 'Z') || (prev >= 'a' && prev <= 'z') ||
+		    (prev >= '0' && prev <= '9'))
+			continue;
+		while (p < n && k < klen) {
+			unsigned char c = (unsigned char)sent[p];
+			if (c >= 'A' && c <= 'Z')
+				c = (unsigned char)(c - 'A' + 'a');
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+				if (c != (unsigned char)key[k])
+					break;
+				k++;
+				p++;
+			} else if (c == 0xE2 && p + 2 < n && (unsigned char)sent[p + 1] == 0x82 &&
+				   (unsigned char)sent[p + 2] >= 0x80 && (unsigned char)sent[p + 2] <= 0x89) {
+				if ('0' + ((unsigned char)sent[p + 2] - 0x80) != key[k])
+					break;
+				k++;
+				p += 3;
+			} else if (k == 0) {
+				break;
+			} else {
+				p++;   /* punctuation, blanks and other characters inside a name */
+			}
+		}
+		if (k == klen) {
+			unsigned char next = (unsigned char)sent[p];
+			if (!((next >= 'A' && next <= 'Z') || (next >= 'a' && next <= 'z') ||
+			      (next >= '0' && next <= '9')))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * ref-mismatch: the references the text gives a table entry's catalyst,
+ * from text entries of the same document (same group: members from
+ * first to last in by_group) and from the citing sentences that name it.
+ * A finding when the table's numbers are none of them.
+ */
+static void check_refs_text(struct vctx *v, size_t i, const size_t *by_group, size_t first,
+			    size_t last)
+{
+	const struct entry *e = &v->s->v[i];
+	long refs[16], cited[64];
+	size_t nr, ncited = 0, c, k, r, g;
+	struct buf where_first = BUF_INIT, list = BUF_INIT;
+	int shared = 0;
+
+	nr = ref_numbers(entry_get(e, COL_REF), refs, ARRAY_SIZE(refs));
+	if (!nr)
+		return;
+	for (g = first; g < last; g++) {
+		const struct entry *t = &v->s->v[by_group[g]];
+		long tr[16];
+		size_t nt;
+		if (!str_eq(entry_get(t, COL_SOURCE), "text") || entry_is_rejected(t))
+			continue;
+		nt = ref_numbers(entry_get(t, COL_REF), tr, ARRAY_SIZE(tr));
+		for (k = 0; k < nt; k++) {
+			for (r = 0; r < ncited && cited[r] != tr[k]; r++)
+				;
+			if (r == ncited && ncited < ARRAY_SIZE(cited)) {
+				cited[ncited++] = tr[k];
+				if (!where_first.len) {
+					buf_addstr(&where_first, "on ");
+					where(t, &where_first);
+				}
+			}
+		}
+	}
+	for (c = 0; c < v->ncites; c++) {
+		const struct text_cite *tc = &v->cites[c];
+		if (!sentence_names(tc->sentence, v->keys[i]))
+			continue;
+		for (k = 0; k < tc->nrefs; k++) {
+			for (r = 0; r < ncited && cited[r] != tc->refs[k]; r++)
+				;
+			if (r == ncited && ncited < ARRAY_SIZE(cited)) {
+				cited[ncited++] = tc->refs[k];
+				if (!where_first.len)
+					buf_printf(&where_first, "at %s:%ld", v->cites_name, tc->line);
+			}
+		}
+	}
+	for (k = 0; k < nr; k++)
+		for (r = 0; r < ncited; r++)
+			shared |= refs[k] == cited[r];
+	if (ncited && !shared) {
+		for (r = 0; r < ncited; r++)
+			buf_printf(&list, "%s%ld", r ? ";" : "", cited[r]);
+		vfinding(v, e, R_REF_MISMATCH, "the table cites ref. %s for '%s', the text cites %s %s",
+			 entry_get(e, COL_REF), entry_get(e, COL_CATALYST), buf_str(&list),
+			 buf_str(&where_first));
+	}
+	buf_release(&list);
+	buf_release(&where_first);
+}
+
 void validate_cross(struct vctx *v)
 {
 	const struct entry_set *s = v->s;
-	char *ref_done = xcalloc(s->n ? s->n : 1, 1);
 	const char **ids = xcalloc(s->n ? s->n : 1, sizeof(char *));
 	char **group = xcalloc(s->n ? s->n : 1, sizeof(char *));
-	size_t *by_id, *id_pos, *by_group, *group_pos, i, k;
+	size_t *by_id, *id_pos, *by_group, *group_pos, i, k, last;
 
 	/* entries compare within one document and one catalyst: group them */
 	for (i = 0; i < s->n; i++) {
@@ -565,11 +651,16 @@ void validate_cross(struct vctx *v)
 		k = group_pos[i];
 		while (k > 0 && str_eq(group[by_group[k - 1]], group[i]))
 			k--;
+		last = group_pos[i];
+		while (last < s->n && str_eq(group[by_group[last]], group[i]))
+			last++;
+		if (str_eq(entry_get(a, COL_SOURCE), "table"))
+			check_refs_text(v, i, by_group, k, last);
 		/* the group's members before i, in file order */
 		for (; by_group[k] != i; k++) {
 			const struct entry *b = &s->v[by_group[k]];
 			if (!entry_is_rejected(b))
-				check_pair(v, by_group[k], i, ref_done);
+				check_pair(v, by_group[k], i);
 		}
 	}
 	for (i = 0; i < s->n; i++)
@@ -580,13 +671,11 @@ void validate_cross(struct vctx *v)
 	free(id_pos);
 	free(by_group);
 	free(group_pos);
-	free(ref_done);
 }
 
 /* --- reference titles ---------------------------------------------------- */
 
 struct refs_reader {
-	struct buf field;
 	char **row;
 	size_t nrow, alloc;
 	long rec;
@@ -849,6 +938,5 @@ out:
 		free(r.title[k]);
 	free(r.title);
 	free(r.num);
-	buf_release(&r.field);
 	free(text);
 }

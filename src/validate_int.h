@@ -10,6 +10,15 @@
 #include "rules.h"
 #include "validate.h"
 
+/* A finding held back, to be reported in the order of lines. */
+struct pending {
+	long line;
+	size_t seq;
+	int sev;
+	enum rule rule;
+	char *message;
+};
+
 /* One run of the rules over one file. */
 struct vctx {
 	const char *file;
@@ -20,9 +29,17 @@ struct vctx {
 	struct diag *d;
 	unsigned long waived;
 	char **keys;                   /* per entry: catalyst name key */
+	const struct text_cite *cites; /* citing sentences of the document */
+	size_t ncites;
+	const char *cites_name;
+	struct pending *pending;       /* findings, emitted at the end */
+	size_t npending, pending_alloc;
 };
 
-/* Report rule r on entry e (line e->line), unless off or waived. */
+/*
+ * Report rule r on entry e (line e->line), unless off or waived.  Findings
+ * are held back and emitted by line when the run ends.
+ */
 void vfinding(struct vctx *v, const struct entry *e, enum rule r, const char *fmt, ...)
 	ATTR_PRINTF(4, 5);
 

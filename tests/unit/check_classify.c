@@ -47,6 +47,9 @@ static const struct {
 	{ "Ir1/MgAl2O4", SITE_SAC, "Ir", -1, SITE_SAC },
 	{ "single-atom Ni on N-doped carbon", SITE_SAC, "Ni", -1, SITE_SAC },
 	{ "Fe-Nx/C", SITE_SAC, "Fe", -1, SITE_SAC },
+	{ "Fe1/Co3Mo3N", SITE_SAC, "Fe", -1, SITE_SAC },   /* a nitride support */
+	{ "Ru/MoS2", SITE_NONE, "Ru", -1, SITE_NONE },
+	{ "Co3Mo3N", SITE_NONE, "Co;Mo", -1, SITE_BCC },    /* the nitride itself */
 	/* clusters: words and dimers; promoters and supports are not metals */
 	{ "1.4 nm Ru NCs", SITE_SCC, "Ru", 1.4, SITE_SCC },
 	{ "Ru clusters/CeO2", SITE_SCC, "Ru", -1, SITE_SCC },
