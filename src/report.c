@@ -108,6 +108,7 @@ static double next_height(struct gfx *g, const struct rpt_flow *f, const struct 
 	case RB_CHART:
 		return b->chart->height + 30;
 	case RB_TABLE:
+	case RB_STATS:
 	case RB_SUMMARY:
 	case RB_FINDINGS:
 		return 90;
@@ -141,6 +142,7 @@ static void render_pages(struct gfx *g, const struct report_template *t, const s
 			if (f.y + h + 10 + next_height(g, &f, b + 1, t->blocks + t->nblocks) > f.bottom)
 				rpt_flow_newpage(&f);
 			f.y += 4;
+			gfx_outline(g, b->text, f.page, f.x, f.y);
 			f.y += gfx_text(g, FONT_HEAD, b->text, f.x, f.y, f.width, GA_LEFT, INK) + 6;
 			break;
 		case RB_PARA:
@@ -160,6 +162,9 @@ static void render_pages(struct gfx *g, const struct report_template *t, const s
 			break;
 		case RB_FINDINGS:
 			rpt_findings_render(&f, d, b->list_limit);
+			break;
+		case RB_STATS:
+			rpt_stats_render(&f, b->table, d);
 			break;
 		case RB_PAGEBREAK:
 			if (f.y > f.top)
@@ -187,6 +192,7 @@ int report_render(const struct report_template *t, const struct report_data *d,
 	struct report_options none = { NULL, NULL };
 	struct gfx *g;
 	struct buf bytes = BUF_INIT;
+	size_t i;
 	int rc;
 
 	if (!opt)
@@ -194,6 +200,9 @@ int report_render(const struct report_template *t, const struct report_data *d,
 	if (fmt == REPORT_PDF) {
 		g = gfx_new(fmt, A4_W, A4_H);
 		gfx_set_title(g, t->title);
+		for (i = 0; i < t->nmeta; i++)
+			if (str_casecmp(t->meta[i].name, "author") == 0)
+				gfx_set_author(g, t->meta[i].value);
 		render_pages(g, t, d, opt->layout);
 	} else {
 		const struct rpt_chart *c = find_chart(t, opt->chart_id);

@@ -45,6 +45,17 @@ void rpt_axis_linear(struct rpt_axis *a, double min, double max, int target)
 	}
 	range = max - min;
 	step = rpt_nicenum(range / (target - 1), 1);
+	if (!isfinite(range) || fabs(min / step) > 1e15 || fabs(max / step) > 1e15) {
+		/* Beyond what ticks can count (values near the limits of a double): the ends only. */
+		a->lo = min;
+		a->hi = max;
+		a->ticks[0] = min;
+		a->ticks[1] = max;
+		a->nticks = 2;
+		a->step = range;
+		a->decimals = 0;
+		return;
+	}
 	/* A margin of 4 % keeps markers off the frame. */
 	pad = (max - min) * 0.04;
 	a->lo = min - pad;

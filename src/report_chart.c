@@ -28,9 +28,6 @@ static const struct gfx_rgb LIGHT = { 0.82, 0.82, 0.82 };
 #define MARKER_SIZE 6.0
 #define MAX_LABELLED 300
 
-static const char *const marker_names[MK_COUNT] = {
-	"circle", "square", "triangle", "diamond", "triangle-down", "hexagon", "cross", "star"
-};
 
 struct pt {
 	double x, y;        /* data units */
@@ -136,7 +133,7 @@ static void draw_y_axis(struct gfx *g, const struct plot *p, const struct rpt_ax
 	}
 }
 
-static void draw_x_axis(struct gfx *g, const struct plot *p, const struct rpt_axis *a)
+static void draw_x_axis(struct gfx *g, const struct plot *p, const struct rpt_axis *a, int top)
 {
 	size_t i;
 	for (i = 0; i < a->nminor; i++) {
@@ -145,7 +142,8 @@ static void draw_x_axis(struct gfx *g, const struct plot *p, const struct rpt_ax
 			continue;
 		x = map_x(p, a, a->minor[i]);
 		gfx_line(g, x, p->y + p->h, x, p->y + p->h - MINOR_LEN, MINOR_W, INK);
-		gfx_line(g, x, p->y, x, p->y + MINOR_LEN, MINOR_W, INK);
+		if (top)
+			gfx_line(g, x, p->y, x, p->y + MINOR_LEN, MINOR_W, INK);
 	}
 	for (i = 0; i < a->nticks; i++) {
 		struct buf b = BUF_INIT;
@@ -155,7 +153,8 @@ static void draw_x_axis(struct gfx *g, const struct plot *p, const struct rpt_ax
 			continue;
 		x = map_x(p, a, a->ticks[i]);
 		gfx_line(g, x, p->y + p->h, x, p->y + p->h - TICK_LEN, FRAME_W, INK);
-		gfx_line(g, x, p->y, x, p->y + TICK_LEN, FRAME_W, INK);
+		if (top)
+			gfx_line(g, x, p->y, x, p->y + TICK_LEN, FRAME_W, INK);
 		rpt_axis_label(a, a->ticks[i], &b);
 		gfx_text(g, FONT_TICK, buf_str(&b), x, p->y + p->h + 3, 0, GA_CENTER, INK);
 		buf_release(&b);
@@ -303,7 +302,8 @@ static void place_labels(struct gfx *g, const struct rpt_chart *c, struct pt *pt
 	};
 	for (i = 0; i < n; i++) {
 		char tmp[NUM_BUFSZ];
-		const char *text = rpt_row_text(pts[i].row, &c->label, tmp);
+		char clip[RPT_CLIP + 4];
+		const char *text = rpt_clip(rpt_row_text(pts[i].row, &c->label, tmp), clip);
 		struct buf mk = BUF_INIT;
 		double w, h, r = MARKER_SIZE / 2 + 1.5;
 		int done = 0;
@@ -311,9 +311,9 @@ static void place_labels(struct gfx *g, const struct rpt_chart *c, struct pt *pt
 			continue;
 		/* The same catalyst twice on one spot (a table row and the text) needs one label. */
 		for (j = 0; j < i; j++) {
-			char tmp2[NUM_BUFSZ];
+			char tmp2[NUM_BUFSZ], clip2[RPT_CLIP + 4];
 			if (fabs(pts[j].px - pts[i].px) < 1 && fabs(pts[j].py - pts[i].py) < 1 &&
-			    str_eq(rpt_row_text(pts[j].row, &c->label, tmp2), text))
+			    str_eq(rpt_clip(rpt_row_text(pts[j].row, &c->label, tmp2), clip2), text))
 				break;
 		}
 		if (j < i)
@@ -529,7 +529,7 @@ static void chart_scatter(struct gfx *g, const struct rpt_chart *c, const struct
 		inside = legend_place(g, ss, ns, pts, n, &p, &lg, lay, &lay->x, &lay->y);
 	draw_frame(g, &p);
 	draw_y_axis(g, &p, &lay->y);
-	draw_x_axis(g, &p, &lay->x);
+	draw_x_axis(g, &p, &lay->x, 1);
 	{
 		double th, tw, lh;
 		gfx_text_size(g, FONT_AXIS, buf_str(&yt), 0, &tw, &th);
@@ -537,10 +537,25 @@ static void chart_scatter(struct gfx *g, const struct rpt_chart *c, const struct
 		draw_axis_titles(g, &p, buf_str(&xt), buf_str(&yt), x + th / 2 + 1,
 				 p.y + p.h + lh + 6);
 	}
-	/* Draw the largest group first so that small groups stay visible on top. */
-	for (i = 0; i < n; i++)
-		gfx_marker(g, gfx_marker_of(ss[pts[i].series].style), pts[i].px, pts[i].py,
-			   MARKER_SIZE, gfx_palette(ss[pts[i].series].style), 0);
+	/* The largest group first, so that small groups stay visible on top. */
+	{
+		size_t *order = xcalloc(ns + 1, sizeof(*order)), k, j;
+		for (k = 0; k < ns; k++)
+			order[k] = k;
+		for (k = 1; k < ns; k++)
+			for (j = k; j > 0 && ss[order[j - 1]].n < ss[order[j]].n; j--) {
+				size_t tmp = order[j];
+				order[j] = order[j - 1];
+				order[j - 1] = tmp;
+			}
+		for (k = 0; k < ns; k++)
+			for (i = 0; i < n; i++)
+				if (pts[i].series == order[k])
+					gfx_marker(g, gfx_marker_of(ss[order[k]].style), pts[i].px,
+						   pts[i].py, MARKER_SIZE,
+						   gfx_palette(ss[order[k]].style), 0);
+		free(order);
+	}
 	lay->nplotted = n;
 	if (grouped && ns > 0)
 		legend_draw(g, ss, ns, &lg);
@@ -561,11 +576,11 @@ static void chart_scatter(struct gfx *g, const struct rpt_chart *c, const struct
 static void chart_bar(struct gfx *g, const struct rpt_chart *c, const struct rpt_groups *gr,
 		      double x, double y, double w, double h, struct rpt_chart_layout *lay)
 {
-	size_t n, i, nsel = 0, gi;
+	size_t n, i, nsel = 0;
 	struct pt *pts = collect_points(c, gr, 0, &n, lay);
 	struct buf yt = BUF_INIT;
 	struct plot p;
-	double label_w = 0, slot, bw, lw, lh, gap, yb;
+	double label_w = 0, slot, bw, gap, yb;
 	size_t ngroups_used = 0;
 	int labels;
 
@@ -584,10 +599,9 @@ static void chart_bar(struct gfx *g, const struct rpt_chart *c, const struct rpt
 		rpt_axis_linear(&lay->y, 0, hi / 1.04, 6);
 		lay->y.lo = 0;
 	}
-	for (gi = 0, i = 0; i < n; i++)
+	for (i = 0; i < n; i++)
 		if (i == 0 || pts[i].series != pts[i - 1].series)
 			ngroups_used++;
-	(void)gi;
 	axis_title(c->ytitle, &c->y, &yt);
 	/* First pass for the bar width: are labels readable at all? */
 	plot_area(g, &lay->y, buf_str(&yt), "", x, y, w, h, 0, 0, &p);
@@ -595,10 +609,10 @@ static void chart_bar(struct gfx *g, const struct rpt_chart *c, const struct rpt
 	labels = (c->label.kind != RF_COLUMN || c->label.col >= 0) && slot >= 6.5;
 	if (labels) {
 		for (i = 0; i < n; i++) {
-			char tmp[NUM_BUFSZ];
+			char tmp[NUM_BUFSZ], clip[RPT_CLIP + 4];
 			struct buf mk = BUF_INIT;
 			double tw, th;
-			rpt_chem_markup(rpt_row_text(pts[i].row, &c->label, tmp), &mk);
+			rpt_chem_markup(rpt_clip(rpt_row_text(pts[i].row, &c->label, tmp), clip), &mk);
 			gfx_text_size(g, FONT_SMALL, buf_str(&mk), 0, &tw, &th);
 			if (tw > label_w)
 				label_w = tw;
@@ -635,9 +649,9 @@ static void chart_bar(struct gfx *g, const struct rpt_chart *c, const struct rpt
 				top = yb;
 			gfx_bar(g, bx, top, bw, yb - top, gfx_palette(gr->v[pts[i].series].style));
 			if (labels) {
-				char tmp[NUM_BUFSZ];
+				char tmp[NUM_BUFSZ], clip[RPT_CLIP + 4];
 				struct buf mk = BUF_INIT;
-				rpt_chem_markup(rpt_row_text(pts[i].row, &c->label, tmp), &mk);
+				rpt_chem_markup(rpt_clip(rpt_row_text(pts[i].row, &c->label, tmp), clip), &mk);
 				gfx_text_rotated_end(g, FONT_SMALL, buf_str(&mk), bx + bw / 2 + 1,
 						     yb + 4, 60, INK);
 				lay->nlabels++;
@@ -651,13 +665,11 @@ static void chart_bar(struct gfx *g, const struct rpt_chart *c, const struct rpt
 	if (!labels)
 		lay->nlabels_hidden = c->label.col >= 0 || c->label.kind != RF_COLUMN ? n : 0;
 	draw_frame(g, &p);
-	lw = tick_label_width(g, &lay->y, &lh);
 	{
 		double tw, th;
 		gfx_text_size(g, FONT_AXIS, buf_str(&yt), 0, &tw, &th);
 		gfx_text_up(g, FONT_AXIS, buf_str(&yt), x + th / 2 + 1, p.y + p.h / 2, INK);
 	}
-	(void)lw;
 	/* x "axis": categorical, no ticks; keep a plain range in the dump. */
 	lay->x.lo = 0;
 	lay->x.hi = (double)n;
@@ -791,6 +803,37 @@ static int cmp_arr(const void *pa, const void *pb)
 	return a->invT < b->invT ? -1 : a->invT > b->invT;
 }
 
+/*
+ * The top edge of an Arrhenius plot in degrees Celsius, so that a reader
+ * sees the temperatures behind 1000/T: nice values of T placed at 1000/(T + 273.15).
+ */
+static void draw_temperature_axis(struct gfx *g, const struct plot *p, const struct rpt_axis *xa)
+{
+	struct rpt_axis t;
+	size_t i;
+	double w, h;
+	rpt_axis_linear(&t, 1000 / xa->hi - 273.15, 1000 / xa->lo - 273.15, 5);
+	for (i = 0; i < t.nticks; i++) {
+		struct buf b = BUF_INIT;
+		double v = 1000 / (t.ticks[i] + 273.15), x;
+		if (t.ticks[i] <= -273.15 || v < xa->lo || v > xa->hi)
+			continue;
+		x = map_x(p, xa, v);
+		gfx_line(g, x, p->y, x, p->y + TICK_LEN, FRAME_W, INK);
+		rpt_axis_label(&t, t.ticks[i], &b);
+		gfx_text_size(g, FONT_TICK, buf_str(&b), 0, &w, &h);
+		gfx_text(g, FONT_TICK, buf_str(&b), x, p->y - h - 2, 0, GA_CENTER, INK);
+		buf_release(&b);
+	}
+	gfx_text_size(g, FONT_TICK, "0", 0, &w, &h);
+	{
+		double tw, th;
+		gfx_text_size(g, FONT_AXIS, "Temperature (°C)", 0, &tw, &th);
+		gfx_text(g, FONT_AXIS, "Temperature (°C)", p->x + p->w / 2, p->y - h - 3 - th, 0,
+			 GA_CENTER, INK);
+	}
+}
+
 static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const struct report_data *d,
 			    const struct rpt_groups *gr, double x, double y, double w, double h,
 			    struct rpt_chart_layout *lay)
@@ -853,6 +896,11 @@ static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const stru
 			n++;
 		}
 		m = (double)(j - i);
+		/* Temperatures too close to tell apart in a double give no fit. */
+		if (!(m * sxx - sx * sx > 1e-12 * m * sxx)) {
+			n -= j - i;
+			continue;
+		}
 		ss[ns].n = j - i;
 		ss[ns].style = ns;
 		ss[ns].slope = (m * sxy - sx * sy) / (m * sxx - sx * sx);
@@ -872,7 +920,8 @@ static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const stru
 		}
 		{
 			struct buf b = BUF_INIT;
-			rpt_chem_markup(ar[i].name, &b);
+			char clip[RPT_CLIP + 4];
+			rpt_chem_markup(rpt_clip(ar[i].name, clip), &b);
 			buf_addstr(&b, ": <i>E</i><sub>a</sub> = ");
 			rpt_format_fixed(ss[ns].ea_fit, 0, &b);
 			buf_addstr(&b, " kJ mol<sup>−1</sup>");
@@ -908,6 +957,9 @@ static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const stru
 	axis_title(c->xtitle, &inv, &xt);
 	axis_title(c->ytitle, &lnr, &yt);
 	plot_area(g, &lay->y, buf_str(&yt), buf_str(&xt), x, y, w, h, 0, 0, &p);
+	/* Room above for the temperature axis. */
+	p.y += 30;
+	p.h -= 30;
 	for (i = 0; i < n; i++) {
 		pts[i].px = map_x(&p, &lay->x, pts[i].x);
 		pts[i].py = map_y(&p, &lay->y, pts[i].y);
@@ -915,7 +967,8 @@ static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const stru
 	legend_place(g, ss, ns, pts, n, &p, &lg, lay, &lay->x, &lay->y);
 	draw_frame(g, &p);
 	draw_y_axis(g, &p, &lay->y);
-	draw_x_axis(g, &p, &lay->x);
+	draw_x_axis(g, &p, &lay->x, 0);
+	draw_temperature_axis(g, &p, &lay->x);
 	{
 		double th, tw, lh;
 		gfx_text_size(g, FONT_AXIS, buf_str(&yt), 0, &tw, &th);
@@ -982,8 +1035,9 @@ void rpt_chart_draw(struct gfx *g, const struct rpt_chart *c, const struct repor
 		break;
 	}
 	if (lay->ndropped_log)
-		warning("chart '%s': %zu entr%s with a value of zero or less left out of the log axis",
-			c->id, lay->ndropped_log, lay->ndropped_log == 1 ? "y" : "ies");
+		warning("chart '%s': %zu entr%s with a value of zero or less left out (%s)",
+			c->id, lay->ndropped_log, lay->ndropped_log == 1 ? "y" : "ies",
+			c->kind == CK_ARRHENIUS ? "no logarithm" : "log axis");
 	rpt_groups_release(&gr);
 	if (lay == &own)
 		rpt_chart_layout_release(&own);
@@ -1031,5 +1085,4 @@ void rpt_chart_layout_dump(FILE *f, const struct rpt_chart *c, const struct rpt_
 		fprintf(f, "  labels=%zu hidden=%zu\n", lay->nlabels, lay->nlabels_hidden);
 	if (lay->fits.len)
 		fprintf(f, "%s", buf_str(&lay->fits));
-	(void)marker_names;
 }

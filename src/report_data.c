@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include <dirent.h>
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +107,19 @@ void rpt_markup_escape(const char *s, struct buf *out)
 		default: buf_addch(out, *s);
 		}
 	}
+}
+
+const char *rpt_clip(const char *s, char *tmp)
+{
+	size_t n = strlen(s);
+	if (n <= RPT_CLIP)
+		return s;
+	n = RPT_CLIP;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	memcpy(tmp, s, n);
+	memcpy(tmp + n, "\xE2\x80\xA6", 4);   /* U+2026 and the NUL */
+	return tmp;
 }
 
 static int is_upper(int c) { return c >= 'A' && c <= 'Z'; }
@@ -465,7 +479,8 @@ static int add_file(struct report_data *d, const char *path)
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		diag_free(dg);
-		return error("cannot read '%s'", path);
+		fprintf(stderr, "%s: error: cannot open: %s\n", path, strerror(errno));
+		return -1;
 	}
 	fclose(f);
 	s = new_set(d, path);

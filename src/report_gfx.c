@@ -56,18 +56,18 @@ struct gfx *gfx_new(enum report_format fmt, double width, double height)
 		g->surface = cairo_svg_surface_create_for_stream(write_bytes, &g->bytes, width, height);
 		cairo_svg_surface_restrict_to_version(g->surface, CAIRO_SVG_VERSION_1_1);
 		break;
-	case REPORT_PNG:
-		g->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-							(int)ceil(width * PNG_SCALE),
-							(int)ceil(height * PNG_SCALE));
+	case REPORT_PNG: {
+		/*
+		 * Drawn at 1:1 into a recording, scaled to pixels at the end:
+		 * laid out under a scaled matrix, Pango would size subscripts
+		 * and superscripts wrongly.
+		 */
+		cairo_rectangle_t ext = { 0, 0, width, height };
+		g->surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
 		break;
 	}
-	g->cr = cairo_create(g->surface);
-	if (fmt == REPORT_PNG) {
-		cairo_set_source_rgb(g->cr, 1, 1, 1);
-		cairo_paint(g->cr);
-		cairo_scale(g->cr, PNG_SCALE, PNG_SCALE);
 	}
+	g->cr = cairo_create(g->surface);
 	if (fmt == REPORT_PDF) {
 		const char *sde = getenv("SOURCE_DATE_EPOCH");
 		char *end;
@@ -99,10 +99,50 @@ struct gfx *gfx_new(enum report_format fmt, double width, double height)
 	return g;
 }
 
+/* The text of markup, tags dropped and entities resolved; the caller frees. */
+static char *plain_text(const char *markup)
+{
+	char *text = NULL;
+	if (!pango_parse_markup(markup, -1, 0, NULL, &text, NULL, NULL))
+		return xstrdup(markup);
+	{
+		char *r = xstrdup(text);
+		g_free(text);
+		return r;
+	}
+}
+
 void gfx_set_title(struct gfx *g, const char *title)
 {
-	if (g->fmt == REPORT_PDF)
-		cairo_pdf_surface_set_metadata(g->surface, CAIRO_PDF_METADATA_TITLE, title);
+	char *t;
+	if (g->fmt != REPORT_PDF)
+		return;
+	t = plain_text(title);
+	cairo_pdf_surface_set_metadata(g->surface, CAIRO_PDF_METADATA_TITLE, t);
+	free(t);
+}
+
+void gfx_set_author(struct gfx *g, const char *author)
+{
+	char *t;
+	if (g->fmt != REPORT_PDF)
+		return;
+	t = plain_text(author);
+	cairo_pdf_surface_set_metadata(g->surface, CAIRO_PDF_METADATA_AUTHOR, t);
+	free(t);
+}
+
+void gfx_outline(struct gfx *g, const char *markup, int page, double x, double y)
+{
+	struct buf link = BUF_INIT;
+	char *t;
+	if (g->fmt != REPORT_PDF)
+		return;
+	t = plain_text(markup);
+	buf_printf(&link, "page=%d pos=[%d %d]", page, (int)x, (int)y);
+	cairo_pdf_surface_add_outline(g->surface, CAIRO_PDF_OUTLINE_ROOT, t, buf_str(&link), 0);
+	buf_release(&link);
+	free(t);
 }
 
 void gfx_page(struct gfx *g)
@@ -114,8 +154,20 @@ int gfx_finish(struct gfx *g, struct buf *out)
 {
 	cairo_status_t st;
 	if (g->fmt == REPORT_PNG) {
-		cairo_surface_flush(g->surface);
-		st = cairo_surface_write_to_png_stream(g->surface, write_bytes, &g->bytes);
+		cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+			(int)ceil(g->width * PNG_SCALE), (int)ceil(g->height * PNG_SCALE));
+		cairo_t *cr = cairo_create(img);
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_paint(cr);
+		cairo_scale(cr, PNG_SCALE, PNG_SCALE);
+		cairo_set_source_surface(cr, g->surface, 0, 0);
+		cairo_paint(cr);
+		cairo_destroy(cr);
+		cairo_surface_flush(img);
+		st = cairo_surface_status(img);
+		if (st == CAIRO_STATUS_SUCCESS)
+			st = cairo_surface_write_to_png_stream(img, write_bytes, &g->bytes);
+		cairo_surface_destroy(img);
 	} else {
 		cairo_destroy(g->cr);
 		g->cr = NULL;
@@ -276,15 +328,10 @@ void gfx_fill_rect(struct gfx *g, double x, double y, double w, double h, struct
 	cairo_fill(g->cr);
 }
 
-/* Data shapes: a light fill of the colour, outlined in the full colour. */
-static void fill_and_outline(struct gfx *g, struct gfx_rgb c, double width, int hollow)
+/* Data shapes: a lighter fill of the colour, outlined in the full colour. */
+static void fill_and_outline(struct gfx *g, struct gfx_rgb c, double width)
 {
-	struct gfx_rgb light = { 0.35 + 0.65 * c.r, 0.35 + 0.65 * c.g, 0.35 + 0.65 * c.b };
-	if (!hollow) {
-		light.r = c.r * 0.75 + 0.25;
-		light.g = c.g * 0.75 + 0.25;
-		light.b = c.b * 0.75 + 0.25;
-	}
+	struct gfx_rgb light = { c.r * 0.75 + 0.25, c.g * 0.75 + 0.25, c.b * 0.75 + 0.25 };
 	set_rgb(g, light);
 	cairo_fill_preserve(g->cr);
 	set_rgb(g, c);
@@ -295,7 +342,7 @@ static void fill_and_outline(struct gfx *g, struct gfx_rgb c, double width, int 
 void gfx_bar(struct gfx *g, double x, double y, double w, double h, struct gfx_rgb c)
 {
 	cairo_rectangle(g->cr, x, y, w, h);
-	fill_and_outline(g, c, GFX_MARKER_STROKE, 0);
+	fill_and_outline(g, c, GFX_MARKER_STROKE);
 }
 
 static void polygon(cairo_t *cr, double x, double y, double r, int n, double rot)
@@ -368,7 +415,7 @@ void gfx_marker(struct gfx *g, enum gfx_marker m, double x, double y, double s,
 		break;
 	}
 	/* Legend markers use another stroke so that data markers can be counted. */
-	fill_and_outline(g, c, legend ? GFX_MARKER_STROKE * 1.25 : GFX_MARKER_STROKE, 0);
+	fill_and_outline(g, c, legend ? GFX_MARKER_STROKE * 1.25 : GFX_MARKER_STROKE);
 }
 
 void gfx_clip(struct gfx *g, double x, double y, double w, double h)

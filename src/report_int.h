@@ -72,6 +72,7 @@ struct rpt_table {
 	size_t ngroup_order;
 	struct rpt_field sort;    /* col -1: file order */
 	int sort_desc;
+	struct rpt_field value;   /* stats: the field summarised */
 	long line;
 };
 
@@ -101,6 +102,7 @@ enum rpt_block_kind {
 	RB_CHART,
 	RB_SUMMARY,       /* entries counted by site type and file */
 	RB_FINDINGS,      /* validation findings counted by rule, and listed */
+	RB_STATS,         /* table: a field summarised per group (n, min, median, max) */
 	RB_PAGEBREAK
 };
 
@@ -136,6 +138,12 @@ const char *rpt_field_title(const struct rpt_field *f);
 const char *rpt_field_unit(const struct rpt_field *f);
 /* Turn an ASCII-clean catalyst or formula into markup with real subscripts. */
 void rpt_chem_markup(const char *s, struct buf *out);
+/*
+ * s cut to at most RPT_CLIP bytes (at a character boundary) with an
+ * ellipsis, so that a huge field cannot swamp a page; tmp holds the copy.
+ */
+#define RPT_CLIP 160
+const char *rpt_clip(const char *s, char *tmp /* RPT_CLIP + 4 bytes */);
 /* Escape text for Pango markup. */
 void rpt_markup_escape(const char *s, struct buf *out);
 
@@ -254,7 +262,11 @@ void gfx_page(struct gfx *g);
 /* Finish and hand back the bytes; -1 if cairo failed. */
 int gfx_finish(struct gfx *g, struct buf *out);
 void gfx_free(struct gfx *g);
+/* PDF metadata from markup (tags dropped). */
 void gfx_set_title(struct gfx *g, const char *title);
+void gfx_set_author(struct gfx *g, const char *author);
+/* PDF only: a bookmark to (x, y) of page (1-based), named by markup. */
+void gfx_outline(struct gfx *g, const char *markup, int page, double x, double y);
 
 /* Text: markup in a font ("DejaVu Sans 9"), width limit (<= 0 none). */
 void gfx_text_size(struct gfx *g, const char *font, const char *markup, double width,
@@ -300,6 +312,8 @@ void rpt_flow_newpage(struct rpt_flow *f);
 
 void rpt_table_render(struct rpt_flow *f, const struct rpt_table *t,
 		      const struct report_data *d);
+/* A stats block: per group, n, minimum, median, geometric mean, maximum. */
+void rpt_stats_render(struct rpt_flow *f, const struct rpt_table *t, const struct report_data *d);
 void rpt_summary_render(struct rpt_flow *f, const struct report_data *d);
 void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int limit);
 

@@ -221,13 +221,15 @@ static void draw_caption(struct rpt_flow *f, const char *caption)
 
 /*
  * Draw the grid with caption (markup) above and note (markup, may be "")
- * below, splitting across pages.
+ * below, splitting across pages.  Returns how many times the table went on
+ * to a new page (each time under its caption and header again).
  */
-static void grid_draw(struct rpt_flow *f, struct grid *g, const char *caption, const char *cont,
+static int grid_draw(struct rpt_flow *f, struct grid *g, const char *caption, const char *cont,
 		      const char *note)
 {
 	size_t i, j;
 	double w, ch, hh, first;
+	int continued = 0;
 	grid_measure(f->g, g, f->width);
 	gfx_text_size(f->g, FONT_BODY, caption, f->width, &w, &ch);
 	hh = head_height(f->g, g);
@@ -244,6 +246,13 @@ static void grid_draw(struct rpt_flow *f, struct grid *g, const char *caption, c
 		double rh = row_height(f->g, g, r), x = f->x;
 		/* A group line never ends a page: keep it with its first row. */
 		double need = rh + (!r->cells && i + 1 < g->nrows ? row_height(f->g, g, &g->rows[i + 1]) : 0);
+		/* Nor do one or two rows go on alone: the last three stay together. */
+		if (g->nrows - i <= 3 && i >= 3) {
+			size_t k;
+			need = 0;
+			for (k = i; k < g->nrows; k++)
+				need += row_height(f->g, g, &g->rows[k]);
+		}
 		if (f->y + need > f->bottom - 4) {
 			gfx_line(f->g, f->x, f->y, f->x + f->width, f->y, RULE_THIN, INK);
 			gfx_text(f->g, FONT_SMALL, "<i>continued on the next page</i>", f->x + f->width,
@@ -251,6 +260,7 @@ static void grid_draw(struct rpt_flow *f, struct grid *g, const char *caption, c
 			rpt_flow_newpage(f);
 			draw_caption(f, cont);
 			draw_head(f, g);
+			continued++;
 		}
 		if (!r->cells) {
 			gfx_text(f->g, g->font, r->group, f->x + PAD_X, f->y + PAD_Y + 1, 0, GA_LEFT, INK);
@@ -283,6 +293,7 @@ static void grid_draw(struct rpt_flow *f, struct grid *g, const char *caption, c
 		f->y += gfx_text(f->g, FONT_SMALL, note, f->x, f->y, f->width, GA_LEFT, GREY);
 	}
 	f->y += 14;
+	return continued;
 }
 
 /* --- cells ------------------------------------------------------------------ */
@@ -365,6 +376,8 @@ static void loading_markup(const char *s, struct buf *out)
 static void text_cell(struct cell *c, const struct rpt_field *f, const char *s)
 {
 	struct buf b = BUF_INIT;
+	char clip[RPT_CLIP + 4];
+	s = rpt_clip(s, clip);
 	if (f->kind == RF_COLUMN && (f->col == COL_CATALYST || f->col == COL_SUPPORT))
 		rpt_chem_markup(s, &b);
 	else if (f->kind == RF_COLUMN && f->col == COL_LOADING_WT)
@@ -395,7 +408,7 @@ void rpt_table_render(struct rpt_flow *f, const struct rpt_table *t, const struc
 	struct rpt_groups gr;
 	struct buf cap = BUF_INIT, cont = BUF_INIT, note = BUF_INIT;
 	size_t gi, i, j, nrows = 0;
-	int any_derived = 0, grouped = t->group.kind != RF_COLUMN || t->group.col >= 0;
+	int any_derived = 0, continued = 0, grouped = t->group.kind != RF_COLUMN || t->group.col >= 0;
 
 	f->table_no++;
 	rpt_select(d, &t->filters, &t->group, t->group_order, t->ngroup_order, &t->sort,
@@ -471,11 +484,11 @@ void rpt_table_render(struct rpt_flow *f, const struct rpt_table *t, const struc
 				buf_addch(&note, '\n');
 			buf_addstr(&note, t->note);
 		}
-		grid_draw(f, &g, buf_str(&cap), buf_str(&cont), buf_str(&note));
+		continued = grid_draw(f, &g, buf_str(&cap), buf_str(&cont), buf_str(&note));
 	}
 	if (f->layout) {
-		fprintf(f->layout, "table %s rows=%zu groups=%zu derived=%s\n", t->id, nrows,
-			grouped ? gr.n : 0, any_derived ? "yes" : "no");
+		fprintf(f->layout, "table %s rows=%zu groups=%zu derived=%s continued=%d\n", t->id,
+			nrows, grouped ? gr.n : 0, any_derived ? "yes" : "no", continued);
 	}
 	grid_release(&g);
 	rpt_groups_release(&gr);
@@ -566,9 +579,23 @@ static int cmp_rule_count(const void *pa, const void *pb)
 	return strcmp(a->rule, b->rule);
 }
 
+/* Findings listed by file, then line, then the order they were found in. */
+static int cmp_finding(const void *pa, const void *pb)
+{
+	const struct rpt_finding *a = *(const struct rpt_finding *const *)pa;
+	const struct rpt_finding *b = *(const struct rpt_finding *const *)pb;
+	int c = strcmp(a->file, b->file);
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
 void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int limit)
 {
 	struct rule_count *rc = xcalloc(d->nfindings + 1, sizeof(*rc));
+	const struct rpt_finding **order = NULL;
 	size_t nrc = 0, i, j, sev[3] = { 0, 0, 0 };
 	struct grid g;
 	struct buf cap = BUF_INIT, cont = BUF_INIT, text = BUF_INIT;
@@ -596,6 +623,39 @@ void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int li
 	if (nrc == 0) {
 		f->y += 12;
 		goto out;
+	}
+	/* By file, when there are several: where the work is. */
+	if (d->nsets > 1) {
+		f->table_no++;
+		grid_init(&g, 4, FONT_TABLE);
+		g.head[0] = xstrdup("File");
+		g.head[1] = xstrdup("Entries");
+		g.head[2] = xstrdup("Errors");
+		g.head[3] = xstrdup("Warnings");
+		g.numeric[1] = g.numeric[2] = g.numeric[3] = 1;
+		for (i = 0; i < d->nsets; i++) {
+			struct cell *c = grid_add_row(&g);
+			struct buf b = BUF_INIT;
+			const char *base = strrchr(d->names[i], '/');
+			size_t k, ne = 0, nw = 0;
+			for (k = 0; k < d->nfindings; k++) {
+				if (!str_eq(d->findings[k].file, d->names[i]))
+					continue;
+				ne += d->findings[k].sev == DIAG_ERROR;
+				nw += d->findings[k].sev == DIAG_WARNING;
+			}
+			rpt_markup_escape(base ? base + 1 : d->names[i], &b);
+			c[0].markup = buf_detach(&b, NULL);
+			count_cell(&c[1], d->sets[i].n);
+			count_cell(&c[2], ne);
+			count_cell(&c[3], nw);
+		}
+		caption_markup("Table", f->table_no, "Findings counted by file.", 0, &cap);
+		caption_markup("Table", f->table_no, NULL, 1, &cont);
+		grid_draw(f, &g, buf_str(&cap), buf_str(&cont), "");
+		grid_release(&g);
+		buf_reset(&cap);
+		buf_reset(&cont);
 	}
 	f->table_no++;
 	grid_init(&g, 4, FONT_TABLE);
@@ -626,8 +686,14 @@ void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int li
 	g.head[1] = xstrdup("Severity");
 	g.head[2] = xstrdup("Rule");
 	g.head[3] = xstrdup("Message");
+	order = xcalloc(d->nfindings + 1, sizeof(*order));
+	for (i = 0; i < d->nfindings; i++)
+		order[i] = &d->findings[i];
+	if (d->nfindings > 1)
+		qsort(order, d->nfindings, sizeof(*order), cmp_finding);
 	for (i = 0; i < d->nfindings && (limit <= 0 || i < (size_t)limit); i++) {
-		const struct rpt_finding *fd = &d->findings[i];
+		const struct rpt_finding *fd = order[i];
+		char clip[RPT_CLIP + 4];
 		struct cell *c = grid_add_row(&g);
 		struct buf b = BUF_INIT;
 		const char *base = strrchr(fd->file, '/');
@@ -639,12 +705,12 @@ void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int li
 				      fd->sev == DIAG_WARNING ? "warning" : "note");
 		rpt_markup_escape(fd->rule, &b);
 		c[2].markup = buf_detach(&b, NULL);
-		rpt_markup_escape(fd->message, &b);
+		rpt_markup_escape(rpt_clip(fd->message, clip), &b);
 		c[3].markup = buf_detach(&b, NULL);
 	}
 	buf_reset(&cap);
 	buf_reset(&cont);
-	caption_markup("Table", f->table_no, "Every finding, in file order.", 0, &cap);
+	caption_markup("Table", f->table_no, "Every finding, by file and line.", 0, &cap);
 	caption_markup("Table", f->table_no, NULL, 1, &cont);
 	buf_reset(&text);
 	if (limit > 0 && d->nfindings > (size_t)limit)
@@ -653,8 +719,106 @@ void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int li
 	grid_draw(f, &g, buf_str(&cap), buf_str(&cont), buf_str(&text));
 	grid_release(&g);
 out:
+	free(order);
 	free(rc);
 	buf_release(&cap);
 	buf_release(&cont);
 	buf_release(&text);
+}
+
+static int cmp_dbl(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* A number with three significant figures, for statistics. */
+static void stat_cell(struct cell *c, double v)
+{
+	struct buf b = BUF_INIT;
+	int dec = v == 0 ? 0 : 2 - (int)floor(log10(fabs(v)));
+	rpt_format_fixed(v, dec < 0 ? 0 : dec, &b);
+	number_cell(c, buf_str(&b), 0);
+	buf_release(&b);
+}
+
+void rpt_stats_render(struct rpt_flow *f, const struct rpt_table *t, const struct report_data *d)
+{
+	static const char *const heads[] = { "", "<i>n</i>", "Minimum", "Median", "Geometric mean",
+		"Maximum" };
+	struct rpt_field none = { RF_COLUMN, -1 };
+	struct rpt_groups gr;
+	struct grid g;
+	struct buf cap = BUF_INIT, cont = BUF_INIT, unit = BUF_INIT;
+	size_t gi, i, k, total = 0;
+
+	f->table_no++;
+	if (f->layout)
+		fprintf(f->layout, "stats %s\n", t->id);
+	rpt_select(d, &t->filters, &t->group, t->group_order, t->ngroup_order, &none, 0, &gr);
+	grid_init(&g, ARRAY_SIZE(heads), FONT_TABLE);
+	g.head[0] = xstrdup(rpt_field_title(&t->group));
+	for (k = 1; k < ARRAY_SIZE(heads); k++) {
+		g.head[k] = xstrdup(heads[k]);
+		g.numeric[k] = 1;
+	}
+	for (gi = 0; gi < gr.n; gi++) {
+		double *v = xcalloc(gr.v[gi].n + 1, sizeof(*v)), logsum = 0;
+		size_t n = 0;
+		int allpos = 1;
+		struct cell *c;
+		for (i = 0; i < gr.v[gi].n; i++)
+			if (rpt_row_num(&gr.v[gi].rows[i], &t->value, &v[n]) == 1) {
+				allpos &= v[n] > 0;
+				n++;
+			}
+		if (n == 0) {
+			free(v);
+			continue;
+		}
+		total += n;
+		qsort(v, n, sizeof(*v), cmp_dbl);
+		c = grid_add_row(&g);
+		c[0].markup = xstrdup(rpt_group_label(gr.v[gi].name));
+		count_cell(&c[1], n);
+		stat_cell(&c[2], v[0]);
+		stat_cell(&c[3], n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2);
+		if (allpos) {
+			for (i = 0; i < n; i++)
+				logsum += log(v[i]);
+			stat_cell(&c[4], exp(logsum / (double)n));
+		} else {
+			c[4].markup = xstrdup("–");
+		}
+		stat_cell(&c[5], v[n - 1]);
+		if (f->layout) {
+			struct buf b = BUF_INIT;
+			buf_printf(&b, "  %s n=%zu min=", rpt_group_label(gr.v[gi].name), n);
+			rpt_format_fixed(v[0], 6, &b);
+			buf_addstr(&b, " max=");
+			rpt_format_fixed(v[n - 1], 6, &b);
+			fprintf(f->layout, "%s\n", buf_str(&b));
+			buf_release(&b);
+		}
+		free(v);
+	}
+	buf_addstr(&cap, t->title);
+	if (*rpt_field_unit(&t->value))
+		buf_printf(&cap, " (%s)", rpt_field_unit(&t->value));
+	buf_addstr(&unit, buf_str(&cap));
+	buf_reset(&cap);
+	caption_markup("Table", f->table_no, buf_str(&unit), 0, &cap);
+	caption_markup("Table", f->table_no, NULL, 1, &cont);
+	if (total == 0) {
+		draw_caption(f, buf_str(&cap));
+		f->y += gfx_text(f->g, FONT_BODY, "<i>No entries with this value: nothing to summarise.</i>",
+				 f->x, f->y, f->width, GA_LEFT, GREY) + 14;
+	} else {
+		grid_draw(f, &g, buf_str(&cap), buf_str(&cont), t->note);
+	}
+	grid_release(&g);
+	rpt_groups_release(&gr);
+	buf_release(&cap);
+	buf_release(&cont);
+	buf_release(&unit);
 }

@@ -23,6 +23,7 @@
 struct tstate {
 	const char *path;
 	int errors;
+	int field_note;   /* the list of fields was shown once */
 };
 
 /* libxml2 reports through here, for both parsing and validation. */
@@ -147,6 +148,9 @@ static int field_attr(struct tstate *st, const xmlNode *n, const char *name,
 	f->col = -1;
 	if (v && rpt_field_parse(v, f) < 0)
 		rc = terror(st, n, "template-field", "unknown field", v);
+	if (rc < 0 && !st->field_note++)
+		fprintf(stderr, "%s:%ld: note: [template-field] fields are the columns of entries "
+			"CSV schema v1, inv_T, ln_rate and file\n", st->path, (long)xmlGetLineNo(n));
 	xmlFree(v);
 	return rc;
 }
@@ -276,6 +280,36 @@ static struct rpt_table *parse_table(struct tstate *st, const xmlNode *n)
 	return t;
 }
 
+static struct rpt_table *parse_stats(struct tstate *st, const xmlNode *n)
+{
+	struct rpt_table *t = xcalloc(1, sizeof(*t));
+	const xmlNode *c;
+	char *o;
+	t->id = attr_dup(n, "id");
+	t->note = xstrdup("");
+	t->sort.col = -1;
+	t->line = xmlGetLineNo(n);
+	field_attr(st, n, "field", &t->value);
+	field_attr(st, n, "group", &t->group);
+	o = attr(n, "group-order");
+	split_words(o, &t->group_order, &t->ngroup_order);
+	xmlFree(o);
+	for (c = n->children; c; c = c->next) {
+		if (is_elem(c, "title"))
+			t->title = markup_of(c);
+		else if (is_elem(c, "note")) {
+			free(t->note);
+			t->note = markup_of(c);
+		} else if (is_elem(c, "filter"))
+			parse_filter(st, c, &t->filters);
+	}
+	if (!t->title)
+		t->title = xstrdup("");
+	if (!is_numeric_field(&t->value))
+		terror(st, n, "template-stats", "stats need a numeric field", NULL);
+	return t;
+}
+
 static int bool_attr(const xmlNode *n, const char *name)
 {
 	char *v = attr(n, name);
@@ -293,6 +327,7 @@ static struct rpt_chart *parse_chart(struct tstate *st, const xmlNode *n)
 	int has;
 	static const char *const kinds[] = { "scatter", "bar", "arrhenius", "strip" };
 	size_t i;
+	int fields_ok;
 
 	c->id = attr_dup(n, "id");
 	c->caption = xstrdup("");
@@ -302,10 +337,13 @@ static struct rpt_chart *parse_chart(struct tstate *st, const xmlNode *n)
 		if (v && str_eq(v, kinds[i]))
 			c->kind = (enum rpt_chart_kind)i;
 	xmlFree(v);
-	field_attr(st, n, "x", &c->x);
-	field_attr(st, n, "y", &c->y);
-	field_attr(st, n, "group", &c->group);
-	field_attr(st, n, "label", &c->label);
+	{
+		int bad = field_attr(st, n, "x", &c->x) < 0;
+		bad |= field_attr(st, n, "y", &c->y) < 0;
+		bad |= field_attr(st, n, "group", &c->group) < 0;
+		bad |= field_attr(st, n, "label", &c->label) < 0;
+		fields_ok = !bad;
+	}
 	v = attr(n, "group-order");
 	split_words(v, &c->group_order, &c->ngroup_order);
 	xmlFree(v);
@@ -334,12 +372,14 @@ static struct rpt_chart *parse_chart(struct tstate *st, const xmlNode *n)
 	if (!c->title)
 		c->title = xstrdup("");
 	/* What each kind needs beyond the schema. */
+	if (!fields_ok)
+		return c;
 	if (c->kind == CK_SCATTER && (c->x.col < 0 && c->x.kind == RF_COLUMN))
 		terror(st, n, "template-chart", "a scatter chart needs x", NULL);
-	if (c->kind != CK_ARRHENIUS && c->y.col < 0 && c->y.kind == RF_COLUMN)
+	else if (c->kind != CK_ARRHENIUS && c->y.col < 0 && c->y.kind == RF_COLUMN)
 		terror(st, n, "template-chart", "this chart needs y", NULL);
-	if ((c->kind == CK_SCATTER && !is_numeric_field(&c->x)) ||
-	    (c->kind != CK_ARRHENIUS && !is_numeric_field(&c->y)))
+	else if ((c->kind == CK_SCATTER && !is_numeric_field(&c->x)) ||
+		 (c->kind != CK_ARRHENIUS && !is_numeric_field(&c->y)))
 		terror(st, n, "template-chart", "x and y must be numeric fields", NULL);
 	return c;
 }
@@ -396,6 +436,9 @@ static void compile(struct tstate *st, const xmlNode *root, struct report_templa
 					add_block(t, RB_FINDINGS, line);
 					parse_num_attr(st, c, "limit", &num, &has);
 					t->blocks[t->nblocks - 1].list_limit = has ? (int)num : 500;
+				} else if (is_elem(c, "stats")) {
+					add_block(t, RB_STATS, line);
+					t->blocks[t->nblocks - 1].table = parse_stats(st, c);
 				} else if (is_elem(c, "pagebreak")) {
 					add_block(t, RB_PAGEBREAK, line);
 				}
@@ -426,7 +469,7 @@ static int validate_doc(struct tstate *st, xmlDocPtr doc)
 	xmlRelaxNGPtr schema;
 	xmlRelaxNGValidCtxtPtr vc;
 	int rc;
-	struct tstate schema_st = { "report.rng (built in)", 0 };
+	struct tstate schema_st = { "report.rng (built in)", 0, 0 };
 
 	xmlRelaxNGSetParserStructuredErrors(pc, on_xml_error, &schema_st);
 	schema = xmlRelaxNGParse(pc);
@@ -446,7 +489,7 @@ static int validate_doc(struct tstate *st, xmlDocPtr doc)
 
 struct report_template *report_template_load(const char *path)
 {
-	struct tstate st = { path, 0 };
+	struct tstate st = { path, 0, 0 };
 	struct report_template *t = NULL;
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc = NULL;
@@ -476,7 +519,13 @@ struct report_template *report_template_load(const char *path)
 		fprintf(stderr, "%s:%ld: error: [template-dtd] a template may not have a DOCTYPE "
 			"(no DTD is loaded and no entity expanded)\n", path, line);
 		st.errors++;
-	} else if (doc && st.errors == 0 && validate_doc(&st, doc) == 0) {
+	} else if (doc && st.errors == 0) {
+		/*
+		 * Compiled even when the schema says no: the compiler's own
+		 * messages ("unknown field 'temperature'") say more than the
+		 * schema's ("invalid attribute x").
+		 */
+		validate_doc(&st, doc);
 		t = xcalloc(1, sizeof(*t));
 		t->path = xstrdup(path);
 		compile(&st, xmlDocGetRootElement(doc), t);

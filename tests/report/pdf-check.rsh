@@ -45,5 +45,18 @@ for chart in $("$NH3CAT" report --list-charts "$top_srcdir/templates/overview.xm
   "$NH3CAT" report --chart "$chart" -o "$work/1.png" "$top_srcdir/templates/overview.xml" "$csv" 2>/dev/null
   head -c 8 "$work/1.png" | od -An -c | grep -q 'P   N   G' || { echo "FAIL: $chart PNG"; fail=1; }
 done
+# The data-quality report counts what nh3cat validate finds, whatever its rules.
+bad=$top_srcdir/tests/report/bad.csv
+"$NH3CAT" validate "$bad" "$csv" 2>"$work/validate.err" >/dev/null
+"$NH3CAT" report --layout -o "$work/q.pdf" "$top_srcdir/templates/quality.xml" "$bad" "$csv" \
+  >"$work/q.layout" 2>/dev/null
+v_err=$(sed -n 's/.*: \([0-9]*\) errors*, \([0-9]*\) warnings*$/\1/p' "$work/validate.err")
+v_warn=$(sed -n 's/.*: \([0-9]*\) errors*, \([0-9]*\) warnings*$/\2/p' "$work/validate.err")
+r_err=$(sed -n 's/^findings errors=\([0-9]*\) .*/\1/p' "$work/q.layout")
+r_warn=$(sed -n 's/^findings .*warnings=\([0-9]*\) .*/\1/p' "$work/q.layout")
+if [ -z "$v_err" ] || [ "$v_err" != "$r_err" ] || [ "$v_warn" != "$r_warn" ] || [ "$r_err" = 0 ]; then
+  echo "FAIL: validate found $v_err errors, $v_warn warnings; the report counts $r_err, $r_warn"
+  fail=1
+fi
 [ $fail = 0 ] && echo "PASS pdf-check"
 exit $fail

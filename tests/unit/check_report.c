@@ -21,6 +21,7 @@
 #include "report.h"
 #include "report_int.h"
 #include "testlib.h"
+#include "validate.h"
 
 /* --- nice numbers and ticks ---------------------------------------------- */
 
@@ -445,6 +446,92 @@ START_TEST(test_chart_many)
 }
 END_TEST
 
+/* Values at the ends of a double: an axis all the same, and no crash. */
+START_TEST(test_chart_extreme_values)
+{
+	struct entry_set s;
+	struct report_data *d;
+	struct rpt_chart *c = chart_new(CK_SCATTER, 0);
+	struct rpt_chart_layout lay;
+	entry_set_init(&s);
+	add_entry(&s, "A", "SAC", "-1e300", "1e300", "");
+	add_entry(&s, "B", "SAC", "1e300", "-1e300", "");
+	add_entry(&s, "C", "SAC", "400", "1e-300", "");
+	d = data_of(&s);
+	draw(c, d, &lay);
+	ck_assert_uint_eq(lay.nplotted, 3);
+	ck_assert(lay.x.lo < lay.x.hi && lay.y.lo < lay.y.hi);
+	rpt_chart_layout_release(&lay);
+	c->ylog = 1;
+	draw(c, d, &lay);
+	ck_assert_uint_eq(lay.nplotted, 2);
+	ck_assert_uint_eq(lay.ndropped_log, 1);
+	ck_assert_uint_le(lay.y.nticks, 8);
+	rpt_chart_layout_release(&lay);
+	report_data_free(d);
+	entry_set_release(&s);
+	chart_free(c);
+}
+END_TEST
+
+/* The legend takes a free corner, and goes above the plot when none is free. */
+START_TEST(test_legend_placement)
+{
+	struct entry_set s;
+	struct report_data *d;
+	struct rpt_chart *c = chart_new(CK_SCATTER, 0);
+	struct rpt_chart_layout lay;
+	entry_set_init(&s);
+	add_entry(&s, "A", "SAC", "100", "100", "");
+	add_entry(&s, "B", "SCC", "200", "1", "");
+	add_entry(&s, "C", "BCC", "150", "50", "");
+	d = data_of(&s);
+	draw(c, d, &lay);
+	ck_assert_str_eq(lay.legend, "upper-right");    /* upper-left holds A */
+	rpt_chart_layout_release(&lay);
+	add_entry(&s, "D", "NP", "200", "100", "");
+	add_entry(&s, "E", "NP", "100", "1", "");
+	report_data_free(d);
+	d = data_of(&s);
+	draw(c, d, &lay);
+	ck_assert_str_eq(lay.legend, "above");
+	rpt_chart_layout_release(&lay);
+	report_data_free(d);
+	entry_set_release(&s);
+	chart_free(c);
+}
+END_TEST
+
+/* A field of 100 kB as a label: clipped, drawn, no crash. */
+START_TEST(test_chart_huge_label)
+{
+	struct entry_set s;
+	struct report_data *d;
+	struct rpt_chart *c = chart_new(CK_BAR, 1);
+	struct rpt_chart_layout lay;
+	char *name = malloc(100001), clip[RPT_CLIP + 4];
+	memset(name, 'C', 100000);
+	name[100000] = '\0';
+	ck_assert_uint_eq(strlen(rpt_clip(name, clip)), RPT_CLIP + 3);
+	entry_set_init(&s);
+	add_entry(&s, name, "SAC", "400", "2", "");
+	add_entry(&s, "Ru", "SAC", "400", "3", "");
+	d = data_of(&s);
+	rpt_field_parse("catalyst", &c->label);
+	draw(c, d, &lay);
+	ck_assert_uint_eq(lay.nplotted, 2);
+	rpt_chart_layout_release(&lay);
+	c->kind = CK_SCATTER;
+	draw(c, d, &lay);
+	ck_assert_uint_eq(lay.nplotted, 2);
+	rpt_chart_layout_release(&lay);
+	report_data_free(d);
+	entry_set_release(&s);
+	chart_free(c);
+	free(name);
+}
+END_TEST
+
 /* Arrhenius: rates made with Ea = 80 kJ/mol give back 80. */
 START_TEST(test_arrhenius_fit)
 {
@@ -573,6 +660,35 @@ START_TEST(test_select_groups)
 }
 END_TEST
 
+static void count_sink(void *ctx, const struct diag_item *it)
+{
+	(void)it;
+	(*(size_t *)ctx)++;
+}
+
+/* The data-quality report holds exactly what reading and validation find. */
+START_TEST(test_findings_are_validation)
+{
+	char *bad = test_path("tests/report/bad.csv");
+	struct report_data *d = report_data_new();
+	struct entry_set s;
+	size_t n = 0;
+	struct diag *dg = diag_new_collect(count_sink, &n);
+	entry_set_init(&s);
+	entries_read(bad, &s, dg);
+	validate_entries(bad, &s, dg);
+	ck_assert_uint_gt(n, 0);
+	ck_assert_int_eq(report_data_add(d, bad), 0);
+	ck_assert_uint_eq(d->nfindings, n);
+	ck_assert_uint_eq(d->findings[0].line, 2);
+	ck_assert_str_eq(d->findings[0].file, bad);
+	diag_free(dg);
+	entry_set_release(&s);
+	report_data_free(d);
+	free(bad);
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
 	Suite *s = suite_create("report");
@@ -591,9 +707,13 @@ static Suite *report_suite(void)
 	tcase_add_loop_test(tc, test_chart_log_nonpositive, CK_SCATTER, CK_STRIP + 1);
 	tcase_add_loop_test(tc, test_chart_empty, CK_SCATTER, CK_STRIP + 1);
 	tcase_add_test(tc, test_chart_many);
+	tcase_add_test(tc, test_chart_huge_label);
+	tcase_add_test(tc, test_chart_extreme_values);
+	tcase_add_test(tc, test_legend_placement);
 	tcase_add_test(tc, test_arrhenius_fit);
 	tcase_add_test(tc, test_svg_markers);
 	tcase_add_test(tc, test_select_groups);
+	tcase_add_test(tc, test_findings_are_validation);
 	suite_add_tcase(s, tc);
 	return s;
 }
