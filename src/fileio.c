@@ -47,7 +47,7 @@ static int fsync_dir(const char *dir)
 
 struct atomic_file {
 	char *path;
-	char *tmp;
+	char *tmp;      /* NULL when writing straight to a device or pipe */
 	char *dir;
 	int fd;
 	int failed;
@@ -66,9 +66,35 @@ struct atomic_file *atomic_file_open(const char *path)
 	else
 		buf_addstr(&dir, "./");
 	buf_printf(&tmp, "%s.tmp-XXXXXX", path);
+	int exists = stat(path, &st) == 0;
+
 	/* Keep the permissions of the file being replaced. */
-	if (stat(path, &st) == 0)
+	if (exists)
 		mode = st.st_mode & 07777;
+	if (exists && S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "%s: error: is a directory, not a file\n", path);
+		buf_release(&tmp);
+		buf_release(&dir);
+		free(af);
+		return NULL;
+	}
+	if (exists && !S_ISREG(st.st_mode)) {
+		/*
+		 * A device or a pipe (-o /dev/null, a FIFO): renaming over it
+		 * would replace it with a regular file.  Write to it as it is.
+		 */
+		buf_release(&tmp);
+		buf_release(&dir);
+		af->path = xstrdup(path);
+		af->fd = open(path, O_WRONLY | O_CLOEXEC);
+		if (af->fd < 0) {
+			fprintf(stderr, "%s: error: cannot open for writing: %s\n", path, strerror(errno));
+			free(af->path);
+			free(af);
+			return NULL;
+		}
+		return af;
+	}
 	af->path = xstrdup(path);
 	af->tmp = buf_detach(&tmp, NULL);
 	af->dir = buf_detach(&dir, NULL);
@@ -116,7 +142,8 @@ void atomic_file_abort(struct atomic_file *af)
 		return;
 	if (af->fd >= 0)
 		close(af->fd);
-	unlink(af->tmp);
+	if (af->tmp)
+		unlink(af->tmp);
 	atomic_file_free(af);
 }
 
@@ -128,6 +155,15 @@ int atomic_file_commit(struct atomic_file *af)
 		return -1;
 	}
 	af->fd = -1;
+	if (!af->tmp) {
+		if (close(fd) < 0) {
+			fprintf(stderr, "%s: error: cannot write: %s\n", af->path, strerror(errno));
+			atomic_file_free(af);
+			return -1;
+		}
+		atomic_file_free(af);
+		return 0;
+	}
 	if (fsync(fd) < 0) {
 		fprintf(stderr, "%s: error: cannot write: %s\n", af->path, strerror(errno));
 		close(fd);
