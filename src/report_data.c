@@ -454,17 +454,70 @@ static void collect(void *ctx, const struct diag_item *it)
 	f->message = xstrdup(it->message ? it->message : "");
 }
 
+static int is_alnum_ascii(int c)
+{
+	return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+/* Catalyst names compared as ASCII letters and digits, case folded. */
+static int same_name(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a && !is_alnum_ascii(*a))
+			a++;
+		while (*b && !is_alnum_ascii(*b))
+			b++;
+		if (!*a || !*b)
+			return !*a && !*b;
+		if ((*a | 32) != (*b | 32))
+			return 0;
+		a++, b++;
+	}
+}
+
+/*
+ * The same fact from two documents (a review and the paper it cites, or
+ * two renderings of one paper): same catalyst, site type, conditions,
+ * values and cited reference.  Reports count it once.
+ */
+static int same_fact(const struct entry *a, const struct entry *b)
+{
+	static const enum entry_col cols[] = {
+		COL_SITE_TYPE, COL_TEMPERATURE_C, COL_PRESSURE_MPA, COL_WHSV, COL_RATE_GCAT,
+		COL_RATE_GMETAL, COL_TOF_S, COL_EA, COL_REF, COL_SOURCE
+	};
+	size_t k;
+	for (k = 0; k < ARRAY_SIZE(cols); k++)
+		if (!str_eq(entry_get(a, cols[k]), entry_get(b, cols[k])))
+			return 0;
+	return same_name(entry_get(a, COL_CATALYST), entry_get(b, COL_CATALYST));
+}
+
+static int repeated_elsewhere(const struct report_data *d, const struct entry *e, size_t set)
+{
+	size_t i;
+	for (i = 0; i < d->nrows; i++)
+		if (d->rows[i].file != d->names[set] && same_fact(d->rows[i].e, e))
+			return 1;
+	return 0;
+}
+
 /* Rows are pointers into the sets: rebuild them after the sets move. */
 static void rebuild_rows(struct report_data *d)
 {
 	size_t i, j;
 	d->nrows = 0;
 	d->nrejected = 0;
+	d->nrepeated = 0;
 	for (i = 0; i < d->nsets; i++) {
 		for (j = 0; j < d->sets[i].n; j++) {
 			const struct entry *e = &d->sets[i].v[j];
 			if (str_eq(entry_get(e, COL_STATUS), "rejected")) {
 				d->nrejected++;
+				continue;
+			}
+			if (repeated_elsewhere(d, e, i)) {
+				d->nrepeated++;
 				continue;
 			}
 			d->rows = xgrow(d->rows, &d->arows, d->nrows + 1, sizeof(*d->rows));

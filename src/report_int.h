@@ -169,6 +169,7 @@ struct report_data {
 	struct rpt_row *rows;        /* entries not rejected, in file order */
 	size_t nrows, arows;
 	size_t nrejected;
+	size_t nrepeated;            /* facts another document already gave, left out */
 	struct rpt_finding *findings;
 	size_t nfindings, afindings;
 };

@@ -523,6 +523,10 @@ void rpt_summary_render(struct rpt_flow *f, const struct report_data *d)
 	if (d->nrejected)
 		buf_printf(&text, "; %zu rejected entr%s left out", d->nrejected,
 			   d->nrejected == 1 ? "y is" : "ies are");
+	if (d->nrepeated)
+		buf_printf(&text, "; %zu entr%s repeating a fact another document gives "
+			   "(same catalyst, conditions, values and reference) counted once",
+			   d->nrepeated, d->nrepeated == 1 ? "y" : "ies");
 	buf_addch(&text, '.');
 	f->y += gfx_text(f->g, FONT_BODY, buf_str(&text), f->x, f->y, f->width, GA_LEFT, INK) + 8;
 	rpt_select(d, NULL, &site, NULL, 0, &none, 0, &gr);
@@ -555,8 +559,8 @@ void rpt_summary_render(struct rpt_flow *f, const struct report_data *d)
 		buf_release(&cont);
 	}
 	if (f->layout)
-		fprintf(f->layout, "summary entries=%zu files=%zu rejected=%zu groups=%zu\n",
-			d->nrows, nfiles, d->nrejected, gr.n);
+		fprintf(f->layout, "summary entries=%zu files=%zu rejected=%zu repeated=%zu groups=%zu\n",
+			d->nrows, nfiles, d->nrejected, d->nrepeated, gr.n);
 	grid_release(&g);
 	rpt_groups_release(&gr);
 	buf_release(&cap);
@@ -613,7 +617,8 @@ void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int li
 	qsort(rc, nrc, sizeof(*rc), cmp_rule_count);
 	buf_printf(&text, "Validation of %zu entr%s in %zu file%s found <b>%zu error%s</b>, "
 		   "<b>%zu warning%s</b> and %zu note%s.",
-		   d->nrows + d->nrejected, d->nrows + d->nrejected == 1 ? "y" : "ies",
+		   d->nrows + d->nrejected + d->nrepeated,
+		   d->nrows + d->nrejected + d->nrepeated == 1 ? "y" : "ies",
 		   d->nsets, d->nsets == 1 ? "" : "s", sev[0], sev[0] == 1 ? "" : "s",
 		   sev[1], sev[1] == 1 ? "" : "s", sev[2], sev[2] == 1 ? "" : "s");
 	f->y += gfx_text(f->g, FONT_BODY, buf_str(&text), f->x, f->y, f->width, GA_LEFT, INK) + 8;
