@@ -287,6 +287,35 @@ static void place_results(struct entry_set *set, size_t ei, const struct column 
 	free(row_p);
 }
 
+/*
+ * Row r as a sub-heading: one cell of words and nothing else.  Returns
+ * the site type it names, "" when it names none, NULL when r is a row.
+ */
+static const char *sub_heading(struct extractor *ex, const struct table *t, size_t r, struct buf *txt)
+{
+	size_t c, filled = 0;
+	const char *site;
+	double v;
+	for (c = 0; c < t->ncols; c++) {
+		const struct cell *cl = table_cell_at(t, r, c);
+		if (!cl || !cl->text[0] || cl->row != r || !strcmp(cl->text, "_"))
+			continue;
+		if (++filled > 1)
+			return NULL;
+		cell_norm(ex, cl, txt);
+	}
+	if (filled != 1 || qty_cell_number(buf_str(txt), &v) == 0)
+		return NULL;
+	/* a catalyst alone on its row is still a catalyst */
+	{
+		struct catinfo ci;
+		if (catalyst_analyze(txt->data, txt->len, &ci) == 0 && !strchr(txt->data, ' '))
+			return NULL;
+	}
+	site = site_from_label(buf_str(txt));
+	return site ? site : "";
+}
+
 void extract_table(struct extractor *ex, const struct document *doc, const struct block *b,
 		   struct entry_set *set)
 {
@@ -296,6 +325,7 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 	size_t c, r;
 	int name_col = -1, group_col = -1, have_value = 0;
 	double table_cond[3];
+	const char *sub_site = NULL;
 	size_t *res_col;
 	enum entry_col *res_field;
 	double *res_val;
@@ -389,10 +419,16 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 
 	for (r = t->nheader; r < t->nrows; r++) {
 		struct catinfo ci;
+		const char *row_site;
 		struct entry *e;
 		const struct cell *nc = table_cell_at(t, r, (size_t)name_col);
 		int any = 0;
 		size_t nres = 0;
+		/* a sub-heading row ("Single-atom catalysts"): the site type of the rows below */
+		if ((row_site = sub_heading(ex, t, r, &txt)) != NULL) {
+			sub_site = *row_site ? row_site : NULL;
+			continue;
+		}
 		if (!nc || nc->row != r)
 			continue;
 		cell_norm(ex, nc, &txt);
@@ -411,6 +447,8 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 		entry_set(e, COL_METHOD, "experiment");
 		if (ci.site[0])
 			entry_set(e, COL_SITE_TYPE, ci.site);
+		if (sub_site)
+			entry_set(e, COL_SITE_TYPE, sub_site);
 		if (group_col >= 0) {
 			const struct cell *g = table_cell_at(t, r, (size_t)group_col);
 			const char *st;

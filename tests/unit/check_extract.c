@@ -415,6 +415,28 @@ START_TEST(test_table_results_at_header_conditions)
 }
 END_TEST
 
+START_TEST(test_table_sub_headings)
+{
+	struct entry_set set;
+	extract_text("Table 5 Rates at 400 \xC2\xB0" "C and 1 MPa.\n"
+		     "Catalyst\tRate (mmol g\xE2\x88\x92" "1 h\xE2\x88\x92" "1)\n"
+		     "Single-atom catalysts\n"
+		     "Ru1/CeO2\t1.2\n"
+		     "Cluster catalysts\n"
+		     "Ru/CeO2\t3.4\n\n"
+		     "| Catalyst | Rate (mmol g^-1 h^-1) |\n|---|---|\n"
+		     "| **Nanoparticles** | |\n| Ru/MgO | 0.8 |\n", &set);
+	ck_assert_uint_eq(set.n, 3);
+	ck_assert_str_eq(entry_get(&set.v[0], COL_SITE_TYPE), "SAC");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_TEMPERATURE_C), "400");
+	ck_assert_str_eq(entry_get(&set.v[1], COL_SITE_TYPE), "SCC");
+	ck_assert_str_eq(entry_get(&set.v[1], COL_LOCATOR), "L6");
+	ck_assert_str_eq(entry_get(&set.v[2], COL_CATALYST), "Ru/MgO");
+	ck_assert_str_eq(entry_get(&set.v[2], COL_SITE_TYPE), "NP");
+	entry_set_release(&set);
+}
+END_TEST
+
 START_TEST(test_structured_document)
 {
 	/* a document as an XML reader would make it: paths, no offsets */
@@ -515,6 +537,7 @@ static Suite *extract_suite(void)
 	tcase_add_test(tc, test_table_rows);
 	tcase_add_test(tc, test_table_conditions_from_caption);
 	tcase_add_test(tc, test_table_results_at_header_conditions);
+	tcase_add_test(tc, test_table_sub_headings);
 	tcase_add_test(tc, test_structured_document);
 	tcase_add_test(tc, test_long_paragraph);
 	tcase_add_test(tc, test_extractor_reused);
