@@ -40,6 +40,8 @@ static const char *const patterns[XP_NPATTERNS] = {
 	[XP_ATM] = "(?i:atmospheric pressure|ambient pressure)",
 	[XP_FOR_AFTER] = "\\G[) ]*(?:(?:was|were|is|are) )?(?:(?:found|obtained|measured|observed|"
 	"achieved|reached|recorded|reported|calculated|predicted) )?(?:for|over|on|with|by) (?:the )?",
+	[XP_NOT_SYNTH] = "(?i)decomposition|cracking|electrochemical|electrocatalytic|electrosynthesis|"
+	"photocatalytic|photochemical|faradaic|plasma",
 	[XP_OTHER_CAT] = "(?i)\\b(?!(?:the|this|that|these|those|our|its|their|same|above|former|latter|"
 	"said|each|both|all|best|optimal|optimized|optimised)\\b)[A-Za-z0-9-]+ (?:catalysts?|samples?)\\b",
 };

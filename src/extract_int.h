@@ -25,6 +25,7 @@ enum xpat {
 	XP_ATM,          /* "atmospheric pressure" */
 	XP_FOR_AFTER,    /* "was found for (the) " between a value and its catalyst */
 	XP_OTHER_CAT,    /* "commercial Fe catalyst": a catalyst named in words */
+	XP_NOT_SYNTH,    /* NH3 decomposition, electro-/photocatalysis: other reactions */
 	XP_NPATTERNS
 };
 

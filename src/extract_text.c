@@ -279,7 +279,8 @@ static void find_quantities(struct extractor *ex, struct para *p)
 		switch (q.q.kind) {
 		case QK_RATE_CAT:
 		case QK_RATE_METAL:
-			q.result = !q.q.is_range;
+			/* rates of other reactions (NH3 decomposition, electrocatalysis) are not ours */
+			q.result = !q.q.is_range && !(p->nsent && ctx_before(ex, p, XP_NOT_SYNTH, s, i));
 			break;
 		case QK_TOF:
 		case QK_GHSV:

@@ -296,6 +296,7 @@ static const struct {
 	/* a catalyst named in words is not the one of the sentence before */
 	{ "Ru/CeO2 was made. The commercial Fe catalyst gives 2.1 mmol g^-1 h^-1 at 400 \xC2\xB0" "C, "
 	  "much less than Ru/CeO2.", { NULL } },
+	{ "The NH3 decomposition rate over Ru/CeO2 was 30 mmol g^-1 h^-1 at 500 \xC2\xB0" "C.", { NULL } },
 	/* no entry: a range, a value with no catalyst, an unrelated s^-1 */
 	{ "Conventional Ru catalysts show 80-130 kJ mol^-1 (ref. 66). The gas flowed at 2 s^-1.",
 	  { NULL } },
