@@ -1,5 +1,6 @@
 /*
- * cmd_score.c: nh3cat score [--doc KEY] [--min-f1 X] [--verbose] GOLD.csv PRED.csv
+ * cmd_score.c: nh3cat score [--doc KEY] [--min-f1 X] [--no-rejected] [--verbose]
+ *                           GOLD.csv PRED.csv
  *
  * Reads both files by column name (score.h has the rules), prints the
  * per-field condition counts and precision, recall and F1 of the facts,
@@ -28,6 +29,7 @@ static int run(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "doc", required_argument, NULL, 'd' },
 		{ "min-f1", required_argument, NULL, 'm' },
+		{ "no-rejected", no_argument, NULL, 'r' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -36,6 +38,7 @@ static int run(int argc, char **argv)
 	const char *doc = NULL;
 	double min_f1 = NAN;
 	int c, verbose = 0, status = EXIT_INPUT;
+	unsigned flags = 0;
 	struct diag *d;
 
 	optind = 0;
@@ -50,6 +53,9 @@ static int run(int argc, char **argv)
 				return cmd_usage_error(&cmd_score, "--min-f1: '%s' is not a number",
 						       optarg);
 			break;
+		case 'r':
+			flags |= SCORE_NO_REJECTED;
+			break;
 		case 'v':
 			verbose = 1;
 			break;
@@ -63,7 +69,7 @@ static int run(int argc, char **argv)
 
 	d = diag_new(DIAG_FMT_TEXT, NULL);
 	if (read_input(argv[optind], &gold, d) == 0 && read_input(argv[optind + 1], &pred, d) == 0) {
-		score_compute(&gold, &pred, doc, &res);
+		score_compute(&gold, &pred, doc, flags, &res);
 		score_print(stdout, &res, verbose);
 		status = !isnan(min_f1) && res.f1 < min_f1 ? EXIT_FINDINGS : EXIT_OK;
 		score_result_release(&res);
@@ -77,7 +83,7 @@ static int run(int argc, char **argv)
 const struct command cmd_score = {
 	.name = "score",
 	.summary = "score extracted entries against curated ones",
-	.usage = "nh3cat score [--doc KEY] [--min-f1 X] [--verbose] GOLD.csv PRED.csv",
+	.usage = "nh3cat score [--doc KEY] [--min-f1 X] [--no-rejected] [--verbose] GOLD.csv PRED.csv",
 	.help =
 	"Compares the performance values of PRED (rates per g catalyst and per g\n"
 	"metal, TOF, Ea) with those of GOLD, both CSV files read by column name:\n"
@@ -96,6 +102,10 @@ const struct command cmd_score = {
 	"Options:\n"
 	"  --doc KEY       only rows whose doc column is KEY\n"
 	"  --min-f1 X      exit 1 when F1 is below X (for CI)\n"
+	"  --no-rejected   leave out GOLD rows whose status is 'rejected' (a curated\n"
+	"                  corpus file keeps the false positives a curator turned\n"
+	"                  down); without it every row counts, as in the reference\n"
+	"                  scorer\n"
 	"  -v, --verbose   also list the missed gold values and the unmatched\n"
 	"                  predictions\n"
 	"\n"

@@ -657,9 +657,19 @@ static int derived_has(const char *cell, const char *name)
 	return 0;
 }
 
-static void side_init(struct side *s, const struct csvtab *t, const char *doc, int gold)
+static int status_rejected(const char *cell)
+{
+	char *t = strip_dup(cell);
+	int rejected = str_casecmp(t, "rejected") == 0;
+	free(t);
+	return rejected;
+}
+
+static void side_init(struct side *s, const struct csvtab *t, const char *doc, int gold,
+		      unsigned flags)
 {
 	size_t r, q;
+	int c_status = csvtab_col(t, "status");
 	memset(s, 0, sizeof(*s));
 	s->t = t;
 	s->c_cat = csvtab_col(t, "catalyst");
@@ -675,6 +685,9 @@ static void side_init(struct side *s, const struct csvtab *t, const char *doc, i
 	for (r = 0; r < t->nrows; r++) {
 		const char *derived = csvtab_get(t, r, s->c_derived);
 		if (doc && s->c_doc >= 0 && strcmp(csvtab_get(t, r, s->c_doc), doc) != 0)
+			continue;
+		if (gold && (flags & SCORE_NO_REJECTED) && c_status >= 0 &&
+		    status_rejected(csvtab_get(t, r, c_status)))
 			continue;
 		for (q = 0; q < NQUANT; q++) {
 			struct val v;
@@ -731,7 +744,7 @@ static int is_optional(const char *cell)
 }
 
 void score_compute(const struct csvtab *gold, const struct csvtab *pred, const char *doc,
-		   struct score_result *res)
+		   unsigned flags, struct score_result *res)
 {
 	struct side g, p;
 	char **pname;
@@ -739,8 +752,8 @@ void score_compute(const struct csvtab *gold, const struct csvtab *pred, const c
 	unsigned char *used;
 
 	memset(res, 0, sizeof(*res));
-	side_init(&g, gold, doc, 1);
-	side_init(&p, pred, doc, 0);
+	side_init(&g, gold, doc, 1, flags);
+	side_init(&p, pred, doc, 0, 0);
 	used = xcalloc(p.n + 1, 1);
 	pname = xcalloc(p.n + 1, sizeof(char *));
 	plen = xcalloc(p.n + 1, sizeof(size_t));

@@ -66,12 +66,22 @@ int score_same_value(const char *a, const char *b);
  */
 int score_check_columns(const char *path, const struct csvtab *t, struct diag *d);
 
+enum score_flags {
+	/*
+	 * Leave out gold rows whose status is "rejected": a curated corpus
+	 * file keeps the false positives a curator turned down as such rows.
+	 * (The reference scorer has no such option.)
+	 */
+	SCORE_NO_REJECTED = 1 << 0
+};
+
 /*
  * Score pred against gold.  When doc is not NULL, only rows whose 'doc'
- * is doc count (all rows of a file without that column).
+ * is doc count (all rows of a file without that column).  flags: enum
+ * score_flags.
  */
 void score_compute(const struct csvtab *gold, const struct csvtab *pred, const char *doc,
-		   struct score_result *res /* OUT */);
+		   unsigned flags, struct score_result *res /* OUT */);
 /* Print the result as the reference scorer does; verbose adds the lists. */
 void score_print(FILE *f, const struct score_result *res, int verbose);
 void score_result_release(struct score_result *res);

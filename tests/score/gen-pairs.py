@@ -2,7 +2,10 @@
 # gen-pairs.py SEED GOLD.csv PRED.csv: a random gold file and prediction,
 # full of the names, numbers and cells that the scoring rules treat in
 # special ways, for comparing nh3cat score with the reference scorer.
-import random, csv, sys, io
+import csv
+import random
+import sys
+
 seed=int(sys.argv[1]); random.seed(seed)
 NAMES=["Co-N-C","Co–N–C","Co—N—C catalyst","Ru/CeO₂","Ru/CeO2","ru/ceo2 catalysts","Co₁Ru₂/NC","Co1Ru2/NC","FeN4©G-K","FeN4@G-K",
  "$\\text{Ru}_{3}$/BaCeO$_3$","Ru3/BaCeO3","Cs-Ru/MgO","Cs–Ru/MgO","Ru NPs","Ru NP","Ru clusters","Ru cluster","ＲＵ/ＣｅＯ２","µ-Ru","μ-Ru",

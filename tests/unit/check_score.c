@@ -46,6 +46,12 @@ static const struct { const char *in, *out; } folds[] = {
 	{ "Cs\xe2\x80\x93Ru/MgO\xe2\x80\x94K", "cs-ru/mgo-k" },
 	{ "\xf0\x9d\x90\x91\xf0\x9d\x90\xae/C", "ru/c" },
 	{ "Ru\xe2\x88\x92" "Co", "ru-co" },
+	/* Word boundaries around "catalyst" count non-ASCII letters and digits. */
+	{ "Ru\xce\xb1" "catalyst", "ru\xce\xb1" "catalyst" },
+	{ "Ru\xc2\xb2" "catalyst", "ru2catalyst" },
+	{ "Ru catalyst\xc2\xb2 x", "rucatalyst2x" },
+	{ "Ru\xe2\x80\x93" "catalyst\xe2\x80\x93K", "ru--k" },
+	{ "Ru/C catalystss", "ru/ccatalyst" },
 };
 
 START_TEST(test_fold)
@@ -134,7 +140,8 @@ static const struct { const char *csv, *diag; } bad_csv[] = {
 	{ "", "t.csv: error: [csv-empty] empty file: no header row\n" },
 	{ "\n\n", "t.csv: error: [csv-empty] empty file: no header row\n" },
 	{ "a,b\n1\n", "t.csv:2: error: [csv-fields] row has 1 field, the header has 2\n" },
-	{ "a,b\n1,\"x\n", "t.csv:2: error: [csv-quote] quoted field opened on this line is never closed\n" },
+	{ "a,b\n1,\"x\n",
+	  "t.csv:2: error: [csv-quote] quoted field opened on this line is never closed\n" },
 	{ "a,a\n", "t.csv:1: error: [csv-header] column 'a' appears twice (fields 1 and 2)\n" },
 	{ "a\n\xff\n", "t.csv:2:1: error: [csv-utf8] invalid UTF-8 (byte 0xff)\n" },
 	{ "a,b\n1,x\"y\"\n", "t.csv:2: error: [csv-quote] malformed quoting (a quote inside an unquoted "
@@ -183,7 +190,7 @@ START_TEST(test_compute_order)
 	      "Ru/C,10,400,\nRu/C,10,350,\nRu/C,10.1,,\nCo/C,3,,yes\nFe/C,1,,\n", &g);
 	parse("catalyst,rate_mmol_gcat_h,temperature_C,derived\n"
 	      "Ru/C,10,400,\nRu/C,10.05,300,\nCo/C,3,,\nNi/C,2,,\nFe/C,1,,rate_mmol_gcat_h\n", &p);
-	score_compute(&g, &p, NULL, &r);
+	score_compute(&g, &p, NULL, 0, &r);
 	ck_assert_uint_eq(r.required, 4);
 	ck_assert_uint_eq(r.recalled, 3);      /* three Ru/C, all recalled; Fe/C derived */
 	ck_assert_uint_eq(r.predicted, 4);
@@ -212,7 +219,7 @@ START_TEST(test_compute_conditions)
 	      "a,Co1Ru2/NC,0.1,Ru:1.17;Co:0.41,bcc,81;82\nb,Ru/C,0.2,5,NP,\n", &g);
 	parse("doc,catalyst,tof_s,loading_wt,site_type,ref\n"
 	      "a,Co1Ru2/NC,0.1,Co:0.41;Ru:1.17, BCC ,81;82\nb,Ru/C,0.2,5,NP,\n", &p);
-	score_compute(&g, &p, "a", &r);
+	score_compute(&g, &p, "a", 0, &r);
 	ck_assert_uint_eq(r.required, 1);
 	ck_assert_uint_eq(r.predicted, 1);
 	ck_assert_uint_eq(r.field_ok[3] + r.field_ok[4] + r.field_ok[5], 3);
