@@ -33,13 +33,16 @@ static const char *const patterns[XP_NPATTERNS] = {
 	"(?![A-Za-z0-9])"
 	"|(?<single>single(?:-site| site|-atom| atom)? (?<elem>[A-Z][a-z]?)(?= (?:active )?(?:sites?|atoms?)))",
 	[XP_TOF_CTX] = "\\bTOFs?(?![A-Za-z])|turnover frequenc",
-	[XP_EA_CTX] = "(?i:activation energ|activation barrier)|\\bE_?a\\b",
+	[XP_EA_CTX] = "(?i:activation energ|activation barrier)|\\bE_?a\\b|\\bE\\x{2090}",
 	[XP_COMPUTED] = "(?i:\\bDFT\\b|microkinetic|first[- ]principles|theoretical(?:ly)? "
 	"(?:calculat|predict|model)|calculations? (?:indicated|showed|predicted|revealed|suggested)"
 	"|were calculated|was calculated|predicted by|simulations?)",
 	[XP_ATM] = "(?i:atmospheric pressure|ambient pressure)",
 	[XP_FOR_AFTER] = "\\G[) ]*(?:(?:was|were|is|are) )?(?:(?:found|obtained|measured|observed|"
 	"achieved|reached|recorded|reported|calculated|predicted) )?(?:for|over|on|with|by) (?:the )?",
+	[XP_FOR_OTHER] = "\\G[) ]*(?:(?:was|were|is|are) )?(?:(?:found|obtained|measured|observed|"
+	"achieved|reached|recorded|reported) )?(?:for|over|on|with|by) (?:the |a |an )?(?:[a-z-]+ )?"
+	"(?:nanoparticles?|clusters?|catalysts?|samples?|counterparts?|references?|NPs)\\b",
 	[XP_NOT_SYNTH] = "(?i)decomposition|cracking|electrochemical|electrocatalytic|electrosynthesis|"
 	"photocatalytic|photochemical|faradaic|plasma",
 	[XP_OTHER_CAT] = "(?i)\\b(?!(?:the|this|that|these|those|our|its|their|same|above|former|latter|"

@@ -26,6 +26,7 @@ enum xpat {
 	XP_FOR_AFTER,    /* "was found for (the) " between a value and its catalyst */
 	XP_OTHER_CAT,    /* "commercial Fe catalyst": a catalyst named in words */
 	XP_NOT_SYNTH,    /* NH3 decomposition, electro-/photocatalysis: other reactions */
+	XP_FOR_OTHER,    /* "... for the nanoparticles": a value of an unnamed catalyst */
 	XP_NPATTERNS
 };
 

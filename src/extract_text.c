@@ -416,6 +416,11 @@ static int sentence_has(const struct para *p, size_t s, const char *word)
 	return 0;
 }
 
+static size_t sp_end(const struct para *p, size_t s)
+{
+	return p->sent[s].end;
+}
+
 /*
  * The catalyst of value vi of result qi.  A list of values pairs with as
  * many catalysts named together ("A and B for X and Y", "X and Y gave A
@@ -445,6 +450,9 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 	    xpat_match(ex, XP_FOR_AFTER, p->t, p->men[ai].start, r->q.end, &ov) &&
 	    ov[1] == p->men[ai].start)
 		return &p->men[ai];
+	/* "18.7 ... for the nanoparticles": the value of a catalyst named in words */
+	if (xpat_match(ex, XP_FOR_OTHER, p->t, sp_end(p, s), r->q.end, &ov))
+		return NULL;
 	while (bi > mlo && p->men[bi - 1].end > r->q.start)
 		bi--;
 	if (bi > mlo)
@@ -669,12 +677,16 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 					memcpy(pe.rate_metal, q->q.metal, sizeof(pe.rate_metal));
 				pick_ref(&p, i, pe.ref, sizeof(pe.ref));
 				pick_loading(&p, i, m, pe.loading, sizeof(pe.loading));
-				/* a catalyst carried from before that already has this result: ambiguous */
+				/*
+				 * a catalyst carried from before that already has this result
+				 * under the same conditions: ambiguous
+				 */
 				if (m->end <= p.sent[s].start) {
 					int dup = 0;
 					from = npend > pend_prev + 64 ? npend - 64 : pend_prev;
 					for (k = from; k < npend; k++)
-						if (pend[k].m == m && !isnan(pend[k].res[slot]))
+						if (pend[k].m == m && !isnan(pend[k].res[slot]) &&
+						    same_cond(pend[k].cond, pe.cond))
 							dup = 1;
 					if (dup)
 						continue;
