@@ -39,7 +39,7 @@ static const char *const patterns[XP_NPATTERNS] = {
 	"|were calculated|was calculated|predicted by|simulations?)",
 	[XP_ATM] = "(?i:atmospheric pressure|ambient pressure)",
 	[XP_FOR_AFTER] = "\\G[) ]*(?:(?:was|were|is|are) )?(?:(?:found|obtained|measured|observed|"
-	"achieved|reached|recorded|reported|calculated|predicted) )?(?:for|over|on|with|by) (?:the )?",
+	"achieved|reached|recorded|reported|calculated|predicted) )?(?:for|over|on|with|by|of) (?:the )?",
 	[XP_FOR_OTHER] = "\\G[) ]*(?:(?:was|were|is|are) )?(?:(?:found|obtained|measured|observed|"
 	"achieved|reached|recorded|reported) )?(?:for|over|on|with|by) (?:the |a |an )?(?:[a-z-]+ )?"
 	"(?:nanoparticles?|clusters?|catalysts?|samples?|counterparts?|references?|NPs)\\b",
@@ -130,7 +130,11 @@ static const char *const promoters[] = { "K", "Cs", "Ba", "Li", "Na", "Rb", "Sr"
 static const char *const not_formulas[] = {
 	"SNC", "SNCs", "NPs", "NPS", "NP", "NCs", "NC", "ACCs", "ACC", "SAC", "SACs", "SAs",
 	"SA", "SAA", "SAAs", "NPA", "TCs", "MIL", "ZIF", "HZ", "MOF", "CNT", "CNTs", "GO",
-	"rGO", "DAC", "DACs", "SCC", "BCC", "NSs", "NTs", "NWs", NULL
+	"rGO", "DAC", "DACs", "SCC", "BCC", "NSs", "NTs", "NWs",
+	/* methods and quantities written in capitals */
+	"WHSV", "GHSV", "SV", "TOF", "TOFs", "DFT", "BET", "XRD", "XPS", "TEM", "STEM", "HAADF",
+	"EXAFS", "XANES", "XAFS", "TPD", "TPR", "NMR", "IR", "DRIFTS", "SEM", "EDS", "EDX", "ICP",
+	"OES", "MS", "GC", "TCD", "FID", "EPR", "UV", "CO", "NO", NULL
 };
 
 static int in_list(const char *const *list, const char *s, size_t n)

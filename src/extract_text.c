@@ -172,6 +172,51 @@ struct pending {
 	int computed;
 };
 
+/*
+ * "Ru/CeO2-r, -c, and -o": siblings named by their suffix alone, after a
+ * mention whose name ends in "-r".  Adds them; returns where scanning goes on.
+ */
+static size_t sibling_mentions(struct para *p, size_t mi, size_t end)
+{
+	const char *name = p->men[mi].ci.name, *dash = strrchr(name, '-');
+	size_t base;
+	if (!dash || strlen(dash + 1) > 3 || !dash[1])
+		return end;
+	base = (size_t)(dash - name);
+	for (;;) {
+		size_t q = end, s0, k;
+		struct mention m;
+		char full[128];
+		if (q < p->len && p->t[q] == ',')
+			q++;
+		if (q < p->len && p->t[q] == ' ')
+			q++;
+		if (p->len - q > 4 && (!memcmp(p->t + q, "and ", 4)))
+			q += 4;
+		else if (p->len - q > 3 && !memcmp(p->t + q, "or ", 3))
+			q += 3;
+		if (q >= p->len || p->t[q] != '-' || q == end)
+			return end;
+		s0 = q++;
+		k = q;
+		while (k < p->len && k - q < 4 && (is_lower((unsigned char)p->t[k]) || is_digit((unsigned char)p->t[k])))
+			k++;
+		if (k == q || k - q > 3 || (k < p->len && (is_upper((unsigned char)p->t[k]) ||
+							  is_lower((unsigned char)p->t[k]))))
+			return end;
+		snprintf(full, sizeof(full), "%.*s-%.*s", (int)base, name, (int)(k - q), p->t + q);
+		memset(&m, 0, sizeof(m));
+		if (catalyst_analyze(full, strlen(full), &m.ci) < 0)
+			return end;
+		m.start = s0;
+		m.end = k;
+		p->men = xgrow(p->men, &p->amen, p->nmen + 1, sizeof(*p->men));
+		p->men[p->nmen++] = m;
+		name = p->men[mi].ci.name;   /* the array may have moved */
+		end = k;
+	}
+}
+
 static void find_mentions(struct extractor *ex, struct para *p)
 {
 	size_t start = 0, *ov;
@@ -218,6 +263,7 @@ static void find_mentions(struct extractor *ex, struct para *p)
 		if (ok) {
 			p->men = xgrow(p->men, &p->amen, p->nmen + 1, sizeof(*p->men));
 			p->men[p->nmen++] = m;
+			e = sibling_mentions(p, p->nmen - 1, e);
 		}
 		start = e;
 	}

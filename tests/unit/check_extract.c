@@ -196,6 +196,8 @@ static const struct {
 	{ "the TOF_Ru of 0.5Ru-SNC was 3.5 times that of 1.2Ru-NPs", "0.5Ru-SNC | 1.2Ru-NPs" },
 	{ "Ru-Co clusters@N-C possessed the highest rate", "Ru-Co clusters@N-C" },
 	{ "fabricated single Mo active sites in silica", "single Mo" },
+	{ "energies of 61, 78, and 85 kJ for Ru/CeO2-r, -c, and -o at a WHSV of 9",
+	  "Ru/CeO2-r | Ru/CeO2-c | Ru/CeO2-o" },
 	{ "over Ru/\xCE\xB3-Al2O3 and Ru/Ba-Ca(NH2)2 at 1 bar", "Ru/\xCE\xB3-Al2O3 | Ru/Ba-Ca(NH2)2" },
 	/* no catalyst: bare symbols, acronyms, species, supports */
 	{ "The Ru and Co atoms, DFT, HAADF-STEM, NH3, N2 and BaCeO3 supports", "" },
