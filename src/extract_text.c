@@ -485,7 +485,7 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 	size_t n = r->q.nvalues, *ov;
 	if (n > 1) {
 		size_t na = mhi - ai, nb = bi - mlo;
-		if (na == n && (respectively ||
+		if ((na == n || (respectively && na > n)) && (respectively ||
 				(xpat_match(ex, XP_FOR_AFTER, p->t, p->men[ai].start, r->q.end, &ov) &&
 				 ov[1] == p->men[ai].start)))
 			return &p->men[ai + vi];
