@@ -6,6 +6,7 @@
  */
 #include <config.h>
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +44,8 @@ static const char *const patterns[XP_NPATTERNS] = {
 	[XP_FOR_OTHER] = "\\G[) ]*(?:(?:was|were|is|are) )?(?:(?:found|obtained|measured|observed|"
 	"achieved|reached|recorded|reported) )?(?:for|over|on|with|by) (?:the |a |an )?(?:[a-z-]+ )?"
 	"(?:nanoparticles?|clusters?|catalysts?|samples?|counterparts?|references?|NPs)\\b",
+	[XP_METHODS] = "(?i)\\b(?:was|were) (?:carried out|performed|conducted|tested|evaluated|run|"
+	"measured)\\b|\\G\\W*reaction conditions\\b|\\bactivity tests?\\b|\\bcatalytic tests?\\b",
 	[XP_NOT_SYNTH] = "(?i)decomposition|cracking|electrochemical|electrocatalytic|electrosynthesis|"
 	"photocatalytic|photochemical|faradaic|plasma",
 	[XP_OTHER_CAT] = "(?i)\\b(?!(?:the|this|that|these|those|our|its|their|same|above|former|latter|"
@@ -513,6 +516,8 @@ void extract_share_site_types(struct entry_set *set, size_t first)
 size_t extractor_run(struct extractor *ex, const struct document *doc, struct entry_set *set)
 {
 	size_t i, first = set->n;
+	/* conditions the methods state once fill results that state none */
+	extract_method_conditions(ex, doc, ex->method_cond);
 	for (i = 0; i < doc->nblocks; i++) {
 		const struct block *b = &doc->blocks[i];
 		switch (b->kind) {

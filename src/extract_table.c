@@ -581,9 +581,20 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 			/* conditions the caption or a footnote states for every row */
 			static const enum entry_col cc[3] = { COL_TEMPERATURE_C, COL_PRESSURE_MPA, COL_WHSV };
 			size_t k;
-			for (k = 0; k < 3; k++)
-				if (!isnan(table_cond[k]) && !entry_get(e, cc[k])[0])
-					entry_set_num(e, cc[k], table_cond[k]);
+			static const enum role cr[3] = { R_TEMP, R_PRESS, R_WHSV };
+			for (k = 0; k < 3; k++) {
+				double v = table_cond[k];
+				size_t c2;
+				int has_col = 0;
+				for (c2 = 0; c2 < t->ncols; c2++)
+					if (cols[c2].role == cr[k])
+						has_col = 1;
+				/* the methods' conditions, for what the table has no column for */
+				if (isnan(v) && !has_col)
+					v = ex->method_cond[k];
+				if (!isnan(v) && !entry_get(e, cc[k])[0])
+					entry_set_num(e, cc[k], v);
+			}
 			if (table_loading[0] && !entry_get(e, COL_LOADING_WT)[0] &&
 			    !strchr(entry_get(e, COL_METALS), ';'))
 				entry_set(e, COL_LOADING_WT, table_loading);

@@ -613,9 +613,14 @@ static void emit(const struct document *doc, const struct block *b, struct extra
 	entry_set(e, COL_PROMOTER, pe->m->ci.promoter);
 	if (pe->m->ci.size_nm > 0)
 		entry_set_num(e, COL_SIZE_NM, pe->m->ci.size_nm);
-	for (k = 0; k < 3; k++)
-		if (!isnan(pe->cond[k]))
-			entry_set_num(e, cond_cols[k], pe->cond[k]);
+	for (k = 0; k < 3; k++) {
+		/* the methods' standard conditions where the text states none (not for Ea or DFT) */
+		double v = pe->cond[k];
+		if (isnan(v) && !pe->computed && (!isnan(pe->res[0]) || !isnan(pe->res[1]) || !isnan(pe->res[2])))
+			v = ex->method_cond[k];
+		if (!isnan(v))
+			entry_set_num(e, cond_cols[k], v);
+	}
 	for (k = 0; k < 4; k++)
 		if (!isnan(pe->res[k]))
 			entry_set_num(e, res_cols[k], pe->res[k]);
@@ -770,4 +775,74 @@ next:
 	free(p.men_lo);
 	free(p.q_lo);
 	free(p.cite_lo);
+}
+
+void extract_method_conditions(struct extractor *ex, const struct document *doc, double cond[3])
+{
+	size_t bi, k;
+	int seen[3] = { 0, 0, 0 };
+	for (k = 0; k < 3; k++)
+		cond[k] = NAN;
+	for (bi = 0; bi < doc->nblocks; bi++) {
+		const struct block *b = &doc->blocks[bi];
+		struct para p;
+		size_t s, max, i, *ov;
+		if (b->kind != BLOCK_PARAGRAPH)
+			continue;
+		extract_normalize(ex, b->text, b->len);
+		memset(&p, 0, sizeof(p));
+		p.t = ex->nt.text;
+		p.len = ex->nt.len;
+		if (!xpat_match(ex, XP_METHODS, p.t, p.len, 0, &ov))
+			continue;
+		max = p.len / 2 + 2;
+		p.sent = xmalloc(max * sizeof(*p.sent));
+		p.nsent = sentence_split(p.t, p.len, p.sent, max);
+		if (p.nsent > max)
+			p.nsent = max;
+		find_quantities(ex, &p);
+		find_mentions(ex, &p);
+		for (s = 0; s < p.nsent; s++) {
+			double here[3] = { NAN, NAN, NAN };
+			int result = 0;
+			if (!xpat_match(ex, XP_METHODS, p.t, p.sent[s].end, p.sent[s].start, &ov))
+				continue;
+			/* conditions of one catalyst, or of a computation, are no standard */
+			if (xpat_match(ex, XP_COMPUTED, p.t, p.sent[s].end, p.sent[s].start, &ov))
+				continue;
+			for (i = 0; i < p.nmen; i++)
+				if (p.men[i].start >= p.sent[s].start && p.men[i].start < p.sent[s].end)
+					result = 1;
+			if (result)
+				continue;
+			for (i = 0; i < p.nq; i++) {
+				const struct qty *q = &p.qs[i];
+				int c = kind_cond(q->q.kind);
+				if (q->sentence != s)
+					continue;
+				if (q->result || q->q.kind == QK_EA)
+					result = 1;
+				/* one value of each; a list or range is no standard condition */
+				if (c >= 0)
+					here[c] = q->q.nvalues == 1 && !q->q.is_range && isnan(here[c]) ? q->q.values[0] : -1e300;
+			}
+			if (result)
+				continue;
+			for (k = 0; k < 3; k++) {
+				if (isnan(here[k]))
+					continue;
+				if (here[k] == -1e300 || (seen[k] && cond[k] != here[k]))
+					cond[k] = -1e300;
+				else
+					cond[k] = here[k];
+				seen[k] = 1;
+			}
+		}
+		free(p.sent);
+		free(p.qs);
+		free(p.men);
+	}
+	for (k = 0; k < 3; k++)
+		if (cond[k] == -1e300)
+			cond[k] = NAN;
 }
