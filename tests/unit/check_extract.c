@@ -418,6 +418,27 @@ START_TEST(test_table_results_at_header_conditions)
 }
 END_TEST
 
+START_TEST(test_method_conditions)
+{
+	struct entry_set set;
+	extract_text("2.4 Catalytic tests\n\n"
+		     "NH3 synthesis was carried out at 400 \xC2\xB0" "C and 1 MPa (WHSV = 72 000 mL g^-1 h^-1).\n\n"
+		     "3. Results\n\n"
+		     "Ru/CeO2 reached 1240 mmol g_Ru^-1 h^-1. Ru/MgO gave 2.1 mmol g^-1 h^-1 at 350 \xC2\xB0" "C. "
+		     "The activation energy of Ru/MgO was 89 kJ mol^-1.\n", &set);
+	ck_assert_uint_eq(set.n, 3);
+	ck_assert_str_eq(entry_get(&set.v[0], COL_TEMPERATURE_C), "400");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_WHSV), "72000");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_RATE_METAL), "Ru");
+	/* the sentence's own temperature wins */
+	ck_assert_str_eq(entry_get(&set.v[1], COL_TEMPERATURE_C), "350");
+	ck_assert_str_eq(entry_get(&set.v[1], COL_PRESSURE_MPA), "1");
+	/* an activation energy has no test conditions */
+	ck_assert_str_eq(entry_get(&set.v[2], COL_TEMPERATURE_C), "");
+	entry_set_release(&set);
+}
+END_TEST
+
 START_TEST(test_table_sub_headings)
 {
 	struct entry_set set;
@@ -540,6 +561,7 @@ static Suite *extract_suite(void)
 	tcase_add_test(tc, test_table_rows);
 	tcase_add_test(tc, test_table_conditions_from_caption);
 	tcase_add_test(tc, test_table_results_at_header_conditions);
+	tcase_add_test(tc, test_method_conditions);
 	tcase_add_test(tc, test_table_sub_headings);
 	tcase_add_test(tc, test_structured_document);
 	tcase_add_test(tc, test_long_paragraph);
