@@ -46,6 +46,7 @@ static const char *const patterns[XP_NPATTERNS] = {
 	"(?:nanoparticles?|clusters?|catalysts?|samples?|counterparts?|references?|NPs)\\b",
 	[XP_METHODS] = "(?i)\\b(?:was|were) (?:carried out|performed|conducted|tested|evaluated|run|"
 	"measured)\\b|\\G\\W*reaction conditions\\b|\\bactivity tests?\\b|\\bcatalytic tests?\\b",
+	[XP_PLURAL] = "(?i)\\b(?:their|these|both|the two)\\b",
 	[XP_NOT_SYNTH] = "(?i)decomposition|cracking|electrochemical|electrocatalytic|electrosynthesis|"
 	"photocatalytic|photochemical|faradaic|plasma",
 	[XP_OTHER_CAT] = "(?i)\\b(?!(?:the|this|that|these|those|our|its|their|same|above|former|latter|"

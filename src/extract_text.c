@@ -496,9 +496,37 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 	    xpat_match(ex, XP_FOR_AFTER, p->t, p->men[ai].start, r->q.end, &ov) &&
 	    ov[1] == p->men[ai].start)
 		return &p->men[ai];
-	/* "18.7 ... for the nanoparticles": the value of a catalyst named in words */
-	if (xpat_match(ex, XP_FOR_OTHER, p->t, sp_end(p, s), r->q.end, &ov))
-		return NULL;
+	/*
+	 * "18.7 ... for the nanoparticles": the value of a catalyst named in
+	 * words; the one catalyst of the paragraph so far whose name says so
+	 * ("Fe NPs/N-C"), or none
+	 */
+	if (xpat_match(ex, XP_FOR_OTHER, p->t, sp_end(p, s), r->q.end, &ov)) {
+		const char *w = p->t + r->q.end, *we = p->t + ov[1];
+		const char *site = NULL;
+		const struct mention *only = NULL;
+		size_t k;
+		for (; w < we && !site; w++) {
+			if (!strncmp(w, "nanoparticle", 12) || !strncmp(w, "NPs", 3))
+				site = "NP";
+			else if (!strncmp(w, "cluster", 7))
+				site = "SCC";
+			else if (!strncmp(w, "single-atom", 11) || !strncmp(w, "single atom", 11))
+				site = "SAC";
+		}
+		for (k = 0; site && k < bi; k++) {
+			if (strcmp(p->men[k].ci.site, site))
+				continue;
+			if (only && strcmp(only->ci.name, p->men[k].ci.name))
+				return NULL;
+			only = &p->men[k];
+		}
+		return only;
+	}
+	/* a list and "their" or "these": as many catalysts in the sentence before */
+	if (n > 1 && bi == mlo && s > 0 && p->men_lo[s] - p->men_lo[s - 1] == n &&
+	    xpat_match(ex, XP_PLURAL, p->t, r->q.start, p->sent[s].start, &ov))
+		return &p->men[p->men_lo[s - 1] + vi];
 	while (bi > mlo && p->men[bi - 1].end > r->q.start)
 		bi--;
 	if (bi > mlo)

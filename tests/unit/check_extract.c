@@ -261,7 +261,7 @@ static void extract_text(const char *text, struct entry_set *set)
 /* Text, then for each expected entry: "catalyst|column=value|column=value". */
 static const struct {
 	const char *text;
-	const char *want[4];
+	const char *want[5];
 } prose_cases[] = {
 	{ "Li et al. made Ru/HZ SAC.65 Ru/HZ SAC with 0.2 wt% Ru exhibited a rate of 4.67 "
 	  "mmol g_cat^-1 h^-1 at 350 \xC2\xB0" "C and 1 MPa.",
@@ -295,6 +295,11 @@ static const struct {
 	{ "The rates were 4.2, 2.1 and 0.5 mmol g^-1 h^-1 for Ru/CeO2, Ru/MgO and Ru/Al2O3.",
 	  { "Ru/CeO2|rate_mmol_gcat_h=4.2", "Ru/MgO|rate_mmol_gcat_h=2.1", "Ru/Al2O3|rate_mmol_gcat_h=0.5",
 	    NULL } },
+	/* "their": as many catalysts as the sentence before named; "for the nanoparticles" */
+	{ "Ru1/N-C and Ru NPs/N-C were made. Their TOFs were 0.5 and 0.2 s^-1. Ru1/N-C gave "
+	  "5.0 mmol g^-1 h^-1, against 1.0 mmol g^-1 h^-1 for the nanoparticles.",
+	  { "Ru1/N-C|tof_s=0.5", "Ru NPs/N-C|tof_s=0.2", "Ru1/N-C|rate_mmol_gcat_h=5",
+	    "Ru NPs/N-C|rate_mmol_gcat_h=1", NULL } },
 	/* a catalyst named in words is not the one of the sentence before */
 	{ "Ru/CeO2 was made. The commercial Fe catalyst gives 2.1 mmol g^-1 h^-1 at 400 \xC2\xB0" "C, "
 	  "much less than Ru/CeO2.", { NULL } },
