@@ -817,6 +817,9 @@ void extract_method_conditions(struct extractor *ex, const struct document *doc,
 		size_t s, max, i, *ov;
 		if (b->kind != BLOCK_PARAGRAPH)
 			continue;
+		/* the words are plain ASCII: look for them before normalizing */
+		if (!xpat_match(ex, XP_METHODS, b->text, b->len, 0, &ov))
+			continue;
 		extract_normalize(ex, b->text, b->len);
 		memset(&p, 0, sizeof(p));
 		p.t = ex->nt.text;
