@@ -1,22 +1,249 @@
 /*
- * cmd_add.c: nh3cat add (not built yet in this version).
+ * cmd_add.c: nh3cat add FILE [--key KEY]
+ *
+ * Puts a paper into the corpus (papers/KEY.EXT, never overwriting another
+ * paper of the same key) and merges its extracted entries into
+ * entries/KEY.csv without touching a curator's row (corpus_merge_extraction).
+ * The entries file is written only when its bytes change, atomically.
  */
 #include <config.h>
 
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
 #include "cmd.h"
+#include "corpus.h"
+#include "diag.h"
+#include "document.h"
+#include "entry.h"
+#include "extract.h"
+#include "ingest.h"
 #include "util.h"
+
+#define DEFAULT_ROOT "corpus"
+
+/* The stored extension of a paper, from its file name; NULL if unknown. */
+static const char *paper_ext(const char *path)
+{
+	static const char *const exts[] = { "txt", "md", "xml" };
+	const char *base = strrchr(path, '/');
+	const char *dot;
+	size_t i;
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	if (!dot)
+		return NULL;
+	for (i = 0; i < ARRAY_SIZE(exts); i++)
+		if (str_casecmp(dot + 1, exts[i]) == 0)
+			return exts[i];
+	return NULL;
+}
+
+/*
+ * The candidates of the paper (data[0..len)): read from a CSV made
+ * elsewhere (--from), or extracted.  Returns 0 or -1 (printed).
+ */
+static int candidates(const char *paper, const char *key, const char *data, size_t len,
+		      const char *from, struct entry_set *fresh)
+{
+	struct diag *d = diag_new(DIAG_FMT_TEXT, NULL);
+	int rc = 0;
+	if (from) {
+		rc = entries_read(from, fresh, d);
+	} else {
+		const struct reader *r = ingest_find_reader(paper);
+		struct document *doc = r ? r->read(paper, key, data, len, d) : NULL;
+		if (doc) {
+			struct extractor *ex = extractor_new();
+			extractor_run(ex, doc, fresh);
+			extractor_free(ex);
+			document_free(doc);
+		} else {
+			if (!r)
+				error("%s: no reader for this kind of file", paper);
+			rc = -1;
+		}
+	}
+	diag_free(d);
+	return rc;
+}
+
+static int file_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+static void print_new_rows(const struct entry_set *s, size_t from)
+{
+	size_t i;
+	for (i = from; i < s->n; i++) {
+		const struct entry *e = &s->v[i];
+		printf("  + %s  %s  %s\n", e->f[COL_ID], e->f[COL_CATALYST][0] ? e->f[COL_CATALYST] : "-",
+		       e->f[COL_LOCATOR]);
+	}
+}
 
 static int run(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cmd_not_built(&cmd_add);
+	static const struct option opts[] = {
+		{ "key", required_argument, NULL, 'k' },
+		{ "corpus", required_argument, NULL, 'C' },
+		{ "from", required_argument, NULL, 'F' },
+		{ "key-from-doi", no_argument, NULL, 'D' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *key_opt = NULL, *root = DEFAULT_ROOT, *from = NULL, *paper, *ext;
+	char *key = NULL, *data = NULL, *entries_path = NULL;
+	struct entry_set cur, fresh;
+	struct corpus_merge_stats st;
+	struct buf before = BUF_INIT, after = BUF_INIT;
+	size_t len;
+	int c, existed = 0, status = EXIT_INPUT, changed, key_from_doi = 0;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":k:C:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'k':
+			key_opt = optarg;
+			break;
+		case 'C':
+			root = optarg;
+			break;
+		case 'F':
+			from = optarg;
+			break;
+		case 'D':
+			key_from_doi = 1;
+			break;
+		default:
+			return cmd_option_error(&cmd_add, argv, c);
+		}
+	}
+	if (optind >= argc)
+		return cmd_usage_error(&cmd_add, "no paper given");
+	if (optind + 1 < argc)
+		return cmd_usage_error(&cmd_add, "one paper at a time (got %d files)", argc - optind);
+	paper = argv[optind];
+	ext = paper_ext(paper);
+	if (!ext)
+		return cmd_usage_error(&cmd_add, "'%s': nh3cat reads papers as .txt, .md or .xml files",
+				       paper);
+	if (key_opt && !corpus_key_valid(key_opt))
+		return cmd_usage_error(&cmd_add, "'%s' is not a usable key: 1 to 100 of A-Z a-z 0-9 . _ -, "
+				       "not starting with '.' or '-'", key_opt);
+
+	entry_set_init(&cur);
+	entry_set_init(&fresh);
+	data = corpus_read_file(paper, CORPUS_MAX_SIZE, &len);
+	/* Text is checked here; an XML reader checks its own input. */
+	if (!data || (!str_eq(ext, "xml") && corpus_check_text(paper, data, len) < 0))
+		goto out;
+
+	/* The key: given, else the file name's stem, else (XML) the paper's DOI. */
+	if (key_opt) {
+		key = xstrdup(key_opt);
+	} else {
+		key = corpus_key_from_path(paper);
+		if (str_eq(ext, "xml") && (key_from_doi || !corpus_key_valid(key))) {
+			struct diag *d = diag_new(DIAG_FMT_TEXT, NULL);
+			char *doi = corpus_xml_doi(paper, data, len, d);
+			unsigned long errors = diag_count(d, DIAG_ERROR);
+			diag_free(d);
+			if (errors) {
+				error("%s: not added; the corpus is unchanged", paper);
+				goto out;
+			}
+			if (doi) {
+				free(key);
+				key = corpus_key_from_doi(doi);
+				free(doi);
+			} else if (key_from_doi) {
+				cmd_usage_error(&cmd_add, "%s declares no DOI: give a key with --key", paper);
+				goto out;
+			}
+		}
+	}
+	if (!key || !corpus_key_valid(key)) {
+		cmd_usage_error(&cmd_add, "'%s' is not a usable key: 1 to 100 of A-Z a-z 0-9 . _ -, "
+				"not starting with '.' or '-' (give one with --key)", key ? key : paper);
+		goto out;
+	}
+	if (candidates(paper, key, data, len, from, &fresh) < 0) {
+		error("%s: not added; the corpus is unchanged", paper);
+		goto out;
+	}
+
+	/* Read the curated entries first: a file that cannot be read is never replaced. */
+	entries_path = corpus_entries_path(root, key);
+	if (file_exists(entries_path)) {
+		struct diag *d = diag_new(DIAG_FMT_TEXT, NULL);
+		int rc = entries_read(entries_path, &cur, d);
+		diag_free(d);
+		if (rc < 0) {
+			error("%s cannot be read whole; fix it first (nothing was changed)", entries_path);
+			goto out;
+		}
+		entries_format(&cur, &before);
+	}
+	if (corpus_store_paper(root, key, ext, data, len, &existed) < 0)
+		goto out;
+
+	corpus_merge_extraction(&cur, &fresh, key, &st);
+	entries_format(&cur, &after);
+	changed = before.len != after.len || memcmp(buf_str(&before), buf_str(&after), after.len) != 0;
+	if (changed && entries_write(entries_path, &cur) < 0)
+		goto out;
+
+	printf("%s/papers/%s.%s: %s\n", root, key, ext, existed ? "already in the corpus" : "added");
+	printf("%s: %s: %zu new, %zu refreshed, %zu unchanged, %zu dropped; "
+	       "%zu curated kept, %zu duplicate%s of curated rows left out\n",
+	       entries_path, changed ? "written" : "unchanged", st.added, st.refreshed, st.unchanged,
+	       st.dropped, st.curated, st.duplicates, st.duplicates == 1 ? "" : "s");
+	print_new_rows(&cur, cur.n - st.added);
+	status = fflush(stdout) == 0 ? EXIT_OK : EXIT_INPUT;
+out:
+	buf_release(&before);
+	buf_release(&after);
+	entry_set_release(&cur);
+	entry_set_release(&fresh);
+	free(entries_path);
+	free(data);
+	free(key);
+	return status;
 }
 
 const struct command cmd_add = {
 	.name = "add",
 	.summary = "add a paper to the corpus and extract its entries",
-	.usage = "nh3cat add FILE [--key KEY]",
-	.help = "",
+	.usage = "nh3cat add FILE [--key KEY | --key-from-doi]",
+	.help =
+	"Copies the paper (.txt, .md or .xml, UTF-8) to corpus/papers/KEY.EXT and\n"
+	"merges its extracted entries into corpus/entries/KEY.csv.  The key is the\n"
+	"file name's stem unless given (or, for XML, the paper's DOI).  A key\n"
+	"already holding another paper is an error: nothing is ever overwritten.\n"
+	"\n"
+	"Run again on the same paper, add merges: rows whose status is reviewed or\n"
+	"rejected, or that carry a note, stay byte for byte where they are; new\n"
+	"candidates are appended with new ids; a candidate stating the same fact as\n"
+	"such a row is left out; extracted rows are refreshed.  A second run with\n"
+	"nothing new changes nothing.\n"
+	"\n"
+	"Options:\n"
+	"  -k, --key KEY      the document key (A-Z a-z 0-9 . _ -)\n"
+	"      --key-from-doi the key from the DOI an XML paper declares\n"
+	"                     (10.1039/D3SC06998B -> 10.1039_d3sc06998b); also\n"
+	"                     used when the file name makes no usable key\n"
+	"  -C, --corpus DIR   the corpus folder (default: corpus)\n"
+	"      --from CSV     take the candidates from an entries CSV made elsewhere\n"
+	"                     instead of extracting them\n"
+	"\n"
+	"Exit status: 0 added or merged, 2 an unreadable paper, a key taken by\n"
+	"another paper, or a write that failed (the corpus is then unchanged).\n",
 	.run = run,
 };

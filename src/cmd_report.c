@@ -1,22 +1,157 @@
 /*
- * cmd_report.c: nh3cat report (not built yet in this version).
+ * cmd_report.c: nh3cat report TEMPLATE.xml [-o OUT.pdf|OUT.svg|OUT.png] [CSV|DIR...]
+ *
+ * Renders a report template over entries CSV files (corpus/entries/ by
+ * default) into a PDF, or one chart of it into SVG or PNG.  Exit status:
+ * 0 rendered, 2 a bad template, unreadable data or a failed write.
  */
 #include <config.h>
 
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "buf.h"
 #include "cmd.h"
-#include "util.h"
+#include "report.h"
+
+#define CORPUS_ENTRIES "corpus/entries"
+
+/* OUT defaults to the template's name with .pdf, in the current folder. */
+static char *default_out(const char *tpl)
+{
+	const char *base = strrchr(tpl, '/');
+	struct buf b = BUF_INIT;
+	size_t n;
+	base = base ? base + 1 : tpl;
+	n = strlen(base);
+	if (str_endswith(base, ".xml"))
+		n -= 4;
+	buf_add(&b, base, n);
+	buf_addstr(&b, ".pdf");
+	return buf_detach(&b, NULL);
+}
 
 static int run(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cmd_not_built(&cmd_report);
+	static const struct option opts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "chart", required_argument, NULL, 'c' },
+		{ "layout", no_argument, NULL, 'L' },
+		{ "list-charts", no_argument, NULL, 'l' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *out = NULL, *fmt_name = NULL, *tpl_path;
+	struct report_options ro = { NULL, NULL };
+	struct report_template *t = NULL;
+	struct report_data *d = NULL;
+	enum report_format fmt = REPORT_PDF, named;
+	int c, list = 0, status = EXIT_OK, i;
+	char *own_out = NULL;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:f:c:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out = optarg;
+			break;
+		case 'f':
+			fmt_name = optarg;
+			break;
+		case 'c':
+			ro.chart_id = optarg;
+			break;
+		case 'L':
+			ro.layout = stdout;
+			break;
+		case 'l':
+			list = 1;
+			break;
+		default:
+			return cmd_option_error(&cmd_report, argv, c);
+		}
+	}
+	if (optind >= argc)
+		return cmd_usage_error(&cmd_report, "no template given");
+	tpl_path = argv[optind++];
+	if (fmt_name) {
+		struct buf probe = BUF_INIT;
+		buf_printf(&probe, "x.%s", fmt_name);
+		if (report_format_from_path(probe.data, &fmt) < 0) {
+			buf_release(&probe);
+			return cmd_usage_error(&cmd_report, "unknown format '%s' (pdf, svg or png)", fmt_name);
+		}
+		buf_release(&probe);
+		if (out && !str_eq(out, "-") && report_format_from_path(out, &named) == 0 &&
+		    named != fmt)
+			return cmd_usage_error(&cmd_report, "'%s' is not a %s file", out, fmt_name);
+	} else if (out && !str_eq(out, "-") && report_format_from_path(out, &fmt) < 0) {
+		return cmd_usage_error(&cmd_report,
+				       "cannot tell the format of '%s': name it .pdf, .svg or .png", out);
+	}
+	if (out && str_eq(out, "-") && ro.layout)
+		return cmd_usage_error(&cmd_report, "--layout and -o - both write to standard output");
+
+	t = report_template_load(tpl_path);
+	if (!t)
+		return EXIT_INPUT;
+	if (list) {
+		size_t k;
+		for (k = 0; k < report_template_nchart(t); k++)
+			printf("%s\n", report_template_chart_id(t, k));
+		report_template_free(t);
+		return EXIT_OK;
+	}
+
+	d = report_data_new();
+	if (optind >= argc) {
+		struct stat st;
+		if (stat(CORPUS_ENTRIES, &st) == 0 && S_ISDIR(st.st_mode)) {
+			if (report_data_add(d, CORPUS_ENTRIES) < 0)
+				status = EXIT_INPUT;
+		} else {
+			warning("no CSV given and no %s/ here: rendering without data", CORPUS_ENTRIES);
+		}
+	}
+	for (i = optind; i < argc; i++)
+		if (report_data_add(d, argv[i]) < 0)
+			status = EXIT_INPUT;
+	if (status == EXIT_OK) {
+		if (!out)
+			out = own_out = default_out(tpl_path);
+		if (report_render(t, d, fmt, out, &ro) < 0)
+			status = EXIT_INPUT;
+	}
+	free(own_out);
+	report_data_free(d);
+	report_template_free(t);
+	return status;
 }
 
 const struct command cmd_report = {
 	.name = "report",
 	.summary = "render a report template into PDF, SVG or PNG",
-	.usage = "nh3cat report TEMPLATE.xml [-o OUT.pdf|OUT.svg|OUT.png] [CSV...]",
-	.help = "",
+	.usage = "nh3cat report TEMPLATE.xml [-o OUT.pdf|OUT.svg|OUT.png] [CSV|DIR...]",
+	.help =
+	"Renders the tables and charts of a report template (templates/*.xml,\n"
+	"checked against templates/report.rng) over entries CSV files, by\n"
+	"default every corpus/entries/*.csv.  A PDF (A4) holds the whole report;\n"
+	"an SVG or PNG holds one chart.  Rejected entries are left out; the\n"
+	"validation findings of every file are available to the template.\n"
+	"\n"
+	"Options:\n"
+	"  -o, --output OUT   the file to write (.pdf, .svg or .png; - for standard\n"
+	"                     output); default: the template's name with .pdf\n"
+	"  -f, --format FMT   pdf, svg or png, when OUT does not say\n"
+	"  -c, --chart ID     the chart to draw into an SVG or PNG (default: the first)\n"
+	"      --layout       print the layout (axis ranges, ticks, marker counts,\n"
+	"                     table rows, pages) to standard output\n"
+	"      --list-charts  print the ids of the template's charts and stop\n"
+	"\n"
+	"SOURCE_DATE_EPOCH, when set, gives the creation date written into a PDF.\n"
+	"Exit status: 0 rendered, 2 a bad template, unreadable data or a failed write.\n",
 	.run = run,
 };

@@ -1,10 +1,12 @@
 /*
- * cmd_validate.c: nh3cat validate [--format text|json|github] [CSV|DIR...]
+ * cmd_validate.c: nh3cat validate [--rules FILE] [--waivers FILE]
+ *                 [--refs FILE] [--format text|json|github] [CSV|DIR...]
+ *                 nh3cat validate --explain [RULE]
  *
- * Reads each entries CSV and checks it against schema v1.  With no
- * argument it validates corpus/entries/ under the current folder.
- * Exit status: 2 when a file cannot be read as CSV at all, else 1 when any
- * finding is an error, else 0.
+ * Reads each entries CSV and runs every rule of validate.h over it.  With
+ * no argument it validates corpus/entries/ under the current folder.
+ * Exit status: 2 when a file cannot be read as CSV at all or a rules or
+ * waiver file is malformed, else 1 when any finding is an error, else 0.
  */
 #include <config.h>
 
@@ -15,9 +17,13 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "cite.h"
 #include "cmd.h"
 #include "diag.h"
+#include "document.h"
 #include "entry.h"
+#include "ingest.h"
+#include "rules.h"
 #include "validate.h"
 
 #define CORPUS_ENTRIES "corpus/entries"
@@ -39,13 +45,231 @@ static int list_dir(const char *dir, char ***files, size_t *n, size_t *alloc)
 		struct buf path = BUF_INIT;
 		if (de->d_name[0] == '.' || !str_endswith(de->d_name, ".csv"))
 			continue;
-		buf_printf(&path, "%s/%s", dir, de->d_name);
+		buf_printf(&path, "%s%s%s", dir, str_endswith(dir, "/") ? "" : "/", de->d_name);
 		*files = xgrow(*files, alloc, *n + 1, sizeof(char *));
 		(*files)[(*n)++] = buf_detach(&path, NULL);
 	}
 	closedir(dp);
-	qsort(*files + first, *n - first, sizeof(char *), cmp_str);
+	if (*n > first)
+		qsort(*files + first, *n - first, sizeof(char *), cmp_str);
 	return 0;
+}
+
+/* --- citing sentences of the source document --------------------------- */
+
+struct cites {
+	struct text_cite *v;
+	size_t n, alloc;
+};
+
+static void cites_release(struct cites *c)
+{
+	size_t i;
+	for (i = 0; i < c->n; i++) {
+		free(c->v[i].sentence);
+		free(c->v[i].path);
+	}
+	free(c->v);
+	memset(c, 0, sizeof(*c));
+}
+
+static int is_upper_at(const char *s, size_t i, size_t len)
+{
+	return i < len && s[i] >= 'A' && s[i] <= 'Z';
+}
+
+/* A full stop that ends an abbreviation rather than a sentence. */
+static int abbrev_before(const char *s, size_t dot)
+{
+	static const char *const abbr[] = { "al", "Fig", "Figs", "Eq", "Ref", "Refs", "ref",
+					     "e.g", "i.e", "vs", "ca", "No", NULL };
+	size_t i, n;
+	for (i = 0; abbr[i]; i++) {
+		n = strlen(abbr[i]);
+		if (dot >= n && strncmp(s + dot - n, abbr[i], n) == 0 &&
+		    (dot == n || s[dot - n - 1] == ' ' || s[dot - n - 1] == '('))
+			return 1;
+	}
+	return 0;
+}
+
+static int is_lower_at(const char *s, size_t i, size_t len)
+{
+	return i < len && s[i] >= 'a' && s[i] <= 'z';
+}
+
+/*
+ * The sentences of a paragraph or caption with the references they cite.  A
+ * sentence ends at ". " before a capital, at a citation marker followed by
+ * a blank and a capital ("(ZIF).97 As shown"), or before a figure panel
+ * (". (b) ").  A sentence without a marker of its own speaks of the work
+ * cited last in the paragraph ("Zhou et al. prepared ...⁶⁹ With the
+ * increase ... the Co-N₂ catalyst ..."), so it inherits those references.
+ */
+static void cites_of_block(const struct document *doc, const struct block *b, int caption,
+			   struct cites *out)
+{
+	const char *line = b->text;
+	size_t len = b->len;
+	struct cite_mark marks[64];
+	size_t nm = cite_scan(line, len, marks, ARRAY_SIZE(marks)), m, i, k;
+	size_t *starts, nstarts = 0, idx;
+	long cur[TEXT_CITE_MAX_REFS];
+	size_t ncur = 0;
+
+	if (nm > ARRAY_SIZE(marks))
+		nm = ARRAY_SIZE(marks);
+	/* an exponent after a superscript minus (h⁻¹) is no citation */
+	for (m = k = 0; m < nm; m++)
+		if (!(marks[m].start >= 3 && (unsigned char)line[marks[m].start - 3] == 0xE2 &&
+		      (unsigned char)line[marks[m].start - 2] == 0x81 &&
+		      (unsigned char)line[marks[m].start - 1] == 0xBB))
+			marks[k++] = marks[m];
+	nm = k;
+	if (!nm)
+		return;   /* nothing cited in the paragraph */
+	starts = xcalloc(len + 2, sizeof(size_t));
+	starts[nstarts++] = 0;
+	for (i = 1; i + 1 < len; i++) {
+		int after_mark = 0;
+		if (line[i] != ' ')
+			continue;
+		for (m = 0; m < nm; m++)
+			after_mark |= marks[m].end == i;
+		if ((is_upper_at(line, i + 1, len) &&
+		     (after_mark || (line[i - 1] == '.' && !abbrev_before(line, i - 1)))) ||
+		    ((line[i - 1] == '.' || line[i - 1] == ';' || after_mark) && line[i + 1] == '(' &&
+		     is_lower_at(line, i + 2, len) && i + 3 < len && line[i + 3] == ')'))
+			starts[nstarts++] = i + 1;
+	}
+	starts[nstarts] = len;
+
+	/*
+	 * In a figure caption a panel without a marker belongs with the next
+	 * one that has one ("(c) ... (d) ...⁹⁷"): walk the panels backwards.
+	 */
+	for (idx = 0; idx < nstarts; idx++) {
+		size_t sentence = caption ? nstarts - 1 - idx : idx;
+		size_t st = starts[sentence], en = starts[sentence + 1], own = 0;
+		struct text_cite *tc;
+		for (m = 0; m < nm; m++) {
+			if (marks[m].start < st || marks[m].start >= en)
+				continue;
+			if (!own++)
+				ncur = 0;
+			for (k = 0; k < marks[m].n && ncur < TEXT_CITE_MAX_REFS; k++)
+				cur[ncur++] = marks[m].nums[k];
+		}
+		if (!ncur)
+			continue;
+		out->v = xgrow(out->v, &out->alloc, out->n + 1, sizeof(*out->v));
+		tc = &out->v[out->n++];
+		memset(tc, 0, sizeof(*tc));
+		tc->sentence = xstrndup(line + st, en - st);
+		if (b->path) {
+			tc->path = xstrdup(b->path);
+		} else if (b->src_off != DOC_NO_OFFSET) {
+			long col;
+			document_line_col(doc, b->map ? b->map[st] : b->src_off + st, &tc->line, &col);
+		}
+		memcpy(tc->refs, cur, ncur * sizeof(long));
+		tc->nrefs = ncur;
+	}
+	free(starts);
+}
+
+static void ignore_diag(void *ctx, const struct diag_item *item)
+{
+	(void)ctx;
+	(void)item;
+}
+
+/*
+ * Citing sentences of the paragraphs and captions of a document (any
+ * format nh3cat reads); tables and the reference list are left out.
+ * Returns 0, or -1 when the document cannot be read.
+ */
+static int cites_load(const char *path, struct cites *out)
+{
+	struct diag *quiet = diag_new_collect(ignore_diag, NULL);
+	struct document *doc = ingest_file(path, NULL, quiet);
+	size_t i;
+	diag_free(quiet);
+	if (!doc)
+		return -1;
+	for (i = 0; i < doc->nblocks; i++) {
+		const struct block *b = &doc->blocks[i];
+		if (b->kind == BLOCK_PARAGRAPH)
+			cites_of_block(doc, b, 0, out);
+		else if (b->kind == BLOCK_CAPTION)
+			cites_of_block(doc, b, 1, out);
+	}
+	document_free(doc);
+	return 0;
+}
+
+/* corpus/entries/KEY.csv -> corpus/papers/KEY.txt (.md, .xml), when it exists. */
+static char *paper_beside(const char *file)
+{
+	static const char *const exts[] = { ".txt", ".md", ".xml", NULL };
+	const char *slash = strrchr(file, '/'), *dir_start, *stem;
+	size_t i;
+	if (!slash)
+		return NULL;
+	dir_start = slash;
+	while (dir_start > file && dir_start[-1] != '/')
+		dir_start--;
+	if ((size_t)(slash - dir_start) != 7 || memcmp(dir_start, "entries", 7) != 0 ||
+	    !str_endswith(slash, ".csv"))
+		return NULL;
+	stem = slash + 1;
+	for (i = 0; exts[i]; i++) {
+		struct buf b = BUF_INIT;
+		struct stat st;
+		buf_add(&b, file, (size_t)(dir_start - file));
+		buf_addstr(&b, "papers/");
+		buf_add(&b, stem, strlen(stem) - 4);
+		buf_addstr(&b, exts[i]);
+		if (stat(buf_str(&b), &st) == 0 && S_ISREG(st.st_mode))
+			return buf_detach(&b, NULL);
+		buf_release(&b);
+	}
+	return NULL;
+}
+
+struct unused_ctx {
+	struct diag *d;
+	const struct rules *rules;
+};
+
+/* A waiver of the waiver file that matched nothing in any file. */
+static void report_unused(void *ctx, const char *file, long line, const char *entry_id,
+			  const char *rule)
+{
+	struct unused_ctx *uc = ctx;
+	int sev = uc->rules->sev[R_WAIVER_UNUSED];
+	if (sev == RULE_OFF)
+		return;
+	diag_emit(uc->d, file, line, 0, (enum diag_severity)sev, rule_table[R_WAIVER_UNUSED].id,
+		  "waiver of %s for '%s' excuses no finding", rule, entry_id);
+}
+
+/* --explain: one rule in full, or the list of all of them. */
+static int explain(const char *name)
+{
+	int r;
+	if (!name) {
+		for (r = 0; r < RULE_COUNT; r++)
+			printf("%-20s %-7s %s\n", rule_table[r].id,
+			       diag_severity_name(rule_table[r].sev), rule_table[r].summary);
+		return EXIT_OK;
+	}
+	r = rule_find(name);
+	if (r < 0)
+		return cmd_usage_error(&cmd_validate, "unknown rule '%s' (--explain lists them)", name);
+	printf("%s (%s by default): %s\n\n%s", rule_table[r].id,
+	       diag_severity_name(rule_table[r].sev), rule_table[r].summary, rule_table[r].explain);
+	return EXIT_OK;
 }
 
 static int run(int argc, char **argv)
@@ -53,14 +277,23 @@ static int run(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "rules", required_argument, NULL, 'r' },
+		{ "waivers", required_argument, NULL, 'w' },
+		{ "refs", required_argument, NULL, 'R' },
+		{ "paper", required_argument, NULL, 'p' },
+		{ "explain", no_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 }
 	};
 	enum diag_format fmt = DIAG_FMT_TEXT;
+	const char *rules_path = NULL, *waivers_path = NULL, *paper_path = NULL;
+	struct validate_opts vo;
 	char **files = NULL;
 	size_t nfiles = 0, alloc = 0, i, entries = 0;
-	int c, unreadable = 0, status;
+	int c, unreadable = 0, status, want_explain = 0;
+	struct rules *rules = NULL;
+	struct waivers *waivers = NULL;
 	struct diag *d;
 
+	memset(&vo, 0, sizeof(vo));
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
@@ -71,11 +304,41 @@ static int run(int argc, char **argv)
 						       "unknown format '%s' (text, json or github)", optarg);
 			break;
 		case 'r':
-			return cmd_usage_error(&cmd_validate,
-					       "--rules: domain rules are not built yet in this version");
+			rules_path = optarg;
+			break;
+		case 'w':
+			waivers_path = optarg;
+			break;
+		case 'R':
+			vo.refs_path = optarg;
+			break;
+		case 'p':
+			paper_path = optarg;
+			break;
+		case 'x':
+			want_explain = 1;
+			break;
 		default:
 			return cmd_option_error(&cmd_validate, argv, c);
 		}
+	}
+	if (want_explain) {
+		if (argc - optind > 1)
+			return cmd_usage_error(&cmd_validate, "--explain takes at most one rule");
+		return explain(optind < argc ? argv[optind] : NULL);
+	}
+	if (paper_path) {
+		FILE *f = fopen(paper_path, "r");
+		if (!f)
+			return cmd_usage_error(&cmd_validate, "cannot read document '%s'", paper_path);
+		fclose(f);
+	}
+	if (vo.refs_path) {
+		FILE *f = fopen(vo.refs_path, "r");
+		if (!f)
+			return cmd_usage_error(&cmd_validate, "cannot read reference list '%s'",
+					       vo.refs_path);
+		fclose(f);
 	}
 
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
@@ -94,42 +357,95 @@ static int run(int argc, char **argv)
 	}
 
 	d = diag_new(fmt, NULL);
+	rules = rules_new();
+	if (rules_path && rules_load(rules, rules_path, d) < 0)
+		goto bad_config;
+	if (waivers_path) {
+		waivers = waivers_new();
+		if (waivers_load(waivers, waivers_path, d) < 0)
+			goto bad_config;
+	}
+	vo.rules = rules;
+	vo.waivers = waivers;
 	for (i = 0; i < nfiles; i++) {
 		struct entry_set s;
+		struct cites cites = { NULL, 0, 0 };
+		char *paper = paper_path ? xstrdup(paper_path) : paper_beside(files[i]);
+		if (paper && cites_load(paper, &cites) < 0)
+			diag_emit(d, paper, 0, 0, DIAG_WARNING, "ref-mismatch",
+				  "document not read; its citations are not checked");
+		vo.cites = cites.v;
+		vo.ncites = cites.n;
+		vo.cites_name = paper;
 		entry_set_init(&s);
 		if (entries_read(files[i], &s, d) < 0)
 			unreadable = 1;
-		validate_entries(files[i], &s, d);
+		validate_run(files[i], &s, &vo, d);
+		cites_release(&cites);
+		free(paper);
 		entries += s.n;
 		entry_set_release(&s);
-		free(files[i]);
 	}
-	free(files);
+	if (waivers) {
+		struct unused_ctx uc = { d, rules };
+		waivers_take_unused(waivers, report_unused, &uc);
+	}
 	diag_finish(d);
-	if (fmt == DIAG_FMT_TEXT)
-		fprintf(stderr, "%s: validated %zu entries in %zu file%s: %lu error%s, %lu warning%s\n",
+	if (fmt == DIAG_FMT_TEXT) {
+		fprintf(stderr, "%s: validated %zu entries in %zu file%s: %lu error%s, %lu warning%s",
 			progname, entries, nfiles, nfiles == 1 ? "" : "s",
 			diag_count(d, DIAG_ERROR), diag_count(d, DIAG_ERROR) == 1 ? "" : "s",
 			diag_count(d, DIAG_WARNING), diag_count(d, DIAG_WARNING) == 1 ? "" : "s");
+		if (vo.waived)
+			fprintf(stderr, ", %lu waived", vo.waived);
+		fputc('\n', stderr);
+	}
 	status = unreadable ? EXIT_INPUT : diag_count(d, DIAG_ERROR) ? EXIT_FINDINGS : EXIT_OK;
+	goto out;
+
+bad_config:
+	diag_finish(d);
+	status = EXIT_INPUT;
+out:
 	diag_free(d);
+	rules_free(rules);
+	waivers_free(waivers);
+	for (i = 0; i < nfiles; i++)
+		free(files[i]);
+	free(files);
 	return status;
 }
 
 const struct command cmd_validate = {
 	.name = "validate",
-	.summary = "check entries CSV files against schema v1",
-	.usage = "nh3cat validate [--format text|json|github] [CSV|DIR...]",
+	.summary = "check entries CSV files against the schema and the domain rules",
+	.usage = "nh3cat validate [--rules FILE] [--waivers FILE] [--refs FILE]\n"
+		 "                       [--paper FILE] [--format text|json|github] [CSV|DIR...]\n"
+		 "       nh3cat validate --explain [RULE]",
 	.help =
-	"Checks each entries CSV: RFC 4180 form, UTF-8, the schema v1 header,\n"
-	"numbers in numeric columns, and the allowed values of source, site_type,\n"
-	"method and status.  With no argument, validates corpus/entries/*.csv.\n"
+	"Checks each entries CSV: RFC 4180 form, UTF-8, the schema v1 header and\n"
+	"column types, then the domain rules: plausible ranges, fields a reviewed\n"
+	"entry needs, site type against size, metals and name, rates per metal\n"
+	"against loadings, duplicates, table against text, stated fold-ratios,\n"
+	"and reference numbers against the text and the reference list.  With no\n"
+	"argument, validates corpus/entries/*.csv.\n"
 	"\n"
 	"Options:\n"
-	"  -f, --format FMT   text (FILE:LINE: error: [rule] message, on stderr),\n"
-	"                     json (an array on stdout) or github (workflow\n"
-	"                     commands on stdout, for pull-request annotations)\n"
+	"  -f, --format FMT   text (FILE:LINE: severity: [rule] message, on\n"
+	"                     stderr), json (an array on stdout) or github\n"
+	"                     (workflow commands on stdout, for pull-request\n"
+	"                     annotations)\n"
+	"      --rules FILE   thresholds, ranges and severities (the defaults are\n"
+	"                     those of rules/default.rules)\n"
+	"      --waivers FILE waivers, one a line: ENTRY-ID RULE reason...\n"
+	"                     (or a waive column in the CSV: RULE: reason; ...)\n"
+	"      --refs FILE    the document's reference list (ref,title,... CSV);\n"
+	"                     by default corpus/refs/KEY.csv beside the entries\n"
+	"      --paper FILE   the document's text, for the reference numbers its\n"
+	"                     sentences cite; by default corpus/papers/KEY.txt\n"
+	"      --explain [RULE]  explain one rule, or list them all\n"
 	"\n"
-	"Exit status: 0 clean, 1 errors found, 2 a file could not be read as CSV.\n",
+	"Exit status: 0 clean, 1 errors found, 2 a file could not be read as CSV\n"
+	"or a rules or waiver file is malformed.\n",
 	.run = run,
 };

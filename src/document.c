@@ -133,6 +133,8 @@ struct cell *table_add_cell(struct table *t, size_t row, size_t col,
 			    const char *text, size_t len, size_t src_off)
 {
 	struct cell *c;
+	if (t->ncells && row < t->cells[t->ncells - 1].row)
+		t->unordered = 1;
 	t->cells = xgrow(t->cells, &t->alloc, t->ncells + 1, sizeof(*t->cells));
 	c = &t->cells[t->ncells++];
 	memset(c, 0, sizeof(*c));
@@ -164,15 +166,42 @@ void table_set_row_locator(struct table *t, size_t row, const char *locator)
 	t->row_locator[row] = xstrdup(locator);
 }
 
+static int cell_covers(const struct cell *c, size_t row, size_t col)
+{
+	return row >= c->row && row < c->row + c->rowspan &&
+	       col >= c->col && col < c->col + c->colspan;
+}
+
+/*
+ * Cells come in row order (table_add_cell notes when they do not), so the
+ * cells of a row are found by binary search; a slot they leave empty can
+ * only be covered by a cell of an earlier row spanning down, looked for
+ * backwards from there.  Reading a table cell by cell stays near linear
+ * instead of quadratic in its size.
+ */
 const struct cell *table_cell_at(const struct table *t, size_t row, size_t col)
 {
-	size_t i;
-	for (i = 0; i < t->ncells; i++) {
-		const struct cell *c = &t->cells[i];
-		if (row >= c->row && row < c->row + c->rowspan &&
-		    col >= c->col && col < c->col + c->colspan)
-			return c;
+	size_t lo = 0, hi = t->ncells, i;
+
+	if (t->unordered) {
+		for (i = 0; i < t->ncells; i++)
+			if (cell_covers(&t->cells[i], row, col))
+				return &t->cells[i];
+		return NULL;
 	}
+	while (lo < hi) {   /* first cell of a row >= row */
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->cells[mid].row < row)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < t->ncells && t->cells[i].row == row; i++)
+		if (cell_covers(&t->cells[i], row, col))
+			return &t->cells[i];
+	for (i = lo; i-- > 0;)
+		if (cell_covers(&t->cells[i], row, col))
+			return &t->cells[i];
 	return NULL;
 }
 

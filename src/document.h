@@ -56,6 +56,7 @@ struct table {
 	size_t nfootnotes;
 	size_t *row_src_off;  /* nrows offsets of the row starts, or NULL */
 	char **row_locator;   /* nrows structured locators of rows, or NULL */
+	int unordered;        /* cells were not added in row order (lookups scan all) */
 };
 
 struct block {

@@ -121,6 +121,22 @@ static int parse_record(struct reader *r, const char *rec, size_t len, long line
 	return rc;
 }
 
+/* Names in messages are cut after this many bytes (at a character start). */
+#define MAX_NAME_SHOWN 60
+
+/* Bytes of s to show in a message, and whether it was cut. */
+static int shown_len(const char *s, const char **more)
+{
+	size_t n = strlen(s), k = MAX_NAME_SHOWN;
+	*more = "";
+	if (n <= MAX_NAME_SHOWN)
+		return (int)n;
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	*more = "...";
+	return (int)k;
+}
+
 static int check_header(struct reader *r, struct entry_set *s, long line)
 {
 	struct fields *fs = &r->fs;
@@ -158,10 +174,13 @@ static int check_header(struct reader *r, struct entry_set *s, long line)
 	for (k = 0; k < fs->n; k++) {
 		if (entry_col_find(fs->v[k]) >= 0 || entry_ext_col_known(fs->v[k]))
 			continue;
-		if (unknown++ < MAX_UNKNOWN_LISTED)
+		if (unknown++ < MAX_UNKNOWN_LISTED) {
+			const char *more;
+			int shown = shown_len(fs->v[k], &more);
 			diag_emit(r->d, r->name, line, 0, DIAG_ERROR, "schema-header",
-				  "unknown column '%s' (field %zu); columns of your own must start with 'x_'",
-				  fs->v[k], k + 1);
+				  "unknown column '%.*s%s' (field %zu); columns of your own must start with 'x_'",
+				  shown, fs->v[k], more, k + 1);
+		}
 		ok = 0;
 	}
 	if (unknown > MAX_UNKNOWN_LISTED)
@@ -375,27 +394,32 @@ static int ends_in_newline(const struct buf *out)
 	return out->len > 0 && out->data[out->len - 1] == '\n';
 }
 
-void entries_format(const struct entry_set *s, struct buf *out)
+void entries_format_header(const struct entry_set *s, struct buf *out)
 {
-	const char *eol = s->crlf ? "\r\n" : "\n";
-	size_t i, k;
-
+	size_t k;
 	if (s->bom)
 		buf_add(out, "\xEF\xBB\xBF", 3);
 	if (s->raw_header) {
 		buf_add(out, s->raw_header, s->raw_header_len);
-	} else {
-		for (k = 0; k < ENTRY_NCOLS; k++) {
-			if (k)
-				buf_addch(out, ',');
-			add_field(out, entry_cols[k].name);
-		}
-		for (k = 0; k < s->nextra; k++) {
-			buf_addch(out, ',');
-			add_field(out, s->extra_names[k]);
-		}
-		buf_addstr(out, eol);
+		return;
 	}
+	for (k = 0; k < ENTRY_NCOLS; k++) {
+		if (k)
+			buf_addch(out, ',');
+		add_field(out, entry_cols[k].name);
+	}
+	for (k = 0; k < s->nextra; k++) {
+		buf_addch(out, ',');
+		add_field(out, s->extra_names[k]);
+	}
+	buf_addstr(out, s->crlf ? "\r\n" : "\n");
+}
+
+void entries_format_rows(const struct entry_set *s, struct buf *out)
+{
+	const char *eol = s->crlf ? "\r\n" : "\n";
+	size_t i, k;
+
 	for (i = 0; i < s->n; i++) {
 		const struct entry *e = &s->v[i];
 		/* A last row read without a newline gets one when rows follow it. */
@@ -416,6 +440,12 @@ void entries_format(const struct entry_set *s, struct buf *out)
 		}
 		buf_addstr(out, eol);
 	}
+}
+
+void entries_format(const struct entry_set *s, struct buf *out)
+{
+	entries_format_header(s, out);
+	entries_format_rows(s, out);
 }
 
 int entries_write(const char *path, const struct entry_set *s)

@@ -179,3 +179,28 @@ struct entry *entry_set_append(struct entry_set *s)
 	entry_init(e, s->nextra);
 	return e;
 }
+
+size_t entry_set_add_column(struct entry_set *s, const char *name)
+{
+	size_t i;
+	for (i = 0; i < s->nextra; i++)
+		if (str_eq(s->extra_names[i], name))
+			return i;
+	s->extra_names = xrealloc(s->extra_names, (s->nextra + 1) * sizeof(char *));
+	s->extra_names[s->nextra] = xstrdup(name);
+	for (i = 0; i < s->n; i++) {
+		struct entry *e = &s->v[i];
+		e->extra = xrealloc(e->extra, (s->nextra + 1) * sizeof(char *));
+		e->extra[s->nextra] = xstrdup("");
+		e->nextra = s->nextra + 1;
+		/* The row gains a field: it is written anew. */
+		free(e->raw);
+		e->raw = NULL;
+		e->rawlen = 0;
+	}
+	/* The header changes too. */
+	free(s->raw_header);
+	s->raw_header = NULL;
+	s->raw_header_len = 0;
+	return s->nextra++;
+}

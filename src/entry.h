@@ -107,6 +107,12 @@ void entry_add_derived(struct entry *e, const char *colname);
 
 void entry_set_init(struct entry_set *s);
 void entry_set_release(struct entry_set *s);
+/*
+ * Add an extra column (after the schema's and the extras already there),
+ * empty in every entry; nothing when the set has it.  Returns its index
+ * among the extras.
+ */
+size_t entry_set_add_column(struct entry_set *s, const char *name);
 /* Append a new empty entry and return it (valid until the next append). */
 struct entry *entry_set_append(struct entry_set *s);
 
@@ -126,6 +132,9 @@ int entries_parse(const char *name, const char *data, size_t len,
  * in canonical form (fields quoted only when needed).
  */
 void entries_format(const struct entry_set *s, struct buf *out);
+/* The two halves of entries_format, for writers that stream rows. */
+void entries_format_header(const struct entry_set *s, struct buf *out);
+void entries_format_rows(const struct entry_set *s, struct buf *out);
 /* Write s to path atomically (temporary file, fsync, rename).  0 or -1. */
 int entries_write(const char *path, const struct entry_set *s);
 /* Write s to an open stream ("-" for stdout uses this).  0 or -1. */

@@ -144,8 +144,9 @@ static const char *const not_formulas[] = {
 static int in_list(const char *const *list, const char *s, size_t n)
 {
 	size_t k;
+	/* strncmp stops at the first differing byte: no strlen of every word */
 	for (k = 0; list[k]; k++)
-		if (strlen(list[k]) == n && !memcmp(list[k], s, n))
+		if (list[k][0] == s[0] && strncmp(list[k], s, n) == 0 && list[k][n] == '\0')
 			return 1;
 	return 0;
 }

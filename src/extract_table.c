@@ -426,7 +426,12 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 			if (cl && cl->rowspan > 1)
 				spans = 1;
 		}
-		if (spans && (size_t)name_col + 1 < t->ncols && cols[name_col + 1].role == R_NONE) {
+		/* The next column may sit under the same spanning "Catalyst" header (XML tables). */
+		int shared = (size_t)name_col + 1 < t->ncols && t->nheader &&
+			     table_cell_at(t, t->nheader - 1, (size_t)name_col) ==
+			     table_cell_at(t, t->nheader - 1, (size_t)name_col + 1);
+		if (spans && (size_t)name_col + 1 < t->ncols &&
+		    (cols[name_col + 1].role == R_NONE || shared)) {
 			group_col = name_col;
 			cols[name_col].role = R_GROUP;
 			name_col++;

@@ -667,6 +667,37 @@ static void emit(const struct document *doc, const struct block *b, struct extra
 	buf_release(&ev);
 }
 
+/*
+ * Whether canonical text t holds a quantity that can be a reported result
+ * (a rate, a TOF or an activation energy, GHSV-looking TOFs included):
+ * entries come only from those, so a paragraph without one is skipped
+ * before the costly stages (sentences, citations, catalyst mentions).
+ */
+static int may_report(const char *t, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		struct quantity q;
+		if (!is_digit((unsigned char)t[i]) || !word_boundary_before(t, i) ||
+		    !units_scan(t, len, i, &q)) {
+			i++;
+			continue;
+		}
+		switch (q.kind) {
+		case QK_RATE_CAT:
+		case QK_RATE_METAL:
+		case QK_TOF:
+		case QK_GHSV:
+		case QK_EA:
+			return 1;
+		default:
+			break;
+		}
+		i = q.end > i ? q.end : i + 1;
+	}
+	return 0;
+}
+
 void extract_prose(struct extractor *ex, const struct document *doc, const struct block *b,
 		   struct entry_set *set)
 {
@@ -678,6 +709,8 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 	size_t prev_cond_sent = (size_t)-1;
 
 	extract_normalize(ex, b->text, b->len);
+	if (!may_report(ex->nt.text, ex->nt.len))
+		return;
 	memset(&p, 0, sizeof(p));
 	p.t = ex->nt.text;
 	p.len = ex->nt.len;

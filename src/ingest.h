@@ -45,6 +45,7 @@ struct reader {
 };
 
 extern const struct reader reader_text;
+extern const struct reader reader_xml;    /* ingest_xml.c: JATS, Elsevier full text */
 
 /* The reader for a file name (by extension); NULL when none fits. */
 const struct reader *ingest_find_reader(const char *path);
@@ -55,6 +56,13 @@ struct document *ingest_file(const char *path, const char *key, struct diag *d);
 /* Plain text / Markdown reader, callable on bytes in memory. */
 struct document *ingest_text(const char *name, const char *key,
 			     const char *data, size_t len, struct diag *d);
+
+/*
+ * XML reader (JATS or Elsevier full text), callable on bytes in memory.
+ * The document's blocks carry paths, its table cells tableN/rR/cC.
+ */
+struct document *ingest_xml(const char *name, const char *key,
+			    const char *data, size_t len, struct diag *d);
 
 /* The key of a path: its file name without folders and extension. */
 char *ingest_key_from_path(const char *path);

@@ -238,7 +238,14 @@ const char *num_format(double v, char *buf)
 		buf[1] = '\0';
 		return buf;
 	}
-	for (prec = 1; prec <= 17; prec++) {
+	/*
+	 * The shortest digits that read back as v.  Any double that came from a
+	 * decimal of at most 15 significant digits (DBL_DIG) prints as that
+	 * decimal at precision 15, %g dropping the trailing zeros; only the
+	 * others need 16 or 17.  (Counting up from 1 gives the same digits at
+	 * several times the cost.)
+	 */
+	for (prec = 15; prec <= 17; prec++) {
 		snprintf(buf, NUM_BUFSZ, "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)
 			break;
@@ -267,12 +274,14 @@ char *file_read_all(const char *path, size_t *len)
 	struct stat st;
 	char *data = NULL;
 	size_t n = 0, alloc = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* Non-blocking open: a named pipe nobody writes to must not hang us. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 
 	if (fd < 0) {
 		fprintf(stderr, "%s: error: cannot open: %s\n", path, strerror(errno));
 		return NULL;
 	}
+	(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	if (fstat(fd, &st) < 0) {
 		fprintf(stderr, "%s: error: cannot stat: %s\n", path, strerror(errno));
 		close(fd);
@@ -288,10 +297,24 @@ char *file_read_all(const char *path, size_t *len)
 		close(fd);
 		return NULL;
 	}
+	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > (uintmax_t)FILE_READ_MAX) {
+		fprintf(stderr, "%s: error: %jd bytes, more than the %d MiB nh3cat reads\n",
+			path, (intmax_t)st.st_size, FILE_READ_MAX >> 20);
+		close(fd);
+		return NULL;
+	}
 	if (S_ISREG(st.st_mode) && st.st_size > 0)
 		data = xgrow(data, &alloc, (size_t)st.st_size + 1, 1);
 	for (;;) {
 		ssize_t r;
+		if (n > (size_t)FILE_READ_MAX) {
+			/* A device or pipe that never ends (/dev/zero). */
+			fprintf(stderr, "%s: error: more than the %d MiB nh3cat reads\n",
+				path, FILE_READ_MAX >> 20);
+			free(data);
+			close(fd);
+			return NULL;
+		}
 		if (alloc - n < 2)
 			data = xgrow(data, &alloc, n + 65536, 1);
 		r = read(fd, data + n, alloc - n - 1);

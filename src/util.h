@@ -79,9 +79,12 @@ const char *num_format(double v, char *buf);
 /* --- files ------------------------------------------------------------ */
 /*
  * Read the whole of path into a NUL-terminated buffer (*len excludes the
- * NUL).  Refuses directories and non-regular files.  On failure prints
- * "PATH: error: ..." and returns NULL.
+ * NUL).  Refuses directories, non-regular files and more than
+ * FILE_READ_MAX bytes (a device or pipe that never ends); a named pipe
+ * without a writer reads as empty.  On failure prints "PATH: error: ..."
+ * and returns NULL.
  */
+#define FILE_READ_MAX (256 << 20)
 char *file_read_all(const char *path, size_t *len /* OUT */);
 
 #include "banned.h"

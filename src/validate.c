@@ -1,12 +1,22 @@
 /*
- * validate.c: schema-level validation of entries (see validate.h).
+ * validate.c: the validator's driver, the schema rules and the rules that
+ * look at one entry at a time (ranges, required fields, site type,
+ * per-entry loading); see validate.h.  Rules across entries live in
+ * validate_cross.c.
  */
 #include <config.h>
 
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "buf.h"
+#include "classify.h"
+#include "rules.h"
 #include "validate.h"
+#include "validate_int.h"
 
 static const char *const elements[] = {
 	"H", "He", "Li", "Be", "B", "C", "N", "O", "F", "Ne", "Na", "Mg", "Al", "Si", "P",
@@ -23,8 +33,11 @@ static const char *const elements[] = {
 int element_is_symbol(const char *sym, size_t len)
 {
 	size_t i;
+	if (len == 0 || len > 2)
+		return 0;
 	for (i = 0; elements[i]; i++)
-		if (strlen(elements[i]) == len && memcmp(elements[i], sym, len) == 0)
+		if (elements[i][0] == sym[0] && strncmp(elements[i], sym, len) == 0 &&
+		    elements[i][len] == '\0')
 			return 1;
 	return 0;
 }
@@ -91,6 +104,7 @@ static int metals_valid(const char *s)
 	return 1;
 }
 
+
 static void enum_list(const char *const *values, struct buf *out)
 {
 	size_t i;
@@ -110,63 +124,521 @@ static int enum_ok(const char *const *values, const char *v)
 	return 0;
 }
 
-unsigned long validate_schema(const char *file, const struct entry_set *s, struct diag *d)
+/* --- findings ------------------------------------------------------------ */
+
+void vfinding(struct vctx *v, const struct entry *e, enum rule r, const char *fmt, ...)
+{
+	int sev = v->rules->sev[r];
+	const char *id = entry_get(e, COL_ID);
+	va_list ap;
+
+	if (sev == RULE_OFF)
+		return;
+	if (waivers_match(v->cell_waivers, id, r) || waivers_match(v->file_waivers, id, r)) {
+		v->waived++;
+		return;
+	}
+	v->pending = xgrow(v->pending, &v->pending_alloc, v->npending + 1, sizeof(*v->pending));
+	{
+		struct pending *pf = &v->pending[v->npending];
+		struct buf msg = BUF_INIT;
+		va_list cp;
+		int n;
+		va_start(ap, fmt);
+		va_copy(cp, ap);
+		n = vsnprintf(NULL, 0, fmt, cp);
+		va_end(cp);
+		if (n < 0)
+			n = 0;
+		buf_grow(&msg, (size_t)n);
+		vsnprintf(msg.data, (size_t)n + 1, fmt, ap);
+		msg.len = (size_t)n;
+		va_end(ap);
+		pf->line = e->line;
+		pf->seq = v->npending;
+		pf->sev = sev;
+		pf->rule = r;
+		pf->message = buf_detach(&msg, NULL);
+		v->npending++;
+	}
+}
+
+static int cmp_pending(const void *a, const void *b)
+{
+	const struct pending *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Emit the findings held back, in the order of their lines. */
+static void flush_findings(struct vctx *v)
+{
+	size_t i;
+	if (v->npending)
+		qsort(v->pending, v->npending, sizeof(*v->pending), cmp_pending);
+	for (i = 0; i < v->npending; i++) {
+		struct pending *pf = &v->pending[i];
+		diag_emit(v->d, v->file, pf->line, 0, (enum diag_severity)pf->sev,
+			  rule_table[pf->rule].id, "%s", pf->message);
+		free(pf->message);
+	}
+	free(v->pending);
+	v->pending = NULL;
+	v->npending = v->pending_alloc = 0;
+}
+
+int entry_is_rejected(const struct entry *e)
+{
+	return str_eq(entry_get(e, COL_STATUS), "rejected");
+}
+
+/* --- schema -------------------------------------------------------------- */
+
+static void check_schema(struct vctx *v, const struct entry *e)
+{
+	int c;
+	for (c = 0; c < ENTRY_NCOLS; c++) {
+		const struct col_info *ci = &entry_cols[c];
+		const char *val = e->f[c];
+		double num;
+		if (!*val)
+			continue;
+		switch (ci->type) {
+		case CT_TEXT:
+			if ((c == COL_METALS || c == COL_RATE_METAL) && !metals_valid(val))
+				vfinding(v, e, R_SCHEMA_METALS,
+					 "%s '%s' is not a ';'-separated list of element symbols",
+					 ci->name, val);
+			break;
+		case CT_NUMBER:
+			if (num_parse(val, &num) < 0)
+				vfinding(v, e, R_SCHEMA_NUMBER,
+					 "%s '%s' is not a number (plain decimal in %s)",
+					 ci->name, val, ci->unit);
+			break;
+		case CT_LOADING:
+			if (!loading_is_valid(val))
+				vfinding(v, e, R_SCHEMA_LOADING,
+					 "loading_wt '%s' is neither a percentage (3.8) nor "
+					 "per-metal percentages (Ru:1.17;Co:0.41)", val);
+			break;
+		case CT_REF:
+			if (!ref_is_valid(val))
+				vfinding(v, e, R_SCHEMA_REF,
+					 "ref '%s' is not a reference number or a ';'-separated list of them",
+					 val);
+			break;
+		case CT_ENUM:
+			if (!enum_ok(ci->values, val)) {
+				struct buf allowed = BUF_INIT;
+				enum_list(ci->values, &allowed);
+				vfinding(v, e, R_SCHEMA_ENUM, "%s '%s' is not one of %s%s", ci->name,
+					 val, buf_str(&allowed), c == COL_STATUS ? "" : " (or empty)");
+				buf_release(&allowed);
+			}
+			break;
+		}
+	}
+	if (!*e->f[COL_STATUS])
+		vfinding(v, e, R_SCHEMA_ENUM,
+			 "status is empty; it must be extracted, reviewed or rejected");
+}
+
+/* --- values -------------------------------------------------------------- */
+
+static void check_range(struct vctx *v, const struct entry *e, enum entry_col c, double x,
+			const char *shown)
+{
+	const struct rules *r = v->rules;
+	char lo[NUM_BUFSZ], hi[NUM_BUFSZ];
+	if (!r->range[c].set || (x >= r->range[c].min && x <= r->range[c].max))
+		return;
+	vfinding(v, e, R_VALUE_RANGE, "%s %s is outside the plausible range %s to %s %s",
+		 entry_cols[c].name, shown, num_format(r->range[c].min, lo),
+		 num_format(r->range[c].max, hi), entry_cols[c].unit);
+}
+
+static void check_ranges(struct vctx *v, const struct entry *e)
+{
+	int c;
+	for (c = 0; c < ENTRY_NCOLS; c++) {
+		double x;
+		if (entry_cols[c].type == CT_NUMBER) {
+			if (entry_get_num(e, (enum entry_col)c, &x) == 1)
+				check_range(v, e, (enum entry_col)c, x, e->f[c]);
+		} else if (c == COL_LOADING_WT && *e->f[c] && loading_is_valid(e->f[c])) {
+			/* each percentage of "Ru:1.17;Co:0.41" */
+			const char *p = e->f[c];
+			while (*p) {
+				const char *colon = strchr(p, ':');
+				const char *end = strchr(p, ';');
+				const char *num = colon ? colon + 1 : p;
+				size_t n = end ? (size_t)(end - num) : strlen(num);
+				if (num_parse_n(num, n, &x) == 0) {
+					char *shown = xstrndup(p, end ? (size_t)(end - p) : strlen(p));
+					check_range(v, e, COL_LOADING_WT, x, shown);
+					free(shown);
+				}
+				if (!end)
+					break;
+				p = end + 1;
+			}
+		}
+	}
+}
+
+static int has(const struct entry *e, enum entry_col c)
+{
+	return *entry_get(e, c) != '\0';
+}
+
+static void check_reviewed(struct vctx *v, const struct entry *e)
+{
+	const char *name = entry_get(e, COL_CATALYST);
+	int rate = has(e, COL_RATE_GCAT) || has(e, COL_RATE_GMETAL) || has(e, COL_TOF_S);
+	if (!str_eq(entry_get(e, COL_STATUS), "reviewed"))
+		return;
+	if (!*name) {
+		vfinding(v, e, R_REVIEWED_REQUIRED, "reviewed entry '%s' names no catalyst",
+			 entry_get(e, COL_ID));
+		return;
+	}
+	if (!rate && !has(e, COL_EA)) {
+		vfinding(v, e, R_REVIEWED_REQUIRED,
+			 "reviewed entry for '%s' reports no value (rate, TOF or Ea)", name);
+		return;
+	}
+	if (has(e, COL_RATE_GMETAL) && !has(e, COL_RATE_METAL) && !has(e, COL_METALS))
+		vfinding(v, e, R_REVIEWED_REQUIRED,
+			 "reviewed per-metal rate %s for '%s' does not say which metal (rate_metal)",
+			 entry_get(e, COL_RATE_GMETAL), name);
+	if (rate && (!has(e, COL_TEMPERATURE_C) || !has(e, COL_PRESSURE_MPA)))
+		vfinding(v, e, R_REVIEWED_CONDITIONS,
+			 "reviewed %s of '%s' has no %s",
+			 has(e, COL_TOF_S) && !has(e, COL_RATE_GCAT) && !has(e, COL_RATE_GMETAL) ?
+			 "TOF" : "rate", name,
+			 !has(e, COL_TEMPERATURE_C) && !has(e, COL_PRESSURE_MPA) ?
+			 "temperature_C nor pressure_MPa" :
+			 !has(e, COL_TEMPERATURE_C) ? "temperature_C" : "pressure_MPa");
+}
+
+/* --- site type ------------------------------------------------------------ */
+
+/* The active metals an entry names, for messages: "Ru" or "Co, Ru". */
+static void metals_text(const struct entry *e, const struct name_facts *nf, struct buf *out)
+{
+	size_t k;
+	if (has(e, COL_METALS)) {
+		const char *p;
+		for (p = entry_get(e, COL_METALS); *p; p++)
+			if (*p == ';')
+				buf_addstr(out, ", ");
+			else
+				buf_addch(out, *p);
+		return;
+	}
+	for (k = 0; k < nf->nmetals; k++) {
+		if (k)
+			buf_addstr(out, ", ");
+		buf_addstr(out, nf->metals[k]);
+	}
+	if (!nf->nmetals && has(e, COL_LOADING_WT))
+		buf_addstr(out, entry_get(e, COL_LOADING_WT));
+}
+
+static void check_site_type(struct vctx *v, const struct entry *e)
+{
+	const struct rules *r = v->rules;
+	const struct classify_limits lim = { r->np_min_nm, r->sac_max_nm };
+	const char *name = entry_get(e, COL_CATALYST);
+	const char *declared = entry_get(e, COL_SITE_TYPE);
+	enum site_type t = site_type_parse(declared);
+	struct name_facts nf;
+	double size;
+	size_t nmetals;
+	char sz[NUM_BUFSZ], bound[NUM_BUFSZ];
+	struct buf metals = BUF_INIT;
+	int fired = 0;
+
+	if (!*name)
+		return;
+	classify_entry_facts(e, &nf, &size, &nmetals);
+	metals_text(e, &nf, &metals);
+
+	if (t == SITE_NONE) {
+		enum site_type inf;
+		if (*declared)
+			goto out;   /* schema-enum said it */
+		inf = classify_infer(&nf, size, nmetals, &lim);
+		if (inf == SITE_NONE)
+			goto out;
+		if (nmetals >= 2)
+			vfinding(v, e, R_SITE_TYPE_INFERRED,
+				 "site_type is empty; '%s' classifies as %s (active metals %s)", name,
+				 site_type_name(inf), buf_str(&metals));
+		else if (nf.marker != SITE_NONE && nf.marker != SITE_BCC)
+			vfinding(v, e, R_SITE_TYPE_INFERRED,
+				 "site_type is empty; '%s' classifies as %s (the name says '%s')", name,
+				 site_type_name(inf), nf.marker_word);
+		else
+			vfinding(v, e, R_SITE_TYPE_INFERRED,
+				 "site_type is empty; '%s' classifies as %s (size %s nm)", name,
+				 site_type_name(inf), num_format(size, sz));
+		goto out;
+	}
+	if (size >= 0) {
+		num_format(size, sz);
+		if ((t == SITE_SAC || t == SITE_SCC) && size >= r->np_min_nm) {
+			vfinding(v, e, R_SITE_TYPE_SIZE,
+				 "%s '%s' has size %s nm, at or above the %s nm nanoparticle boundary",
+				 declared, name, sz, num_format(r->np_min_nm, bound));
+			fired = 1;
+		} else if (t == SITE_SAC && size > r->sac_max_nm) {
+			vfinding(v, e, R_SITE_TYPE_SIZE,
+				 "SAC '%s' has size %s nm, above the %s nm a single-atom site may show",
+				 name, sz, num_format(r->sac_max_nm, bound));
+			fired = 1;
+		} else if (t == SITE_NP && size < r->np_min_nm) {
+			vfinding(v, e, R_SITE_TYPE_SIZE,
+				 "NP '%s' has size %s nm, below the %s nm nanoparticle boundary",
+				 name, sz, num_format(r->np_min_nm, bound));
+			fired = 1;
+		}
+	}
+	if (nmetals == 1 && t == SITE_BCC) {
+		vfinding(v, e, R_SITE_TYPE_METALS,
+			 "BCC '%s' has one active metal (%s); a bimetallic catalyst needs two",
+			 name, buf_str(&metals));
+		fired = 1;
+	} else if (nmetals >= 2 && t != SITE_BCC) {
+		vfinding(v, e, R_SITE_TYPE_METALS,
+			 "%s '%s' has %zu active metals (%s); that makes it BCC",
+			 declared, name, nmetals, buf_str(&metals));
+		fired = 1;
+	}
+	if (fired || nf.marker == SITE_NONE)
+		goto out;
+	if (t == SITE_BCC && nf.marker == SITE_NP)
+		vfinding(v, e, R_SITE_TYPE_NAME,
+			 "BCC '%s' is named a %s ('%s'), not a cluster", name,
+			 nf.np_alloy ? "nanoparticle alloy" : "nanoparticle", nf.marker_word);
+	else if (t != SITE_BCC && nf.marker != SITE_BCC && nf.marker != t)
+		vfinding(v, e, R_SITE_TYPE_NAME, "%s '%s' is named '%s', which marks %s",
+			 declared, name, nf.marker_word, site_type_name(nf.marker));
+out:
+	buf_release(&metals);
+}
+
+/* --- loading within one entry ------------------------------------------ */
+
+double entry_loading_of(const struct entry *e, const char *metal)
+{
+	const char *l = entry_get(e, COL_LOADING_WT);
+	size_t mlen = strlen(metal);
+	double x;
+	if (!*l || !loading_is_valid(l))
+		return -1;
+	if (!strchr(l, ':')) {
+		struct name_facts nf;
+		const char *m = entry_get(e, COL_METALS);
+		if (*m)
+			return str_eq(m, metal) && num_parse(l, &x) == 0 ? x : -1;
+		classify_name(entry_get(e, COL_CATALYST), &nf);
+		if (nf.nmetals == 1 && str_eq(nf.metals[0], metal) && num_parse(l, &x) == 0)
+			return x;
+		return -1;
+	}
+	while (*l) {
+		const char *colon = strchr(l, ':');
+		const char *end = strchr(l, ';');
+		if ((size_t)(colon - l) == mlen && memcmp(l, metal, mlen) == 0)
+			return num_parse_n(colon + 1, end ? (size_t)(end - colon - 1) :
+					   strlen(colon + 1), &x) == 0 ? x : -1;
+		if (!end)
+			break;
+		l = end + 1;
+	}
+	return -1;
+}
+
+/* --- comparing numbers ----------------------------------------------------- */
+
+double half_unit(const char *s)
+{
+	const char *dot = strchr(s, '.');
+	size_t dec = 0;
+	if (dot)
+		while (dot[1 + dec] >= '0' && dot[1 + dec] <= '9')
+			dec++;
+	return 0.5 * pow(10.0, -(double)dec);
+}
+
+int values_agree(const char *a, const char *b, double rel)
+{
+	double x, y, slack;
+	if (num_parse(a, &x) < 0 || num_parse(b, &y) < 0)
+		return 1;   /* schema-number reports it */
+	slack = fmax(half_unit(a), half_unit(b)) + rel * fmax(fabs(x), fabs(y)) + 1e-12;
+	return fabs(x - y) <= slack;
+}
+
+char *catalyst_key(const char *name)
+{
+	struct buf b = BUF_INIT;
+	const unsigned char *p = (const unsigned char *)name;
+	for (; *p; p++) {
+		if (*p >= 'A' && *p <= 'Z')
+			buf_addch(&b, *p - 'A' + 'a');
+		else if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			buf_addch(&b, *p);
+		else if (p[0] == 0xE2 && p[1] == 0x82 && p[2] >= 0x80 && p[2] <= 0x89) {
+			buf_addch(&b, '0' + (p[2] - 0x80));
+			p += 2;
+		}
+	}
+	if (str_endswith(buf_str(&b), "catalysts") && b.len > 9)
+		b.len -= 9;
+	else if (str_endswith(buf_str(&b), "catalyst") && b.len > 8)
+		b.len -= 8;
+	if (b.data)
+		b.data[b.len] = '\0';
+	return buf_detach(&b, NULL);
+}
+
+/* --- the driver ------------------------------------------------------------ */
+
+static void cell_waivers(struct vctx *v)
+{
+	size_t col, i;
+	for (col = 0; col < v->s->nextra; col++)
+		if (str_eq(v->s->extra_names[col], "waive"))
+			break;
+	if (col == v->s->nextra)
+		return;
+	for (i = 0; i < v->s->n; i++) {
+		const struct entry *e = &v->s->v[i];
+		const char *why;
+		if (col >= e->nextra || !*e->extra[col])
+			continue;
+		if (!*entry_get(e, COL_ID)) {
+			vfinding(v, e, R_WAIVER, "waive '%s' on an entry without an id", e->extra[col]);
+			continue;
+		}
+		if (waivers_add_cell(v->cell_waivers, v->file, e->line, entry_get(e, COL_ID),
+				     e->extra[col], &why) < 0)
+			vfinding(v, e, R_WAIVER, "waive '%s': %s", e->extra[col], why);
+	}
+}
+
+static void report_unused(void *ctx, const char *file, long line, const char *entry_id,
+			  const char *rule)
+{
+	struct vctx *v = ctx;
+	if (v->rules->sev[R_WAIVER_UNUSED] == RULE_OFF)
+		return;
+	diag_emit(v->d, file, line, 0, (enum diag_severity)v->rules->sev[R_WAIVER_UNUSED],
+		  rule_table[R_WAIVER_UNUSED].id, "waiver of %s for '%s' excuses no finding",
+		  rule, entry_id);
+}
+
+/* corpus/entries/KEY.csv -> corpus/refs/KEY.csv, when that file exists. */
+static char *refs_beside(const char *file)
+{
+	const char *slash = strrchr(file, '/');
+	const char *dir_end = slash, *dir_start;
+	struct buf b = BUF_INIT;
+	struct stat st;
+	if (!slash)
+		return NULL;
+	dir_start = dir_end;
+	while (dir_start > file && dir_start[-1] != '/')
+		dir_start--;
+	if ((size_t)(dir_end - dir_start) != 7 || memcmp(dir_start, "entries", 7) != 0)
+		return NULL;
+	buf_add(&b, file, (size_t)(dir_start - file));
+	buf_addstr(&b, "refs");
+	buf_addstr(&b, slash);
+	if (stat(buf_str(&b), &st) != 0 || !S_ISREG(st.st_mode)) {
+		buf_release(&b);
+		return NULL;
+	}
+	return buf_detach(&b, NULL);
+}
+
+unsigned long validate_run(const char *file, const struct entry_set *s,
+			   struct validate_opts *opts, struct diag *d)
 {
 	unsigned long before = diag_count(d, DIAG_ERROR);
+	struct rules *defaults = NULL;
+	struct vctx v;
+	char *refs;
 	size_t i;
-	int c;
+
+	memset(&v, 0, sizeof(v));
+	v.file = file;
+	v.s = s;
+	v.d = d;
+	v.rules = opts->rules;
+	if (!v.rules)
+		v.rules = defaults = rules_new();
+	v.file_waivers = opts->waivers;
+	v.cell_waivers = waivers_new();
+	cell_waivers(&v);
 
 	for (i = 0; i < s->n; i++) {
 		const struct entry *e = &s->v[i];
-		for (c = 0; c < ENTRY_NCOLS; c++) {
-			const struct col_info *ci = &entry_cols[c];
-			const char *v = e->f[c];
-			double num;
-			if (!*v)
-				continue;
-			switch (ci->type) {
-			case CT_TEXT:
-				if (c == COL_METALS && !metals_valid(v))
-					diag_emit(d, file, e->line, 0, DIAG_ERROR, "schema-metals",
-						  "metals '%s' is not a ';'-separated list of element symbols", v);
-				break;
-			case CT_NUMBER:
-				if (num_parse(v, &num) < 0)
-					diag_emit(d, file, e->line, 0, DIAG_ERROR, "schema-number",
-						  "%s '%s' is not a number (plain decimal in %s)",
-						  ci->name, v, ci->unit);
-				break;
-			case CT_LOADING:
-				if (!loading_is_valid(v))
-					diag_emit(d, file, e->line, 0, DIAG_ERROR, "schema-loading",
-						  "loading_wt '%s' is neither a percentage (3.8) nor "
-						  "per-metal percentages (Ru:1.17;Co:0.41)", v);
-				break;
-			case CT_REF:
-				if (!ref_is_valid(v))
-					diag_emit(d, file, e->line, 0, DIAG_ERROR, "schema-ref",
-						  "ref '%s' is not a reference number or a ';'-separated list of them", v);
-				break;
-			case CT_ENUM:
-				if (!enum_ok(ci->values, v)) {
-					struct buf allowed = BUF_INIT;
-					enum_list(ci->values, &allowed);
-					diag_emit(d, file, e->line, 0, DIAG_ERROR, "schema-enum",
-						  "%s '%s' is not one of %s%s", ci->name, v, buf_str(&allowed),
-						  c == COL_STATUS ? "" : " (or empty)");
-					buf_release(&allowed);
-				}
-				break;
-			}
-		}
-		if (!*e->f[COL_STATUS])
-			diag_emit(d, file, e->line, 0, DIAG_ERROR, "schema-enum",
-				  "status is empty; it must be extracted, reviewed or rejected");
+		check_schema(&v, e);
+		if (entry_is_rejected(e))
+			continue;
+		check_ranges(&v, e);
+		check_reviewed(&v, e);
+		check_site_type(&v, e);
 	}
+	v.keys = xcalloc(s->n ? s->n : 1, sizeof(char *));
+	for (i = 0; i < s->n; i++)
+		v.keys[i] = catalyst_key(entry_get(&s->v[i], COL_CATALYST));
+	v.cites = opts->cites;
+	v.ncites = opts->ncites;
+	v.cites_name = opts->cites_name ? opts->cites_name : "the document";
+	validate_cross(&v);
+	refs = opts->refs_path ? xstrdup(opts->refs_path) : refs_beside(file);
+	if (refs)
+		validate_ref_titles(&v, refs);
+	free(refs);
+	for (i = 0; i < s->n; i++)
+		free(v.keys[i]);
+	free(v.keys);
+	flush_findings(&v);
+
+	waivers_take_unused(v.cell_waivers, report_unused, &v);
+	waivers_free(v.cell_waivers);
+	opts->waived += v.waived;
+	rules_free(defaults);
 	return diag_count(d, DIAG_ERROR) - before;
 }
 
 unsigned long validate_entries(const char *file, const struct entry_set *s, struct diag *d)
 {
-	return validate_schema(file, s, d);
+	struct validate_opts o;
+	memset(&o, 0, sizeof(o));
+	return validate_run(file, s, &o, d);
+}
+
+unsigned long validate_schema(const char *file, const struct entry_set *s, struct diag *d)
+{
+	unsigned long before = diag_count(d, DIAG_ERROR);
+	struct vctx v;
+	size_t i;
+
+	memset(&v, 0, sizeof(v));
+	v.file = file;
+	v.s = s;
+	v.d = d;
+	v.rules = rules_new();
+	for (i = 0; i < s->n; i++)
+		check_schema(&v, &s->v[i]);
+	flush_findings(&v);
+	rules_free((struct rules *)v.rules);
+	return diag_count(d, DIAG_ERROR) - before;
 }

@@ -1,13 +1,20 @@
 /*
- * validate.h: checks of entries against the schema (and, in later
- * versions, the domain rules), reported through struct diag.
+ * validate.h: checks of entries against the schema and the domain rules,
+ * reported through struct diag.
  *
- * Every finding carries a rule id.  Schema-level rules:
- *   schema-number   a numeric column holds something other than a plain decimal
- *   schema-enum     source, site_type, method or status outside its values
- *   schema-loading  loading_wt neither "3.8" nor "Ru:1.17;Co:0.41"
- *   schema-ref      ref not a list of reference numbers ("95", "81;82")
- *   schema-metals   metals not a ';'-separated list of element symbols
+ * Every finding carries a rule id from the catalogue of rules.h, with the
+ * rule's severity from the rules file (or the compiled defaults), and can
+ * be waived for one entry.  The rules, by family:
+ *   schema      schema-number, schema-enum, schema-loading, schema-ref,
+ *               schema-metals
+ *   values      value-range, reviewed-required, reviewed-conditions
+ *   site type   site-type-size, site-type-metals, site-type-name,
+ *               site-type-inferred (see classify.h)
+ *   consistency loading-rate, duplicate-id, duplicate, value-conflict,
+ *               fold-ratio
+ *   references  ref-mismatch, ref-title (with the document's reference list)
+ *   waivers     waiver, waiver-unused
+ * Rejected entries are checked against the schema only.
  */
 #ifndef NH3CAT_VALIDATE_H
 #define NH3CAT_VALIDATE_H
@@ -15,17 +22,56 @@
 #include "diag.h"
 #include "entry.h"
 
+struct rules;
+struct waivers;
+
 /*
- * Check every entry of s (read from file) against the schema; findings go
- * to d with the entry's line.  Returns the number of errors emitted.
+ * A sentence of the source document's text that cites references: the
+ * ref-mismatch rule compares a table's reference number for a catalyst
+ * with those of the sentences that name it.
  */
-unsigned long validate_schema(const char *file, const struct entry_set *s, struct diag *d);
+#define TEXT_CITE_MAX_REFS 16
+struct text_cite {
+	char *sentence;     /* the sentence as written */
+	long line;          /* its line in a text document, or 0 */
+	char *path;         /* its structured locator (XML), or NULL */
+	long refs[TEXT_CITE_MAX_REFS];
+	size_t nrefs;
+};
+
+/* How validate_run is set up; zero-initialise, then set what you need. */
+struct validate_opts {
+	const struct rules *rules;  /* NULL: the compiled defaults */
+	struct waivers *waivers;    /* waivers from a waiver file, or NULL */
+	/*
+	 * The parsed reference list of the document (CSV with columns ref and
+	 * title).  NULL: refs/KEY.csv beside the entries folder when it
+	 * exists (corpus/entries/KEY.csv -> corpus/refs/KEY.csv), else the
+	 * ref-title rule is skipped.
+	 */
+	const char *refs_path;
+	/* Citing sentences of the document's text (see above), or none. */
+	const struct text_cite *cites;
+	size_t ncites;
+	const char *cites_name;     /* the document's file, for messages */
+	unsigned long waived;       /* OUT: findings waived, summed over runs */
+};
+
+/*
+ * Run every rule over the entries s read from file; findings go to d with
+ * the entry's line.  Returns the number of errors emitted.
+ */
+unsigned long validate_run(const char *file, const struct entry_set *s,
+			   struct validate_opts *opts, struct diag *d);
 
 /*
  * All checks nh3cat knows, with the default rules: the entry point for
  * commands and reports.  Returns the number of errors emitted.
  */
 unsigned long validate_entries(const char *file, const struct entry_set *s, struct diag *d);
+
+/* The schema-level rules alone.  Returns the number of errors emitted. */
+unsigned long validate_schema(const char *file, const struct entry_set *s, struct diag *d);
 
 /* 1 when s is a loading: "3.8" or "Ru:1.17;Co:0.41" (wt%, each 0..100). */
 int loading_is_valid(const char *s);

@@ -3,6 +3,7 @@
  */
 #include <config.h>
 
+#include <fcntl.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,6 +209,39 @@ START_TEST(test_atomic_write)
 }
 END_TEST
 
+/*
+ * -o /dev/null must write to the device, not rename a regular file over it
+ * (as root that replaced the machine's /dev/null once).  Tested on a FIFO of
+ * our own, held open for reading so that the write does not block.
+ */
+START_TEST(test_atomic_write_device)
+{
+	struct stat st;
+	char dir[] = "/tmp/nh3cat-test.XXXXXX";
+	struct buf fifo = BUF_INIT;
+	char got[8] = { 0 };
+	int rfd;
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	buf_printf(&fifo, "%s/pipe", dir);
+	ck_assert_int_eq(mkfifo(fifo.data, 0600), 0);
+	rfd = open(fifo.data, O_RDWR | O_NONBLOCK);
+	ck_assert_int_ge(rfd, 0);
+	ck_assert_int_eq(file_write_atomic(fifo.data, "x\n", 2), 0);
+	ck_assert_int_eq(stat(fifo.data, &st), 0);
+	ck_assert(S_ISFIFO(st.st_mode));
+	ck_assert_int_eq(read(rfd, got, sizeof(got)), 2);
+	ck_assert_str_eq(got, "x\n");
+	close(rfd);
+	unlink(fifo.data);
+	/* A folder as the target: an error, the folder untouched. */
+	ck_assert_int_eq(file_write_atomic(dir, "x", 1), -1);
+	ck_assert_int_eq(stat(dir, &st), 0);
+	ck_assert(S_ISDIR(st.st_mode));
+	rmdir(dir);
+	buf_release(&fifo);
+}
+END_TEST
+
 START_TEST(test_read_refuses_directory)
 {
 	size_t len;
@@ -242,6 +276,7 @@ static Suite *util_suite(void)
 	tcase_add_test(tc, test_diag_formats);
 	tcase_add_test(tc, test_diag_collect);
 	tcase_add_test(tc, test_atomic_write);
+	tcase_add_test(tc, test_atomic_write_device);
 	tcase_add_test(tc, test_read_refuses_directory);
 	tcase_add_test(tc, test_strings);
 	suite_add_tcase(s, tc);

@@ -1,0 +1,865 @@
+/*
+ * corpus.c: the corpus store (papers/, entries/) and the merges that keep
+ * a curator's rows: a fresh extraction into a document's entries, and
+ * entries CSV shards into one file.  Lookups go through small hash
+ * indexes so that merging large files stays linear.
+ */
+#include <config.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "corpus.h"
+#include "fileio.h"
+#include "utf8.h"
+#include "util.h"
+#include "xmlsafe.h"
+
+/* Columns that hold the quantities of a fact, and its conditions. */
+static const enum entry_col quantity_cols[] = {
+	COL_RATE_GCAT, COL_RATE_GMETAL, COL_TOF_S, COL_EA
+};
+static const enum entry_col condition_cols[] = {
+	COL_TEMPERATURE_C, COL_PRESSURE_MPA, COL_WHSV
+};
+
+#define REL_TOL 0.005
+#define TEMP_TOL 0.5
+
+/* --- ownership and matching ---------------------------------------------- */
+
+int corpus_row_is_curated(const struct entry *e)
+{
+	return !str_eq(e->f[COL_STATUS], "extracted") || e->f[COL_NOTE][0] != '\0';
+}
+
+static int is_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* Compare two catalyst names folded to lower-case ASCII letters and digits. */
+static int folded_eq(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a && !is_alnum((unsigned char)*a))
+			a++;
+		while (*b && !is_alnum((unsigned char)*b))
+			b++;
+		if (!*a || !*b)
+			return !*a && !*b;
+		if (lower((unsigned char)*a) != lower((unsigned char)*b))
+			return 0;
+		a++;
+		b++;
+	}
+}
+
+/* Two field values equal within the column's tolerance. */
+static int value_eq(enum entry_col c, const char *a, const char *b)
+{
+	double x, y, tol;
+	if (str_eq(a, b))
+		return 1;
+	if (num_parse(a, &x) < 0 || num_parse(b, &y) < 0)
+		return 0;
+	if (c == COL_TEMPERATURE_C)
+		tol = TEMP_TOL;
+	else
+		tol = REL_TOL * (x < 0 ? -x : x > 0 ? x : 0) + 1e-12;
+	if (c != COL_TEMPERATURE_C && (y < 0 ? -y : y) * REL_TOL > tol)
+		tol = (y < 0 ? -y : y) * REL_TOL + 1e-12;
+	return (x > y ? x - y : y - x) <= tol;
+}
+
+static int conditions_eq(const struct entry *a, const struct entry *b)
+{
+	size_t i;
+	for (i = 0; i < ARRAY_SIZE(condition_cols); i++) {
+		enum entry_col c = condition_cols[i];
+		if (!value_eq(c, a->f[c], b->f[c]))
+			return 0;
+	}
+	return 1;
+}
+
+/* Every quantity both give agrees, and they give at least one in common. */
+static int quantities_eq(const struct entry *a, const struct entry *b)
+{
+	size_t i, common = 0;
+	for (i = 0; i < ARRAY_SIZE(quantity_cols); i++) {
+		enum entry_col c = quantity_cols[i];
+		if (!a->f[c][0] || !b->f[c][0])
+			continue;
+		if (!value_eq(c, a->f[c], b->f[c]))
+			return 0;
+		common++;
+	}
+	if (a->f[COL_RATE_METAL][0] && b->f[COL_RATE_METAL][0] &&
+	    str_casecmp(a->f[COL_RATE_METAL], b->f[COL_RATE_METAL]) != 0)
+		return 0;
+	return common > 0;
+}
+
+static int same_quantity_set(const struct entry *a, const struct entry *b)
+{
+	size_t i;
+	for (i = 0; i < ARRAY_SIZE(quantity_cols); i++) {
+		enum entry_col c = quantity_cols[i];
+		if (!a->f[c][0] != !b->f[c][0])
+			return 0;
+	}
+	return 1;
+}
+
+/* The same source place, catalyst and kind of quantities. */
+static int same_place(const struct entry *a, const struct entry *b)
+{
+	return str_eq(a->f[COL_DOC], b->f[COL_DOC]) &&
+	       folded_eq(a->f[COL_CATALYST], b->f[COL_CATALYST]) &&
+	       a->f[COL_LOCATOR][0] && str_eq(a->f[COL_LOCATOR], b->f[COL_LOCATOR]) &&
+	       str_eq(a->f[COL_SOURCE], b->f[COL_SOURCE]) && same_quantity_set(a, b);
+}
+
+int corpus_entry_match(const struct entry *a, const struct entry *b)
+{
+	int cond, qty;
+	if (!str_eq(a->f[COL_DOC], b->f[COL_DOC]) ||
+	    !folded_eq(a->f[COL_CATALYST], b->f[COL_CATALYST]))
+		return 0;
+	cond = conditions_eq(a, b);
+	qty = quantities_eq(a, b);
+	if (cond && qty)
+		return 1;
+	return same_place(a, b) && (cond || qty);
+}
+
+/* Every field but the id equal (both in the same column layout). */
+static int same_but_id(const struct entry *a, const struct entry *b)
+{
+	size_t k;
+	for (k = 0; k < ENTRY_NCOLS; k++)
+		if (k != COL_ID && !str_eq(a->f[k], b->f[k]))
+			return 0;
+	if (a->nextra != b->nextra)
+		return 0;
+	for (k = 0; k < a->nextra; k++)
+		if (!str_eq(a->extra[k], b->extra[k]))
+			return 0;
+	return 1;
+}
+
+/* --- hash indexes ----------------------------------------------------------- */
+
+#define FNV_OFFSET 1469598103934665603ULL
+#define FNV_PRIME 1099511628211ULL
+
+static uint64_t hash_str(uint64_t h, const char *s)
+{
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * FNV_PRIME;
+	return (h ^ 0xff) * FNV_PRIME;   /* field separator */
+}
+
+/* Hash of what every matching pair shares: doc and folded catalyst. */
+static uint64_t hash_fact(const struct entry *e)
+{
+	uint64_t h = hash_str(FNV_OFFSET, e->f[COL_DOC]);
+	const char *s;
+	for (s = e->f[COL_CATALYST]; *s; s++)
+		if (is_alnum((unsigned char)*s))
+			h = (h ^ (unsigned)lower((unsigned char)*s)) * FNV_PRIME;
+	return h;
+}
+
+static uint64_t hash_content(const struct entry *e)
+{
+	uint64_t h = FNV_OFFSET;
+	size_t k;
+	for (k = 0; k < ENTRY_NCOLS; k++)
+		if (k != COL_ID)
+			h = hash_str(h, e->f[k]);
+	for (k = 0; k < e->nextra; k++)
+		h = hash_str(h, e->extra[k]);
+	return h;
+}
+
+/* Open addressing, linear probing; several slots may share a hash. */
+struct index {
+	uint64_t *h;
+	size_t *ix;      /* SIZE_MAX: empty */
+	size_t cap, n;
+};
+
+static void index_put(struct index *x, uint64_t h, size_t i);
+
+static void index_grow(struct index *x)
+{
+	struct index old = *x;
+	size_t k;
+	x->cap = old.cap ? old.cap * 2 : 64;
+	x->n = 0;
+	x->h = xcalloc(x->cap, sizeof(*x->h));
+	x->ix = xmalloc(x->cap * sizeof(*x->ix));
+	for (k = 0; k < x->cap; k++)
+		x->ix[k] = SIZE_MAX;
+	for (k = 0; k < old.cap; k++)
+		if (old.ix[k] != SIZE_MAX)
+			index_put(x, old.h[k], old.ix[k]);
+	free(old.h);
+	free(old.ix);
+}
+
+static void index_put(struct index *x, uint64_t h, size_t i)
+{
+	size_t k;
+	if ((x->n + 1) * 2 > x->cap)
+		index_grow(x);
+	for (k = (size_t)h & (x->cap - 1); x->ix[k] != SIZE_MAX; k = (k + 1) & (x->cap - 1))
+		;
+	x->h[k] = h;
+	x->ix[k] = i;
+	x->n++;
+}
+
+/*
+ * Iterate over the values stored under h: start with *pos = SIZE_MAX;
+ * returns the next value, or SIZE_MAX at the end.
+ */
+static size_t index_next(const struct index *x, uint64_t h, size_t *pos)
+{
+	size_t k;
+	if (!x->cap)
+		return SIZE_MAX;
+	k = *pos == SIZE_MAX ? (size_t)h & (x->cap - 1) : (*pos + 1) & (x->cap - 1);
+	for (; x->ix[k] != SIZE_MAX; k = (k + 1) & (x->cap - 1))
+		if (x->h[k] == h) {
+			*pos = k;
+			return x->ix[k];
+		}
+	return SIZE_MAX;
+}
+
+static void index_release(struct index *x)
+{
+	free(x->h);
+	free(x->ix);
+	memset(x, 0, sizeof(*x));
+}
+
+/* --- column layouts ------------------------------------------------------------ */
+
+static long find_name(char *const *names, size_t n, const char *name)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (str_eq(names[i], name))
+			return (long)i;
+	return -1;
+}
+
+static int same_layout(const struct entry_set *a, const struct entry_set *b)
+{
+	size_t i;
+	if (a->nextra != b->nextra)
+		return 0;
+	for (i = 0; i < a->nextra; i++)
+		if (!str_eq(a->extra_names[i], b->extra_names[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * Copy entry e of set from into dst (initialized for to's layout): fields
+ * by column name, and the raw bytes when both sets have the same columns.
+ */
+static void copy_entry(struct entry *dst, const struct entry_set *to,
+		       const struct entry_set *from, const struct entry *e)
+{
+	size_t k;
+	for (k = 0; k < ENTRY_NCOLS; k++) {
+		free(dst->f[k]);
+		dst->f[k] = xstrdup(e->f[k]);
+	}
+	for (k = 0; k < to->nextra; k++) {
+		long j = find_name(from->extra_names, from->nextra, to->extra_names[k]);
+		if (j >= 0 && (size_t)j < e->nextra) {
+			free(dst->extra[k]);
+			dst->extra[k] = xstrdup(e->extra[j]);
+		}
+	}
+	if (e->raw && same_layout(to, from)) {
+		dst->raw = xstrndup(e->raw, e->rawlen);
+		dst->rawlen = e->rawlen;
+	}
+	dst->line = e->line;
+}
+
+/* An empty set without a header takes the columns and form of another. */
+static void adopt_layout(struct entry_set *to, const struct entry_set *from)
+{
+	size_t k;
+	to->nextra = from->nextra;
+	to->extra_names = from->nextra ? xcalloc(from->nextra, sizeof(char *)) : NULL;
+	for (k = 0; k < from->nextra; k++)
+		to->extra_names[k] = xstrdup(from->extra_names[k]);
+	to->bom = from->bom;
+	to->crlf = from->crlf;
+	if (from->raw_header) {
+		to->raw_header = xstrndup(from->raw_header, from->raw_header_len);
+		to->raw_header_len = from->raw_header_len;
+	}
+}
+
+/* Add the extra columns of from that to lacks; to's rows are then rewritten. */
+static void widen_layout(struct entry_set *to, const struct entry_set *from)
+{
+	size_t k, i, old = to->nextra;
+	for (k = 0; k < from->nextra; k++) {
+		if (find_name(to->extra_names, to->nextra, from->extra_names[k]) >= 0)
+			continue;
+		to->extra_names = xrealloc(to->extra_names, (to->nextra + 1) * sizeof(char *));
+		to->extra_names[to->nextra++] = xstrdup(from->extra_names[k]);
+	}
+	if (to->nextra == old)
+		return;
+	free(to->raw_header);
+	to->raw_header = NULL;
+	to->raw_header_len = 0;
+	for (i = 0; i < to->n; i++) {
+		struct entry *e = &to->v[i];
+		e->extra = xrealloc(e->extra, to->nextra * sizeof(char *));
+		for (k = e->nextra; k < to->nextra; k++)
+			e->extra[k] = xstrdup("");
+		e->nextra = to->nextra;
+		free(e->raw);
+		e->raw = NULL;
+		e->rawlen = 0;
+	}
+}
+
+/* --- merging a fresh extraction ----------------------------------------------- */
+
+/* N of an id "KEY:N", or 0 when id is not of that form. */
+static unsigned long id_number(const char *id, const char *key)
+{
+	size_t n = strlen(key);
+	unsigned long v = 0;
+	const char *p;
+	if (strncmp(id, key, n) != 0 || id[n] != ':' || !id[n + 1])
+		return 0;
+	for (p = id + n + 1; *p; p++) {
+		if (*p < '0' || *p > '9' || v > (ULONG_MAX - 9) / 10)
+			return 0;
+		v = v * 10 + (unsigned long)(*p - '0');
+	}
+	return v;
+}
+
+enum fate { KEEP, REPLACE, DROP };
+/* What became of a fresh candidate. */
+enum { FREE, USED, DUP, CURATED_NEW };
+
+void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fresh,
+			     const char *key, struct corpus_merge_stats *st)
+{
+	struct corpus_merge_stats local;
+	struct entry *cand, *out;
+	size_t nc = fresh->n, n0 = cur->n, i, j, nout = 0, alloc;
+	size_t *taken_by = xcalloc(n0 ? n0 : 1, sizeof(size_t));
+	char *used = xcalloc(nc ? nc : 1, 1);
+	enum fate *fate = xcalloc(n0 ? n0 : 1, sizeof(enum fate));
+	struct index content = { 0 }, facts = { 0 }, cand_facts = { 0 };
+	unsigned long maxn = 0;
+
+	if (!st)
+		st = &local;
+	memset(st, 0, sizeof(*st));
+	if (n0 == 0 && !cur->raw_header && cur->nextra == 0)
+		adopt_layout(cur, fresh);
+
+	/* The candidates in cur's columns. */
+	cand = xcalloc(nc ? nc : 1, sizeof(*cand));
+	for (j = 0; j < nc; j++) {
+		entry_init(&cand[j], cur->nextra);
+		copy_entry(&cand[j], cur, fresh, &fresh->v[j]);
+		free(cand[j].raw);
+		cand[j].raw = NULL;
+		cand[j].line = 0;
+		if (!cand[j].f[COL_DOC][0])
+			entry_set(&cand[j], COL_DOC, key);
+		index_put(&content, hash_content(&cand[j]), j);
+	}
+	for (i = 0; i < n0; i++) {
+		unsigned long v = id_number(cur->v[i].f[COL_ID], key);
+		if (v > maxn)
+			maxn = v;
+	}
+
+	/* Candidates a curator's row already states are out from the start. */
+	for (i = 0; i < n0; i++)
+		if (corpus_row_is_curated(&cur->v[i])) {
+			index_put(&facts, hash_fact(&cur->v[i]), i);
+			st->curated++;
+		}
+	for (j = 0; j < nc; j++) {
+		size_t pos = SIZE_MAX, k;
+		while ((k = index_next(&facts, hash_fact(&cand[j]), &pos)) != SIZE_MAX)
+			if (corpus_entry_match(&cand[j], &cur->v[k]) ||
+			    same_but_id(&cand[j], &cur->v[k])) {
+				used[j] = DUP;
+				st->duplicates++;
+				break;
+			}
+	}
+	/*
+	 * A fresh row that is already the curator's (from a CSV made
+	 * elsewhere) is appended as it is, never used to refresh a row, and
+	 * states its fact against the other candidates as a curated row does.
+	 */
+	for (j = 0; j < nc; j++)
+		if (used[j] == FREE && corpus_row_is_curated(&cand[j])) {
+			used[j] = CURATED_NEW;
+			index_put(&cand_facts, hash_fact(&cand[j]), j);
+		}
+	for (j = 0; j < nc; j++) {
+		size_t pos = SIZE_MAX, k;
+		if (used[j] != FREE)
+			continue;
+		while ((k = index_next(&cand_facts, hash_fact(&cand[j]), &pos)) != SIZE_MAX)
+			if (corpus_entry_match(&cand[j], &cand[k]) || same_but_id(&cand[j], &cand[k])) {
+				used[j] = DUP;
+				st->duplicates++;
+				break;
+			}
+	}
+
+	/* Extractor's rows given again word for word stay as they are. */
+	for (i = 0; i < n0; i++) {
+		const struct entry *e = &cur->v[i];
+		size_t pos = SIZE_MAX;
+		fate[i] = KEEP;
+		if (corpus_row_is_curated(e))
+			continue;
+		fate[i] = DROP;
+		while ((j = index_next(&content, hash_content(e), &pos)) != SIZE_MAX) {
+			if (used[j] == FREE && same_but_id(e, &cand[j])) {
+				used[j] = USED;
+				fate[i] = KEEP;
+				st->unchanged++;
+				break;
+			}
+		}
+	}
+	/* Then the ones read again differently, from the same place. */
+	for (i = 0; i < n0; i++) {
+		const struct entry *e = &cur->v[i];
+		if (fate[i] != DROP)
+			continue;
+		for (j = 0; j < nc; j++)
+			if (used[j] == FREE && same_place(e, &cand[j])) {
+				used[j] = USED;
+				fate[i] = REPLACE;
+				taken_by[i] = j;
+				st->refreshed++;
+				break;
+			}
+		if (fate[i] == DROP)
+			st->dropped++;
+	}
+
+	/* Build the new row list: cur's order, then new candidates. */
+	alloc = n0 + nc;
+	out = xcalloc(alloc ? alloc : 1, sizeof(*out));
+	for (i = 0; i < n0; i++) {
+		struct entry *e = &cur->v[i];
+		if (fate[i] == KEEP) {
+			out[nout++] = *e;
+		} else if (fate[i] == REPLACE) {
+			struct entry *c = &cand[taken_by[i]];
+			entry_set(c, COL_ID, e->f[COL_ID]);
+			out[nout++] = *c;
+			memset(c, 0, sizeof(*c));
+			entry_release(e);
+		} else {
+			entry_release(e);
+		}
+	}
+	for (j = 0; j < nc; j++) {
+		struct entry *c = &cand[j];
+		char idbuf[64];
+		if (used[j] != FREE && used[j] != CURATED_NEW)
+			continue;
+		snprintf(idbuf, sizeof(idbuf), ":%lu", ++maxn);
+		{
+			struct buf id = BUF_INIT;
+			buf_addstr(&id, key);
+			buf_addstr(&id, idbuf);
+			entry_set(c, COL_ID, buf_str(&id));
+			buf_release(&id);
+		}
+		out[nout++] = *c;
+		memset(c, 0, sizeof(*c));
+		st->added++;
+	}
+	for (j = 0; j < nc; j++)
+		if (cand[j].f[0])
+			entry_release(&cand[j]);
+	free(cand);
+	free(cur->v);
+	cur->v = out;
+	cur->n = nout;
+	cur->alloc = alloc ? alloc : 1;
+	index_release(&content);
+	index_release(&facts);
+	index_release(&cand_facts);
+	free(taken_by);
+	free(used);
+	free(fate);
+}
+
+/* --- merging shards ------------------------------------------------------------- */
+
+size_t corpus_merge_rows(struct entry_set *out, const struct entry_set *in)
+{
+	struct index content = { 0 }, facts = { 0 };
+	size_t i, skipped = 0;
+
+	if (out->n == 0 && !out->raw_header && out->nextra == 0)
+		adopt_layout(out, in);
+	else
+		widen_layout(out, in);
+	for (i = 0; i < out->n; i++) {
+		index_put(&content, hash_content(&out->v[i]), i);
+		index_put(&facts, hash_fact(&out->v[i]), i);
+	}
+	for (i = 0; i < in->n; i++) {
+		struct entry tmp;
+		size_t pos = SIZE_MAX, k;
+		int skip = 0, tmp_curated;
+		long replace = -1;
+		uint64_t hc, hf;
+
+		entry_init(&tmp, out->nextra);
+		copy_entry(&tmp, out, in, &in->v[i]);
+		hc = hash_content(&tmp);
+		hf = hash_fact(&tmp);
+		tmp_curated = corpus_row_is_curated(&tmp);
+		while (!skip && (k = index_next(&content, hc, &pos)) != SIZE_MAX)
+			if (same_but_id(&out->v[k], &tmp))
+				skip = 1;
+		pos = SIZE_MAX;
+		while (!skip && replace < 0 && (k = index_next(&facts, hf, &pos)) != SIZE_MAX) {
+			const struct entry *o = &out->v[k];
+			/* Only a curator's row against an extractor's one matters. */
+			if (tmp_curated == corpus_row_is_curated(o) || !corpus_entry_match(o, &tmp))
+				continue;
+			if (tmp_curated)
+				replace = (long)k;
+			else
+				skip = 1;
+		}
+		if (skip) {
+			entry_release(&tmp);
+			skipped++;
+			continue;
+		}
+		if (replace >= 0) {
+			entry_release(&out->v[replace]);
+			out->v[replace] = tmp;
+			index_put(&content, hc, (size_t)replace);
+			skipped++;
+			continue;
+		}
+		{
+			struct entry *e = entry_set_append(out);
+			entry_release(e);
+			*e = tmp;
+			index_put(&content, hc, out->n - 1);
+			index_put(&facts, hf, out->n - 1);
+		}
+	}
+	index_release(&content);
+	index_release(&facts);
+	return skipped;
+}
+
+/* --- keys ------------------------------------------------------------------------- */
+
+#define KEY_MAX 100
+
+static int key_char(unsigned char c)
+{
+	return is_alnum(c) || c == '.' || c == '_' || c == '-';
+}
+
+int corpus_key_valid(const char *key)
+{
+	size_t n = strlen(key), i;
+	if (n == 0 || n > KEY_MAX || key[0] == '.' || key[0] == '-')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!key_char((unsigned char)key[i]))
+			return 0;
+	return 1;
+}
+
+char *corpus_key_from_path(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	const char *dot;
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	if (!dot || dot == base)
+		dot = base + strlen(base);
+	return xstrndup(base, (size_t)(dot - base));
+}
+
+char *corpus_key_from_doi(const char *doi)
+{
+	struct buf b = BUF_INIT;
+	const char *p = doi;
+	char *key;
+	if (str_startswith(p, "https://doi.org/"))
+		p += 16;
+	else if (str_startswith(p, "doi:"))
+		p += 4;
+	for (; *p && b.len < KEY_MAX; p++) {
+		unsigned char c = (unsigned char)*p;
+		buf_addch(&b, key_char(c) ? lower(c) : '_');
+	}
+	key = buf_detach(&b, NULL);
+	if (!corpus_key_valid(key)) {
+		free(key);
+		return NULL;
+	}
+	return key;
+}
+
+/* --- papers ------------------------------------------------------------------------- */
+
+int corpus_check_text(const char *name, const char *data, size_t len)
+{
+	const char *nul, *p, *end = data + len;
+	size_t bad;
+	long line = 1;
+
+	if (len > CORPUS_MAX_SIZE) {
+		fprintf(stderr, "%s: error: %zu bytes, more than the %zu MiB a paper may have\n",
+			name, len, CORPUS_MAX_SIZE >> 20);
+		return -1;
+	}
+	if (len == 0) {
+		fprintf(stderr, "%s: error: empty file\n", name);
+		return -1;
+	}
+	if ((nul = memchr(data, '\0', len)) != NULL) {
+		for (p = data; p < nul; p++)
+			line += *p == '\n';
+		fprintf(stderr, "%s:%ld: error: NUL byte (offset %zu): not a text file\n",
+			name, line, (size_t)(nul - data));
+		return -1;
+	}
+	line = 1;
+	for (p = data; p < end; line++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (n > CORPUS_MAX_LINE) {
+			fprintf(stderr, "%s:%ld: error: line of %zu bytes, more than the %zu MiB "
+				"a line of a paper may have\n", name, line, n, CORPUS_MAX_LINE >> 20);
+			return -1;
+		}
+		bad = utf8_validate(p, n);
+		if (bad != n) {
+			fprintf(stderr, "%s:%ld:%zu: error: invalid UTF-8 (byte 0x%02x); "
+				"convert the file to UTF-8 first\n", name, line,
+				utf8_count(p, bad) + 1, (unsigned char)p[bad]);
+			return -1;
+		}
+		p += n + (nl != NULL);
+	}
+	return 0;
+}
+
+static int make_dir(const char *path)
+{
+	struct stat st;
+	if (mkdir(path, 0777) == 0)
+		return 0;
+	if (errno == EEXIST && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;
+	if (errno == EEXIST)
+		return error("'%s' exists and is not a folder", path);
+	return error("cannot create folder '%s': %s", path, strerror(errno));
+}
+
+char *corpus_entries_path(const char *root, const char *key)
+{
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "%s/entries/%s.csv", root, key);
+	return buf_detach(&b, NULL);
+}
+
+/* The file of papers/ whose stem is key, or NULL. */
+static char *find_paper(const char *papers, const char *key)
+{
+	DIR *dp = opendir(papers);
+	struct dirent *de;
+	size_t n = strlen(key);
+	char *found = NULL;
+	if (!dp)
+		return NULL;
+	while ((de = readdir(dp)) != NULL)
+		if (strncmp(de->d_name, key, n) == 0 && de->d_name[n] == '.' &&
+		    !strchr(de->d_name + n + 1, '.')) {
+			struct buf b = BUF_INIT;
+			buf_printf(&b, "%s/%s", papers, de->d_name);
+			found = buf_detach(&b, NULL);
+			break;
+		}
+	closedir(dp);
+	return found;
+}
+
+int corpus_store_paper(const char *root, const char *key, const char *ext,
+		       const char *data, size_t len, int *existed)
+{
+	struct buf papers = BUF_INIT, entries = BUF_INIT, path = BUF_INIT;
+	char *old;
+	int rc = -1;
+
+	*existed = 0;
+	buf_printf(&papers, "%s/papers", root);
+	buf_printf(&entries, "%s/entries", root);
+	if (make_dir(root) < 0 || make_dir(papers.data) < 0 || make_dir(entries.data) < 0)
+		goto out;
+	old = find_paper(papers.data, key);
+	if (old) {
+		size_t oldlen;
+		char *have = file_read_all(old, &oldlen);
+		if (have && oldlen == len && memcmp(have, data, len) == 0) {
+			*existed = 1;
+			rc = 0;
+		} else if (have) {
+			error("key '%s' is taken: %s holds another paper (give another with --key)",
+			      key, old);
+		}
+		free(have);
+		free(old);
+		goto out;
+	}
+	buf_printf(&path, "%s/%s.%s", papers.data, key, ext);
+	rc = file_write_atomic(path.data, data, len);
+out:
+	buf_release(&papers);
+	buf_release(&entries);
+	buf_release(&path);
+	return rc;
+}
+
+char *corpus_read_file(const char *path, size_t max, size_t *len)
+{
+	struct stat st;
+	char *data;
+	size_t n = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+
+	if (fd < 0) {
+		fprintf(stderr, "%s: error: cannot open: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) < 0) {
+		fprintf(stderr, "%s: error: cannot stat: %s\n", path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		fprintf(stderr, "%s: error: %s\n", path,
+			S_ISDIR(st.st_mode) ? "is a folder, not a file" : "not a regular file");
+		close(fd);
+		return NULL;
+	}
+	if ((uintmax_t)st.st_size > max) {
+		fprintf(stderr, "%s: error: %jd bytes, more than the %zu MiB nh3cat reads\n",
+			path, (intmax_t)st.st_size, max >> 20);
+		close(fd);
+		return NULL;
+	}
+	data = xmalloc((size_t)st.st_size + 1);
+	while (n < (size_t)st.st_size) {
+		ssize_t r = read(fd, data + n, (size_t)st.st_size - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			fprintf(stderr, "%s: error: cannot read: %s\n", path,
+				r < 0 ? strerror(errno) : "the file shrank while being read");
+			free(data);
+			close(fd);
+			return NULL;
+		}
+		n += (size_t)r;
+	}
+	close(fd);
+	data[n] = '\0';
+	*len = n;
+	return data;
+}
+
+/* Reference lists hold DOIs of other papers: never look inside them. */
+static int is_reference_list(const xmlNode *n)
+{
+	return xml_is(n, "back") || xml_is(n, "ref-list") || xml_is(n, "bibliography") ||
+	       xml_is(n, "references") || xml_is(n, "tail");
+}
+
+static const xmlNode *find_doi(const xmlNode *n, unsigned depth)
+{
+	for (; n; n = n->next) {
+		const xmlNode *r;
+		const char *type;
+		if (n->type != XML_ELEMENT_NODE || is_reference_list(n))
+			continue;
+		type = xml_attr(n, "pub-id-type");
+		if ((xml_is(n, "article-id") && type && str_eq(type, "doi")) || xml_is(n, "doi"))
+			return n;
+		if (depth < XMLSAFE_MAX_DEPTH && (r = find_doi(n->children, depth + 1)) != NULL)
+			return r;
+	}
+	return NULL;
+}
+
+char *corpus_xml_doi(const char *name, const char *data, size_t len, struct diag *d)
+{
+	xmlDocPtr doc = xmlsafe_parse(name, data, len, NULL, d);
+	const xmlNode *n;
+	char *doi = NULL;
+	if (!doc)
+		return NULL;
+	n = find_doi(xmlDocGetRootElement(doc), 0);
+	if (n) {
+		struct buf b = BUF_INIT;
+		xml_text(n, &b);
+		buf_addstr(&b, "");
+		doi = xstrdup(str_trim(b.data));
+		buf_release(&b);
+		if (!doi[0]) {
+			free(doi);
+			doi = NULL;
+		}
+	}
+	xmlFreeDoc(doc);
+	return doi;
+}

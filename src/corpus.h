@@ -1,0 +1,134 @@
+/*
+ * corpus.h: the corpus store and the merging of entries that keeps a
+ * curator's work.
+ *
+ * A corpus is a folder holding papers/KEY.txt|.xml (the source documents,
+ * never changed once added) and entries/KEY.csv (their entries).  Every
+ * write goes through file_write_atomic, so a crash leaves each file either
+ * as it was or whole in its new form.
+ *
+ * Who owns a row.  A row is the curator's when its status is anything but
+ * "extracted" (reviewed, rejected, or a value nh3cat does not know) or when
+ * its note is not empty; the curator's rows are never changed, moved or
+ * dropped, and are written back byte for byte.  The other rows ("extracted",
+ * no note) belong to the extractor: a fresh extraction refreshes them.
+ *
+ * When two entries state the same fact (corpus_entry_match):
+ *   - the same doc, and the same catalyst once folded (ASCII letters and
+ *     digits only, case ignored: "Co-N-C" = "CoNC" = "co n c"), and
+ *   - either the same conditions (temperature within 0.5 degC, pressure
+ *     within 0.5 %, both empty counting as equal) and at least one quantity
+ *     (whsv, rates, rate metal, TOF, Ea) given by both with every quantity
+ *     given by both within 0.5 %,
+ *   - or the same source and non-empty locator with the same set of
+ *     quantity columns filled and either the conditions or the quantities
+ *     equal as above (the curator corrected one of the two).
+ */
+#ifndef NH3CAT_CORPUS_H
+#define NH3CAT_CORPUS_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "entry.h"
+
+/* 1 when the row belongs to the curator (see above). */
+int corpus_row_is_curated(const struct entry *e);
+
+/* 1 when a and b state the same fact (see above). */
+int corpus_entry_match(const struct entry *a, const struct entry *b);
+
+/* What a merge did, for the command's report. */
+struct corpus_merge_stats {
+	size_t curated;     /* curator's rows kept as they were */
+	size_t unchanged;   /* extractor's rows the fresh extraction gave again */
+	size_t refreshed;   /* extractor's rows replaced in place by a newer reading */
+	size_t dropped;     /* extractor's rows the fresh extraction no longer gives */
+	size_t added;       /* new candidates appended */
+	size_t duplicates;  /* candidates skipped: a curator's row states them */
+};
+
+/*
+ * Merge a fresh extraction of document key into cur, the entries of that
+ * document as the corpus holds them (empty for a new document):
+ *   - the curator's rows stay where they are, byte for byte;
+ *   - a fresh candidate that states the same fact as a curator's row, or
+ *     is equal to one but for the id, is left out (a duplicate);
+ *   - an extractor's row that another fresh candidate gives again (every
+ *     field but id equal) stays byte for byte; one given again in another
+ *     reading (same source, locator, catalyst and quantity columns) is
+ *     replaced in place, keeping its id; one no longer given is dropped;
+ *   - every other fresh candidate is appended in extraction order with the
+ *     id KEY:N, N one more than the largest N in cur;
+ *   - a fresh row that is already a curator's row (possible with rows
+ *     from a CSV made elsewhere) is appended unless a curator's row of
+ *     cur states it, and the other candidates are checked against it as
+ *     against a curator's row of cur;
+ *   - cur keeps its columns; extra columns of fresh that cur lacks are
+ *     left out (an empty cur takes fresh's columns).
+ * Merging the same extraction twice leaves cur as the first merge left it.
+ */
+void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fresh,
+			     const char *key, struct corpus_merge_stats *st /* OUT, may be NULL */);
+
+/*
+ * Append the rows of in to out, as "nh3cat merge" does over shards: rows
+ * keep their input order; a row equal to one already in out (every field)
+ * is skipped; an extractor's row that states the same fact as a curator's
+ * row already in out is skipped; a curator's row replaces in place an
+ * extractor's row of out that states the same fact.  out's columns become
+ * the union of both (in order of first appearance); rows of a file with the
+ * same columns keep their bytes.  Returns the number of rows skipped or
+ * replaced.
+ */
+size_t corpus_merge_rows(struct entry_set *out, const struct entry_set *in);
+
+/*
+ * Document key from a file name: its stem ("papers/peng2024.txt" ->
+ * "peng2024").  Also checks a key given by the user.  A key is 1 to 100
+ * of A-Z a-z 0-9 . _ - and does not start with '.' or '-'.
+ * corpus_key_valid returns 1 or 0; corpus_key_from_doi turns
+ * "10.1039/D4SC01234A" into "10.1039_d4sc01234a" (characters outside the
+ * key alphabet become '_'), or returns NULL when nothing usable is left.
+ */
+int corpus_key_valid(const char *key);
+char *corpus_key_from_path(const char *path);
+char *corpus_key_from_doi(const char *doi);
+
+/*
+ * The DOI an XML paper declares for itself (JATS article-id of type doi,
+ * Elsevier prism:doi, xocs:doi or ce:doi; never one in the reference
+ * list), or NULL when it declares none or does not parse (diagnostics go
+ * to d).  Caller frees.
+ */
+char *corpus_xml_doi(const char *name, const char *data, size_t len, struct diag *d);
+
+/*
+ * Check that data holds a paper nh3cat can read: UTF-8 text without NUL
+ * bytes, no line longer than CORPUS_MAX_LINE, no more than CORPUS_MAX_SIZE
+ * bytes.  Returns 0, or -1 after printing "NAME:LINE:COL: error: ...".
+ */
+#define CORPUS_MAX_SIZE ((size_t)64 << 20)
+#define CORPUS_MAX_LINE ((size_t)4 << 20)
+int corpus_check_text(const char *name, const char *data, size_t len);
+
+/*
+ * Store a paper's bytes as ROOT/papers/KEY.EXT (creating ROOT, papers/ and
+ * entries/ as needed).  When a paper of that key is already there (any
+ * extension): the same bytes set *existed and return 0; other bytes are an
+ * error, and the stored paper is left alone.  Returns 0 or -1 (printed).
+ */
+int corpus_store_paper(const char *root, const char *key, const char *ext,
+		       const char *data, size_t len, int *existed /* OUT */);
+
+/*
+ * Read a regular file of at most max bytes whole (NUL-terminated; *len
+ * excludes the NUL).  Folders, devices, pipes and larger files are refused
+ * with "PATH: error: ..." and NULL.
+ */
+char *corpus_read_file(const char *path, size_t max, size_t *len /* OUT */);
+
+/* "ROOT/entries/KEY.csv", caller frees. */
+char *corpus_entries_path(const char *root, const char *key);
+
+#endif

@@ -1,0 +1,185 @@
+/*
+ * report_axis.c: axis ranges and tick values for report charts.
+ *
+ * Linear axes use Heckbert's "nice numbers" (Graphics Gems, 1990): the
+ * tick step is 1, 2 or 5 times a power of ten, so labels read 0, 50, 100
+ * and not 0, 47.3, 94.6.  Log axes tick at whole decades (every second or
+ * third decade when there are many) with minor ticks at 2..9.  Data that
+ * give no range (one point, all equal) still get an axis around them.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_int.h"
+
+double rpt_nicenum(double x, int round)
+{
+	double e, f, nf;
+	if (!(x > 0) || !isfinite(x))
+		return 1;
+	e = floor(log10(x));
+	f = x / pow(10, e);
+	if (round)
+		nf = f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10;
+	else
+		nf = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+	return nf * pow(10, e);
+}
+
+void rpt_axis_linear(struct rpt_axis *a, double min, double max, int target)
+{
+	double range, step, t0, pad;
+	long i, k0, k1;
+
+	memset(a, 0, sizeof(*a));
+	if (target < 2)
+		target = 2;
+	if (!(max > min)) {
+		/* One value, or all equal: a range of +-10 % (+-1 around zero). */
+		double d = min == 0 ? 1 : fabs(min) * 0.1;
+		min -= d;
+		max += d;
+	}
+	range = max - min;
+	step = rpt_nicenum(range / (target - 1), 1);
+	if (!isfinite(range) || fabs(min / step) > 1e15 || fabs(max / step) > 1e15) {
+		/* Beyond what ticks can count (values near the limits of a double): the ends only. */
+		a->lo = min;
+		a->hi = max;
+		a->ticks[0] = min;
+		a->ticks[1] = max;
+		a->nticks = 2;
+		a->step = range;
+		a->decimals = 0;
+		return;
+	}
+	/* A margin of 4 % keeps markers off the frame. */
+	pad = (max - min) * 0.04;
+	a->lo = min - pad;
+	a->hi = max + pad;
+	k0 = (long)ceil(a->lo / step - 1e-9);
+	k1 = (long)floor(a->hi / step + 1e-9);
+	/* Fewer than two ticks inside: widen to the ticks around the data. */
+	if (k1 - k0 < 1) {
+		k0 = (long)floor(min / step);
+		k1 = (long)ceil(max / step);
+		if (k1 == k0)
+			k1++;
+		a->lo = k0 * step;
+		a->hi = k1 * step;
+	}
+	for (i = k0; i <= k1 && a->nticks < RPT_MAXTICKS; i++) {
+		t0 = (double)i * step;
+		if (fabs(t0) < step * 1e-9)
+			t0 = 0;
+		a->ticks[a->nticks++] = t0;
+	}
+	a->step = step;
+	a->decimals = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
+}
+
+void rpt_axis_log(struct rpt_axis *a, double min, double max)
+{
+	double lmin = log10(min), lmax = log10(max);
+	long d0 = (long)floor(lmin + 1e-9), d1 = (long)ceil(lmax - 1e-9), k, every, j;
+
+	memset(a, 0, sizeof(*a));
+	a->log = 1;
+	if (d1 <= d0) {
+		/* All in one decade, or one power of ten: show the decade(s) around. */
+		if (fabs(lmin - (double)d0) < 1e-9 && fabs(lmax - (double)d0) < 1e-9)
+			d0--, d1 = d0 + 2;
+		else
+			d1 = d0 + 1;
+	}
+	every = d1 - d0 <= 6 ? 1 : d1 - d0 <= 12 ? 2 : (d1 - d0 + 5) / 6;
+	/* Many decades: the range ends on labelled ticks too. */
+	if (every > 1) {
+		d0 = (long)floor((double)d0 / (double)every) * every;
+		d1 = (long)ceil((double)d1 / (double)every) * every;
+	}
+	a->step = (double)every;
+	/* Powers of ten all alike: 10^n for every decade once one needs it. */
+	a->decimals = d0 < -3 || d1 > 4;
+	a->lo = pow(10, (double)d0);
+	a->hi = pow(10, (double)d1);
+	/* Data on the very edge of the frame: a margin of 4 % of the span. */
+	if (lmin - (double)d0 < 0.02 * (double)(d1 - d0))
+		a->lo = pow(10, (double)d0 - 0.04 * (double)(d1 - d0));
+	if ((double)d1 - lmax < 0.02 * (double)(d1 - d0))
+		a->hi = pow(10, (double)d1 + 0.04 * (double)(d1 - d0));
+	for (k = d0; k <= d1; k++) {
+		double dec = pow(10, (double)k);
+		if (k % every == 0 && a->nticks < RPT_MAXTICKS)
+			a->ticks[a->nticks++] = dec;
+		if (k == d1)
+			break;
+		for (j = 2; j <= 9 && every == 1; j++) {
+			double m = dec * (double)j;
+			/* One decade only: 2 and 5 get labels too. */
+			if (d1 - d0 == 1 && (j == 2 || j == 5)) {
+				if (a->nticks < RPT_MAXTICKS)
+					a->ticks[a->nticks++] = m;
+			} else if (a->nminor < ARRAY_SIZE(a->minor)) {
+				a->minor[a->nminor++] = m;
+			}
+		}
+	}
+}
+
+double rpt_axis_frac(const struct rpt_axis *a, double v)
+{
+	if (a->log)
+		return (log10(v) - log10(a->lo)) / (log10(a->hi) - log10(a->lo));
+	return (v - a->lo) / (a->hi - a->lo);
+}
+
+void rpt_format_fixed(double v, int decimals, struct buf *out)
+{
+	char tmp[64], *p;
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 12)
+		decimals = 12;
+	snprintf(tmp, sizeof(tmp), "%.*f", decimals, v);
+	for (p = tmp; *p; p++)
+		if (*p == ',')
+			*p = '.';   /* whatever LC_NUMERIC says */
+	p = tmp;
+	if (*p == '-') {
+		int zero = 1;
+		const char *q;
+		for (q = p + 1; *q; q++)
+			if (*q >= '1' && *q <= '9')
+				zero = 0;
+		p++;
+		if (!zero)
+			buf_addstr(out, "\xE2\x88\x92");   /* U+2212 MINUS SIGN */
+	}
+	buf_addstr(out, p);
+}
+
+void rpt_axis_label(const struct rpt_axis *a, double v, struct buf *out)
+{
+	if (a->log) {
+		long k = lround(log10(v));
+		double mant = v / pow(10, (double)k);
+		if (fabs(mant - 1) < 1e-6 && a->decimals) {
+			buf_addstr(out, "10<sup>");
+			if (k < 0)
+				buf_addstr(out, "\xE2\x88\x92");
+			buf_printf(out, "%ld</sup>", labs(k));
+			return;
+		}
+		/* Plain decimals for 0.001 .. 10000 (and 2, 5 times them). */
+		{
+			long e = (long)floor(log10(v) + 1e-9);
+			rpt_format_fixed(v, e < 0 ? (int)-e : 0, out);
+		}
+		return;
+	}
+	rpt_format_fixed(v, a->decimals, out);
+}

@@ -1,0 +1,1118 @@
+/*
+ * report_chart.c: the charts of a report: scatter (log axes, groups by
+ * site type, labelled points), sorted bars grouped by site type, the
+ * Arrhenius plot with fitted activation energies, and strip plots with
+ * boxes.  Every chart first works out its numbers (axes, points, what was
+ * dropped and why) into struct rpt_chart_layout, which the tests read, and
+ * draws from them through report_gfx.c.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_int.h"
+
+/* Gas constant in kJ mol^-1 K^-1: Ea = -slope of ln r against 1000/T times R * 1000. */
+#define GAS_R_KJ 8.314462618e-3
+
+static const struct gfx_rgb INK = { 0.1, 0.1, 0.1 };
+static const struct gfx_rgb GREY = { 0.45, 0.45, 0.45 };
+static const struct gfx_rgb LIGHT = { 0.82, 0.82, 0.82 };
+static const struct gfx_rgb LEADER = { 0.6, 0.6, 0.6 };
+
+#define FRAME_W 0.8     /* frame and major ticks */
+#define MINOR_W 0.5     /* minor ticks, separators */
+#define LEADER_W 0.4    /* from a point to its label */
+#define TICK_LEN 4.0
+#define MINOR_LEN 2.2
+#define MARKER_SIZE 6.0
+#define MAX_LABELLED 300
+
+
+struct pt {
+	double x, y;        /* data units */
+	double px, py;      /* page */
+	size_t series;
+	const struct rpt_row *row;
+};
+
+struct series {
+	char *name;         /* markup */
+	size_t n;           /* points drawn: a series without any stays out of the legend */
+	size_t style;       /* colour and marker */
+	/* arrhenius */
+	double slope, icpt, ea_fit, ea_rep, xmin, xmax;
+	int has_rep;
+};
+
+struct plot {
+	double x, y, w, h;  /* the plot area (inside the frame) */
+};
+
+static double map_x(const struct plot *p, const struct rpt_axis *a, double v)
+{
+	return p->x + rpt_axis_frac(a, v) * p->w;
+}
+
+static double map_y(const struct plot *p, const struct rpt_axis *a, double v)
+{
+	return p->y + p->h - rpt_axis_frac(a, v) * p->h;
+}
+
+static void fmt_g(double v, struct buf *out)
+{
+	char tmp[64], *p;
+	snprintf(tmp, sizeof(tmp), "%.6g", v);
+	for (p = tmp; *p; p++)
+		if (*p == ',')
+			*p = '.';
+	buf_addstr(out, tmp);
+}
+
+/* Axis title markup: "Title (unit)". */
+static void axis_title(const char *title, const struct rpt_field *f, struct buf *out)
+{
+	const char *unit;
+	if (title) {
+		buf_addstr(out, title);
+		return;
+	}
+	buf_addstr(out, rpt_field_title(f));
+	unit = rpt_field_unit(f);
+	if (*unit)
+		buf_printf(out, " (%s)", unit);
+}
+
+/* Widest tick label of an axis. */
+static double tick_label_width(struct gfx *g, const struct rpt_axis *a, double *height)
+{
+	size_t i;
+	double wmax = 0, w, h = 0;
+	for (i = 0; i < a->nticks; i++) {
+		struct buf b = BUF_INIT;
+		rpt_axis_label(a, a->ticks[i], &b);
+		gfx_text_size(g, FONT_TICK, buf_str(&b), 0, &w, &h);
+		if (w > wmax)
+			wmax = w;
+		buf_release(&b);
+	}
+	if (height)
+		*height = h > 0 ? h : 9;
+	return wmax;
+}
+
+static void draw_frame(struct gfx *g, const struct plot *p)
+{
+	gfx_rect(g, p->x, p->y, p->w, p->h, FRAME_W, INK);
+}
+
+/* Ticks inside the frame, on both sides, labels outside left / below. */
+static void draw_y_axis(struct gfx *g, const struct plot *p, const struct rpt_axis *a)
+{
+	size_t i;
+	for (i = 0; i < a->nminor; i++) {
+		double y;
+		if (a->minor[i] < a->lo || a->minor[i] > a->hi)
+			continue;
+		y = map_y(p, a, a->minor[i]);
+		gfx_line(g, p->x, y, p->x + MINOR_LEN, y, MINOR_W, INK);
+		gfx_line(g, p->x + p->w, y, p->x + p->w - MINOR_LEN, y, MINOR_W, INK);
+	}
+	for (i = 0; i < a->nticks; i++) {
+		struct buf b = BUF_INIT;
+		double y, w, h;
+		if (a->ticks[i] < a->lo * (1 - 1e-9) - 1e-12 || a->ticks[i] > a->hi * (1 + 1e-9) + 1e-12)
+			continue;
+		y = map_y(p, a, a->ticks[i]);
+		gfx_line(g, p->x, y, p->x + TICK_LEN, y, FRAME_W, INK);
+		gfx_line(g, p->x + p->w, y, p->x + p->w - TICK_LEN, y, FRAME_W, INK);
+		rpt_axis_label(a, a->ticks[i], &b);
+		gfx_text_size(g, FONT_TICK, buf_str(&b), 0, &w, &h);
+		gfx_text(g, FONT_TICK, buf_str(&b), p->x - 3, y - h / 2, 0, GA_RIGHT, INK);
+		buf_release(&b);
+	}
+}
+
+static void draw_x_axis(struct gfx *g, const struct plot *p, const struct rpt_axis *a, int top)
+{
+	size_t i;
+	for (i = 0; i < a->nminor; i++) {
+		double x;
+		if (a->minor[i] < a->lo || a->minor[i] > a->hi)
+			continue;
+		x = map_x(p, a, a->minor[i]);
+		gfx_line(g, x, p->y + p->h, x, p->y + p->h - MINOR_LEN, MINOR_W, INK);
+		if (top)
+			gfx_line(g, x, p->y, x, p->y + MINOR_LEN, MINOR_W, INK);
+	}
+	for (i = 0; i < a->nticks; i++) {
+		struct buf b = BUF_INIT;
+		double x;
+		if (a->ticks[i] < a->lo * (a->log ? 1 - 1e-9 : 1) - 1e-12 ||
+		    a->ticks[i] > a->hi * (a->log ? 1 + 1e-9 : 1) + 1e-12)
+			continue;
+		x = map_x(p, a, a->ticks[i]);
+		gfx_line(g, x, p->y + p->h, x, p->y + p->h - TICK_LEN, FRAME_W, INK);
+		if (top)
+			gfx_line(g, x, p->y, x, p->y + TICK_LEN, FRAME_W, INK);
+		rpt_axis_label(a, a->ticks[i], &b);
+		gfx_text(g, FONT_TICK, buf_str(&b), x, p->y + p->h + 3, 0, GA_CENTER, INK);
+		buf_release(&b);
+	}
+}
+
+/* The note drawn instead of a chart when nothing can be plotted. */
+static void draw_empty(struct gfx *g, const struct rpt_chart *c, double x, double y,
+		       double w, double h, const struct rpt_chart_layout *lay, size_t nrows)
+{
+	struct buf b = BUF_INIT;
+	double tw, th;
+	buf_printf(&b, "<b>No data to plot.</b>\n%zu entr%s selected", nrows, nrows == 1 ? "y" : "ies");
+	if (nrows) {
+		buf_printf(&b, "; %zu without ", lay->nmissing);
+		if (c->kind == CK_ARRHENIUS) {
+			buf_addstr(&b, "a rate and a temperature; no catalyst measured at ");
+			buf_printf(&b, "%d or more temperatures", c->min_points > 0 ? c->min_points : 2);
+		} else {
+			struct buf t = BUF_INIT;
+			axis_title(NULL, &c->y, &t);
+			buf_addstr(&b, buf_str(&t));
+			buf_release(&t);
+		}
+		if (lay->ndropped_log)
+			buf_printf(&b, "; %zu with a value of zero or less on a log axis", lay->ndropped_log);
+	}
+	buf_addch(&b, '.');
+	gfx_rect(g, x + 0.5, y + 0.5, w - 1, h - 1, MINOR_W, LIGHT);
+	gfx_text_size(g, FONT_BODY, buf_str(&b), w * 0.8, &tw, &th);
+	gfx_text(g, FONT_BODY, buf_str(&b), x + w * 0.1, y + (h - th) / 2, w * 0.8, GA_CENTER, GREY);
+	buf_release(&b);
+}
+
+/* --- legend ------------------------------------------------------------------- */
+
+struct legend {
+	double w, h, row_h;
+	double x, y;
+	int above;           /* drawn in rows above the plot */
+	double maxw;         /* above: the width the rows wrap at */
+};
+
+/*
+ * Walk the legend entries as drawn: in a column, or (above) in rows that
+ * wrap at maxw.  With draw = 0 only measures.
+ */
+static void legend_walk(struct gfx *g, struct series *ss, size_t ns, struct legend *lg, int draw)
+{
+	size_t i;
+	double x = 4, y = 3, w, h, wmax = 0;
+	for (i = 0; i < ns; i++) {
+		double item;
+		if (!ss[i].n)
+			continue;
+		gfx_text_size(g, FONT_TICK, ss[i].name, 0, &w, &h);
+		item = w + MARKER_SIZE + (lg->above ? 16 : 8);
+		if (lg->above && x > 4 && x + item > lg->maxw) {
+			x = 4;
+			y += lg->row_h;
+		}
+		if (draw) {
+			gfx_marker(g, gfx_marker_of(ss[i].style), lg->x + x + MARKER_SIZE / 2,
+				   lg->y + y + lg->row_h / 2, MARKER_SIZE, gfx_palette(ss[i].style), 1);
+			gfx_text(g, FONT_TICK, ss[i].name, lg->x + x + MARKER_SIZE + 4, lg->y + y, 0,
+				 GA_LEFT, INK);
+		}
+		if (lg->above) {
+			x += item;
+			if (x > wmax)
+				wmax = x;
+		} else {
+			if (x + item > wmax)
+				wmax = x + item;
+			y += lg->row_h;
+		}
+	}
+	if (!draw) {
+		lg->w = wmax + 4;
+		lg->h = (lg->above ? y + lg->row_h : y) + 3;
+	}
+}
+
+static void legend_measure(struct gfx *g, struct series *ss, size_t ns, struct legend *lg,
+			   int row, double maxw)
+{
+	size_t i;
+	double w, h;
+	lg->row_h = 10;
+	lg->above = row;
+	lg->maxw = maxw;
+	for (i = 0; i < ns; i++) {
+		if (!ss[i].n)
+			continue;
+		gfx_text_size(g, FONT_TICK, ss[i].name, 0, &w, &h);
+		if (h > lg->row_h)
+			lg->row_h = h;
+	}
+	legend_walk(g, ss, ns, lg, 0);
+}
+
+static void legend_draw(struct gfx *g, struct series *ss, size_t ns, struct legend *lg)
+{
+	gfx_fill_rect(g, lg->x, lg->y, lg->w, lg->h, (struct gfx_rgb){ 1, 1, 1 });
+	legend_walk(g, ss, ns, lg, 1);
+}
+
+/* Points of pts inside a box grown by pad. */
+static size_t points_in(const struct pt *pts, size_t n, double x, double y, double w, double h,
+			double pad)
+{
+	size_t i, k = 0;
+	for (i = 0; i < n; i++)
+		if (pts[i].px >= x - pad && pts[i].px <= x + w + pad &&
+		    pts[i].py >= y - pad && pts[i].py <= y + h + pad)
+			k++;
+	return k;
+}
+
+/* --- labels ---------------------------------------------------------------------- */
+
+struct box {
+	double x, y, w, h;
+};
+
+static int overlaps(const struct box *a, const struct box *b)
+{
+	return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+/*
+ * Greedy placement: for each point, the first of eight places around it
+ * where the label overlaps no marker, no other label, no legend and stays
+ * inside the plot.  A label with no such place is left out (and counted),
+ * so crowded points never get unreadable text piled on them.
+ */
+static void place_labels(struct gfx *g, const struct rpt_chart *c, struct pt *pts, size_t n,
+			 const struct plot *p, const struct legend *lg, int legend_inside,
+			 struct rpt_chart_layout *lay)
+{
+	struct box *placed = xcalloc(n + 1, sizeof(*placed));
+	size_t np = 0, i, j, k;
+	static const double pos[8][2] = {
+		{ 1, 0 }, { -1, 0 }, { 0, -1 }, { 0, 1 }, { 1, -1 }, { 1, 1 }, { -1, -1 }, { -1, 1 }
+	};
+	for (i = 0; i < n; i++) {
+		char tmp[NUM_BUFSZ];
+		char clip[RPT_CLIP + 4];
+		const char *text = rpt_clip(rpt_row_text(pts[i].row, &c->label, tmp), clip);
+		struct buf mk = BUF_INIT;
+		double w, h, r = MARKER_SIZE / 2 + 1.5;
+		int done = 0;
+		if (!*text)
+			continue;
+		/* The same catalyst twice on one spot (a table row and the text) needs one label. */
+		for (j = 0; j < i; j++) {
+			char tmp2[NUM_BUFSZ], clip2[RPT_CLIP + 4];
+			if (fabs(pts[j].px - pts[i].px) < 1 && fabs(pts[j].py - pts[i].py) < 1 &&
+			    str_eq(rpt_clip(rpt_row_text(pts[j].row, &c->label, tmp2), clip2), text))
+				break;
+		}
+		if (j < i)
+			continue;
+		rpt_chem_markup(text, &mk);
+		gfx_text_size(g, FONT_SMALL, buf_str(&mk), 0, &w, &h);
+		/* Beside the marker first; then a little further out, with a leader line. */
+		for (k = 0; k < 8 + 6 && !done; k++) {
+			struct box b;
+			int ok = 1, far = k >= 8;
+			b.w = w;
+			b.h = h;
+			if (!far) {
+				b.x = pos[k][0] > 0 ? pts[i].px + r : pos[k][0] < 0 ? pts[i].px - r - w : pts[i].px - w / 2;
+				b.y = pos[k][1] > 0 ? pts[i].py + r - 2 : pos[k][1] < 0 ? pts[i].py - r - h + 2 : pts[i].py - h / 2;
+			} else {
+				double dy = ((double)((k - 8) / 2) - 1) * (h + 2);
+				b.x = (k - 8) % 2 == 0 ? pts[i].px + r + 12 : pts[i].px - r - 12 - w;
+				b.y = pts[i].py - h / 2 + dy;
+			}
+			if (b.x < p->x + 1 || b.x + b.w > p->x + p->w - 1 || b.y < p->y + 1 ||
+			    b.y + b.h > p->y + p->h - 1)
+				continue;
+			for (j = 0; j < n && ok; j++) {
+				struct box m = { pts[j].px - MARKER_SIZE / 2, pts[j].py - MARKER_SIZE / 2,
+						 MARKER_SIZE, MARKER_SIZE };
+				if (overlaps(&b, &m))
+					ok = 0;
+			}
+			for (j = 0; j < np && ok; j++)
+				if (overlaps(&b, &placed[j]))
+					ok = 0;
+			if (ok && legend_inside) {
+				struct box lb = { lg->x, lg->y, lg->w, lg->h };
+				if (overlaps(&b, &lb))
+					ok = 0;
+			}
+			/* The leader must not cross another marker either. */
+			if (ok && far) {
+				struct box lb;
+				lb.x = b.x > pts[i].px ? pts[i].px + r : b.x + b.w;
+				lb.w = b.x > pts[i].px ? b.x - lb.x : pts[i].px - r - lb.x;
+				lb.y = fmin(pts[i].py, b.y + b.h / 2) - 0.5;
+				lb.h = fabs(b.y + b.h / 2 - pts[i].py) + 1;
+				for (j = 0; j < n && ok; j++) {
+					struct box m = { pts[j].px - MARKER_SIZE / 2, pts[j].py - MARKER_SIZE / 2,
+							 MARKER_SIZE, MARKER_SIZE };
+					if (j != i && overlaps(&lb, &m))
+						ok = 0;
+				}
+				for (j = 0; j < np && ok; j++)
+					if (overlaps(&lb, &placed[j]))
+						ok = 0;
+			}
+			if (ok) {
+				placed[np++] = b;
+				if (far)
+					gfx_line(g, b.x > pts[i].px ? pts[i].px + MARKER_SIZE / 2 + 0.5 : pts[i].px - MARKER_SIZE / 2 - 0.5,
+						 pts[i].py, b.x > pts[i].px ? b.x - 1 : b.x + b.w + 1,
+						 b.y + b.h / 2, LEADER_W, LEADER);
+				gfx_text(g, FONT_SMALL, buf_str(&mk), b.x, b.y, 0, GA_LEFT, GREY);
+				done = 1;
+			}
+		}
+		if (done)
+			lay->nlabels++;
+		else
+			lay->nlabels_hidden++;
+		buf_release(&mk);
+	}
+	free(placed);
+}
+
+/* --- points -------------------------------------------------------------------- */
+
+/* Collect the points of a scatter or strip chart; counts what is left out. */
+static struct pt *collect_points(const struct rpt_chart *c, const struct rpt_groups *gr,
+				 int need_x, size_t *npts, struct rpt_chart_layout *lay)
+{
+	size_t gi, i, n = 0, total = 0;
+	struct pt *pts;
+	for (gi = 0; gi < gr->n; gi++)
+		total += gr->v[gi].n;
+	pts = xcalloc(total + 1, sizeof(*pts));
+	for (gi = 0; gi < gr->n; gi++) {
+		for (i = 0; i < gr->v[gi].n; i++) {
+			const struct rpt_row *r = &gr->v[gi].rows[i];
+			double x = 0, y;
+			if ((need_x && rpt_row_num(r, &c->x, &x) != 1) || rpt_row_num(r, &c->y, &y) != 1) {
+				lay->nmissing++;
+				continue;
+			}
+			if ((need_x && c->xlog && x <= 0) || (c->ylog && y <= 0)) {
+				lay->ndropped_log++;
+				continue;
+			}
+			pts[n].x = x;
+			pts[n].y = y;
+			pts[n].series = gi;
+			pts[n].row = r;
+			n++;
+		}
+	}
+	*npts = n;
+	return pts;
+}
+
+static void fit_axis(struct rpt_axis *a, int logax, const struct pt *pts, size_t n, int want_y,
+		     int target)
+{
+	double lo = HUGE_VAL, hi = -HUGE_VAL;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		double v = want_y ? pts[i].y : pts[i].x;
+		if (v < lo)
+			lo = v;
+		if (v > hi)
+			hi = v;
+	}
+	if (logax)
+		rpt_axis_log(a, lo, hi);
+	else
+		rpt_axis_linear(a, lo, hi, target);
+}
+
+/* Plot area for a chart box, leaving room for tick labels and axis titles. */
+static void plot_area(struct gfx *g, const struct rpt_axis *ya, const char *ytitle,
+		      const char *xtitle, double x, double y, double w, double h,
+		      double bottom_extra, double right_extra, struct plot *p)
+{
+	double tw, th, lw, lh, xw, xh;
+	gfx_text_size(g, FONT_AXIS, ytitle, 0, &tw, &th);
+	gfx_text_size(g, FONT_AXIS, xtitle, 0, &xw, &xh);
+	lw = tick_label_width(g, ya, &lh);
+	p->x = x + th + 6 + lw + 4;
+	p->y = y + 6;
+	p->w = w - (p->x - x) - 8 - right_extra;
+	p->h = h - 6 - (lh + 4) - (xh + 6) - bottom_extra;
+	if (p->w < 40)
+		p->w = 40;
+	if (p->h < 40)
+		p->h = 40;
+}
+
+static void draw_axis_titles(struct gfx *g, const struct plot *p, const char *xtitle,
+			     const char *ytitle, double ytitle_x, double xtitle_y)
+{
+	gfx_text_up(g, FONT_AXIS, ytitle, ytitle_x, p->y + p->h / 2, INK);
+	gfx_text(g, FONT_AXIS, xtitle, p->x + p->w / 2, xtitle_y, 0, GA_CENTER, INK);
+}
+
+static void series_from_groups(const struct rpt_groups *gr, struct series **ss, size_t *ns)
+{
+	size_t i;
+	*ss = xcalloc(gr->n + 1, sizeof(**ss));
+	*ns = gr->n;
+	for (i = 0; i < gr->n; i++) {
+		struct buf b = BUF_INIT;
+		rpt_markup_escape(rpt_group_label(gr->v[i].name), &b);
+		(*ss)[i].name = buf_detach(&b, NULL);
+		(*ss)[i].style = gr->v[i].style;
+	}
+}
+
+static void series_free(struct series *ss, size_t ns)
+{
+	size_t i;
+	for (i = 0; i < ns; i++)
+		free(ss[i].name);
+	free(ss);
+}
+
+/* Place the legend in the emptiest corner, or above the plot when all are taken. */
+static int legend_place(struct gfx *g, struct series *ss, size_t ns, struct pt *pts, size_t n,
+			struct plot *p, struct legend *lg, struct rpt_chart_layout *lay,
+			const struct rpt_axis *xa, const struct rpt_axis *ya)
+{
+	static const char *const corners[] = { "upper-left", "upper-right", "lower-right", "lower-left" };
+	size_t k, i;
+	memset(lg, 0, sizeof(*lg));
+	legend_measure(g, ss, ns, lg, 0, 0);
+	for (k = 0; k < 4 && lg->w < p->w * 0.6 && lg->h < p->h * 0.7; k++) {
+		lg->x = k == 0 || k == 3 ? p->x + 6 : p->x + p->w - 6 - lg->w;
+		lg->y = k < 2 ? p->y + 6 : p->y + p->h - 6 - lg->h;
+		if (points_in(pts, n, lg->x, lg->y, lg->w, lg->h, MARKER_SIZE / 2 + 1) == 0) {
+			lay->legend = corners[k];
+			return 1;
+		}
+	}
+	/* No free corner: a row above the plot, which shrinks to make room. */
+	legend_measure(g, ss, ns, lg, 1, p->w);
+	lg->x = p->x;
+	lg->y = p->y - 2;
+	p->y += lg->h + 2;
+	p->h -= lg->h + 2;
+	for (i = 0; i < n; i++) {
+		pts[i].px = map_x(p, xa, pts[i].x);
+		pts[i].py = map_y(p, ya, pts[i].y);
+	}
+	lay->legend = "above";
+	return 0;
+}
+
+/* --- scatter ------------------------------------------------------------------- */
+
+static void chart_scatter(struct gfx *g, const struct rpt_chart *c, const struct rpt_groups *gr,
+			  double x, double y, double w, double h, struct rpt_chart_layout *lay)
+{
+	size_t n, i, nsel = 0, ns;
+	struct pt *pts = collect_points(c, gr, 1, &n, lay);
+	struct buf xt = BUF_INIT, yt = BUF_INIT;
+	struct plot p;
+	struct legend lg = { 0, 0, 0, 0, 0, 0, 0 };
+	struct series *ss;
+	int inside = 0, grouped = c->group.kind != RF_COLUMN || c->group.col >= 0;
+
+	for (i = 0; i < gr->n; i++)
+		nsel += gr->v[i].n;
+	if (n == 0) {
+		lay->empty = 1;
+		draw_empty(g, c, x, y, w, h, lay, nsel);
+		free(pts);
+		return;
+	}
+	fit_axis(&lay->x, c->xlog, pts, n, 0, 7);
+	fit_axis(&lay->y, c->ylog, pts, n, 1, 6);
+	axis_title(c->xtitle, &c->x, &xt);
+	axis_title(c->ytitle, &c->y, &yt);
+	plot_area(g, &lay->y, buf_str(&yt), buf_str(&xt), x, y, w, h, 0, 0, &p);
+	for (i = 0; i < n; i++) {
+		pts[i].px = map_x(&p, &lay->x, pts[i].x);
+		pts[i].py = map_y(&p, &lay->y, pts[i].y);
+	}
+	series_from_groups(gr, &ss, &ns);
+	for (i = 0; i < n; i++)
+		ss[pts[i].series].n++;
+	for (i = 0, lay->nseries = 0; i < ns; i++)
+		lay->nseries += ss[i].n > 0;
+	lay->legend = "none";
+	if (grouped && ns > 0)
+		inside = legend_place(g, ss, ns, pts, n, &p, &lg, lay, &lay->x, &lay->y);
+	draw_frame(g, &p);
+	draw_y_axis(g, &p, &lay->y);
+	draw_x_axis(g, &p, &lay->x, 1);
+	{
+		double th, tw, lh;
+		gfx_text_size(g, FONT_AXIS, buf_str(&yt), 0, &tw, &th);
+		tick_label_width(g, &lay->x, &lh);
+		draw_axis_titles(g, &p, buf_str(&xt), buf_str(&yt), x + th / 2 + 1,
+				 p.y + p.h + lh + 6);
+	}
+	/* The largest group first, so that small groups stay visible on top. */
+	{
+		size_t *order = xcalloc(ns + 1, sizeof(*order)), k, j;
+		for (k = 0; k < ns; k++)
+			order[k] = k;
+		for (k = 1; k < ns; k++)
+			for (j = k; j > 0 && ss[order[j - 1]].n < ss[order[j]].n; j--) {
+				size_t tmp = order[j];
+				order[j] = order[j - 1];
+				order[j - 1] = tmp;
+			}
+		for (k = 0; k < ns; k++)
+			for (i = 0; i < n; i++)
+				if (pts[i].series == order[k])
+					gfx_marker(g, gfx_marker_of(ss[order[k]].style), pts[i].px,
+						   pts[i].py, MARKER_SIZE,
+						   gfx_palette(ss[order[k]].style), 0);
+		free(order);
+	}
+	lay->nplotted = n;
+	if (grouped && ns > 0)
+		legend_draw(g, ss, ns, &lg);
+	if (c->label.kind != RF_COLUMN || c->label.col >= 0) {
+		if (n > MAX_LABELLED)
+			lay->nlabels_hidden = n;
+		else
+			place_labels(g, c, pts, n, &p, &lg, inside, lay);
+	}
+	series_free(ss, ns);
+	buf_release(&xt);
+	buf_release(&yt);
+	free(pts);
+}
+
+/* --- bars ------------------------------------------------------------------------ */
+
+static void chart_bar(struct gfx *g, const struct rpt_chart *c, const struct rpt_groups *gr,
+		      double x, double y, double w, double h, struct rpt_chart_layout *lay)
+{
+	size_t n, i, nsel = 0;
+	struct pt *pts = collect_points(c, gr, 0, &n, lay);
+	struct buf yt = BUF_INIT;
+	struct plot p;
+	double label_w = 0, slot, bw, gap, yb;
+	size_t ngroups_used = 0;
+	int labels;
+
+	for (i = 0; i < gr->n; i++)
+		nsel += gr->v[i].n;
+	if (n == 0) {
+		lay->empty = 1;
+		draw_empty(g, c, x, y, w, h, lay, nsel);
+		free(pts);
+		return;
+	}
+	fit_axis(&lay->y, c->ylog, pts, n, 1, 6);
+	if (!c->ylog && lay->y.lo > 0) {
+		/* Bars start at zero on a linear axis. */
+		double hi = lay->y.hi;
+		rpt_axis_linear(&lay->y, 0, hi / 1.04, 6);
+		lay->y.lo = 0;
+	}
+	for (i = 0; i < n; i++)
+		if (i == 0 || pts[i].series != pts[i - 1].series)
+			ngroups_used++;
+	axis_title(c->ytitle, &c->y, &yt);
+	/* First pass for the bar width: are labels readable at all? */
+	plot_area(g, &lay->y, buf_str(&yt), "", x, y, w, h, 0, 0, &p);
+	slot = p.w / ((double)n + 0.8 * (double)(ngroups_used - 1) + 0.4);
+	labels = (c->label.kind != RF_COLUMN || c->label.col >= 0) && slot >= 6.5;
+	if (labels) {
+		for (i = 0; i < n; i++) {
+			char tmp[NUM_BUFSZ], clip[RPT_CLIP + 4];
+			struct buf mk = BUF_INIT;
+			double tw, th;
+			rpt_chem_markup(rpt_clip(rpt_row_text(pts[i].row, &c->label, tmp), clip), &mk);
+			gfx_text_size(g, FONT_SMALL, buf_str(&mk), 0, &tw, &th);
+			if (tw > label_w)
+				label_w = tw;
+			buf_release(&mk);
+		}
+		if (label_w > h * 0.4)
+			label_w = h * 0.4;
+	}
+	plot_area(g, &lay->y, buf_str(&yt), "", x, y, w, h,
+		  labels ? label_w * sin(60 * M_PI / 180) + 4 : 0, 0, &p);
+	p.y += 10;      /* room for the group names */
+	p.h -= 10;
+	slot = p.w / ((double)n + 0.8 * (double)(ngroups_used - 1) + 0.4);
+	bw = slot * 0.72;
+	gap = slot * 0.8;
+	draw_y_axis(g, &p, &lay->y);
+	yb = p.y + p.h;
+	{
+		double pos = p.x + slot * 0.2, gstart = pos;
+		for (i = 0; i < n; i++) {
+			double top = map_y(&p, &lay->y, pts[i].y), bx;
+			if (i > 0 && pts[i].series != pts[i - 1].series) {
+				/* Close the previous group: its name above, a separator. */
+				gfx_text(g, FONT_TICK, rpt_group_label(gr->v[pts[i - 1].series].name),
+					 (gstart + pos) / 2, p.y - 10, 0, GA_CENTER, INK);
+				pos += gap;
+				gfx_line(g, pos - gap / 2, p.y, pos - gap / 2, yb, MINOR_W, LIGHT);
+				gstart = pos;
+			}
+			bx = pos + (slot - bw) / 2;
+			pts[i].px = bx + bw / 2;
+			pts[i].py = top;
+			if (top > yb)
+				top = yb;
+			gfx_bar(g, bx, top, bw, yb - top, gfx_palette(gr->v[pts[i].series].style));
+			if (labels) {
+				char tmp[NUM_BUFSZ], clip[RPT_CLIP + 4];
+				struct buf mk = BUF_INIT;
+				rpt_chem_markup(rpt_clip(rpt_row_text(pts[i].row, &c->label, tmp), clip), &mk);
+				gfx_text_rotated_end(g, FONT_SMALL, buf_str(&mk), bx + bw / 2 + 1,
+						     yb + 4, 60, INK);
+				lay->nlabels++;
+				buf_release(&mk);
+			}
+			pos += slot;
+		}
+		gfx_text(g, FONT_TICK, rpt_group_label(gr->v[pts[n - 1].series].name),
+			 (gstart + pos) / 2, p.y - 10, 0, GA_CENTER, INK);
+	}
+	if (!labels)
+		lay->nlabels_hidden = c->label.col >= 0 || c->label.kind != RF_COLUMN ? n : 0;
+	draw_frame(g, &p);
+	{
+		double tw, th;
+		gfx_text_size(g, FONT_AXIS, buf_str(&yt), 0, &tw, &th);
+		gfx_text_up(g, FONT_AXIS, buf_str(&yt), x + th / 2 + 1, p.y + p.h / 2, INK);
+	}
+	/* x "axis": categorical, no ticks; keep a plain range in the dump. */
+	lay->x.lo = 0;
+	lay->x.hi = (double)n;
+	lay->nplotted = n;
+	lay->nseries = ngroups_used;
+	lay->legend = "none";
+	buf_release(&yt);
+	free(pts);
+}
+
+/* --- strip ------------------------------------------------------------------------ */
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Quantile q of sorted v[0..n), linear between order statistics. */
+static double quantile(const double *v, size_t n, double q)
+{
+	double pos = q * (double)(n - 1);
+	size_t i = (size_t)floor(pos);
+	if (i + 1 >= n)
+		return v[n - 1];
+	return v[i] + (pos - (double)i) * (v[i + 1] - v[i]);
+}
+
+static void chart_strip(struct gfx *g, const struct rpt_chart *c, const struct rpt_groups *gr,
+			double x, double y, double w, double h, struct rpt_chart_layout *lay)
+{
+	size_t n, i, nsel = 0, gi;
+	struct pt *pts = collect_points(c, gr, 0, &n, lay);
+	struct buf yt = BUF_INIT;
+	struct plot p;
+	double slot, lh;
+
+	for (i = 0; i < gr->n; i++)
+		nsel += gr->v[i].n;
+	if (n == 0) {
+		lay->empty = 1;
+		draw_empty(g, c, x, y, w, h, lay, nsel);
+		free(pts);
+		return;
+	}
+	fit_axis(&lay->y, c->ylog, pts, n, 1, 6);
+	axis_title(c->ytitle, &c->y, &yt);
+	tick_label_width(g, &lay->y, &lh);
+	plot_area(g, &lay->y, buf_str(&yt), "", x, y, w, h, 0, 0, &p);
+	slot = p.w / (double)(gr->n ? gr->n : 1);
+	draw_frame(g, &p);
+	draw_y_axis(g, &p, &lay->y);
+	for (gi = 0; gi < gr->n; gi++) {
+		double cx = p.x + slot * ((double)gi + 0.5), *vals;
+		size_t k = 0, j;
+		struct buf lab = BUF_INIT;
+		vals = xcalloc(n + 1, sizeof(*vals));
+		for (i = 0; i < n; i++)
+			if (pts[i].series == gi)
+				vals[k++] = c->ylog ? log10(pts[i].y) : pts[i].y;
+		buf_printf(&lab, "%s\n<span size=\"smaller\" foreground=\"#666666\"><i>n</i> = %zu</span>",
+			   rpt_group_label(gr->v[gi].name), k);
+		gfx_text(g, FONT_TICK, buf_str(&lab), cx - slot / 2, p.y + p.h + 3, slot, GA_CENTER, INK);
+		buf_release(&lab);
+		if (c->box && k >= 4) {
+			double q1, q2, q3, lo, hi, iqr, bx = slot * 0.32;
+			qsort(vals, k, sizeof(*vals), cmp_double);
+			q1 = quantile(vals, k, 0.25);
+			q2 = quantile(vals, k, 0.5);
+			q3 = quantile(vals, k, 0.75);
+			iqr = q3 - q1;
+			lo = q1;
+			hi = q3;
+			for (j = 0; j < k; j++) {
+				if (vals[j] >= q1 - 1.5 * iqr && vals[j] < lo)
+					lo = vals[j];
+				if (vals[j] <= q3 + 1.5 * iqr && vals[j] > hi)
+					hi = vals[j];
+			}
+#define SY(v) map_y(&p, &lay->y, c->ylog ? pow(10, (v)) : (v))
+			gfx_rect(g, cx - bx, SY(q3), 2 * bx, SY(q1) - SY(q3), 0.9, GREY);
+			gfx_line(g, cx - bx, SY(q2), cx + bx, SY(q2), 1.4, INK);
+			gfx_line(g, cx, SY(q3), cx, SY(hi), 0.9, GREY);
+			gfx_line(g, cx, SY(q1), cx, SY(lo), 0.9, GREY);
+			gfx_line(g, cx - bx / 2, SY(hi), cx + bx / 2, SY(hi), 0.9, GREY);
+			gfx_line(g, cx - bx / 2, SY(lo), cx + bx / 2, SY(lo), 0.9, GREY);
+#undef SY
+		}
+		free(vals);
+		/* Deterministic jitter: the golden-ratio sequence spreads points evenly. */
+		for (i = 0, k = 0; i < n; i++) {
+			double jit;
+			if (pts[i].series != gi)
+				continue;
+			jit = fmod((double)k * 0.6180339887498949, 1.0) - 0.5;
+			k++;
+			pts[i].px = cx + jit * slot * 0.5;
+			pts[i].py = map_y(&p, &lay->y, pts[i].y);
+			gfx_marker(g, gfx_marker_of(gr->v[gi].style), pts[i].px, pts[i].py,
+				   MARKER_SIZE * 0.9, gfx_palette(gr->v[gi].style), 0);
+		}
+	}
+	{
+		double tw, th;
+		gfx_text_size(g, FONT_AXIS, buf_str(&yt), 0, &tw, &th);
+		gfx_text_up(g, FONT_AXIS, buf_str(&yt), x + th / 2 + 1, p.y + p.h / 2, INK);
+	}
+	lay->x.lo = 0;
+	lay->x.hi = (double)gr->n;
+	lay->nplotted = n;
+	lay->nseries = gr->n;
+	lay->legend = "none";
+	buf_release(&yt);
+	free(pts);
+}
+
+/* --- Arrhenius ------------------------------------------------------------------- */
+
+struct arr_row {
+	char *name;
+	double invT, lnr;
+	const struct rpt_row *row;
+};
+
+static int cmp_arr(const void *pa, const void *pb)
+{
+	const struct arr_row *a = pa, *b = pb;
+	int c = strcmp(a->name, b->name);
+	if (c)
+		return c;
+	return a->invT < b->invT ? -1 : a->invT > b->invT;
+}
+
+/*
+ * The top edge of an Arrhenius plot in degrees Celsius, so that a reader
+ * sees the temperatures behind 1000/T: nice values of T placed at 1000/(T + 273.15).
+ */
+static void draw_temperature_axis(struct gfx *g, const struct plot *p, const struct rpt_axis *xa)
+{
+	struct rpt_axis t;
+	size_t i;
+	double w, h;
+	rpt_axis_linear(&t, 1000 / xa->hi - 273.15, 1000 / xa->lo - 273.15, 5);
+	for (i = 0; i < t.nticks; i++) {
+		struct buf b = BUF_INIT;
+		double v = 1000 / (t.ticks[i] + 273.15), x;
+		if (t.ticks[i] <= -273.15 || v < xa->lo || v > xa->hi)
+			continue;
+		x = map_x(p, xa, v);
+		gfx_line(g, x, p->y, x, p->y + TICK_LEN, FRAME_W, INK);
+		rpt_axis_label(&t, t.ticks[i], &b);
+		gfx_text_size(g, FONT_TICK, buf_str(&b), 0, &w, &h);
+		gfx_text(g, FONT_TICK, buf_str(&b), x, p->y - h - 2, 0, GA_CENTER, INK);
+		buf_release(&b);
+	}
+	gfx_text_size(g, FONT_TICK, "0", 0, &w, &h);
+	{
+		double tw, th;
+		gfx_text_size(g, FONT_AXIS, "Temperature (°C)", 0, &tw, &th);
+		gfx_text(g, FONT_AXIS, "Temperature (°C)", p->x + p->w / 2, p->y - h - 3 - th, 0,
+			 GA_CENTER, INK);
+	}
+}
+
+static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const struct report_data *d,
+			    const struct rpt_groups *gr, double x, double y, double w, double h,
+			    struct rpt_chart_layout *lay)
+{
+	struct arr_row *ar;
+	size_t nar = 0, i, j, nsel = 0, ns = 0, n = 0;
+	struct series *ss;
+	struct pt *pts;
+	struct buf xt = BUF_INIT, yt = BUF_INIT;
+	struct plot p;
+	struct legend lg = { 0, 0, 0, 0, 0, 0, 0 };
+	int min_points = c->min_points > 0 ? c->min_points : 2;
+	struct rpt_field inv = { RF_INV_T, -1 }, lnr = { RF_LN_RATE, -1 };
+
+	for (i = 0; i < gr->n; i++)
+		nsel += gr->v[i].n;
+	ar = xcalloc(nsel + 1, sizeof(*ar));
+	for (i = 0; i < gr->n; i++) {
+		for (j = 0; j < gr->v[i].n; j++) {
+			const struct rpt_row *r = &gr->v[i].rows[j];
+			double t, rate;
+			int rc1 = rpt_row_num(r, &inv, &t), rc2;
+			double rv;
+			rc2 = entry_get_num(r->e, COL_RATE_GCAT, &rv);
+			if (rc1 != 1 || rc2 != 1) {
+				lay->nmissing++;
+				continue;
+			}
+			if (rpt_row_num(r, &lnr, &rate) != 1) {
+				lay->ndropped_log++;
+				continue;
+			}
+			ar[nar].name = xstrdup(entry_get(r->e, COL_CATALYST));
+			ar[nar].invT = t;
+			ar[nar].lnr = rate;
+			ar[nar].row = r;
+			nar++;
+		}
+	}
+	qsort(ar, nar, sizeof(*ar), cmp_arr);
+	ss = xcalloc(nar + 1, sizeof(*ss));
+	pts = xcalloc(nar + 1, sizeof(*pts));
+	for (i = 0; i < nar; i = j) {
+		size_t k, distinct = 1;
+		double sx = 0, sy = 0, sxx = 0, sxy = 0, m;
+		for (j = i + 1; j < nar && str_eq(ar[j].name, ar[i].name); j++)
+			if (fabs(ar[j].invT - ar[j - 1].invT) > 1e-9)
+				distinct++;
+		if (distinct < (size_t)min_points || !*ar[i].name)
+			continue;
+		for (k = i; k < j; k++) {
+			sx += ar[k].invT;
+			sy += ar[k].lnr;
+			sxx += ar[k].invT * ar[k].invT;
+			sxy += ar[k].invT * ar[k].lnr;
+			pts[n].x = ar[k].invT;
+			pts[n].y = ar[k].lnr;
+			pts[n].series = ns;
+			pts[n].row = ar[k].row;
+			n++;
+		}
+		m = (double)(j - i);
+		/* Temperatures too close to tell apart in a double give no fit. */
+		if (!(m * sxx - sx * sx > 1e-12 * m * sxx)) {
+			n -= j - i;
+			continue;
+		}
+		ss[ns].n = j - i;
+		ss[ns].style = ns;
+		ss[ns].slope = (m * sxy - sx * sy) / (m * sxx - sx * sx);
+		ss[ns].icpt = (sy - ss[ns].slope * sx) / m;
+		ss[ns].ea_fit = -ss[ns].slope * GAS_R_KJ * 1000;
+		ss[ns].xmin = ar[i].invT;
+		ss[ns].xmax = ar[j - 1].invT;
+		/* The reported Ea: any entry of the same catalyst in the data. */
+		for (k = 0; k < d->nrows; k++) {
+			double ea;
+			if (str_eq(entry_get(d->rows[k].e, COL_CATALYST), ar[i].name) &&
+			    entry_get_num(d->rows[k].e, COL_EA, &ea) == 1) {
+				ss[ns].ea_rep = ea;
+				ss[ns].has_rep = 1;
+				break;
+			}
+		}
+		{
+			struct buf b = BUF_INIT;
+			char clip[RPT_CLIP + 4];
+			rpt_chem_markup(rpt_clip(ar[i].name, clip), &b);
+			buf_addstr(&b, ": <i>E</i><sub>a</sub> = ");
+			rpt_format_fixed(ss[ns].ea_fit, 0, &b);
+			buf_addstr(&b, " kJ mol<sup>−1</sup>");
+			if (ss[ns].has_rep) {
+				buf_addstr(&b, " (reported ");
+				rpt_format_fixed(ss[ns].ea_rep, 0, &b);
+				buf_addstr(&b, ")");
+			}
+			ss[ns].name = buf_detach(&b, NULL);
+		}
+		{
+			struct buf *f = &lay->fits;
+			buf_printf(f, "fit %s points=%zu Ea=", ar[i].name, ss[ns].n);
+			fmt_g(round(ss[ns].ea_fit * 10) / 10, f);
+			buf_addstr(f, " reported=");
+			if (ss[ns].has_rep)
+				fmt_g(ss[ns].ea_rep, f);
+			else
+				buf_addstr(f, "-");
+			buf_addch(f, '\n');
+		}
+		ns++;
+	}
+	lay->nseries = ns;
+	lay->legend = "none";
+	if (n == 0) {
+		lay->empty = 1;
+		draw_empty(g, c, x, y, w, h, lay, nsel);
+		goto out;
+	}
+	fit_axis(&lay->x, 0, pts, n, 0, 6);
+	fit_axis(&lay->y, 0, pts, n, 1, 6);
+	axis_title(c->xtitle, &inv, &xt);
+	axis_title(c->ytitle, &lnr, &yt);
+	plot_area(g, &lay->y, buf_str(&yt), buf_str(&xt), x, y, w, h, 0, 0, &p);
+	/* Room above for the temperature axis. */
+	p.y += 30;
+	p.h -= 30;
+	for (i = 0; i < n; i++) {
+		pts[i].px = map_x(&p, &lay->x, pts[i].x);
+		pts[i].py = map_y(&p, &lay->y, pts[i].y);
+	}
+	legend_place(g, ss, ns, pts, n, &p, &lg, lay, &lay->x, &lay->y);
+	draw_frame(g, &p);
+	draw_y_axis(g, &p, &lay->y);
+	draw_x_axis(g, &p, &lay->x, 0);
+	draw_temperature_axis(g, &p, &lay->x);
+	{
+		double th, tw, lh;
+		gfx_text_size(g, FONT_AXIS, buf_str(&yt), 0, &tw, &th);
+		tick_label_width(g, &lay->x, &lh);
+		draw_axis_titles(g, &p, buf_str(&xt), buf_str(&yt), x + th / 2 + 1, p.y + p.h + lh + 6);
+	}
+	gfx_clip(g, p.x, p.y, p.w, p.h);
+	for (i = 0; i < ns; i++) {
+		double x0 = ss[i].xmin - 0.02 * (lay->x.hi - lay->x.lo);
+		double x1 = ss[i].xmax + 0.02 * (lay->x.hi - lay->x.lo);
+		gfx_line(g, map_x(&p, &lay->x, x0), map_y(&p, &lay->y, ss[i].icpt + ss[i].slope * x0),
+			 map_x(&p, &lay->x, x1), map_y(&p, &lay->y, ss[i].icpt + ss[i].slope * x1),
+			 1.0, gfx_palette(ss[i].style));
+	}
+	gfx_unclip(g);
+	for (i = 0; i < n; i++)
+		gfx_marker(g, gfx_marker_of(ss[pts[i].series].style), pts[i].px, pts[i].py,
+			   MARKER_SIZE, gfx_palette(ss[pts[i].series].style), 0);
+	lay->nplotted = n;
+	legend_draw(g, ss, ns, &lg);
+out:
+	for (i = 0; i < nar; i++)
+		free(ar[i].name);
+	free(ar);
+	series_free(ss, ns);
+	free(pts);
+	buf_release(&xt);
+	buf_release(&yt);
+}
+
+/* --- entry points ------------------------------------------------------------------ */
+
+void rpt_chart_draw(struct gfx *g, const struct rpt_chart *c, const struct report_data *d,
+		    double x, double y, double w, double h, struct rpt_chart_layout *lay)
+{
+	struct rpt_chart_layout own;
+	struct rpt_groups gr;
+	struct rpt_field nosort = { RF_COLUMN, -1 };
+	const struct rpt_field *sort = &nosort;
+	int desc = 0;
+
+	if (!lay)
+		lay = &own;
+	memset(lay, 0, sizeof(*lay));
+	buf_init(&lay->fits);
+	lay->legend = "none";
+	if (c->kind == CK_BAR) {
+		sort = &c->y;
+		desc = 1;
+	}
+	rpt_select(d, &c->filters, &c->group, c->group_order, c->ngroup_order, sort, desc, &gr);
+	switch (c->kind) {
+	case CK_SCATTER:
+		chart_scatter(g, c, &gr, x, y, w, h, lay);
+		break;
+	case CK_BAR:
+		chart_bar(g, c, &gr, x, y, w, h, lay);
+		break;
+	case CK_STRIP:
+		chart_strip(g, c, &gr, x, y, w, h, lay);
+		break;
+	case CK_ARRHENIUS:
+		chart_arrhenius(g, c, d, &gr, x, y, w, h, lay);
+		break;
+	}
+	if (lay->ndropped_log)
+		warning("chart '%s': %zu entr%s with a value of zero or less left out (%s)",
+			c->id, lay->ndropped_log, lay->ndropped_log == 1 ? "y" : "ies",
+			c->kind == CK_ARRHENIUS ? "no logarithm" : "log axis");
+	rpt_groups_release(&gr);
+	if (lay == &own)
+		rpt_chart_layout_release(&own);
+}
+
+void rpt_chart_layout_release(struct rpt_chart_layout *lay)
+{
+	buf_release(&lay->fits);
+}
+
+static void dump_axis(FILE *f, const char *name, const struct rpt_axis *a)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+	buf_printf(&b, "  %s: %s range ", name, a->log ? "log" : "linear");
+	fmt_g(a->lo, &b);
+	buf_addstr(&b, " .. ");
+	fmt_g(a->hi, &b);
+	buf_addstr(&b, " ticks");
+	for (i = 0; i < a->nticks; i++) {
+		buf_addch(&b, ' ');
+		fmt_g(a->ticks[i], &b);
+	}
+	if (a->nminor)
+		buf_printf(&b, " minor %zu", a->nminor);
+	fprintf(f, "%s\n", buf_str(&b));
+	buf_release(&b);
+}
+
+void rpt_chart_layout_dump(FILE *f, const struct rpt_chart *c, const struct rpt_chart_layout *lay)
+{
+	static const char *const kinds[] = { "scatter", "bar", "arrhenius", "strip" };
+	fprintf(f, "chart %s kind=%s\n", c->id, kinds[c->kind]);
+	if (lay->empty) {
+		fprintf(f, "  empty: note drawn; missing=%zu dropped-log=%zu\n",
+			lay->nmissing, lay->ndropped_log);
+		return;
+	}
+	if (c->kind == CK_SCATTER || c->kind == CK_ARRHENIUS)
+		dump_axis(f, "x", &lay->x);
+	dump_axis(f, "y", &lay->y);
+	fprintf(f, "  markers=%zu missing=%zu dropped-log=%zu series=%zu legend=%s\n",
+		lay->nplotted, lay->nmissing, lay->ndropped_log, lay->nseries, lay->legend);
+	if (lay->nlabels || lay->nlabels_hidden)
+		fprintf(f, "  labels=%zu hidden=%zu\n", lay->nlabels, lay->nlabels_hidden);
+	if (lay->fits.len)
+		fprintf(f, "%s", buf_str(&lay->fits));
+}

@@ -1,0 +1,643 @@
+/*
+ * report_data.c: the data a report draws: entries read from CSV files,
+ * their validation findings, field values (schema columns and the few
+ * computed ones), filters, and rows grouped and sorted for tables and
+ * charts.
+ */
+#include <config.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "report_int.h"
+#include "validate.h"
+
+/* --- fields -------------------------------------------------------------- */
+
+/* Titles and units (Pango markup) of the fields charts and tables use. */
+static const struct {
+	int col;
+	const char *title, *unit;
+} field_titles[] = {
+	{ COL_CATALYST, "Catalyst", "" },
+	{ COL_SITE_TYPE, "Site type", "" },
+	{ COL_METALS, "Metals", "" },
+	{ COL_LOADING_WT, "Metal content", "wt%" },
+	{ COL_SUPPORT, "Support", "" },
+	{ COL_PROMOTER, "Promoter", "" },
+	{ COL_SIZE_NM, "Particle size", "nm" },
+	{ COL_TEMPERATURE_C, "Temperature", "°C" },
+	{ COL_PRESSURE_MPA, "Pressure", "MPa" },
+	{ COL_WHSV, "WHSV", "mL g<sup>−1</sup> h<sup>−1</sup>" },
+	{ COL_RATE_GCAT, "NH<sub>3</sub> synthesis rate",
+	  "mmol g<sub>cat</sub><sup>−1</sup> h<sup>−1</sup>" },
+	{ COL_RATE_GMETAL, "NH<sub>3</sub> synthesis rate per metal",
+	  "mmol g<sub>metal</sub><sup>−1</sup> h<sup>−1</sup>" },
+	{ COL_TOF_S, "TOF", "s<sup>−1</sup>" },
+	{ COL_EA, "<i>E</i><sub>a</sub>", "kJ mol<sup>−1</sup>" },
+	{ COL_REF, "Ref.", "" },
+};
+
+int rpt_field_parse(const char *name, struct rpt_field *out)
+{
+	int c;
+	memset(out, 0, sizeof(*out));
+	out->col = -1;
+	if (str_eq(name, "inv_T")) {
+		out->kind = RF_INV_T;
+		return 0;
+	}
+	if (str_eq(name, "ln_rate")) {
+		out->kind = RF_LN_RATE;
+		return 0;
+	}
+	if (str_eq(name, "file")) {
+		out->kind = RF_FILE;
+		return 0;
+	}
+	c = entry_col_find(name);
+	if (c < 0)
+		return -1;
+	out->kind = RF_COLUMN;
+	out->col = c;
+	return 0;
+}
+
+const char *rpt_field_title(const struct rpt_field *f)
+{
+	size_t i;
+	if (f->kind == RF_INV_T)
+		return "1000/<i>T</i>";
+	if (f->kind == RF_LN_RATE)
+		return "ln(<i>r</i><sub>NH<sub>3</sub></sub>)";
+	if (f->kind == RF_FILE)
+		return "File";
+	for (i = 0; i < ARRAY_SIZE(field_titles); i++)
+		if (field_titles[i].col == f->col)
+			return field_titles[i].title;
+	return f->col >= 0 ? entry_cols[f->col].name : "";
+}
+
+const char *rpt_field_unit(const struct rpt_field *f)
+{
+	size_t i;
+	if (f->kind == RF_INV_T)
+		return "K<sup>−1</sup>";
+	if (f->kind != RF_COLUMN)
+		return "";
+	for (i = 0; i < ARRAY_SIZE(field_titles); i++)
+		if (field_titles[i].col == f->col)
+			return field_titles[i].unit;
+	return "";
+}
+
+void rpt_markup_escape(const char *s, struct buf *out)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': buf_addstr(out, "&amp;"); break;
+		case '<': buf_addstr(out, "&lt;"); break;
+		case '>': buf_addstr(out, "&gt;"); break;
+		case '"': buf_addstr(out, "&quot;"); break;
+		case '\'': buf_addstr(out, "&apos;"); break;
+		default: buf_addch(out, *s);
+		}
+	}
+}
+
+const char *rpt_clip(const char *s, char *tmp)
+{
+	size_t n = strlen(s);
+	if (n <= RPT_CLIP)
+		return s;
+	n = RPT_CLIP;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	memcpy(tmp, s, n);
+	memcpy(tmp + n, "\xE2\x80\xA6", 4);   /* U+2026 and the NUL */
+	return tmp;
+}
+
+static int is_upper(int c) { return c >= 'A' && c <= 'Z'; }
+static int is_lower(int c) { return c >= 'a' && c <= 'z'; }
+static int is_digit(int c) { return c >= '0' && c <= '9'; }
+
+/*
+ * Digits right after an element symbol ("Co1Ru2", "CeO2", "Ru3.0") or a
+ * closing parenthesis are subscripts, and so is a lone x or y ending a
+ * formula ("MoHx"); digits anywhere else ("1.4 nm", "S-1", "0.5Ru") are
+ * not.
+ */
+void rpt_chem_markup(const char *s, struct buf *out)
+{
+	size_t i = 0, n = strlen(s);
+	while (i < n) {
+		int sub = 0;
+		if (is_digit((unsigned char)s[i]) && i > 0) {
+			if (s[i - 1] == ')')
+				sub = 1;
+			else if (is_upper((unsigned char)s[i - 1]))
+				sub = element_is_symbol(s + i - 1, 1) &&
+					(i < 2 || !is_upper((unsigned char)s[i - 2]) ||
+					 element_is_symbol(s + i - 2, 1));
+			else if (i > 1 && is_lower((unsigned char)s[i - 1]) &&
+				 is_upper((unsigned char)s[i - 2]))
+				sub = element_is_symbol(s + i - 2, 2);
+		}
+		/* A variable count after an element: MoHx, NOx, CeOx. */
+		if (!sub && (s[i] == 'x' || s[i] == 'y') && i > 0 &&
+		    (i + 1 == n || !(is_upper((unsigned char)s[i + 1]) || is_lower((unsigned char)s[i + 1]))) &&
+		    ((is_upper((unsigned char)s[i - 1]) && element_is_symbol(s + i - 1, 1)) ||
+		     (i > 1 && is_lower((unsigned char)s[i - 1]) && is_upper((unsigned char)s[i - 2]) &&
+		      element_is_symbol(s + i - 2, 2)))) {
+			buf_addstr(out, "<sub>");
+			buf_addch(out, s[i]);
+			buf_addstr(out, "</sub>");
+			i++;
+			continue;
+		}
+		if (sub) {
+			size_t j = i;
+			while (j < n && (is_digit((unsigned char)s[j]) ||
+					 (s[j] == '.' && j + 1 < n && is_digit((unsigned char)s[j + 1]))))
+				j++;
+			buf_addstr(out, "<sub>");
+			buf_add(out, s + i, j - i);
+			buf_addstr(out, "</sub>");
+			i = j;
+			continue;
+		}
+		{
+			char one[2] = { s[i], '\0' };
+			rpt_markup_escape(one, out);
+		}
+		i++;
+	}
+}
+
+/* --- values ---------------------------------------------------------------- */
+
+const char *rpt_row_text(const struct rpt_row *r, const struct rpt_field *f, char *tmp)
+{
+	double v;
+	switch (f->kind) {
+	case RF_COLUMN:
+		return entry_get(r->e, (enum entry_col)f->col);
+	case RF_FILE:
+		return r->file;
+	default:
+		if (rpt_row_num(r, f, &v) != 1)
+			return "";
+		return num_format(v, tmp);
+	}
+}
+
+int rpt_row_num(const struct rpt_row *r, const struct rpt_field *f, double *out)
+{
+	double v;
+	int rc;
+	switch (f->kind) {
+	case RF_COLUMN:
+		return entry_get_num(r->e, (enum entry_col)f->col, out);
+	case RF_INV_T:
+		rc = entry_get_num(r->e, COL_TEMPERATURE_C, &v);
+		if (rc != 1)
+			return rc;
+		if (v <= -273.15)
+			return -1;
+		*out = 1000.0 / (v + 273.15);
+		return 1;
+	case RF_LN_RATE:
+		rc = entry_get_num(r->e, COL_RATE_GCAT, &v);
+		if (rc != 1)
+			return rc;
+		if (v <= 0)
+			return -1;
+		*out = log(v);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int rpt_row_derived(const struct rpt_row *r, const struct rpt_field *f)
+{
+	const char *d, *name;
+	size_t n;
+	if (f->kind != RF_COLUMN)
+		return f->kind == RF_INV_T || f->kind == RF_LN_RATE;
+	d = entry_get(r->e, COL_DERIVED);
+	name = entry_cols[f->col].name;
+	n = strlen(name);
+	while (*d) {
+		const char *end = strchr(d, ';');
+		size_t len = end ? (size_t)(end - d) : strlen(d);
+		while (len && *d == ' ')
+			d++, len--;
+		while (len && d[len - 1] == ' ')
+			len--;
+		if (len == n && memcmp(d, name, n) == 0)
+			return 1;
+		if (!end)
+			break;
+		d = end + 1;
+	}
+	return 0;
+}
+
+int rpt_filters_pass(const struct rpt_filters *fs, const struct rpt_row *r)
+{
+	size_t i, j;
+	for (i = 0; i < fs->n; i++) {
+		const struct rpt_filter *f = &fs->v[i];
+		char tmp[NUM_BUFSZ];
+		const char *t = rpt_row_text(r, &f->field, tmp);
+		double v;
+		int found = 0, rc;
+		switch (f->op) {
+		case FO_IN:
+		case FO_NOT_IN:
+			for (j = 0; j < f->nvalues; j++)
+				if (str_casecmp(t, f->values[j]) == 0)
+					found = 1;
+			if (found != (f->op == FO_IN))
+				return 0;
+			break;
+		case FO_MIN:
+		case FO_MAX:
+			rc = rpt_row_num(r, &f->field, &v);
+			if (rc != 1 || (f->op == FO_MIN ? v < f->num : v > f->num))
+				return 0;
+			break;
+		case FO_PRESENT:
+			if (!*t)
+				return 0;
+			break;
+		case FO_ABSENT:
+			if (*t)
+				return 0;
+			break;
+		}
+	}
+	return 1;
+}
+
+/* --- grouping and sorting ---------------------------------------------- */
+
+static const char *const site_order[] = { "SAC", "SCC", "BCC", "NP" };
+
+const char *rpt_group_label(const char *name)
+{
+	return *name ? name : "unclassified";
+}
+
+/* Rank of a group name: template order, then site types, then by name. */
+static long group_rank(const char *name, char *const *order, size_t norder)
+{
+	size_t i;
+	if (!*name)
+		return 1L << 30;
+	for (i = 0; i < norder; i++)
+		if (str_casecmp(name, order[i]) == 0)
+			return (long)i;
+	for (i = 0; i < ARRAY_SIZE(site_order); i++)
+		if (str_eq(name, site_order[i]))
+			return (long)(norder + i);
+	return (long)(norder + ARRAY_SIZE(site_order)) + 1;
+}
+
+struct sort_ctx_row {
+	struct rpt_row row;
+	size_t seq;
+	int has;
+	double num;
+	const char *text;
+};
+
+static int sort_desc_flag;
+
+static int cmp_sort_rows(const void *pa, const void *pb)
+{
+	const struct sort_ctx_row *a = pa, *b = pb;
+	int c = 0;
+	if (a->has != b->has)
+		return a->has ? -1 : 1;   /* empty values last */
+	if (a->has == 1)
+		c = a->num < b->num ? -1 : a->num > b->num ? 1 : 0;
+	else if (a->has == 2)
+		c = strcmp(a->text, b->text);
+	if (sort_desc_flag)
+		c = -c;
+	if (c == 0)
+		c = a->seq < b->seq ? -1 : a->seq > b->seq ? 1 : 0;
+	return c;
+}
+
+struct group_tmp {
+	char *name;
+	long rank;
+};
+
+static int cmp_groups(const void *pa, const void *pb)
+{
+	const struct group_tmp *a = pa, *b = pb;
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+void rpt_select(const struct report_data *d, const struct rpt_filters *fs,
+		const struct rpt_field *group, char *const *order, size_t norder,
+		const struct rpt_field *sort, int desc, struct rpt_groups *out)
+{
+	struct group_tmp *gs = NULL;
+	size_t ng = 0, ag = 0, i, j, others = 0;
+	struct sort_ctx_row *rows = xcalloc(d->nrows + 1, sizeof(*rows));
+	size_t nrows = 0;
+	int grouped = group && (group->kind != RF_COLUMN || group->col >= 0);
+	int sorted = sort && (sort->kind != RF_COLUMN || sort->col >= 0);
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < d->nrows; i++) {
+		struct sort_ctx_row *s;
+		if (fs && !rpt_filters_pass(fs, &d->rows[i]))
+			continue;
+		s = &rows[nrows++];
+		s->row = d->rows[i];
+		s->seq = i;
+		if (sorted) {
+			char tmp[NUM_BUFSZ];
+			int rc = rpt_row_num(&d->rows[i], sort, &s->num);
+			s->text = rpt_row_text(&d->rows[i], sort, tmp);
+			if (sort->kind != RF_COLUMN)
+				s->text = "";
+			s->has = rc == 1 ? 1 : *s->text ? 2 : 0;
+		}
+	}
+	if (sorted) {
+		sort_desc_flag = desc;
+		qsort(rows, nrows, sizeof(*rows), cmp_sort_rows);
+	}
+	/* The groups present, in order. */
+	for (i = 0; i < nrows; i++) {
+		char tmp[NUM_BUFSZ];
+		const char *name = grouped ? rpt_row_text(&rows[i].row, group, tmp) : "";
+		for (j = 0; j < ng; j++)
+			if (str_eq(gs[j].name, name))
+				break;
+		if (j == ng) {
+			gs = xgrow(gs, &ag, ng + 1, sizeof(*gs));
+			gs[ng].name = xstrdup(name);
+			gs[ng].rank = group_rank(name, order, norder);
+			ng++;
+		}
+	}
+	if (ng > 1)
+		qsort(gs, ng, sizeof(*gs), cmp_groups);
+	out->v = xcalloc(ng + 1, sizeof(*out->v));
+	out->n = ng;
+	for (j = 0; j < ng; j++) {
+		struct rpt_group *g = &out->v[j];
+		size_t k;
+		g->name = gs[j].name;
+		/* SAC, SCC, BCC and NP look the same in every chart; others follow. */
+		g->style = ARRAY_SIZE(site_order) + others++;
+		for (k = 0; k < ARRAY_SIZE(site_order); k++)
+			if (str_eq(g->name, site_order[k])) {
+				g->style = k;
+				others--;
+			}
+		g->rows = xcalloc(nrows + 1, sizeof(*g->rows));
+		for (i = 0; i < nrows; i++) {
+			char tmp[NUM_BUFSZ];
+			const char *name = grouped ? rpt_row_text(&rows[i].row, group, tmp) : "";
+			if (str_eq(name, g->name))
+				g->rows[g->n++] = rows[i].row;
+		}
+	}
+	free(gs);
+	free(rows);
+}
+
+void rpt_groups_release(struct rpt_groups *g)
+{
+	size_t i;
+	for (i = 0; i < g->n; i++) {
+		free(g->v[i].name);
+		free(g->v[i].rows);
+	}
+	free(g->v);
+	memset(g, 0, sizeof(*g));
+}
+
+/* --- loading ----------------------------------------------------------------- */
+
+struct report_data *report_data_new(void)
+{
+	return xcalloc(1, sizeof(struct report_data));
+}
+
+static void collect(void *ctx, const struct diag_item *it)
+{
+	struct report_data *d = ctx;
+	struct rpt_finding *f;
+	d->findings = xgrow(d->findings, &d->afindings, d->nfindings + 1, sizeof(*f));
+	f = &d->findings[d->nfindings++];
+	f->file = xstrdup(it->file ? it->file : "");
+	f->line = it->line;
+	f->sev = it->sev;
+	f->rule = xstrdup(it->rule ? it->rule : "");
+	f->message = xstrdup(it->message ? it->message : "");
+}
+
+static int is_alnum_ascii(int c)
+{
+	return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+/* Catalyst names compared as ASCII letters and digits, case folded. */
+static int same_name(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a && !is_alnum_ascii(*a))
+			a++;
+		while (*b && !is_alnum_ascii(*b))
+			b++;
+		if (!*a || !*b)
+			return !*a && !*b;
+		if ((*a | 32) != (*b | 32))
+			return 0;
+		a++, b++;
+	}
+}
+
+/*
+ * The same fact from two documents (a review and the paper it cites, or
+ * two renderings of one paper): same catalyst, site type, conditions,
+ * values and cited reference.  Reports count it once.
+ */
+static int same_fact(const struct entry *a, const struct entry *b)
+{
+	static const enum entry_col cols[] = {
+		COL_SITE_TYPE, COL_TEMPERATURE_C, COL_PRESSURE_MPA, COL_WHSV, COL_RATE_GCAT,
+		COL_RATE_GMETAL, COL_TOF_S, COL_EA, COL_REF, COL_SOURCE
+	};
+	size_t k;
+	for (k = 0; k < ARRAY_SIZE(cols); k++)
+		if (!str_eq(entry_get(a, cols[k]), entry_get(b, cols[k])))
+			return 0;
+	return same_name(entry_get(a, COL_CATALYST), entry_get(b, COL_CATALYST));
+}
+
+static int repeated_elsewhere(const struct report_data *d, const struct entry *e, size_t set)
+{
+	size_t i;
+	for (i = 0; i < d->nrows; i++)
+		if (d->rows[i].file != d->names[set] && same_fact(d->rows[i].e, e))
+			return 1;
+	return 0;
+}
+
+/* Rows are pointers into the sets: rebuild them after the sets move. */
+static void rebuild_rows(struct report_data *d)
+{
+	size_t i, j;
+	d->nrows = 0;
+	d->nrejected = 0;
+	d->nrepeated = 0;
+	for (i = 0; i < d->nsets; i++) {
+		for (j = 0; j < d->sets[i].n; j++) {
+			const struct entry *e = &d->sets[i].v[j];
+			if (str_eq(entry_get(e, COL_STATUS), "rejected")) {
+				d->nrejected++;
+				continue;
+			}
+			if (repeated_elsewhere(d, e, i)) {
+				d->nrepeated++;
+				continue;
+			}
+			d->rows = xgrow(d->rows, &d->arows, d->nrows + 1, sizeof(*d->rows));
+			d->rows[d->nrows].e = e;
+			d->rows[d->nrows].file = d->names[i];
+			d->nrows++;
+		}
+	}
+}
+
+static struct entry_set *new_set(struct report_data *d, const char *name)
+{
+	d->sets = xrealloc(d->sets, (d->nsets + 1) * sizeof(*d->sets));
+	d->names = xrealloc(d->names, (d->nsets + 1) * sizeof(*d->names));
+	entry_set_init(&d->sets[d->nsets]);
+	d->names[d->nsets] = xstrdup(name);
+	return &d->sets[d->nsets++];
+}
+
+static int add_file(struct report_data *d, const char *path)
+{
+	struct diag *dg = diag_new_collect(collect, d);
+	struct entry_set *s;
+	size_t before = d->nfindings;
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		diag_free(dg);
+		fprintf(stderr, "%s: error: cannot open: %s\n", path, strerror(errno));
+		return -1;
+	}
+	fclose(f);
+	s = new_set(d, path);
+	entries_read(path, s, dg);
+	/* A file that is not an entries CSV at all must not pass silently. */
+	if (s->n == 0 && d->nfindings > before && str_startswith(d->findings[before].rule, "csv-"))
+		warning("%s: %s", path, d->findings[before].message);
+	validate_entries(path, s, dg);
+	diag_free(dg);
+	rebuild_rows(d);
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int report_data_add(struct report_data *d, const char *path)
+{
+	struct stat st;
+	DIR *dp;
+	struct dirent *de;
+	char **files = NULL;
+	size_t n = 0, alloc = 0, i;
+	int rc = 0;
+
+	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+		return add_file(d, path);
+	dp = opendir(path);
+	if (!dp)
+		return error("cannot open folder '%s'", path);
+	while ((de = readdir(dp)) != NULL) {
+		struct buf p = BUF_INIT;
+		if (de->d_name[0] == '.' || !str_endswith(de->d_name, ".csv"))
+			continue;
+		buf_printf(&p, "%s/%s", path, de->d_name);
+		files = xgrow(files, &alloc, n + 1, sizeof(*files));
+		files[n++] = buf_detach(&p, NULL);
+	}
+	closedir(dp);
+	if (n > 1)
+		qsort(files, n, sizeof(*files), cmp_str);
+	for (i = 0; i < n; i++) {
+		if (add_file(d, files[i]) < 0)
+			rc = -1;
+		free(files[i]);
+	}
+	free(files);
+	return rc;
+}
+
+void report_data_add_set(struct report_data *d, const char *name, const struct entry_set *src)
+{
+	struct entry_set *s = new_set(d, name);
+	struct diag *dg = diag_new_collect(collect, d);
+	size_t i;
+	int c;
+	for (i = 0; i < src->n; i++) {
+		struct entry *e = entry_set_append(s);
+		for (c = 0; c < ENTRY_NCOLS; c++)
+			entry_set(e, (enum entry_col)c, entry_get(&src->v[i], (enum entry_col)c));
+		e->line = src->v[i].line;
+	}
+	validate_entries(name, s, dg);
+	diag_free(dg);
+	rebuild_rows(d);
+}
+
+size_t report_data_count(const struct report_data *d)
+{
+	return d->nrows;
+}
+
+void report_data_free(struct report_data *d)
+{
+	size_t i;
+	if (!d)
+		return;
+	for (i = 0; i < d->nsets; i++) {
+		entry_set_release(&d->sets[i]);
+		free(d->names[i]);
+	}
+	for (i = 0; i < d->nfindings; i++) {
+		free(d->findings[i].file);
+		free(d->findings[i].rule);
+		free(d->findings[i].message);
+	}
+	free(d->findings);
+	free(d->sets);
+	free(d->names);
+	free(d->rows);
+	free(d);
+}

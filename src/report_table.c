@@ -1,0 +1,829 @@
+/*
+ * report_table.c: tables in the style of a journal: three rules (top,
+ * below the header, bottom), units in the header, rows grouped under a
+ * group line (SAC / SCC / BCC / NP), numbers aligned on the decimal
+ * point, a note line under the table for derived values.  A long table
+ * continues on the next page with its header repeated.
+ *
+ * The comparison tables of templates, the entry summary and the list of
+ * validation findings all go through one grid renderer here.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_int.h"
+
+static const struct gfx_rgb INK = { 0.1, 0.1, 0.1 };
+static const struct gfx_rgb GREY = { 0.4, 0.4, 0.4 };
+
+#define RULE_THICK 0.9
+#define RULE_THIN 0.45
+#define PAD_X 4.0
+#define PAD_Y 1.8
+
+struct cell {
+	char *markup;      /* text, or the integer part of a number */
+	char *frac;        /* numbers: ".52" and any mark; NULL for text */
+};
+
+struct grid_row {
+	struct cell *cells;   /* NULL: a group line, text in group */
+	char *group;
+};
+
+struct grid {
+	size_t ncols;
+	char **head;          /* header markup per column */
+	int *numeric;
+	double *width;        /* column widths */
+	double *intw, *fracw; /* numeric columns: widest parts */
+	struct grid_row *rows;
+	size_t nrows, arows;
+	const char *font;
+};
+
+static void grid_init(struct grid *g, size_t ncols, const char *font)
+{
+	memset(g, 0, sizeof(*g));
+	g->ncols = ncols;
+	g->font = font;
+	g->head = xcalloc(ncols, sizeof(*g->head));
+	g->numeric = xcalloc(ncols, sizeof(*g->numeric));
+	g->width = xcalloc(ncols, sizeof(*g->width));
+	g->intw = xcalloc(ncols, sizeof(*g->intw));
+	g->fracw = xcalloc(ncols, sizeof(*g->fracw));
+}
+
+static struct cell *grid_add_row(struct grid *g)
+{
+	struct grid_row *r;
+	g->rows = xgrow(g->rows, &g->arows, g->nrows + 1, sizeof(*g->rows));
+	r = &g->rows[g->nrows++];
+	r->cells = xcalloc(g->ncols, sizeof(*r->cells));
+	r->group = NULL;
+	return r->cells;
+}
+
+static void grid_add_group(struct grid *g, const char *markup)
+{
+	struct grid_row *r;
+	g->rows = xgrow(g->rows, &g->arows, g->nrows + 1, sizeof(*g->rows));
+	r = &g->rows[g->nrows++];
+	r->cells = NULL;
+	r->group = xstrdup(markup);
+}
+
+static void grid_release(struct grid *g)
+{
+	size_t i, j;
+	for (i = 0; i < g->nrows; i++) {
+		if (g->rows[i].cells) {
+			for (j = 0; j < g->ncols; j++) {
+				free(g->rows[i].cells[j].markup);
+				free(g->rows[i].cells[j].frac);
+			}
+		}
+		free(g->rows[i].cells);
+		free(g->rows[i].group);
+	}
+	for (j = 0; j < g->ncols; j++)
+		free(g->head[j]);
+	free(g->rows);
+	free(g->head);
+	free(g->numeric);
+	free(g->width);
+	free(g->intw);
+	free(g->fracw);
+}
+
+/* Natural widths; text columns give way (wrap) when the table is too wide. */
+static void grid_measure(struct gfx *gx, struct grid *g, double avail)
+{
+	size_t i, j;
+	double total = 0, w, h;
+	double *textw = xcalloc(g->ncols, sizeof(double));
+	for (j = 0; j < g->ncols; j++) {
+		gfx_text_size(gx, g->font, g->head[j], 0, &w, &h);
+		g->width[j] = w;
+	}
+	for (i = 0; i < g->nrows; i++) {
+		if (!g->rows[i].cells)
+			continue;
+		for (j = 0; j < g->ncols; j++) {
+			const struct cell *c = &g->rows[i].cells[j];
+			if (!c->markup)
+				continue;
+			gfx_text_size(gx, g->font, c->markup, 0, &w, &h);
+			if (g->numeric[j]) {
+				if (w > g->intw[j])
+					g->intw[j] = w;
+				if (c->frac) {
+					gfx_text_size(gx, g->font, c->frac, 0, &w, &h);
+					if (w > g->fracw[j])
+						g->fracw[j] = w;
+				}
+			} else if (w > textw[j]) {
+				textw[j] = w;
+			}
+		}
+	}
+	for (j = 0; j < g->ncols; j++) {
+		double cw = g->numeric[j] ? g->intw[j] + g->fracw[j] : textw[j];
+		if (cw > g->width[j])
+			g->width[j] = cw;
+		g->width[j] += 2 * PAD_X;
+		total += g->width[j];
+	}
+	/* Too wide: shrink the widest text columns, down to a third of their width. */
+	while (total > avail) {
+		size_t widest = g->ncols;
+		for (j = 0; j < g->ncols; j++)
+			if (!g->numeric[j] && (widest == g->ncols || g->width[j] > g->width[widest]))
+				widest = j;
+		if (widest == g->ncols || g->width[widest] < 40)
+			break;
+		{
+			double cut = total - avail, can = g->width[widest] * 0.5;
+			if (cut > can)
+				cut = can;
+			g->width[widest] -= cut;
+			total -= cut;
+			if (cut < 1)
+				break;
+		}
+	}
+	/* Spare room: spread it so the table fills the text width, as journals do. */
+	if (total < avail && total > 0) {
+		double extra = (avail - total) / (double)g->ncols;
+		for (j = 0; j < g->ncols; j++)
+			g->width[j] += extra;
+	}
+	free(textw);
+}
+
+static double row_height(struct gfx *gx, const struct grid *g, const struct grid_row *r)
+{
+	size_t j;
+	double hmax = 0, w, h;
+	if (!r->cells) {
+		gfx_text_size(gx, g->font, r->group, 0, &w, &h);
+		return h + 2 * PAD_Y + 2;
+	}
+	for (j = 0; j < g->ncols; j++) {
+		if (!r->cells[j].markup)
+			continue;
+		gfx_text_size(gx, g->font, r->cells[j].markup, g->numeric[j] ? 0 : g->width[j] - 2 * PAD_X,
+			      &w, &h);
+		if (h > hmax)
+			hmax = h;
+	}
+	if (hmax == 0)
+		gfx_text_size(gx, g->font, "0", 0, &w, &hmax);
+	return hmax + 2 * PAD_Y;
+}
+
+static double head_height(struct gfx *gx, const struct grid *g)
+{
+	size_t j;
+	double hmax = 0, w, h;
+	for (j = 0; j < g->ncols; j++) {
+		gfx_text_size(gx, g->font, g->head[j], g->width[j] - 2 * PAD_X, &w, &h);
+		if (h > hmax)
+			hmax = h;
+	}
+	return hmax + 2 * PAD_Y + 1;
+}
+
+static double draw_head(struct rpt_flow *f, const struct grid *g)
+{
+	size_t j;
+	double x = f->x, hh = head_height(f->g, g);
+	gfx_line(f->g, f->x, f->y, f->x + f->width, f->y, RULE_THICK, INK);
+	for (j = 0; j < g->ncols; j++) {
+		gfx_text(f->g, g->font, g->head[j], x + PAD_X, f->y + PAD_Y + 1, g->width[j] - 2 * PAD_X,
+			 g->numeric[j] ? GA_CENTER : GA_LEFT, INK);
+		x += g->width[j];
+	}
+	f->y += hh;
+	gfx_line(f->g, f->x, f->y, f->x + f->width, f->y, RULE_THIN, INK);
+	f->y += 1;
+	return hh;
+}
+
+static void draw_caption(struct rpt_flow *f, const char *caption)
+{
+	double h = gfx_text(f->g, FONT_BODY, caption, f->x, f->y, f->width, GA_LEFT, INK);
+	f->y += h + 4;
+}
+
+/*
+ * Draw the grid with caption (markup) above and note (markup, may be "")
+ * below, splitting across pages.  Returns how many times the table went on
+ * to a new page (each time under its caption and header again).
+ */
+static int grid_draw(struct rpt_flow *f, struct grid *g, const char *caption, const char *cont,
+		      const char *note)
+{
+	size_t i, j;
+	double w, ch, hh, first;
+	int continued = 0;
+	grid_measure(f->g, g, f->width);
+	gfx_text_size(f->g, FONT_BODY, caption, f->width, &w, &ch);
+	hh = head_height(f->g, g);
+	first = g->nrows ? row_height(f->g, g, &g->rows[0]) : 0;
+	if (g->nrows > 1)
+		first += row_height(f->g, g, &g->rows[1]);
+	/* Keep the caption, header and two rows together. */
+	if (f->y + ch + 4 + hh + first + 4 > f->bottom)
+		rpt_flow_newpage(f);
+	draw_caption(f, caption);
+	draw_head(f, g);
+	for (i = 0; i < g->nrows; i++) {
+		const struct grid_row *r = &g->rows[i];
+		double rh = row_height(f->g, g, r), x = f->x;
+		/* A group line never ends a page: keep it with its first row. */
+		double need = rh + (!r->cells && i + 1 < g->nrows ? row_height(f->g, g, &g->rows[i + 1]) : 0);
+		/* Nor do one or two rows go on alone: the last three stay together. */
+		if (g->nrows - i <= 3 && i >= 3) {
+			size_t k;
+			need = 0;
+			for (k = i; k < g->nrows; k++)
+				need += row_height(f->g, g, &g->rows[k]);
+		}
+		if (f->y + need > f->bottom - 4) {
+			gfx_line(f->g, f->x, f->y, f->x + f->width, f->y, RULE_THIN, INK);
+			gfx_text(f->g, FONT_SMALL, "<i>continued on the next page</i>", f->x + f->width,
+				 f->y + 2, 0, GA_RIGHT, GREY);
+			rpt_flow_newpage(f);
+			draw_caption(f, cont);
+			draw_head(f, g);
+			continued++;
+		}
+		if (!r->cells) {
+			gfx_text(f->g, g->font, r->group, f->x + PAD_X, f->y + PAD_Y + 1, 0, GA_LEFT, INK);
+			f->y += rh;
+			continue;
+		}
+		for (j = 0; j < g->ncols; j++) {
+			const struct cell *c = &r->cells[j];
+			if (c->markup && g->numeric[j]) {
+				/* The decimal point of every row on one vertical line. */
+				double mid = x + (g->width[j] - g->intw[j] - g->fracw[j]) / 2 + g->intw[j];
+				gfx_text(f->g, g->font, c->markup, mid, f->y + PAD_Y, 0, GA_RIGHT, INK);
+				if (c->frac)
+					gfx_text(f->g, g->font, c->frac, mid, f->y + PAD_Y, 0, GA_LEFT, INK);
+			} else if (c->markup) {
+				gfx_text(f->g, g->font, c->markup, x + PAD_X, f->y + PAD_Y,
+					 g->width[j] - 2 * PAD_X, GA_LEFT, INK);
+			}
+			x += g->width[j];
+		}
+		f->y += rh;
+	}
+	gfx_line(f->g, f->x, f->y, f->x + f->width, f->y, RULE_THICK, INK);
+	f->y += 3;
+	if (note && *note) {
+		double nh;
+		gfx_text_size(f->g, FONT_SMALL, note, f->width, &w, &nh);
+		if (f->y + nh > f->bottom)
+			rpt_flow_newpage(f);
+		f->y += gfx_text(f->g, FONT_SMALL, note, f->x, f->y, f->width, GA_LEFT, GREY);
+	}
+	f->y += 14;
+	return continued;
+}
+
+/* --- cells ------------------------------------------------------------------ */
+
+/* "60000" -> "60 000" (thin space) for five digits and more, as journals print. */
+static void group_thousands(const char *digits, size_t n, struct buf *out)
+{
+	size_t i;
+	if (n < 5) {
+		buf_add(out, digits, n);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			buf_addstr(out, "\xE2\x80\x89");
+		buf_addch(out, digits[i]);
+	}
+}
+
+/* A number cell: as written in the CSV (curated significant figures). */
+static void number_cell(struct cell *c, const char *s, int derived)
+{
+	struct buf ip = BUF_INIT, fp = BUF_INIT;
+	const char *dot, *p = s, *e;
+	double v;
+	if (num_parse(s, &v) < 0 || strchr(s, 'e') || strchr(s, 'E')) {
+		rpt_markup_escape(s, &ip);
+		c->markup = buf_detach(&ip, NULL);
+		return;
+	}
+	if (*p == '-') {
+		buf_addstr(&ip, "\xE2\x88\x92");
+		p++;
+	} else if (*p == '+') {
+		p++;
+	}
+	dot = strchr(p, '.');
+	e = dot ? dot : p + strlen(p);
+	group_thousands(p, (size_t)(e - p), &ip);
+	if (dot)
+		buf_addstr(&fp, dot);
+	if (derived)
+		buf_addstr(&fp, "<sup>a</sup>");
+	c->markup = buf_detach(&ip, NULL);
+	c->frac = fp.len ? buf_detach(&fp, NULL) : NULL;
+	buf_release(&fp);
+}
+
+/* "Ru:1.17;Co:0.41" -> "1.17 Ru + 0.41 Co". */
+static void loading_markup(const char *s, struct buf *out)
+{
+	const char *p = s;
+	if (!strchr(s, ':')) {
+		rpt_markup_escape(s, out);
+		return;
+	}
+	while (*p) {
+		const char *colon = strchr(p, ':'), *end = strchr(p, ';');
+		if (!end)
+			end = p + strlen(p);
+		if (!colon || colon > end) {
+			rpt_markup_escape(p, out);
+			return;
+		}
+		if (p != s)
+			buf_addstr(out, " + ");
+		{
+			char *v = xstrndup(colon + 1, (size_t)(end - colon - 1));
+			char *el = xstrndup(p, (size_t)(colon - p));
+			rpt_markup_escape(v, out);
+			buf_addstr(out, " ");
+			rpt_markup_escape(el, out);
+			free(v);
+			free(el);
+		}
+		p = *end ? end + 1 : end;
+	}
+}
+
+static void text_cell(struct cell *c, const struct rpt_field *f, const char *s)
+{
+	struct buf b = BUF_INIT;
+	char clip[RPT_CLIP + 4];
+	s = rpt_clip(s, clip);
+	if (f->kind == RF_COLUMN && (f->col == COL_CATALYST || f->col == COL_SUPPORT))
+		rpt_chem_markup(s, &b);
+	else if (f->kind == RF_COLUMN && f->col == COL_LOADING_WT)
+		loading_markup(s, &b);
+	else if (f->kind == RF_COLUMN && f->col == COL_REF) {
+		const char *p;
+		for (p = s; *p; p++)
+			if (*p == ';')
+				buf_addstr(&b, ", ");
+			else
+				buf_addch(&b, *p);
+	} else
+		rpt_markup_escape(s, &b);
+	c->markup = buf_detach(&b, NULL);
+}
+
+static void caption_markup(const char *label, int no, const char *title, int continued,
+			   struct buf *out)
+{
+	buf_printf(out, "<b>%s %d</b>%s", label, no, continued ? " (continued)" : "");
+	if (!continued && title && *title)
+		buf_printf(out, "  %s", title);
+}
+
+void rpt_table_render(struct rpt_flow *f, const struct rpt_table *t, const struct report_data *d)
+{
+	struct grid g;
+	struct rpt_groups gr;
+	struct buf cap = BUF_INIT, cont = BUF_INIT, note = BUF_INIT;
+	size_t gi, i, j, nrows = 0;
+	int any_derived = 0, continued = 0, grouped = t->group.kind != RF_COLUMN || t->group.col >= 0;
+
+	f->table_no++;
+	rpt_select(d, &t->filters, &t->group, t->group_order, t->ngroup_order, &t->sort,
+		   t->sort_desc, &gr);
+	grid_init(&g, t->ncols, FONT_TABLE);
+	for (j = 0; j < t->ncols; j++) {
+		struct buf h = BUF_INIT;
+		buf_addstr(&h, t->cols[j].label);
+		if (*t->cols[j].unit)
+			buf_printf(&h, "\n(%s)", t->cols[j].unit);
+		g.head[j] = buf_detach(&h, NULL);
+		g.numeric[j] = t->cols[j].numeric;
+	}
+	for (gi = 0; gi < gr.n; gi++) {
+		if (grouped) {
+			struct buf gl = BUF_INIT;
+			buf_addstr(&gl, "<b>");
+			rpt_markup_escape(rpt_group_label(gr.v[gi].name), &gl);
+			buf_printf(&gl, "</b>  <span foreground=\"#666666\">(%zu)</span>", gr.v[gi].n);
+			grid_add_group(&g, buf_str(&gl));
+			buf_release(&gl);
+		}
+		for (i = 0; i < gr.v[gi].n; i++) {
+			const struct rpt_row *r = &gr.v[gi].rows[i];
+			struct cell *cells = grid_add_row(&g);
+			nrows++;
+			for (j = 0; j < t->ncols; j++) {
+				char tmp[NUM_BUFSZ];
+				const struct rpt_field *fl = &t->cols[j].field;
+				const char *s = rpt_row_text(r, fl, tmp);
+				if (!*s) {
+					cells[j].markup = xstrdup(g.numeric[j] ? "–" : "–");
+					continue;
+				}
+				if (g.numeric[j]) {
+					int der = fl->kind == RF_COLUMN && rpt_row_derived(r, fl);
+					if (fl->kind != RF_COLUMN) {
+						double v;
+						struct buf nb = BUF_INIT;
+						rpt_row_num(r, fl, &v);
+						rpt_format_fixed(v, 3, &nb);
+						number_cell(&cells[j], buf_str(&nb), 0);
+						buf_release(&nb);
+					} else {
+						number_cell(&cells[j], s, der);
+					}
+					any_derived |= der;
+				} else {
+					text_cell(&cells[j], fl, s);
+				}
+			}
+		}
+	}
+	caption_markup("Table", f->table_no, t->title, 0, &cap);
+	caption_markup("Table", f->table_no, NULL, 1, &cont);
+	if (nrows == 0) {
+		double h;
+		draw_caption(f, buf_str(&cap));
+		gfx_line(f->g, f->x, f->y, f->x + f->width, f->y, RULE_THICK, INK);
+		f->y += 4;
+		h = gfx_text(f->g, FONT_BODY,
+			     "<i>No entries match this table: the data hold none that pass its filters.</i>",
+			     f->x, f->y, f->width, GA_LEFT, GREY);
+		f->y += h + 4;
+		gfx_line(f->g, f->x, f->y, f->x + f->width, f->y, RULE_THICK, INK);
+		f->y += 14;
+	} else {
+		if (any_derived)
+			buf_addstr(&note, "<sup>a</sup> Derived value: computed from other reported "
+				   "quantities (listed in the entry's <i>derived</i> column), not read from the source.");
+		if (*t->note) {
+			if (note.len)
+				buf_addch(&note, '\n');
+			buf_addstr(&note, t->note);
+		}
+		continued = grid_draw(f, &g, buf_str(&cap), buf_str(&cont), buf_str(&note));
+	}
+	if (f->layout) {
+		fprintf(f->layout, "table %s rows=%zu groups=%zu derived=%s continued=%d\n", t->id,
+			nrows, grouped ? gr.n : 0, any_derived ? "yes" : "no", continued);
+	}
+	grid_release(&g);
+	rpt_groups_release(&gr);
+	buf_release(&cap);
+	buf_release(&cont);
+	buf_release(&note);
+}
+
+/* --- summary and findings ------------------------------------------------------- */
+
+static void count_cell(struct cell *c, size_t n)
+{
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "%zu", n);
+	c->markup = buf_detach(&b, NULL);
+}
+
+void rpt_summary_render(struct rpt_flow *f, const struct report_data *d)
+{
+	struct grid g;
+	struct rpt_groups gr;
+	struct rpt_field site = { RF_COLUMN, COL_SITE_TYPE }, none = { RF_COLUMN, -1 };
+	static const int cols[] = { COL_RATE_GCAT, COL_TOF_S, COL_EA, COL_SIZE_NM };
+	static const char *const heads[] = { "Site type", "Entries", "with rate", "with TOF",
+		"with <i>E</i><sub>a</sub>", "with size" };
+	struct buf cap = BUF_INIT, text = BUF_INIT;
+	size_t gi, i, k, nfiles = d->nsets;
+
+	f->table_no++;
+	buf_printf(&text, "The data hold <b>%zu</b> entr%s from %zu file%s", d->nrows,
+		   d->nrows == 1 ? "y" : "ies", nfiles, nfiles == 1 ? "" : "s");
+	if (d->nrejected)
+		buf_printf(&text, "; %zu rejected entr%s left out", d->nrejected,
+			   d->nrejected == 1 ? "y is" : "ies are");
+	if (d->nrepeated)
+		buf_printf(&text, "; %zu entr%s repeating a fact another document gives "
+			   "(same catalyst, conditions, values and reference) counted once",
+			   d->nrepeated, d->nrepeated == 1 ? "y" : "ies");
+	buf_addch(&text, '.');
+	f->y += gfx_text(f->g, FONT_BODY, buf_str(&text), f->x, f->y, f->width, GA_LEFT, INK) + 8;
+	rpt_select(d, NULL, &site, NULL, 0, &none, 0, &gr);
+	grid_init(&g, ARRAY_SIZE(heads), FONT_TABLE);
+	for (k = 0; k < ARRAY_SIZE(heads); k++) {
+		g.head[k] = xstrdup(heads[k]);
+		g.numeric[k] = k > 0;
+	}
+	for (gi = 0; gi < gr.n; gi++) {
+		struct cell *c = grid_add_row(&g);
+		c[0].markup = xstrdup(rpt_group_label(gr.v[gi].name));
+		count_cell(&c[1], gr.v[gi].n);
+		for (k = 0; k < ARRAY_SIZE(cols); k++) {
+			size_t n = 0;
+			double v;
+			for (i = 0; i < gr.v[gi].n; i++)
+				if (entry_get_num(gr.v[gi].rows[i].e, (enum entry_col)cols[k], &v) == 1)
+					n++;
+			count_cell(&c[k + 2], n);
+		}
+	}
+	caption_markup("Table", f->table_no, "Entries by site type, and the values they report.", 0, &cap);
+	if (gr.n == 0) {
+		f->y += gfx_text(f->g, FONT_BODY, "<i>No entries: the report was rendered without data.</i>",
+				 f->x, f->y, f->width, GA_LEFT, GREY) + 12;
+	} else {
+		struct buf cont = BUF_INIT;
+		caption_markup("Table", f->table_no, NULL, 1, &cont);
+		grid_draw(f, &g, buf_str(&cap), buf_str(&cont), "");
+		buf_release(&cont);
+	}
+	if (f->layout)
+		fprintf(f->layout, "summary entries=%zu files=%zu rejected=%zu repeated=%zu groups=%zu\n",
+			d->nrows, nfiles, d->nrejected, d->nrepeated, gr.n);
+	grid_release(&g);
+	rpt_groups_release(&gr);
+	buf_release(&cap);
+	buf_release(&text);
+}
+
+struct rule_count {
+	const char *rule;
+	size_t n[3];
+};
+
+static int cmp_rule_count(const void *pa, const void *pb)
+{
+	const struct rule_count *a = pa, *b = pb;
+	size_t ta = a->n[0] + a->n[1] + a->n[2], tb = b->n[0] + b->n[1] + b->n[2];
+	if (a->n[0] != b->n[0])
+		return a->n[0] > b->n[0] ? -1 : 1;
+	if (ta != tb)
+		return ta > tb ? -1 : 1;
+	return strcmp(a->rule, b->rule);
+}
+
+/* Findings listed by file, then line, then the order they were found in. */
+static int cmp_finding(const void *pa, const void *pb)
+{
+	const struct rpt_finding *a = *(const struct rpt_finding *const *)pa;
+	const struct rpt_finding *b = *(const struct rpt_finding *const *)pb;
+	int c = strcmp(a->file, b->file);
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int limit)
+{
+	struct rule_count *rc = xcalloc(d->nfindings + 1, sizeof(*rc));
+	const struct rpt_finding **order = NULL;
+	size_t nrc = 0, i, j, sev[3] = { 0, 0, 0 };
+	struct grid g;
+	struct buf cap = BUF_INIT, cont = BUF_INIT, text = BUF_INIT;
+
+	for (i = 0; i < d->nfindings; i++) {
+		const char *rule = *d->findings[i].rule ? d->findings[i].rule : "(none)";
+		for (j = 0; j < nrc; j++)
+			if (str_eq(rc[j].rule, rule))
+				break;
+		if (j == nrc)
+			rc[nrc++].rule = rule;
+		rc[j].n[d->findings[i].sev]++;
+		sev[d->findings[i].sev]++;
+	}
+	qsort(rc, nrc, sizeof(*rc), cmp_rule_count);
+	buf_printf(&text, "Validation of %zu entr%s in %zu file%s found <b>%zu error%s</b>, "
+		   "<b>%zu warning%s</b> and %zu note%s.",
+		   d->nrows + d->nrejected + d->nrepeated,
+		   d->nrows + d->nrejected + d->nrepeated == 1 ? "y" : "ies",
+		   d->nsets, d->nsets == 1 ? "" : "s", sev[0], sev[0] == 1 ? "" : "s",
+		   sev[1], sev[1] == 1 ? "" : "s", sev[2], sev[2] == 1 ? "" : "s");
+	f->y += gfx_text(f->g, FONT_BODY, buf_str(&text), f->x, f->y, f->width, GA_LEFT, INK) + 8;
+	if (f->layout)
+		fprintf(f->layout, "findings errors=%zu warnings=%zu notes=%zu rules=%zu\n",
+			sev[0], sev[1], sev[2], nrc);
+	if (nrc == 0) {
+		f->y += 12;
+		goto out;
+	}
+	/* By file, when there are several: where the work is. */
+	if (d->nsets > 1) {
+		f->table_no++;
+		grid_init(&g, 4, FONT_TABLE);
+		g.head[0] = xstrdup("File");
+		g.head[1] = xstrdup("Entries");
+		g.head[2] = xstrdup("Errors");
+		g.head[3] = xstrdup("Warnings");
+		g.numeric[1] = g.numeric[2] = g.numeric[3] = 1;
+		for (i = 0; i < d->nsets; i++) {
+			struct cell *c = grid_add_row(&g);
+			struct buf b = BUF_INIT;
+			const char *base = strrchr(d->names[i], '/');
+			size_t k, ne = 0, nw = 0;
+			for (k = 0; k < d->nfindings; k++) {
+				if (!str_eq(d->findings[k].file, d->names[i]))
+					continue;
+				ne += d->findings[k].sev == DIAG_ERROR;
+				nw += d->findings[k].sev == DIAG_WARNING;
+			}
+			rpt_markup_escape(base ? base + 1 : d->names[i], &b);
+			c[0].markup = buf_detach(&b, NULL);
+			count_cell(&c[1], d->sets[i].n);
+			count_cell(&c[2], ne);
+			count_cell(&c[3], nw);
+		}
+		caption_markup("Table", f->table_no, "Findings counted by file.", 0, &cap);
+		caption_markup("Table", f->table_no, NULL, 1, &cont);
+		grid_draw(f, &g, buf_str(&cap), buf_str(&cont), "");
+		grid_release(&g);
+		buf_reset(&cap);
+		buf_reset(&cont);
+	}
+	f->table_no++;
+	grid_init(&g, 4, FONT_TABLE);
+	g.head[0] = xstrdup("Rule");
+	g.head[1] = xstrdup("Errors");
+	g.head[2] = xstrdup("Warnings");
+	g.head[3] = xstrdup("Notes");
+	g.numeric[1] = g.numeric[2] = g.numeric[3] = 1;
+	for (i = 0; i < nrc; i++) {
+		struct cell *c = grid_add_row(&g);
+		struct buf b = BUF_INIT;
+		buf_addstr(&b, "<tt>");
+		rpt_markup_escape(rc[i].rule, &b);
+		buf_addstr(&b, "</tt>");
+		c[0].markup = buf_detach(&b, NULL);
+		for (j = 0; j < 3; j++)
+			count_cell(&c[j + 1], rc[i].n[j]);
+	}
+	caption_markup("Table", f->table_no, "Findings counted by rule.", 0, &cap);
+	caption_markup("Table", f->table_no, NULL, 1, &cont);
+	grid_draw(f, &g, buf_str(&cap), buf_str(&cont), "");
+	grid_release(&g);
+
+	/* The list itself: file, line, severity, rule, message. */
+	f->table_no++;
+	grid_init(&g, 4, FONT_SMALL);
+	g.head[0] = xstrdup("Where");
+	g.head[1] = xstrdup("Severity");
+	g.head[2] = xstrdup("Rule");
+	g.head[3] = xstrdup("Message");
+	order = xcalloc(d->nfindings + 1, sizeof(*order));
+	for (i = 0; i < d->nfindings; i++)
+		order[i] = &d->findings[i];
+	if (d->nfindings > 1)
+		qsort(order, d->nfindings, sizeof(*order), cmp_finding);
+	for (i = 0; i < d->nfindings && (limit <= 0 || i < (size_t)limit); i++) {
+		const struct rpt_finding *fd = order[i];
+		char clip[RPT_CLIP + 4];
+		struct cell *c = grid_add_row(&g);
+		struct buf b = BUF_INIT;
+		const char *base = strrchr(fd->file, '/');
+		rpt_markup_escape(base ? base + 1 : fd->file, &b);
+		if (fd->line > 0)
+			buf_printf(&b, ":%ld", fd->line);
+		c[0].markup = buf_detach(&b, NULL);
+		c[1].markup = xstrdup(fd->sev == DIAG_ERROR ? "<b>error</b>" :
+				      fd->sev == DIAG_WARNING ? "warning" : "note");
+		rpt_markup_escape(fd->rule, &b);
+		c[2].markup = buf_detach(&b, NULL);
+		rpt_markup_escape(rpt_clip(fd->message, clip), &b);
+		c[3].markup = buf_detach(&b, NULL);
+	}
+	buf_reset(&cap);
+	buf_reset(&cont);
+	caption_markup("Table", f->table_no, "Every finding, by file and line.", 0, &cap);
+	caption_markup("Table", f->table_no, NULL, 1, &cont);
+	buf_reset(&text);
+	if (limit > 0 && d->nfindings > (size_t)limit)
+		buf_printf(&text, "The first %d of %zu findings are listed; run <tt>nh3cat validate</tt> "
+			   "for all of them.", limit, d->nfindings);
+	grid_draw(f, &g, buf_str(&cap), buf_str(&cont), buf_str(&text));
+	grid_release(&g);
+out:
+	free(order);
+	free(rc);
+	buf_release(&cap);
+	buf_release(&cont);
+	buf_release(&text);
+}
+
+static int cmp_dbl(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* A number with three significant figures, for statistics. */
+static void stat_cell(struct cell *c, double v)
+{
+	struct buf b = BUF_INIT;
+	int dec = v == 0 ? 0 : 2 - (int)floor(log10(fabs(v)));
+	rpt_format_fixed(v, dec < 0 ? 0 : dec, &b);
+	number_cell(c, buf_str(&b), 0);
+	buf_release(&b);
+}
+
+void rpt_stats_render(struct rpt_flow *f, const struct rpt_table *t, const struct report_data *d)
+{
+	static const char *const heads[] = { "", "<i>n</i>", "Minimum", "Median", "Geometric mean",
+		"Maximum" };
+	struct rpt_field none = { RF_COLUMN, -1 };
+	struct rpt_groups gr;
+	struct grid g;
+	struct buf cap = BUF_INIT, cont = BUF_INIT, unit = BUF_INIT;
+	size_t gi, i, k, total = 0;
+
+	f->table_no++;
+	if (f->layout)
+		fprintf(f->layout, "stats %s\n", t->id);
+	rpt_select(d, &t->filters, &t->group, t->group_order, t->ngroup_order, &none, 0, &gr);
+	grid_init(&g, ARRAY_SIZE(heads), FONT_TABLE);
+	g.head[0] = xstrdup(rpt_field_title(&t->group));
+	for (k = 1; k < ARRAY_SIZE(heads); k++) {
+		g.head[k] = xstrdup(heads[k]);
+		g.numeric[k] = 1;
+	}
+	for (gi = 0; gi < gr.n; gi++) {
+		double *v = xcalloc(gr.v[gi].n + 1, sizeof(*v)), logsum = 0;
+		size_t n = 0;
+		int allpos = 1;
+		struct cell *c;
+		for (i = 0; i < gr.v[gi].n; i++)
+			if (rpt_row_num(&gr.v[gi].rows[i], &t->value, &v[n]) == 1) {
+				allpos &= v[n] > 0;
+				n++;
+			}
+		if (n == 0) {
+			free(v);
+			continue;
+		}
+		total += n;
+		qsort(v, n, sizeof(*v), cmp_dbl);
+		c = grid_add_row(&g);
+		c[0].markup = xstrdup(rpt_group_label(gr.v[gi].name));
+		count_cell(&c[1], n);
+		stat_cell(&c[2], v[0]);
+		stat_cell(&c[3], n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2);
+		if (allpos) {
+			for (i = 0; i < n; i++)
+				logsum += log(v[i]);
+			stat_cell(&c[4], exp(logsum / (double)n));
+		} else {
+			c[4].markup = xstrdup("–");
+		}
+		stat_cell(&c[5], v[n - 1]);
+		if (f->layout) {
+			struct buf b = BUF_INIT;
+			buf_printf(&b, "  %s n=%zu min=", rpt_group_label(gr.v[gi].name), n);
+			rpt_format_fixed(v[0], 6, &b);
+			buf_addstr(&b, " max=");
+			rpt_format_fixed(v[n - 1], 6, &b);
+			fprintf(f->layout, "%s\n", buf_str(&b));
+			buf_release(&b);
+		}
+		free(v);
+	}
+	buf_addstr(&cap, t->title);
+	if (*rpt_field_unit(&t->value))
+		buf_printf(&cap, " (%s)", rpt_field_unit(&t->value));
+	buf_addstr(&unit, buf_str(&cap));
+	buf_reset(&cap);
+	caption_markup("Table", f->table_no, buf_str(&unit), 0, &cap);
+	caption_markup("Table", f->table_no, NULL, 1, &cont);
+	if (total == 0) {
+		draw_caption(f, buf_str(&cap));
+		f->y += gfx_text(f->g, FONT_BODY, "<i>No entries with this value: nothing to summarise.</i>",
+				 f->x, f->y, f->width, GA_LEFT, GREY) + 14;
+	} else {
+		grid_draw(f, &g, buf_str(&cap), buf_str(&cont), t->note);
+	}
+	grid_release(&g);
+	rpt_groups_release(&gr);
+	buf_release(&cap);
+	buf_release(&cont);
+	buf_release(&unit);
+}

@@ -1,0 +1,564 @@
+/*
+ * rules.c: the rule catalogue, the rules-file parser and waivers (see
+ * rules.h).  The compiled defaults here and rules/default.rules must say
+ * the same; check_rules reads the file and compares.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+
+const struct rule_info rule_table[RULE_COUNT] = {
+	[R_SCHEMA_NUMBER] = { "schema-number", DIAG_ERROR,
+		"a numeric column holds something other than a plain decimal",
+		"Numbers are stored in the canonical unit of their column as plain\n"
+		"decimals (2.7, 0.0253, 60000): no units, no exponents, no thousands\n"
+		"separators.  Convert the value (nh3cat units helps) and keep the\n"
+		"text as written in evidence.\n" },
+	[R_SCHEMA_ENUM] = { "schema-enum", DIAG_ERROR,
+		"source, site_type, method or status outside its values",
+		"source is table, text or caption; site_type SAC, SCC, BCC, NP or\n"
+		"empty; method experiment or computed; status extracted, reviewed or\n"
+		"rejected (never empty).\n" },
+	[R_SCHEMA_LOADING] = { "schema-loading", DIAG_ERROR,
+		"loading_wt neither \"3.8\" nor \"Ru:1.17;Co:0.41\"",
+		"loading_wt is the metal content in wt%: one number for a single\n"
+		"active metal, or METAL:PERCENT pairs separated by ';' when there are\n"
+		"several.  Each percentage lies between 0 and 100.\n" },
+	[R_SCHEMA_REF] = { "schema-ref", DIAG_ERROR,
+		"ref not a list of reference numbers",
+		"ref holds the number(s) of the cited primary paper in the source\n"
+		"document's reference list: \"95\", or \"81;82\" for several.\n" },
+	[R_SCHEMA_METALS] = { "schema-metals", DIAG_ERROR,
+		"metals not a ';'-separated list of element symbols",
+		"metals lists the active metals as element symbols with their usual\n"
+		"capitalisation, separated by ';' (Ru;Co).\n" },
+	[R_VALUE_RANGE] = { "value-range", DIAG_ERROR,
+		"a value outside its plausible range",
+		"Each numeric column has a plausible range, set by \"range\" lines of\n"
+		"the rules file (temperature 20-700 degC, pressure 0.01-30 MPa, ...).\n"
+		"A value outside it is most often a unit slip: umol read as mmol, K\n"
+		"as degC, bar as MPa, a rate per gram of metal in the per-catalyst\n"
+		"column.  A true outlier can be waived with its reason.\n" },
+	[R_REVIEWED_REQUIRED] = { "reviewed-required", DIAG_ERROR,
+		"a reviewed entry without a catalyst or without any value",
+		"An entry marked reviewed is a curated fact: it names its catalyst\n"
+		"and reports at least one value (rate per catalyst or per metal,\n"
+		"TOF, or Ea).  Fill the field or set status back to extracted.\n" },
+	[R_REVIEWED_CONDITIONS] = { "reviewed-conditions", DIAG_WARNING,
+		"a reviewed rate or TOF without its temperature or pressure",
+		"A rate or a turnover frequency means little without the conditions\n"
+		"it was measured at.  A reviewed entry with a rate or TOF should give\n"
+		"temperature_C and pressure_MPa (an apparent activation energy spans a\n"
+		"temperature range and needs neither).\n" },
+	[R_SITE_TYPE_SIZE] = { "site-type-size", DIAG_ERROR,
+		"the declared site type contradicts the particle size",
+		"Nanoparticles (NP) start at the np-min-size boundary (2 nm): a\n"
+		"single-atom (SAC) or single-cluster (SCC) catalyst cannot be that\n"
+		"large, and an NP cannot be smaller.  A SAC shows no particle larger\n"
+		"than sac-max-size (0.5 nm).  The size is size_nm, or the size written\n"
+		"in the catalyst name (\"Ru-2.8 nm\", \"2.0 nm Ru NCs\").  BCC may be\n"
+		"any size.\n" },
+	[R_SITE_TYPE_METALS] = { "site-type-metals", DIAG_ERROR,
+		"the declared site type contradicts the number of active metals",
+		"A bimetallic-cluster catalyst (BCC) has two or more active metals; a\n"
+		"SAC, SCC or NP catalyst has one.  Active metals come from the metals\n"
+		"column, else from the catalyst name and loading; promoters (K, Cs,\n"
+		"Ba), support elements (Ce in CeO2, Mg in MgO) and non-metals do not\n"
+		"count.\n" },
+	[R_SITE_TYPE_NAME] = { "site-type-name", DIAG_WARNING,
+		"the catalyst name marks a different site type than declared",
+		"Names carry their site type: SAC/SAs/single atom/M-Nx/M1 for single\n"
+		"atoms, ACCs/NCs/clusters/dimers for clusters, NPs/nanoparticles for\n"
+		"nanoparticles, SAA/alloy for bimetallics.  A bimetallic named a\n"
+		"nanoparticle alloy (NPA) in the BCC group is reported too: BCC means\n"
+		"bimetallic clusters.\n" },
+	[R_SITE_TYPE_INFERRED] = { "site-type-inferred", DIAG_NOTE,
+		"site_type is empty; the classifier infers one",
+		"The site type follows from the catalyst name, the size and the\n"
+		"active metals.  nh3cat extract fills an empty site_type with the\n"
+		"inferred type and lists site_type in derived; this note shows what\n"
+		"it would be for a row left empty.\n" },
+	[R_LOADING_RATE] = { "loading-rate", DIAG_ERROR,
+		"per-metal and per-catalyst rates disagree with the loading",
+		"A rate per gram of metal times the metal's loading (wt%/100) is the\n"
+		"rate per gram of catalyst.  The check runs within an entry and\n"
+		"between entries of one document with the same catalyst and\n"
+		"conditions; rate-tolerance sets the relative slack, on top of the\n"
+		"rounding of the numbers as written.\n" },
+	[R_DUPLICATE_ID] = { "duplicate-id", DIAG_ERROR,
+		"two entries share an id",
+		"Entry ids (KEY:N) are stable handles for waivers and reports; each\n"
+		"must be unique in its file.\n" },
+	[R_DUPLICATE] = { "duplicate", DIAG_WARNING,
+		"the same fact entered twice",
+		"Two entries from the same place kind (table, text) of one document\n"
+		"with the same catalyst, conditions and values count the fact twice\n"
+		"in every report.  Reject one of them.\n" },
+	[R_VALUE_CONFLICT] = { "value-conflict", DIAG_ERROR,
+		"the same catalyst at the same conditions with different values",
+		"When a document gives a value for one catalyst at one set of\n"
+		"conditions in a table and again in its text, the two must agree (to\n"
+		"the rounding of the less precise one, plus value-tolerance).  One of\n"
+		"them was misread, or the document contradicts itself.\n" },
+	[R_FOLD_RATIO] = { "fold-ratio", DIAG_ERROR,
+		"a fold-ratio stated in the evidence that the values contradict",
+		"Evidence such as \"8.54 ..., ~1.8- and 3.3-fold that of the Co SAC\n"
+		"(4.60) and Co NPs (2.55)\" states ratios between entries of the same\n"
+		"sentence.  Each stated ratio must match the entries' values within\n"
+		"fold-tolerance.\n" },
+	[R_REF_MISMATCH] = { "ref-mismatch", DIAG_ERROR,
+		"a table's reference number differs from the one the text cites",
+		"When a table row and the document's text give the same catalyst\n"
+		"different reference numbers, one of them is wrong, most often the\n"
+		"table's.  Check the reference list and correct ref.\n" },
+	[R_REF_TITLE] = { "ref-title", DIAG_ERROR,
+		"the cited reference's title shares nothing with the entry",
+		"With the document's parsed reference list (corpus/refs/KEY.csv, or\n"
+		"--refs FILE), the title of the cited paper is expected to mention\n"
+		"the topic (the \"topic\" words of the rules file: ammonia, NH3 ...),\n"
+		"an active metal of the catalyst, or a word of its name.  A title that\n"
+		"shares none of them points to a wrong reference number.  Skipped\n"
+		"when no reference list is found.\n" },
+	[R_WAIVER] = { "waiver", DIAG_ERROR,
+		"a malformed waive cell",
+		"The waive column holds \"RULE: reason\" pairs separated by ';'.  The\n"
+		"rule must exist and the reason must not be empty: a waiver records\n"
+		"why a finding is accepted.\n" },
+	[R_WAIVER_UNUSED] = { "waiver-unused", DIAG_WARNING,
+		"a waiver that excuses no finding",
+		"A waiver whose rule no longer fires on its entry is stale; remove\n"
+		"it so that the next real finding is not hidden.\n" },
+};
+
+int rule_find(const char *name)
+{
+	int i;
+	for (i = 0; i < RULE_COUNT; i++)
+		if (str_eq(rule_table[i].id, name))
+			return i;
+	return -1;
+}
+
+/* --- rules ------------------------------------------------------------ */
+
+static const struct {
+	const char *name;
+	size_t off;
+} settings[] = {
+	{ "np-min-size", offsetof(struct rules, np_min_nm) },
+	{ "sac-max-size", offsetof(struct rules, sac_max_nm) },
+	{ "rate-tolerance", offsetof(struct rules, rate_tolerance) },
+	{ "fold-tolerance", offsetof(struct rules, fold_tolerance) },
+	{ "value-tolerance", offsetof(struct rules, value_tolerance) },
+};
+
+static void topic_add(struct rules *r, const char *w, size_t n)
+{
+	if (rules_is_topic(r, w, n))
+		return;
+	r->topic = xgrow(r->topic, &r->topic_alloc, r->ntopic + 1, sizeof(char *));
+	r->topic[r->ntopic++] = xstrndup(w, n);
+}
+
+static void set_range(struct rules *r, enum entry_col c, double lo, double hi)
+{
+	r->range[c].set = 1;
+	r->range[c].min = lo;
+	r->range[c].max = hi;
+}
+
+struct rules *rules_new(void)
+{
+	static const char *const topics[] = { "ammonia", "NH3", "N2", "nitrogen", "dinitrogen" };
+	struct rules *r = xcalloc(1, sizeof(*r));
+	size_t i;
+
+	r->np_min_nm = 2.0;
+	r->sac_max_nm = 0.5;
+	r->rate_tolerance = 0.05;
+	r->fold_tolerance = 0.1;
+	r->value_tolerance = 0.02;
+	set_range(r, COL_LOADING_WT, 0.01, 100);
+	set_range(r, COL_SIZE_NM, 0.05, 100);
+	set_range(r, COL_TEMPERATURE_C, 20, 700);
+	set_range(r, COL_PRESSURE_MPA, 0.01, 30);
+	set_range(r, COL_WHSV, 100, 1000000);
+	set_range(r, COL_RATE_GCAT, 0.0001, 500);
+	set_range(r, COL_RATE_GMETAL, 0.001, 100000);
+	set_range(r, COL_TOF_S, 0.000001, 100);
+	set_range(r, COL_EA, 10, 250);
+	for (i = 0; i < RULE_COUNT; i++)
+		r->sev[i] = (int)rule_table[i].sev;
+	for (i = 0; i < ARRAY_SIZE(topics); i++)
+		topic_add(r, topics[i], strlen(topics[i]));
+	return r;
+}
+
+void rules_free(struct rules *r)
+{
+	size_t i;
+	if (!r)
+		return;
+	for (i = 0; i < r->ntopic; i++)
+		free(r->topic[i]);
+	free(r->topic);
+	free(r);
+}
+
+int rules_is_topic(const struct rules *r, const char *word, size_t len)
+{
+	size_t i, k;
+	for (i = 0; i < r->ntopic; i++) {
+		const char *t = r->topic[i];
+		if (strlen(t) != len)
+			continue;
+		for (k = 0; k < len; k++) {
+			char a = t[k], b = word[k];
+			if (a >= 'A' && a <= 'Z')
+				a = (char)(a - 'A' + 'a');
+			if (b >= 'A' && b <= 'Z')
+				b = (char)(b - 'A' + 'a');
+			if (a != b)
+				break;
+		}
+		if (k == len)
+			return 1;
+	}
+	return 0;
+}
+
+/* Split one line into blank-separated words, in place; '#' ends it. */
+#define MAX_WORDS 64
+static size_t split_words(char *line, char **w)
+{
+	size_t n = 0;
+	char *p = line;
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == '\r')
+			p++;
+		if (!*p || *p == '#')
+			break;
+		if (n == MAX_WORDS)
+			return n + 1;
+		w[n++] = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\r' && *p != '#')
+			p++;
+		if (*p == '#') {
+			*p = '\0';
+			break;
+		}
+		if (*p)
+			*p++ = '\0';
+	}
+	return n;
+}
+
+/* Calls fn for each line of text (NUL bytes refused); stops at its error. */
+typedef int line_fn(void *ctx, const char *name, long lineno, char *line, struct diag *d);
+
+static int each_line(const char *name, const char *text, size_t len, const char *rule,
+		     line_fn *fn, void *ctx, struct diag *d)
+{
+	size_t pos = 0;
+	long lineno = 0;
+	int rc = 0;
+	while (pos < len) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t n = nl ? (size_t)(nl - (text + pos)) : len - pos;
+		char *line;
+		lineno++;
+		if (memchr(text + pos, '\0', n)) {
+			diag_emit(d, name, lineno, 0, DIAG_ERROR, rule, "NUL byte in the line");
+			rc = -1;
+		} else {
+			line = xstrndup(text + pos, n);
+			if (fn(ctx, name, lineno, line, d) < 0)
+				rc = -1;
+			free(line);
+		}
+		pos += n + (nl ? 1 : 0);
+	}
+	return rc;
+}
+
+static int rules_line(void *ctx, const char *name, long lineno, char *line, struct diag *d)
+{
+	struct rules *r = ctx;
+	char *w[MAX_WORDS + 1];
+	size_t n = split_words(line, w), i;
+	double lo, hi;
+
+#define BAD(...) do { \
+		diag_emit(d, name, lineno, 0, DIAG_ERROR, "rules-syntax", __VA_ARGS__); \
+		return -1; \
+	} while (0)
+
+	if (n == 0)
+		return 0;
+	if (n > MAX_WORDS)
+		BAD("too many words on the line (at most %d)", MAX_WORDS);
+	if (str_eq(w[0], "set")) {
+		if (n != 3)
+			BAD("'set' takes a name and a number: set np-min-size 2");
+		for (i = 0; i < ARRAY_SIZE(settings); i++)
+			if (str_eq(settings[i].name, w[1]))
+				break;
+		if (i == ARRAY_SIZE(settings))
+			BAD("unknown setting '%s' (np-min-size, sac-max-size, rate-tolerance, "
+			    "fold-tolerance or value-tolerance)", w[1]);
+		if (num_parse(w[2], &lo) < 0 || lo < 0)
+			BAD("'%s' is not a number of zero or more for %s", w[2], w[1]);
+		*(double *)((char *)r + settings[i].off) = lo;
+	} else if (str_eq(w[0], "range")) {
+		int c;
+		if (n != 4)
+			BAD("'range' takes a column, a minimum and a maximum: range temperature_C 20 700");
+		c = entry_col_find(w[1]);
+		if (c < 0 || (entry_cols[c].type != CT_NUMBER && entry_cols[c].type != CT_LOADING))
+			BAD("'%s' is not a numeric column of the entries schema", w[1]);
+		if (num_parse(w[2], &lo) < 0)
+			BAD("minimum '%s' is not a number", w[2]);
+		if (num_parse(w[3], &hi) < 0)
+			BAD("maximum '%s' is not a number", w[3]);
+		if (lo > hi)
+			BAD("minimum %s is above maximum %s", w[2], w[3]);
+		set_range(r, (enum entry_col)c, lo, hi);
+	} else if (str_eq(w[0], "severity")) {
+		int rule, sev;
+		if (n != 3)
+			BAD("'severity' takes a rule and a level: severity duplicate error");
+		rule = rule_find(w[1]);
+		if (rule < 0)
+			BAD("unknown rule '%s' (nh3cat validate --explain lists them)", w[1]);
+		if (str_eq(w[2], "error"))
+			sev = DIAG_ERROR;
+		else if (str_eq(w[2], "warning"))
+			sev = DIAG_WARNING;
+		else if (str_eq(w[2], "note"))
+			sev = DIAG_NOTE;
+		else if (str_eq(w[2], "off"))
+			sev = RULE_OFF;
+		else
+			BAD("unknown level '%s' (error, warning, note or off)", w[2]);
+		r->sev[rule] = sev;
+	} else if (str_eq(w[0], "topic")) {
+		if (n < 2)
+			BAD("'topic' takes one or more words");
+		for (i = 1; i < n; i++)
+			topic_add(r, w[i], strlen(w[i]));
+	} else {
+		BAD("unknown directive '%s' (set, range, severity or topic)", w[0]);
+	}
+#undef BAD
+	return 0;
+}
+
+int rules_parse(struct rules *r, const char *name, const char *text, size_t len,
+		struct diag *d)
+{
+	return each_line(name, text, len, "rules-syntax", rules_line, r, d);
+}
+
+int rules_load(struct rules *r, const char *path, struct diag *d)
+{
+	size_t len;
+	char *text = file_read_all(path, &len);
+	int rc;
+	if (!text)
+		return -1;
+	rc = rules_parse(r, path, text, len, d);
+	free(text);
+	return rc;
+}
+
+/* --- waivers ---------------------------------------------------------- */
+
+struct waiver {
+	char *entry_id;
+	char *reason;
+	char *file;
+	long line;
+	enum rule rule;
+	int used;
+};
+
+struct waivers {
+	struct waiver *v;
+	size_t n, alloc;
+};
+
+struct waivers *waivers_new(void)
+{
+	return xcalloc(1, sizeof(struct waivers));
+}
+
+static void waiver_release(struct waiver *wv)
+{
+	free(wv->entry_id);
+	free(wv->reason);
+	free(wv->file);
+}
+
+void waivers_free(struct waivers *w)
+{
+	size_t i;
+	if (!w)
+		return;
+	for (i = 0; i < w->n; i++)
+		waiver_release(&w->v[i]);
+	free(w->v);
+	free(w);
+}
+
+static void waiver_add(struct waivers *w, const char *file, long line, const char *id,
+		       enum rule rule, const char *reason, size_t reason_len)
+{
+	struct waiver *wv;
+	w->v = xgrow(w->v, &w->alloc, w->n + 1, sizeof(*w->v));
+	wv = &w->v[w->n++];
+	wv->entry_id = xstrdup(id);
+	wv->reason = xstrndup(reason, reason_len);
+	str_trim(wv->reason);
+	wv->file = xstrdup(file);
+	wv->line = line;
+	wv->rule = rule;
+	wv->used = 0;
+}
+
+static int waivers_line(void *ctx, const char *name, long lineno, char *line, struct diag *d)
+{
+	struct waivers *w = ctx;
+	char *p = line, *id, *rule;
+	int r;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (!*p || *p == '#' || (*p == '\r' && !p[1]))
+		return 0;
+	id = p;
+	while (*p && *p != ' ' && *p != '\t')
+		p++;
+	if (*p)
+		*p++ = '\0';
+	while (*p == ' ' || *p == '\t')
+		p++;
+	rule = p;
+	while (*p && *p != ' ' && *p != '\t' && *p != '\r')
+		p++;
+	if (*p)
+		*p++ = '\0';
+	if (!*rule) {
+		diag_emit(d, name, lineno, 0, DIAG_ERROR, "waiver-syntax",
+			  "expected ENTRY-ID RULE reason, got only '%s'", id);
+		return -1;
+	}
+	r = rule_find(rule);
+	if (r < 0) {
+		diag_emit(d, name, lineno, 0, DIAG_ERROR, "waiver-syntax",
+			  "unknown rule '%s' (nh3cat validate --explain lists them)", rule);
+		return -1;
+	}
+	str_trim(p);
+	if (!*p) {
+		diag_emit(d, name, lineno, 0, DIAG_ERROR, "waiver-syntax",
+			  "waiver of %s for '%s' gives no reason", rule, id);
+		return -1;
+	}
+	waiver_add(w, name, lineno, id, (enum rule)r, p, strlen(p));
+	return 0;
+}
+
+int waivers_parse(struct waivers *w, const char *name, const char *text, size_t len,
+		  struct diag *d)
+{
+	return each_line(name, text, len, "waiver-syntax", waivers_line, w, d);
+}
+
+int waivers_load(struct waivers *w, const char *path, struct diag *d)
+{
+	size_t len;
+	char *text = file_read_all(path, &len);
+	int rc;
+	if (!text)
+		return -1;
+	rc = waivers_parse(w, path, text, len, d);
+	free(text);
+	return rc;
+}
+
+int waivers_add_cell(struct waivers *w, const char *file, long line, const char *entry_id,
+		     const char *cell, const char **why)
+{
+	const char *p = cell;
+	size_t first = w->n;
+
+	while (*p) {
+		const char *end = strchr(p, ';');
+		const char *colon;
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		char *rule;
+		int r;
+
+		colon = memchr(p, ':', n);
+		if (!colon) {
+			*why = "expected 'RULE: reason'";
+			goto bad;
+		}
+		rule = xstrndup(p, (size_t)(colon - p));
+		str_trim(rule);
+		r = rule_find(rule);
+		free(rule);
+		if (r < 0) {
+			*why = "unknown rule (nh3cat validate --explain lists them)";
+			goto bad;
+		}
+		{
+			const char *rs = colon + 1, *re = p + n;
+			while (rs < re && (*rs == ' ' || *rs == '\t'))
+				rs++;
+			while (re > rs && (re[-1] == ' ' || re[-1] == '\t'))
+				re--;
+			if (rs == re) {
+				*why = "a waiver needs a reason after the ':'";
+				goto bad;
+			}
+			waiver_add(w, file, line, entry_id, (enum rule)r, rs, (size_t)(re - rs));
+		}
+		if (!end)
+			break;
+		p = end + 1;
+	}
+	return 0;
+bad:
+	while (w->n > first)
+		waiver_release(&w->v[--w->n]);
+	return -1;
+}
+
+const char *waivers_match(struct waivers *w, const char *entry_id, enum rule r)
+{
+	size_t i;
+	if (!w || !*entry_id)
+		return NULL;
+	for (i = 0; i < w->n; i++)
+		if (w->v[i].rule == r && str_eq(w->v[i].entry_id, entry_id)) {
+			w->v[i].used = 1;
+			return w->v[i].reason;
+		}
+	return NULL;
+}
+
+void waivers_take_unused(struct waivers *w, waiver_unused_fn *fn, void *ctx)
+{
+	size_t i;
+	for (i = 0; i < w->n; i++) {
+		if (!w->v[i].used)
+			fn(ctx, w->v[i].file, w->v[i].line, w->v[i].entry_id,
+			   rule_table[w->v[i].rule].id);
+		waiver_release(&w->v[i]);
+	}
+	w->n = 0;
+}

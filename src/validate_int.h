@@ -1,0 +1,72 @@
+/*
+ * validate_int.h: private header of the validator, shared by validate.c
+ * (schema and per-entry rules, the driver) and validate_cross.c (rules
+ * that compare entries with each other or with the reference list).
+ */
+#ifndef NH3CAT_VALIDATE_INT_H
+#define NH3CAT_VALIDATE_INT_H
+
+#include "entry.h"
+#include "rules.h"
+#include "validate.h"
+
+/* A finding held back, to be reported in the order of lines. */
+struct pending {
+	long line;
+	size_t seq;
+	int sev;
+	enum rule rule;
+	char *message;
+};
+
+/* One run of the rules over one file. */
+struct vctx {
+	const char *file;
+	const struct entry_set *s;
+	const struct rules *rules;
+	struct waivers *file_waivers;  /* from a waiver file, or NULL */
+	struct waivers *cell_waivers;  /* from this file's waive column */
+	struct diag *d;
+	unsigned long waived;
+	char **keys;                   /* per entry: catalyst name key */
+	const struct text_cite *cites; /* citing sentences of the document */
+	size_t ncites;
+	const char *cites_name;
+	struct pending *pending;       /* findings, emitted at the end */
+	size_t npending, pending_alloc;
+};
+
+/*
+ * Report rule r on entry e (line e->line), unless off or waived.  Findings
+ * are held back and emitted by line when the run ends.
+ */
+void vfinding(struct vctx *v, const struct entry *e, enum rule r, const char *fmt, ...)
+	ATTR_PRINTF(4, 5);
+
+/* 1 when the entry is rejected (only schema rules apply). */
+int entry_is_rejected(const struct entry *e);
+
+/*
+ * The name of a catalyst reduced for comparison: ASCII letters and digits,
+ * lower case, a trailing "catalyst(s)" dropped ("Co-N2 catalyst" -> "con2").
+ */
+char *catalyst_key(const char *name);
+
+/* Whether two numbers as written agree: within the rounding of the less
+ * precise one, plus rel times the larger. */
+int values_agree(const char *a, const char *b, double rel);
+/* Half a unit of the last decimal written in s ("2.7" -> 0.05). */
+double half_unit(const char *s);
+
+/*
+ * The loading (wt%) of metal in e, or -1: a per-metal loading names it; a
+ * plain one holds when the entry has that one metal.
+ */
+double entry_loading_of(const struct entry *e, const char *metal);
+
+/* The cross-entry rules. */
+void validate_cross(struct vctx *v);
+/* The ref-title rule, with the reference list at path. */
+void validate_ref_titles(struct vctx *v, const char *path);
+
+#endif
