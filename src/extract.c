@@ -6,6 +6,7 @@
  */
 #include <config.h>
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,13 +34,21 @@ static const char *const patterns[XP_NPATTERNS] = {
 	"(?![A-Za-z0-9])"
 	"|(?<single>single(?:-site| site|-atom| atom)? (?<elem>[A-Z][a-z]?)(?= (?:active )?(?:sites?|atoms?)))",
 	[XP_TOF_CTX] = "\\bTOFs?(?![A-Za-z])|turnover frequenc",
-	[XP_EA_CTX] = "(?i:activation energ|activation barrier)|\\bE_?a\\b",
+	[XP_EA_CTX] = "(?i:activation energ|activation barrier)|\\bE_?a\\b|\\bE\\x{2090}",
 	[XP_COMPUTED] = "(?i:\\bDFT\\b|microkinetic|first[- ]principles|theoretical(?:ly)? "
 	"(?:calculat|predict|model)|calculations? (?:indicated|showed|predicted|revealed|suggested)"
 	"|were calculated|was calculated|predicted by|simulations?)",
 	[XP_ATM] = "(?i:atmospheric pressure|ambient pressure)",
 	[XP_FOR_AFTER] = "\\G[) ]*(?:(?:was|were|is|are) )?(?:(?:found|obtained|measured|observed|"
-	"achieved|reached|recorded|reported|calculated|predicted) )?(?:for|over|on|with|by) (?:the )?",
+	"achieved|reached|recorded|reported|calculated|predicted) )?(?:for|over|on|with|by|of) (?:the )?",
+	[XP_FOR_OTHER] = "\\G[) ]*(?:(?:was|were|is|are) )?(?:(?:found|obtained|measured|observed|"
+	"achieved|reached|recorded|reported) )?(?:for|over|on|with|by) (?:the |a |an )?(?:[a-z-]+ )?"
+	"(?:nanoparticles?|clusters?|catalysts?|samples?|counterparts?|references?|NPs)\\b",
+	[XP_METHODS] = "(?i)\\b(?:was|were) (?:carried out|performed|conducted|tested|evaluated|run|"
+	"measured)\\b|\\G\\W*reaction conditions\\b|\\bactivity tests?\\b|\\bcatalytic tests?\\b",
+	[XP_PLURAL] = "(?i)\\b(?:their|these|both|the two)\\b",
+	[XP_NOT_SYNTH] = "(?i)decomposition|cracking|electrochemical|electrocatalytic|electrosynthesis|"
+	"photocatalytic|photochemical|faradaic|plasma",
 	[XP_OTHER_CAT] = "(?i)\\b(?!(?:the|this|that|these|those|our|its|their|same|above|former|latter|"
 	"said|each|both|all|best|optimal|optimized|optimised)\\b)[A-Za-z0-9-]+ (?:catalysts?|samples?)\\b",
 };
@@ -125,7 +134,11 @@ static const char *const promoters[] = { "K", "Cs", "Ba", "Li", "Na", "Rb", "Sr"
 static const char *const not_formulas[] = {
 	"SNC", "SNCs", "NPs", "NPS", "NP", "NCs", "NC", "ACCs", "ACC", "SAC", "SACs", "SAs",
 	"SA", "SAA", "SAAs", "NPA", "TCs", "MIL", "ZIF", "HZ", "MOF", "CNT", "CNTs", "GO",
-	"rGO", "DAC", "DACs", "SCC", "BCC", "NSs", "NTs", "NWs", NULL
+	"rGO", "DAC", "DACs", "SCC", "BCC", "NSs", "NTs", "NWs",
+	/* methods and quantities written in capitals */
+	"WHSV", "GHSV", "SV", "TOF", "TOFs", "DFT", "BET", "XRD", "XPS", "TEM", "STEM", "HAADF",
+	"EXAFS", "XANES", "XAFS", "TPD", "TPR", "NMR", "IR", "DRIFTS", "SEM", "EDS", "EDX", "ICP",
+	"OES", "MS", "GC", "TCD", "FID", "EPR", "UV", "CO", "NO", NULL
 };
 
 static int in_list(const char *const *list, const char *s, size_t n)
@@ -505,6 +518,8 @@ void extract_share_site_types(struct entry_set *set, size_t first)
 size_t extractor_run(struct extractor *ex, const struct document *doc, struct entry_set *set)
 {
 	size_t i, first = set->n;
+	/* conditions the methods state once fill results that state none */
+	extract_method_conditions(ex, doc, ex->method_cond);
 	for (i = 0; i < doc->nblocks; i++) {
 		const struct block *b = &doc->blocks[i];
 		switch (b->kind) {

@@ -25,6 +25,10 @@ enum xpat {
 	XP_ATM,          /* "atmospheric pressure" */
 	XP_FOR_AFTER,    /* "was found for (the) " between a value and its catalyst */
 	XP_OTHER_CAT,    /* "commercial Fe catalyst": a catalyst named in words */
+	XP_NOT_SYNTH,    /* NH3 decomposition, electro-/photocatalysis: other reactions */
+	XP_FOR_OTHER,    /* "... for the nanoparticles": a value of an unnamed catalyst */
+	XP_METHODS,      /* "was carried out at": the standard conditions of the tests */
+	XP_PLURAL,       /* "their", "these", "both": catalysts named before */
 	XP_NPATTERNS
 };
 
@@ -33,6 +37,7 @@ struct extractor {
 	pcre2_match_data *md;
 	struct normtext nt;     /* reused for every block */
 	int utf_checked;        /* nt.text is valid UTF-8: matching may skip the check */
+	double method_cond[3];  /* the document's standard T, P, WHSV (NAN: none) */
 	struct buf scratch;
 };
 
@@ -119,6 +124,14 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 		   struct entry_set *set);
 void extract_table(struct extractor *ex, const struct document *doc, const struct block *b,
 		   struct entry_set *set);
+
+/*
+ * The standard test conditions the document states once ("NH3 synthesis
+ * was carried out at 400 °C and 1 MPa, WHSV = 72 000 mL g^-1 h^-1"), in a
+ * sentence that reports no result: cond[0..2] get T, P, WHSV, or NAN when
+ * not stated or stated with different values.
+ */
+void extract_method_conditions(struct extractor *ex, const struct document *doc, double cond[3]);
 
 /* Fill site types of prose rows from table rows naming the same catalyst. */
 void extract_share_site_types(struct entry_set *set, size_t first);

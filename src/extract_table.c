@@ -25,6 +25,7 @@ struct column {
 	enum role role;
 	enum quantity_kind kind;   /* of the unit in the header */
 	const struct unit_def *unit;   /* NULL: values are in the canonical unit */
+	double scale;                  /* "(10^-3 s^-1)": values times 10^-3 */
 	double hcond[2];               /* T, P the header states ("Rate at 400 °C"), or NAN */
 	char metal[4];
 	char header[256];
@@ -55,14 +56,47 @@ static void cell_norm(struct extractor *ex, const struct cell *c, struct buf *ou
 	if (!c)
 		return;
 	extract_normalize(ex, c->text, strlen(c->text));
-	buf_add(out, ex->nt.text, ex->nt.len);
+	/* Markdown emphasis ("**Ru/MgO**", "*E*a") is not part of the text */
+	{
+		size_t i;
+		for (i = 0; i < ex->nt.len; i++)
+			if (ex->nt.text[i] != '*' || (i + 1 == ex->nt.len && i > 0 &&
+						      ex->nt.text[i - 1] >= '0' && ex->nt.text[i - 1] <= '9'))
+				buf_addch(out, ex->nt.text[i]);
+	}
 }
 
 /* The unit of a header ("Temperature (°C)", "WHSV/(mL g^-1 h^-1)"), if any. */
 static void header_unit(struct column *col)
 {
 	enum quantity_kind k = QK_NONE;
+	char *open = strrchr(col->header, '(');
+	col->scale = 1;
+	/* "TOF (10^-3 s^-1)": values are given in thousandths */
+	if (open) {
+		const char *p = open + 1;
+		if (*p == 'x' && p[1] == ' ')
+			p += 2;
+		if (!strncmp(p, "10^", 3)) {
+			int sign = 1, e = 0, nd = 0;
+			p += 3;
+			if (*p == '-' || *p == '+')
+				sign = *p++ == '-' ? -1 : 1;
+			while (*p >= '0' && *p <= '9' && nd < 3)
+				e = e * 10 + (*p++ - '0'), nd++;
+			if (nd && *p == ' ') {
+				struct buf h = BUF_INIT;
+				buf_add(&h, col->header, (size_t)(open - col->header) + 1);
+				buf_addstr(&h, p + 1);
+				col->scale = pow(10.0, sign * e);
+				col->unit = units_lookup(buf_str(&h), &k);
+				buf_release(&h);
+				goto found;
+			}
+		}
+	}
 	col->unit = units_lookup(col->header, &k);
+found:
 	col->kind = col->unit ? k : QK_NONE;
 	col->metal[0] = '\0';
 	if (col->unit && units_def_metal(col->unit))
@@ -99,7 +133,8 @@ static enum role header_role(const char *h)
 		return R_REF;
 	if (has_ci(h, "tof") || has_ci(h, "turnover"))
 		return R_TOF;
-	if (has_ci(h, "activation") || !strncmp(h, "Ea", 2) || !strncmp(h, "E_a", 3))
+	if (has_ci(h, "activation") || !strncmp(h, "Ea", 2) || !strncmp(h, "E_a", 3) ||
+	    !strncmp(h, "E\xE2\x82\x90", 4))   /* Eₐ */
 		return R_EA;
 	if (has_ci(h, "whsv") || has_ci(h, "ghsv") || has_ci(h, "space velocity") ||
 	    !strncmp(h, "SV", 2))
@@ -187,8 +222,10 @@ static int empty_cell(const char *t)
  * ("Reaction conditions: 400 °C, 1 MPa, WHSV = 60 000 mL g^-1 h^-1"):
  * cond[0..2] get T, P, WHSV, or NAN when absent or stated twice.
  */
-static void table_conditions(struct extractor *ex, const struct block *b, double cond[3])
+static void table_conditions(struct extractor *ex, const struct block *b, double cond[3],
+			     char *loading, size_t loadsize)
 {
+	int nload = 0;
 	struct buf all = BUF_INIT;
 	size_t i, k;
 	int seen[3] = { 0, 0, 0 };
@@ -201,6 +238,7 @@ static void table_conditions(struct extractor *ex, const struct block *b, double
 	extract_normalize(ex, all.data ? all.data : "", all.len);
 	for (k = 0; k < 3; k++)
 		cond[k] = NAN;
+	loading[0] = '\0';
 	for (i = 0; i < ex->nt.len; i++) {
 		struct quantity q;
 		int c;
@@ -210,6 +248,14 @@ static void table_conditions(struct extractor *ex, const struct block *b, double
 			continue;
 		if (!units_scan(x, ex->nt.len, i, &q))
 			continue;
+		if (q.kind == QK_LOADING && q.nvalues == 1 && q.metal[0] && element_active(q.metal, strlen(q.metal))) {
+			/* "(2.0 wt% Ru)": the loading of every row, when stated once */
+			char nb[NUM_BUFSZ];
+			if (nload++ == 0)
+				snprintf(loading, loadsize, "%s", num_format(q.values[0], nb));
+			else
+				loading[0] = '\0';
+		}
 		c = q.kind == QK_TEMPERATURE ? 0 : q.kind == QK_PRESSURE ? 1 : q.kind == QK_WHSV ? 2 : -1;
 		if (c >= 0) {
 			if (q.nvalues == 1 && !q.is_range && !seen[c])
@@ -287,6 +333,35 @@ static void place_results(struct entry_set *set, size_t ei, const struct column 
 	free(row_p);
 }
 
+/*
+ * Row r as a sub-heading: one cell of words and nothing else.  Returns
+ * the site type it names, "" when it names none, NULL when r is a row.
+ */
+static const char *sub_heading(struct extractor *ex, const struct table *t, size_t r, struct buf *txt)
+{
+	size_t c, filled = 0;
+	const char *site;
+	double v;
+	for (c = 0; c < t->ncols; c++) {
+		const struct cell *cl = table_cell_at(t, r, c);
+		if (!cl || !cl->text[0] || cl->row != r || !strcmp(cl->text, "_"))
+			continue;
+		if (++filled > 1)
+			return NULL;
+		cell_norm(ex, cl, txt);
+	}
+	if (filled != 1 || qty_cell_number(buf_str(txt), &v) == 0)
+		return NULL;
+	/* a catalyst alone on its row is still a catalyst */
+	{
+		struct catinfo ci;
+		if (catalyst_analyze(txt->data, txt->len, &ci) == 0 && !strchr(txt->data, ' '))
+			return NULL;
+	}
+	site = site_from_label(buf_str(txt));
+	return site ? site : "";
+}
+
 void extract_table(struct extractor *ex, const struct document *doc, const struct block *b,
 		   struct entry_set *set)
 {
@@ -296,6 +371,8 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 	size_t c, r;
 	int name_col = -1, group_col = -1, have_value = 0;
 	double table_cond[3];
+	char table_loading[32];
+	const char *sub_site = NULL;
 	size_t *res_col;
 	enum entry_col *res_field;
 	double *res_val;
@@ -390,14 +467,20 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 	}
 	if (!have_value)
 		goto out;
-	table_conditions(ex, b, table_cond);
+	table_conditions(ex, b, table_cond, table_loading, sizeof(table_loading));
 
 	for (r = t->nheader; r < t->nrows; r++) {
 		struct catinfo ci;
+		const char *row_site;
 		struct entry *e;
 		const struct cell *nc = table_cell_at(t, r, (size_t)name_col);
 		int any = 0;
 		size_t nres = 0;
+		/* a sub-heading row ("Single-atom catalysts"): the site type of the rows below */
+		if ((row_site = sub_heading(ex, t, r, &txt)) != NULL) {
+			sub_site = *row_site ? row_site : NULL;
+			continue;
+		}
 		if (!nc || nc->row != r)
 			continue;
 		cell_norm(ex, nc, &txt);
@@ -416,6 +499,8 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 		entry_set(e, COL_METHOD, "experiment");
 		if (ci.site[0])
 			entry_set(e, COL_SITE_TYPE, ci.site);
+		if (sub_site)
+			entry_set(e, COL_SITE_TYPE, sub_site);
 		if (group_col >= 0) {
 			const struct cell *g = table_cell_at(t, r, (size_t)group_col);
 			const char *st;
@@ -472,6 +557,7 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 			}
 			if (col == ENTRY_NCOLS || qty_cell_number(buf_str(&txt), &v) < 0)
 				continue;
+			v *= cols[c].scale;
 			if (cols[c].unit)
 				v = units_convert(cols[c].unit, v);
 			if (col == COL_RATE_GCAT || col == COL_RATE_GMETAL || col == COL_TOF_S || col == COL_EA) {
@@ -500,9 +586,23 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 			/* conditions the caption or a footnote states for every row */
 			static const enum entry_col cc[3] = { COL_TEMPERATURE_C, COL_PRESSURE_MPA, COL_WHSV };
 			size_t k;
-			for (k = 0; k < 3; k++)
-				if (!isnan(table_cond[k]) && !entry_get(e, cc[k])[0])
-					entry_set_num(e, cc[k], table_cond[k]);
+			static const enum role cr[3] = { R_TEMP, R_PRESS, R_WHSV };
+			for (k = 0; k < 3; k++) {
+				double v = table_cond[k];
+				size_t c2;
+				int has_col = 0;
+				for (c2 = 0; c2 < t->ncols; c2++)
+					if (cols[c2].role == cr[k])
+						has_col = 1;
+				/* the methods' conditions, for what the table has no column for */
+				if (isnan(v) && !has_col)
+					v = ex->method_cond[k];
+				if (!isnan(v) && !entry_get(e, cc[k])[0])
+					entry_set_num(e, cc[k], v);
+			}
+			if (table_loading[0] && !entry_get(e, COL_LOADING_WT)[0] &&
+			    !strchr(entry_get(e, COL_METALS), ';'))
+				entry_set(e, COL_LOADING_WT, table_loading);
 		}
 		if (!any) {
 			/* a row with no result is no entry */

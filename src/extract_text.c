@@ -172,6 +172,51 @@ struct pending {
 	int computed;
 };
 
+/*
+ * "Ru/CeO2-r, -c, and -o": siblings named by their suffix alone, after a
+ * mention whose name ends in "-r".  Adds them; returns where scanning goes on.
+ */
+static size_t sibling_mentions(struct para *p, size_t mi, size_t end)
+{
+	const char *name = p->men[mi].ci.name, *dash = strrchr(name, '-');
+	size_t base;
+	if (!dash || strlen(dash + 1) > 3 || !dash[1])
+		return end;
+	base = (size_t)(dash - name);
+	for (;;) {
+		size_t q = end, s0, k;
+		struct mention m;
+		char full[128];
+		if (q < p->len && p->t[q] == ',')
+			q++;
+		if (q < p->len && p->t[q] == ' ')
+			q++;
+		if (p->len - q > 4 && (!memcmp(p->t + q, "and ", 4)))
+			q += 4;
+		else if (p->len - q > 3 && !memcmp(p->t + q, "or ", 3))
+			q += 3;
+		if (q >= p->len || p->t[q] != '-' || q == end)
+			return end;
+		s0 = q++;
+		k = q;
+		while (k < p->len && k - q < 4 && (is_lower((unsigned char)p->t[k]) || is_digit((unsigned char)p->t[k])))
+			k++;
+		if (k == q || k - q > 3 || (k < p->len && (is_upper((unsigned char)p->t[k]) ||
+							  is_lower((unsigned char)p->t[k]))))
+			return end;
+		snprintf(full, sizeof(full), "%.*s-%.*s", (int)base, name, (int)(k - q), p->t + q);
+		memset(&m, 0, sizeof(m));
+		if (catalyst_analyze(full, strlen(full), &m.ci) < 0)
+			return end;
+		m.start = s0;
+		m.end = k;
+		p->men = xgrow(p->men, &p->amen, p->nmen + 1, sizeof(*p->men));
+		p->men[p->nmen++] = m;
+		name = p->men[mi].ci.name;   /* the array may have moved */
+		end = k;
+	}
+}
+
 static void find_mentions(struct extractor *ex, struct para *p)
 {
 	size_t start = 0, *ov;
@@ -218,6 +263,7 @@ static void find_mentions(struct extractor *ex, struct para *p)
 		if (ok) {
 			p->men = xgrow(p->men, &p->amen, p->nmen + 1, sizeof(*p->men));
 			p->men[p->nmen++] = m;
+			e = sibling_mentions(p, p->nmen - 1, e);
 		}
 		start = e;
 	}
@@ -279,7 +325,8 @@ static void find_quantities(struct extractor *ex, struct para *p)
 		switch (q.q.kind) {
 		case QK_RATE_CAT:
 		case QK_RATE_METAL:
-			q.result = !q.q.is_range;
+			/* rates of other reactions (NH3 decomposition, electrocatalysis) are not ours */
+			q.result = !q.q.is_range && !(p->nsent && ctx_before(ex, p, XP_NOT_SYNTH, s, i));
 			break;
 		case QK_TOF:
 		case QK_GHSV:
@@ -415,6 +462,11 @@ static int sentence_has(const struct para *p, size_t s, const char *word)
 	return 0;
 }
 
+static size_t sp_end(const struct para *p, size_t s)
+{
+	return p->sent[s].end;
+}
+
 /*
  * The catalyst of value vi of result qi.  A list of values pairs with as
  * many catalysts named together ("A and B for X and Y", "X and Y gave A
@@ -433,7 +485,7 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 	size_t n = r->q.nvalues, *ov;
 	if (n > 1) {
 		size_t na = mhi - ai, nb = bi - mlo;
-		if (na == n && (respectively ||
+		if ((na == n || (respectively && na > n)) && (respectively ||
 				(xpat_match(ex, XP_FOR_AFTER, p->t, p->men[ai].start, r->q.end, &ov) &&
 				 ov[1] == p->men[ai].start)))
 			return &p->men[ai + vi];
@@ -444,6 +496,37 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 	    xpat_match(ex, XP_FOR_AFTER, p->t, p->men[ai].start, r->q.end, &ov) &&
 	    ov[1] == p->men[ai].start)
 		return &p->men[ai];
+	/*
+	 * "18.7 ... for the nanoparticles": the value of a catalyst named in
+	 * words; the one catalyst of the paragraph so far whose name says so
+	 * ("Fe NPs/N-C"), or none
+	 */
+	if (xpat_match(ex, XP_FOR_OTHER, p->t, sp_end(p, s), r->q.end, &ov)) {
+		const char *w = p->t + r->q.end, *we = p->t + ov[1];
+		const char *site = NULL;
+		const struct mention *only = NULL;
+		size_t k;
+		for (; w < we && !site; w++) {
+			if (!strncmp(w, "nanoparticle", 12) || !strncmp(w, "NPs", 3))
+				site = "NP";
+			else if (!strncmp(w, "cluster", 7))
+				site = "SCC";
+			else if (!strncmp(w, "single-atom", 11) || !strncmp(w, "single atom", 11))
+				site = "SAC";
+		}
+		for (k = 0; site && k < bi; k++) {
+			if (strcmp(p->men[k].ci.site, site))
+				continue;
+			if (only && strcmp(only->ci.name, p->men[k].ci.name))
+				return NULL;
+			only = &p->men[k];
+		}
+		return only;
+	}
+	/* a list and "their" or "these": as many catalysts in the sentence before */
+	if (n > 1 && bi == mlo && s > 0 && p->men_lo[s] - p->men_lo[s - 1] == n &&
+	    xpat_match(ex, XP_PLURAL, p->t, r->q.start, p->sent[s].start, &ov))
+		return &p->men[p->men_lo[s - 1] + vi];
 	while (bi > mlo && p->men[bi - 1].end > r->q.start)
 		bi--;
 	if (bi > mlo)
@@ -558,9 +641,14 @@ static void emit(const struct document *doc, const struct block *b, struct extra
 	entry_set(e, COL_PROMOTER, pe->m->ci.promoter);
 	if (pe->m->ci.size_nm > 0)
 		entry_set_num(e, COL_SIZE_NM, pe->m->ci.size_nm);
-	for (k = 0; k < 3; k++)
-		if (!isnan(pe->cond[k]))
-			entry_set_num(e, cond_cols[k], pe->cond[k]);
+	for (k = 0; k < 3; k++) {
+		/* the methods' standard conditions where the text states none (not for Ea or DFT) */
+		double v = pe->cond[k];
+		if (isnan(v) && !pe->computed && (!isnan(pe->res[0]) || !isnan(pe->res[1]) || !isnan(pe->res[2])))
+			v = ex->method_cond[k];
+		if (!isnan(v))
+			entry_set_num(e, cond_cols[k], v);
+	}
 	for (k = 0; k < 4; k++)
 		if (!isnan(pe->res[k]))
 			entry_set_num(e, res_cols[k], pe->res[k]);
@@ -701,12 +789,16 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 					memcpy(pe.rate_metal, q->q.metal, sizeof(pe.rate_metal));
 				pick_ref(&p, i, pe.ref, sizeof(pe.ref));
 				pick_loading(&p, i, m, pe.loading, sizeof(pe.loading));
-				/* a catalyst carried from before that already has this result: ambiguous */
+				/*
+				 * a catalyst carried from before that already has this result
+				 * under the same conditions: ambiguous
+				 */
 				if (m->end <= p.sent[s].start) {
 					int dup = 0;
 					from = npend > pend_prev + 64 ? npend - 64 : pend_prev;
 					for (k = from; k < npend; k++)
-						if (pend[k].m == m && !isnan(pend[k].res[slot]))
+						if (pend[k].m == m && !isnan(pend[k].res[slot]) &&
+						    same_cond(pend[k].cond, pe.cond))
 							dup = 1;
 					if (dup)
 						continue;
@@ -744,4 +836,77 @@ next:
 	free(p.men_lo);
 	free(p.q_lo);
 	free(p.cite_lo);
+}
+
+void extract_method_conditions(struct extractor *ex, const struct document *doc, double cond[3])
+{
+	size_t bi, k;
+	int seen[3] = { 0, 0, 0 };
+	for (k = 0; k < 3; k++)
+		cond[k] = NAN;
+	for (bi = 0; bi < doc->nblocks; bi++) {
+		const struct block *b = &doc->blocks[bi];
+		struct para p;
+		size_t s, max, i, *ov;
+		if (b->kind != BLOCK_PARAGRAPH)
+			continue;
+		/* the words are plain ASCII: look for them before normalizing */
+		if (!xpat_match(ex, XP_METHODS, b->text, b->len, 0, &ov))
+			continue;
+		extract_normalize(ex, b->text, b->len);
+		memset(&p, 0, sizeof(p));
+		p.t = ex->nt.text;
+		p.len = ex->nt.len;
+		if (!xpat_match(ex, XP_METHODS, p.t, p.len, 0, &ov))
+			continue;
+		max = p.len / 2 + 2;
+		p.sent = xmalloc(max * sizeof(*p.sent));
+		p.nsent = sentence_split(p.t, p.len, p.sent, max);
+		if (p.nsent > max)
+			p.nsent = max;
+		find_quantities(ex, &p);
+		find_mentions(ex, &p);
+		for (s = 0; s < p.nsent; s++) {
+			double here[3] = { NAN, NAN, NAN };
+			int result = 0;
+			if (!xpat_match(ex, XP_METHODS, p.t, p.sent[s].end, p.sent[s].start, &ov))
+				continue;
+			/* conditions of one catalyst, or of a computation, are no standard */
+			if (xpat_match(ex, XP_COMPUTED, p.t, p.sent[s].end, p.sent[s].start, &ov))
+				continue;
+			for (i = 0; i < p.nmen; i++)
+				if (p.men[i].start >= p.sent[s].start && p.men[i].start < p.sent[s].end)
+					result = 1;
+			if (result)
+				continue;
+			for (i = 0; i < p.nq; i++) {
+				const struct qty *q = &p.qs[i];
+				int c = kind_cond(q->q.kind);
+				if (q->sentence != s)
+					continue;
+				if (q->result || q->q.kind == QK_EA)
+					result = 1;
+				/* one value of each; a list or range is no standard condition */
+				if (c >= 0)
+					here[c] = q->q.nvalues == 1 && !q->q.is_range && isnan(here[c]) ? q->q.values[0] : -1e300;
+			}
+			if (result)
+				continue;
+			for (k = 0; k < 3; k++) {
+				if (isnan(here[k]))
+					continue;
+				if (here[k] == -1e300 || (seen[k] && cond[k] != here[k]))
+					cond[k] = -1e300;
+				else
+					cond[k] = here[k];
+				seen[k] = 1;
+			}
+		}
+		free(p.sent);
+		free(p.qs);
+		free(p.men);
+	}
+	for (k = 0; k < 3; k++)
+		if (cond[k] == -1e300)
+			cond[k] = NAN;
 }

@@ -92,6 +92,12 @@ static int is_tabular(const struct reader_state *st, size_t i)
 	return !line_blank(st, i) && (has_tab(st, i) || is_pipe_row(st, i));
 }
 
+/* Rows of one table are all tab-separated or all Markdown pipe rows. */
+static int same_table_kind(const struct reader_state *st, size_t a, size_t b)
+{
+	return is_tabular(st, b) && has_tab(st, a) == has_tab(st, b);
+}
+
 /* Case-insensitive prefix test on [s, e). */
 static int starts_ci(const char *s, const char *e, const char *word)
 {
@@ -298,6 +304,17 @@ static int separator_row(const char *s, const char *e)
 	return dash;
 }
 
+/*
+ * A short line with no tab between table rows ("Single-atom catalysts"):
+ * a sub-heading of the table, read as a row of one cell.
+ */
+static int sub_heading_row(const struct reader_state *st, size_t i)
+{
+	size_t n = st->lines[i].end - st->lines[i].start;
+	return !line_blank(st, i) && !is_tabular(st, i) && n <= 60 && i > 0 && is_tabular(st, i - 1) &&
+	       i + 1 < st->n && is_tabular(st, i + 1) && has_tab(st, i - 1) && has_tab(st, i + 1);
+}
+
 /* Split row line into cells of t at row r. */
 static void add_row(struct reader_state *st, struct table *t, size_t r, size_t li)
 {
@@ -426,12 +443,17 @@ static void read_table(struct reader_state *st, struct block *b, size_t first, s
 		t->nheader = sep_at;
 	} else {
 		for (r = 0; r < t->nrows && r < 3; r++) {
-			size_t k;
+			size_t k, cells = 0;
 			int num = 0;
-			for (k = 0; k < t->ncells; k++)
-				if (t->cells[k].row == r && cell_numeric(t->cells[k].text))
+			for (k = 0; k < t->ncells; k++) {
+				if (t->cells[k].row != r)
+					continue;
+				cells++;
+				if (cell_numeric(t->cells[k].text))
 					num = 1;
-			if (num)
+			}
+			/* numbers, or a sub-heading line below the header, start the body */
+			if (num || (r > 0 && cells == 1))
 				break;
 		}
 		t->nheader = r < t->nrows ? r : (t->nrows > 1 ? 1 : 0);
@@ -588,9 +610,10 @@ struct document *ingest_text(const char *name, const char *key,
 			}
 			if (first < st.n && is_tabular(&st, first)) {
 				last = first;
-				while (last < st.n && (is_tabular(&st, last) ||
+				while (last < st.n && (same_table_kind(&st, first, last) ||
 						       (line_blank(&st, last) && last + 1 < st.n &&
-							is_tabular(&st, last + 1))))
+							same_table_kind(&st, first, last + 1)) ||
+						       sub_heading_row(&st, last)))
 					last++;
 				b = add_lines(&st, BLOCK_TABLE, i, cap_end);
 				block_set_label(b, label);
@@ -623,7 +646,7 @@ struct document *ingest_text(const char *name, const char *key,
 		/* Rows with no caption: a table only when two or more come together. */
 		if (is_tabular(&st, i) && i + 1 < st.n && is_tabular(&st, i + 1)) {
 			size_t last = i;
-			while (last < st.n && is_tabular(&st, last))
+			while (last < st.n && (same_table_kind(&st, i, last) || sub_heading_row(&st, last)))
 				last++;
 			b = document_add_block(st.doc, BLOCK_TABLE, "", 0, st.lines[i].start);
 			read_table(&st, b, i, last);

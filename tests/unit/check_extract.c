@@ -196,6 +196,8 @@ static const struct {
 	{ "the TOF_Ru of 0.5Ru-SNC was 3.5 times that of 1.2Ru-NPs", "0.5Ru-SNC | 1.2Ru-NPs" },
 	{ "Ru-Co clusters@N-C possessed the highest rate", "Ru-Co clusters@N-C" },
 	{ "fabricated single Mo active sites in silica", "single Mo" },
+	{ "energies of 61, 78, and 85 kJ for Ru/CeO2-r, -c, and -o at a WHSV of 9",
+	  "Ru/CeO2-r | Ru/CeO2-c | Ru/CeO2-o" },
 	{ "over Ru/\xCE\xB3-Al2O3 and Ru/Ba-Ca(NH2)2 at 1 bar", "Ru/\xCE\xB3-Al2O3 | Ru/Ba-Ca(NH2)2" },
 	/* no catalyst: bare symbols, acronyms, species, supports */
 	{ "The Ru and Co atoms, DFT, HAADF-STEM, NH3, N2 and BaCeO3 supports", "" },
@@ -259,7 +261,7 @@ static void extract_text(const char *text, struct entry_set *set)
 /* Text, then for each expected entry: "catalyst|column=value|column=value". */
 static const struct {
 	const char *text;
-	const char *want[4];
+	const char *want[5];
 } prose_cases[] = {
 	{ "Li et al. made Ru/HZ SAC.65 Ru/HZ SAC with 0.2 wt% Ru exhibited a rate of 4.67 "
 	  "mmol g_cat^-1 h^-1 at 350 \xC2\xB0" "C and 1 MPa.",
@@ -293,9 +295,15 @@ static const struct {
 	{ "The rates were 4.2, 2.1 and 0.5 mmol g^-1 h^-1 for Ru/CeO2, Ru/MgO and Ru/Al2O3.",
 	  { "Ru/CeO2|rate_mmol_gcat_h=4.2", "Ru/MgO|rate_mmol_gcat_h=2.1", "Ru/Al2O3|rate_mmol_gcat_h=0.5",
 	    NULL } },
+	/* "their": as many catalysts as the sentence before named; "for the nanoparticles" */
+	{ "Ru1/N-C and Ru NPs/N-C were made. Their TOFs were 0.5 and 0.2 s^-1. Ru1/N-C gave "
+	  "5.0 mmol g^-1 h^-1, against 1.0 mmol g^-1 h^-1 for the nanoparticles.",
+	  { "Ru1/N-C|tof_s=0.5", "Ru NPs/N-C|tof_s=0.2", "Ru1/N-C|rate_mmol_gcat_h=5",
+	    "Ru NPs/N-C|rate_mmol_gcat_h=1", NULL } },
 	/* a catalyst named in words is not the one of the sentence before */
 	{ "Ru/CeO2 was made. The commercial Fe catalyst gives 2.1 mmol g^-1 h^-1 at 400 \xC2\xB0" "C, "
 	  "much less than Ru/CeO2.", { NULL } },
+	{ "The NH3 decomposition rate over Ru/CeO2 was 30 mmol g^-1 h^-1 at 500 \xC2\xB0" "C.", { NULL } },
 	/* no entry: a range, a value with no catalyst, an unrelated s^-1 */
 	{ "Conventional Ru catalysts show 80-130 kJ mol^-1 (ref. 66). The gas flowed at 2 s^-1.",
 	  { NULL } },
@@ -415,6 +423,49 @@ START_TEST(test_table_results_at_header_conditions)
 }
 END_TEST
 
+START_TEST(test_method_conditions)
+{
+	struct entry_set set;
+	extract_text("2.4 Catalytic tests\n\n"
+		     "NH3 synthesis was carried out at 400 \xC2\xB0" "C and 1 MPa (WHSV = 72 000 mL g^-1 h^-1).\n\n"
+		     "3. Results\n\n"
+		     "Ru/CeO2 reached 1240 mmol g_Ru^-1 h^-1. Ru/MgO gave 2.1 mmol g^-1 h^-1 at 350 \xC2\xB0" "C. "
+		     "The activation energy of Ru/MgO was 89 kJ mol^-1.\n", &set);
+	ck_assert_uint_eq(set.n, 3);
+	ck_assert_str_eq(entry_get(&set.v[0], COL_TEMPERATURE_C), "400");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_WHSV), "72000");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_RATE_METAL), "Ru");
+	/* the sentence's own temperature wins */
+	ck_assert_str_eq(entry_get(&set.v[1], COL_TEMPERATURE_C), "350");
+	ck_assert_str_eq(entry_get(&set.v[1], COL_PRESSURE_MPA), "1");
+	/* an activation energy has no test conditions */
+	ck_assert_str_eq(entry_get(&set.v[2], COL_TEMPERATURE_C), "");
+	entry_set_release(&set);
+}
+END_TEST
+
+START_TEST(test_table_sub_headings)
+{
+	struct entry_set set;
+	extract_text("Table 5 Rates at 400 \xC2\xB0" "C and 1 MPa.\n"
+		     "Catalyst\tRate (mmol g\xE2\x88\x92" "1 h\xE2\x88\x92" "1)\n"
+		     "Single-atom catalysts\n"
+		     "Ru1/CeO2\t1.2\n"
+		     "Cluster catalysts\n"
+		     "Ru/CeO2\t3.4\n\n"
+		     "| Catalyst | Rate (mmol g^-1 h^-1) |\n|---|---|\n"
+		     "| **Nanoparticles** | |\n| Ru/MgO | 0.8 |\n", &set);
+	ck_assert_uint_eq(set.n, 3);
+	ck_assert_str_eq(entry_get(&set.v[0], COL_SITE_TYPE), "SAC");
+	ck_assert_str_eq(entry_get(&set.v[0], COL_TEMPERATURE_C), "400");
+	ck_assert_str_eq(entry_get(&set.v[1], COL_SITE_TYPE), "SCC");
+	ck_assert_str_eq(entry_get(&set.v[1], COL_LOCATOR), "L6");
+	ck_assert_str_eq(entry_get(&set.v[2], COL_CATALYST), "Ru/MgO");
+	ck_assert_str_eq(entry_get(&set.v[2], COL_SITE_TYPE), "NP");
+	entry_set_release(&set);
+}
+END_TEST
+
 START_TEST(test_structured_document)
 {
 	/* a document as an XML reader would make it: paths, no offsets */
@@ -515,6 +566,8 @@ static Suite *extract_suite(void)
 	tcase_add_test(tc, test_table_rows);
 	tcase_add_test(tc, test_table_conditions_from_caption);
 	tcase_add_test(tc, test_table_results_at_header_conditions);
+	tcase_add_test(tc, test_method_conditions);
+	tcase_add_test(tc, test_table_sub_headings);
 	tcase_add_test(tc, test_structured_document);
 	tcase_add_test(tc, test_long_paragraph);
 	tcase_add_test(tc, test_extractor_reused);
