@@ -1111,12 +1111,14 @@ int units_scan(const char *text, size_t len, size_t pos, struct quantity *q)
 		return 0;   /* DFT energies per particle are not apparent activation energies */
 	if (r.unit.kind == QK_TEMPERATURE) {
 		/* "- 2 K. Mazloomi": a reference number and an author's initial */
+		/* only blanks, dashes or '[' between the line start and pos (walked
+		 * back from pos, so a long line costs nothing) */
 		size_t b = pos;
-		while (b > 0 && text[b - 1] != '\n')
+		while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '-' || text[b - 1] == '[' ||
+				 text[b - 1] == '\t'))
 			b--;
-		while (b < pos && (text[b] == ' ' || text[b] == '-' || text[b] == '[' || text[b] == '\t'))
-			b++;
-		if (b == pos && at(text, len, r.end) == '.' && is_alpha(at(text, len, r.end - 1)) &&
+		if ((b == 0 || text[b - 1] == '\n') && at(text, len, r.end) == '.' &&
+		    is_alpha(at(text, len, r.end - 1)) &&
 		    !is_alpha(at(text, len, r.end - 2)))
 			return 0;
 	}
