@@ -44,8 +44,14 @@ static const char *const patterns[XP_NPATTERNS] = {
 	[XP_FOR_OTHER] = "\\G[) ]*(?:(?:was|were|is|are) )?(?:(?:found|obtained|measured|observed|"
 	"achieved|reached|recorded|reported) )?(?:for|over|on|with|by) (?:the |a |an )?(?:[a-z-]+ )?"
 	"(?:nanoparticles?|clusters?|catalysts?|samples?|counterparts?|references?|NPs)\\b",
-	[XP_METHODS] = "(?i)\\b(?:was|were) (?:carried out|performed|conducted|tested|evaluated|run|"
-	"measured)\\b|\\G\\W*reaction conditions\\b|\\bactivity tests?\\b|\\bcatalytic tests?\\b",
+	/*
+	 * Two patterns, not one alternation: a \\G branch beside the others
+	 * would stop PCRE2 from skipping ahead to the letters a match can
+	 * start with, and every paragraph is searched with it.
+	 */
+	[XP_METHODS] = "(?i)\\b(?:(?:was|were) (?:carried out|performed|conducted|tested|evaluated|run|"
+	"measured)\\b|activity tests?\\b|catalytic tests?\\b)",
+	[XP_METHODS_HEAD] = "(?i)\\G\\W*reaction conditions\\b",
 	[XP_PLURAL] = "(?i)\\b(?:their|these|both|the two)\\b",
 	[XP_NOT_SYNTH] = "(?i)decomposition|cracking|electrochemical|electrocatalytic|electrosynthesis|"
 	"photocatalytic|photochemical|faradaic|plasma",

@@ -28,6 +28,7 @@ enum xpat {
 	XP_NOT_SYNTH,    /* NH3 decomposition, electro-/photocatalysis: other reactions */
 	XP_FOR_OTHER,    /* "... for the nanoparticles": a value of an unnamed catalyst */
 	XP_METHODS,      /* "was carried out at": the standard conditions of the tests */
+	XP_METHODS_HEAD, /* "Reaction conditions:" opening the text searched */
 	XP_PLURAL,       /* "their", "these", "both": catalysts named before */
 	XP_NPATTERNS
 };

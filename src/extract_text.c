@@ -838,6 +838,14 @@ next:
 	free(p.cite_lo);
 }
 
+/* text[start..end) states how the tests were run (XP_METHODS or XP_METHODS_HEAD). */
+static int methods_match(struct extractor *ex, const char *text, size_t end, size_t start)
+{
+	size_t *ov;
+	return xpat_match(ex, XP_METHODS, text, end, start, &ov) ||
+	       xpat_match(ex, XP_METHODS_HEAD, text, end, start, &ov);
+}
+
 void extract_method_conditions(struct extractor *ex, const struct document *doc, double cond[3])
 {
 	size_t bi, k;
@@ -851,13 +859,13 @@ void extract_method_conditions(struct extractor *ex, const struct document *doc,
 		if (b->kind != BLOCK_PARAGRAPH)
 			continue;
 		/* the words are plain ASCII: look for them before normalizing */
-		if (!xpat_match(ex, XP_METHODS, b->text, b->len, 0, &ov))
+		if (!methods_match(ex, b->text, b->len, 0))
 			continue;
 		extract_normalize(ex, b->text, b->len);
 		memset(&p, 0, sizeof(p));
 		p.t = ex->nt.text;
 		p.len = ex->nt.len;
-		if (!xpat_match(ex, XP_METHODS, p.t, p.len, 0, &ov))
+		if (!methods_match(ex, p.t, p.len, 0))
 			continue;
 		max = p.len / 2 + 2;
 		p.sent = xmalloc(max * sizeof(*p.sent));
@@ -869,7 +877,7 @@ void extract_method_conditions(struct extractor *ex, const struct document *doc,
 		for (s = 0; s < p.nsent; s++) {
 			double here[3] = { NAN, NAN, NAN };
 			int result = 0;
-			if (!xpat_match(ex, XP_METHODS, p.t, p.sent[s].end, p.sent[s].start, &ov))
+			if (!methods_match(ex, p.t, p.sent[s].end, p.sent[s].start))
 				continue;
 			/* conditions of one catalyst, or of a computation, are no standard */
 			if (xpat_match(ex, XP_COMPUTED, p.t, p.sent[s].end, p.sent[s].start, &ov))
