@@ -19,6 +19,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,12 +117,19 @@ static int starts(const char *s, size_t len, size_t p, const char *w)
 }
 
 /* printf in the C locale, whatever LC_NUMERIC says */
+static locale_t c_locale;
+static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
+
+static void c_locale_init(void)
+{
+	c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+}
+
 static void c_snprintf(char *buf, size_t n, int sig, double v)
 {
-	static locale_t c_locale;
 	locale_t old;
-	if (!c_locale)
-		c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	/* once for the process: extraction workers call this at the same time */
+	pthread_once(&c_locale_once, c_locale_init);
 	old = c_locale ? uselocale(c_locale) : (locale_t)0;
 	if (sig)
 		snprintf(buf, n, "%.12e", v);   /* 12 significant digits */
@@ -1433,17 +1441,22 @@ int units_number(const char *text, double *out)
 /* --- units alone ------------------------------------------------------------ */
 
 static struct unit_def *interned;
+/* Extraction workers look units up at the same time (batch.c). */
+static pthread_mutex_t interned_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static const struct unit_def *intern(const struct ures *u)
 {
 	struct unit_def *d;
+	pthread_mutex_lock(&interned_lock);
 	for (d = interned; d; d = d->next)
 		if (same_unit(&d->u, u) && d->u.flags == u->flags)
-			return d;
+			goto out;
 	d = xcalloc(1, sizeof(*d));
 	d->u = *u;
 	d->next = interned;
 	interned = d;
+out:
+	pthread_mutex_unlock(&interned_lock);
 	return d;
 }
 

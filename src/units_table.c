@@ -8,6 +8,7 @@
 
 #include "units_int.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #define KCAL 4.184                 /* thermochemical calorie, kJ */
@@ -107,7 +108,7 @@ const struct unit_atom *units_atom(const char *name, size_t n)
 
 /* Metal symbols, as a table indexed by their letters (built once). */
 static unsigned char metal_table[26 * 27];
-static int metal_table_ready;
+static pthread_once_t metal_table_once = PTHREAD_ONCE_INIT;
 
 static void metal_table_init(void)
 {
@@ -123,7 +124,6 @@ static void metal_table_init(void)
 		while (*p == ' ')
 			p++;
 	}
-	metal_table_ready = 1;
 }
 
 int units_is_metal(const char *s, size_t n)
@@ -136,7 +136,7 @@ int units_is_metal(const char *s, size_t n)
 			return 0;
 		second = s[1] - 'a' + 1;
 	}
-	if (!metal_table_ready)
-		metal_table_init();
+	/* once for the process: extraction workers call this at the same time */
+	pthread_once(&metal_table_once, metal_table_init);
 	return metal_table[(s[0] - 'A') * 27 + second];
 }
