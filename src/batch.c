@@ -4,7 +4,7 @@
  * Workers take the next input index under a lock and fill the result slot
  * index % window; the calling thread hands slots to the sink strictly in
  * index order.  A worker waits while its next index would overrun the
- * window, which bounds memory to `window` documents.
+ * window, which bounds memory to `window` documents' results.
  */
 #include <config.h>
 
@@ -206,7 +206,11 @@ int batch_run(char *const *paths, size_t n, const struct batch_opts *o,
 	b.paths = paths;
 	b.n = n;
 	b.o = o;
-	b.window = 2 * (size_t)jobs;
+	/*
+	 * Room for a worker to run ahead of a long document that another is
+	 * still reading: a short window stalls on papers of mixed sizes.
+	 */
+	b.window = 16 * (size_t)jobs;
 	b.slots = xcalloc(b.window, sizeof(*b.slots));
 	pthread_mutex_init(&b.lock, NULL);
 	pthread_cond_init(&b.ready, NULL);

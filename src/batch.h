@@ -4,7 +4,7 @@
  *
  * Results reach the sink in input order, one document at a time, whatever
  * order the workers finish in, so the output of -j N is byte-identical to
- * that of -j 1.  At most 2N documents are in flight at once: memory does not
+ * that of -j 1.  At most 16N documents are in flight at once: memory does not
  * grow with the number of documents.  Each worker owns its extractor (the
  * compiled patterns and their match data); nothing else is shared.
  */
