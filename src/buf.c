@@ -60,13 +60,6 @@ void buf_addstr(struct buf *b, const char *s)
 	buf_add(b, s, strlen(s));
 }
 
-void buf_addch(struct buf *b, int c)
-{
-	buf_grow(b, 1);
-	b->data[b->len++] = (char)c;
-	b->data[b->len] = '\0';
-}
-
 void buf_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;

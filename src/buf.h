@@ -29,7 +29,14 @@ void buf_reset(struct buf *b);
 void buf_grow(struct buf *b, size_t extra);
 void buf_add(struct buf *b, const void *data, size_t len);
 void buf_addstr(struct buf *b, const char *s);
-void buf_addch(struct buf *b, int c);
+/* One byte; inline, since readers call it for every byte they copy. */
+static inline void buf_addch(struct buf *b, int c)
+{
+	if (b->len + 2 > b->alloc)
+		buf_grow(b, 1);
+	b->data[b->len++] = (char)c;
+	b->data[b->len] = '\0';
+}
 void buf_printf(struct buf *b, const char *fmt, ...) ATTR_PRINTF(2, 3);
 /* Never NULL: "" for an empty buffer. */
 const char *buf_str(const struct buf *b);

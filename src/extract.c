@@ -119,15 +119,6 @@ void extract_normalize(struct extractor *ex, const char *text, size_t len)
 
 /* --- elements and names --------------------------------------------------------- */
 
-static const char *const elements[] = {
-	"H", "He", "Li", "Be", "B", "C", "N", "O", "F", "Ne", "Na", "Mg", "Al", "Si", "P", "S",
-	"Cl", "Ar", "K", "Ca", "Sc", "Ti", "V", "Cr", "Mn", "Fe", "Co", "Ni", "Cu", "Zn", "Ga",
-	"Ge", "As", "Se", "Br", "Kr", "Rb", "Sr", "Y", "Zr", "Nb", "Mo", "Tc", "Ru", "Rh", "Pd",
-	"Ag", "Cd", "In", "Sn", "Sb", "Te", "I", "Xe", "Cs", "Ba", "La", "Ce", "Pr", "Nd", "Pm",
-	"Sm", "Eu", "Gd", "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu", "Hf", "Ta", "W", "Re", "Os",
-	"Ir", "Pt", "Au", "Hg", "Tl", "Pb", "Bi", "Th", "U", NULL
-};
-
 /* Metals that carry ammonia synthesis (DOMAIN.md); the rest are supports or promoters. */
 static const char *const active[] = {
 	"Ru", "Co", "Fe", "Ni", "Mo", "Rh", "Pt", "Pd", "Re", "Os", "Ir", "Cu", "Mn", "W",
@@ -157,9 +148,49 @@ static int in_list(const char *const *list, const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * Element symbols (H to U) by first letter: whether the capital alone is
+ * one, and the lower-case letters that follow it in the others.
+ * element_known is called for every letter of every formula-like word.
+ */
+static const struct { char alone; const char *second; } element_letters[26] = {
+	/* A */ { 0, "glrsu" },
+	/* B */ { 1, "aeir" },
+	/* C */ { 1, "adelorsu" },
+	/* D */ { 0, "y" },
+	/* E */ { 0, "ru" },
+	/* F */ { 1, "e" },
+	/* G */ { 0, "ade" },
+	/* H */ { 1, "efgo" },
+	/* I */ { 1, "nr" },
+	/* J */ { 0, "" },
+	/* K */ { 1, "r" },
+	/* L */ { 0, "aiu" },
+	/* M */ { 0, "gno" },
+	/* N */ { 1, "abdei" },
+	/* O */ { 1, "s" },
+	/* P */ { 1, "bdmrt" },
+	/* Q */ { 0, "" },
+	/* R */ { 0, "behu" },
+	/* S */ { 1, "bceimnr" },
+	/* T */ { 0, "abcehilm" },
+	/* U */ { 1, "" },
+	/* V */ { 1, "" },
+	/* W */ { 1, "" },
+	/* X */ { 0, "e" },
+	/* Y */ { 1, "b" },
+	/* Z */ { 0, "nr" },
+};
+
 int element_known(const char *sym, size_t len)
 {
-	return in_list(elements, sym, len);
+	int i;
+	if (len < 1 || len > 2 || sym[0] < 'A' || sym[0] > 'Z')
+		return 0;
+	i = sym[0] - 'A';
+	if (len == 1)
+		return element_letters[i].alone;
+	return sym[1] >= 'a' && sym[1] <= 'z' && strchr(element_letters[i].second, sym[1]) != NULL;
 }
 
 int element_active(const char *sym, size_t len)
