@@ -12,11 +12,13 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "cite.h"
 #include "classify.h"
 #include "cmd.h"
+#include "corpus.h"
 #include "diag.h"
 #include "document.h"
 #include "entry.h"
@@ -26,6 +28,12 @@
 #include "refdoi.h"
 #include "rules.h"
 
+static void ignore_diag(void *ctx, const struct diag_item *item)
+{
+	(void)ctx;
+	(void)item;
+}
+
 static int write_out(const char *path, const struct buf *b)
 {
 	if (!path || str_eq(path, "-")) {
@@ -34,6 +42,28 @@ static int write_out(const char *path, const struct buf *b)
 		return 0;
 	}
 	return file_write_atomic(path, b->data ? b->data : "", b->len);
+}
+
+/*
+ * 1 when path is an entries CSV holding a curator's rows (reviewed,
+ * rejected, or with a note), which extract must never overwrite.
+ */
+static int holds_curated_rows(const char *path)
+{
+	struct entry_set old;
+	struct diag *d;
+	size_t i;
+	int found = 0;
+	if (!path || str_eq(path, "-") || access(path, F_OK) != 0)
+		return 0;
+	entry_set_init(&old);
+	d = diag_new_collect(ignore_diag, NULL);
+	if (entries_read(path, &old, d) == 0)
+		for (i = 0; i < old.n && !found; i++)
+			found = corpus_row_is_curated(&old.v[i]);
+	diag_free(d);
+	entry_set_release(&old);
+	return found;
 }
 
 static int run(int argc, char **argv)
@@ -122,8 +152,13 @@ static int run(int argc, char **argv)
 		} else {
 			struct buf csv = BUF_INIT;
 			entries_format(&set, &csv);
-			if (write_out(out, &csv) < 0)
+			if (holds_curated_rows(out)) {
+				error("%s holds reviewed or rejected rows: extract never overwrites them "
+				      "(nh3cat add merges a paper's entries into the corpus)", out);
 				status = EXIT_INPUT;
+			} else if (write_out(out, &csv) < 0) {
+				status = EXIT_INPUT;
+			}
 			buf_release(&csv);
 		}
 		if (refs_out && status == EXIT_OK && write_out(refs_out, &refsbuf) < 0)
