@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "classify.h"
 #include "cmd.h"
 #include "corpus.h"
 #include "diag.h"
@@ -22,6 +23,8 @@
 #include "entry.h"
 #include "extract.h"
 #include "ingest.h"
+#include "refdoi.h"
+#include "rules.h"
 #include "util.h"
 
 #define DEFAULT_ROOT "corpus"
@@ -58,8 +61,15 @@ static int candidates(const char *paper, const char *key, const char *data, size
 		const struct reader *r = ingest_find_reader(paper);
 		struct document *doc = r ? r->read(paper, key, data, len, d) : NULL;
 		if (doc) {
+			/* The same steps as nh3cat extract, so both give the same rows. */
 			struct extractor *ex = extractor_new();
+			struct rules *rs = rules_new();
+			struct classify_limits lim = { rs->np_min_nm, rs->sac_max_nm };
 			extractor_run(ex, doc, fresh);
+			if (!doc->src)
+				refdoi_fill(doc, fresh, 0);
+			classify_fill(fresh, &lim);
+			rules_free(rs);
 			extractor_free(ex);
 			document_free(doc);
 		} else {

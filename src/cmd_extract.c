@@ -24,6 +24,8 @@
 #include "buf.h"
 #include "cite.h"
 #include "cmd.h"
+#include "corpus.h"
+#include "diag.h"
 #include "entry.h"
 #include "fileio.h"
 
@@ -84,6 +86,34 @@ static int sink(void *ctx, const struct batch_result *r)
 	if (st->progress)
 		fprintf(stderr, "[%zu/%zu] %zu entries", st->ndocs, st->total, st->nentries);
 	return 0;
+}
+
+static void ignore_diag(void *ctx, const struct diag_item *item)
+{
+	(void)ctx;
+	(void)item;
+}
+
+/*
+ * 1 when path is an entries CSV holding a curator's rows (reviewed,
+ * rejected, or with a note), which extract must never overwrite.
+ */
+static int holds_curated_rows(const char *path)
+{
+	struct entry_set old;
+	struct diag *d;
+	size_t i;
+	int found = 0;
+	if (!path || str_eq(path, "-") || access(path, F_OK) != 0)
+		return 0;
+	entry_set_init(&old);
+	d = diag_new_collect(ignore_diag, NULL);
+	if (entries_read(path, &old, d) == 0)
+		for (i = 0; i < old.n && !found; i++)
+			found = corpus_row_is_curated(&old.v[i]);
+	diag_free(d);
+	entry_set_release(&old);
+	return found;
 }
 
 /* One path per line of list ("-": standard input); empty lines skipped. */
@@ -220,6 +250,14 @@ static int run(int argc, char **argv)
 	st.progress = npaths > 1 && isatty(STDERR_FILENO);
 	bo.want_refs = refs_out != NULL;
 	bo.ref_doi = !bo.dump && batch_has_xml(paths, npaths);
+	if (outpath && !bo.dump && holds_curated_rows(outpath)) {
+		error("%s holds reviewed or rejected rows: extract never overwrites them "
+		      "(nh3cat add merges a paper's entries into the corpus)", outpath);
+		for (i = 0; i < npaths; i++)
+			free(paths[i]);
+		free(paths);
+		return EXIT_INPUT;
+	}
 	if (outpath && !str_eq(outpath, "-")) {
 		st.out.af = atomic_file_open(outpath);
 		if (!st.out.af)
