@@ -60,24 +60,30 @@ void buf_addstr(struct buf *b, const char *s)
 	buf_add(b, s, strlen(s));
 }
 
-void buf_printf(struct buf *b, const char *fmt, ...)
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
-	va_list ap;
+	va_list cp;
 	int n;
 
 	buf_grow(b, 64);
-	va_start(ap, fmt);
-	n = vsnprintf(b->data + b->len, b->alloc - b->len, fmt, ap);
-	va_end(ap);
+	va_copy(cp, ap);
+	n = vsnprintf(b->data + b->len, b->alloc - b->len, fmt, cp);
+	va_end(cp);
 	if (n < 0)
 		die("vsnprintf failed");
 	if ((size_t)n >= b->alloc - b->len) {
 		buf_grow(b, (size_t)n);
-		va_start(ap, fmt);
 		vsnprintf(b->data + b->len, b->alloc - b->len, fmt, ap);
-		va_end(ap);
 	}
 	b->len += (size_t)n;
+}
+
+void buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
 }
 
 const char *buf_str(const struct buf *b)

@@ -9,6 +9,7 @@
 #ifndef NH3CAT_BUF_H
 #define NH3CAT_BUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "util.h"
@@ -38,6 +39,7 @@ static inline void buf_addch(struct buf *b, int c)
 	b->data[b->len] = '\0';
 }
 void buf_printf(struct buf *b, const char *fmt, ...) ATTR_PRINTF(2, 3);
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap) ATTR_PRINTF(2, 0);
 /* Never NULL: "" for an empty buffer. */
 const char *buf_str(const struct buf *b);
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cite.h"
+#include "entry.h"
 #include "utf8.h"
 
 /* --- citation markers --------------------------------------------------------- */
@@ -646,21 +647,6 @@ void ref_release(struct ref_entry *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static void csv_field(struct buf *out, const char *s)
-{
-	if (!strpbrk(s, ",\"\n\r")) {
-		buf_addstr(out, s);
-		return;
-	}
-	buf_addch(out, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_addch(out, '"');
-		buf_addch(out, *s);
-	}
-	buf_addch(out, '"');
-}
-
 void refs_csv_header(struct buf *out)
 {
 	buf_addstr(out, "ref,authors,title,journal,year,volume,pages,doi\n");
@@ -682,19 +668,19 @@ void refs_csv_append(const struct document *doc, struct buf *out)
 		}
 		ref_parse(b->text, num, &r);
 		buf_printf(out, "%ld,", r.num);
-		csv_field(out, r.authors);
+		csv_add_field(out, r.authors);
 		buf_addch(out, ',');
-		csv_field(out, r.title);
+		csv_add_field(out, r.title);
 		buf_addch(out, ',');
-		csv_field(out, r.journal);
+		csv_add_field(out, r.journal);
 		buf_addch(out, ',');
-		csv_field(out, r.year);
+		csv_add_field(out, r.year);
 		buf_addch(out, ',');
-		csv_field(out, r.volume);
+		csv_add_field(out, r.volume);
 		buf_addch(out, ',');
-		csv_field(out, r.pages);
+		csv_add_field(out, r.pages);
 		buf_addch(out, ',');
-		csv_field(out, r.doi);
+		csv_add_field(out, r.doi);
 		buf_addch(out, '\n');
 		ref_release(&r);
 	}

@@ -133,17 +133,8 @@ void diag_vemit(struct diag *d, const char *file, long line, long col,
 		enum diag_severity sev, const char *rule, const char *fmt, va_list ap)
 {
 	struct buf msg = BUF_INIT;
-	va_list cp;
-	int n;
 
-	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
-	va_end(cp);
-	if (n < 0)
-		n = 0;
-	buf_grow(&msg, (size_t)n);
-	vsnprintf(msg.data, (size_t)n + 1, fmt, ap);
-	msg.len = (size_t)n;
+	buf_vprintf(&msg, fmt, ap);
 
 	d->count[sev]++;
 	if (d->sink) {

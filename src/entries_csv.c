@@ -374,7 +374,7 @@ static int needs_quotes(const char *s)
 	return strpbrk(s, ",\"\r\n") != NULL;
 }
 
-static void add_field(struct buf *out, const char *s)
+void csv_add_field(struct buf *out, const char *s)
 {
 	if (!needs_quotes(s)) {
 		buf_addstr(out, s);
@@ -406,11 +406,11 @@ void entries_format_header(const struct entry_set *s, struct buf *out)
 	for (k = 0; k < ENTRY_NCOLS; k++) {
 		if (k)
 			buf_addch(out, ',');
-		add_field(out, entry_cols[k].name);
+		csv_add_field(out, entry_cols[k].name);
 	}
 	for (k = 0; k < s->nextra; k++) {
 		buf_addch(out, ',');
-		add_field(out, s->extra_names[k]);
+		csv_add_field(out, s->extra_names[k]);
 	}
 	buf_addstr(out, s->crlf ? "\r\n" : "\n");
 }
@@ -432,11 +432,11 @@ void entries_format_rows(const struct entry_set *s, struct buf *out)
 		for (k = 0; k < ENTRY_NCOLS; k++) {
 			if (k)
 				buf_addch(out, ',');
-			add_field(out, e->f[k]);
+			csv_add_field(out, e->f[k]);
 		}
 		for (k = 0; k < s->nextra; k++) {
 			buf_addch(out, ',');
-			add_field(out, k < e->nextra ? e->extra[k] : "");
+			csv_add_field(out, k < e->nextra ? e->extra[k] : "");
 		}
 		buf_addstr(out, eol);
 	}

@@ -132,6 +132,11 @@ int entries_parse(const char *name, const char *data, size_t len,
  * in canonical form (fields quoted only when needed).
  */
 void entries_format(const struct entry_set *s, struct buf *out);
+/*
+ * Append s as one RFC 4180 field: as it is, or quoted (quotes doubled) when
+ * it holds a comma, quote or line break, or starts or ends with a blank.
+ */
+void csv_add_field(struct buf *out, const char *s);
 /* The two halves of entries_format, for writers that stream rows. */
 void entries_format_header(const struct entry_set *s, struct buf *out);
 void entries_format_rows(const struct entry_set *s, struct buf *out);

@@ -142,17 +142,8 @@ void vfinding(struct vctx *v, const struct entry *e, enum rule r, const char *fm
 	{
 		struct pending *pf = &v->pending[v->npending];
 		struct buf msg = BUF_INIT;
-		va_list cp;
-		int n;
 		va_start(ap, fmt);
-		va_copy(cp, ap);
-		n = vsnprintf(NULL, 0, fmt, cp);
-		va_end(cp);
-		if (n < 0)
-			n = 0;
-		buf_grow(&msg, (size_t)n);
-		vsnprintf(msg.data, (size_t)n + 1, fmt, ap);
-		msg.len = (size_t)n;
+		buf_vprintf(&msg, fmt, ap);
 		va_end(ap);
 		pf->line = e->line;
 		pf->seq = v->npending;
