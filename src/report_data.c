@@ -11,9 +11,11 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "report_int.h"
+#include "rules.h"
 #include "validate.h"
 
 /* --- fields -------------------------------------------------------------- */
@@ -537,6 +539,44 @@ static struct entry_set *new_set(struct report_data *d, const char *name)
 	return &d->sets[d->nsets++];
 }
 
+static void ignore_item(void *ctx, const struct diag_item *it)
+{
+	(void)ctx;
+	(void)it;
+}
+
+/*
+ * The corpus keeps the findings its curators accept in waivers.txt beside
+ * the entries folder (corpus/entries/KEY.csv -> corpus/waivers.txt), as
+ * CI passes it to nh3cat validate; the quality report says how many of its
+ * findings are accepted that way.
+ */
+static void load_waivers(struct report_data *d, const char *path, struct diag *dg)
+{
+	const char *slash = strrchr(path, '/');
+	struct buf w = BUF_INIT;
+	size_t dirlen;
+	if (d->waivers_looked)
+		return;
+	d->waivers_looked = 1;
+	if (!slash)
+		return;
+	dirlen = (size_t)(slash - path);
+	if (dirlen < 7 || memcmp(slash - 7, "entries", 7) != 0 ||
+	    (dirlen > 7 && slash[-8] != '/'))
+		return;
+	buf_add(&w, path, dirlen - 7);
+	buf_addstr(&w, "waivers.txt");
+	if (access(w.data, F_OK) == 0) {
+		d->waivers = waivers_new();
+		if (waivers_load(d->waivers, w.data, dg) < 0) {
+			waivers_free(d->waivers);
+			d->waivers = NULL;
+		}
+	}
+	buf_release(&w);
+}
+
 static int add_file(struct report_data *d, const char *path)
 {
 	struct diag *dg = diag_new_collect(collect, d);
@@ -554,7 +594,18 @@ static int add_file(struct report_data *d, const char *path)
 	/* A file that is not an entries CSV at all must not pass silently. */
 	if (s->n == 0 && d->nfindings > before && str_startswith(d->findings[before].rule, "csv-"))
 		warning("%s: %s", path, d->findings[before].message);
+	/* Every finding is listed; how many the waivers excuse is counted apart. */
 	validate_entries(path, s, dg);
+	load_waivers(d, path, dg);
+	if (d->waivers) {
+		struct diag *quiet = diag_new_collect(ignore_item, NULL);
+		struct validate_opts vo;
+		memset(&vo, 0, sizeof(vo));
+		vo.waivers = d->waivers;
+		validate_run(path, s, &vo, quiet);
+		d->nwaived += vo.waived;
+		diag_free(quiet);
+	}
 	diag_free(dg);
 	rebuild_rows(d);
 	return 0;
@@ -638,6 +689,7 @@ void report_data_free(struct report_data *d)
 	free(d->findings);
 	free(d->sets);
 	free(d->names);
+	waivers_free(d->waivers);
 	free(d->rows);
 	free(d);
 }

@@ -170,6 +170,9 @@ struct report_data {
 	size_t nrows, arows;
 	size_t nrejected;
 	size_t nrepeated;            /* facts another document already gave, left out */
+	struct waivers *waivers;     /* waivers.txt beside the entries folder, or NULL */
+	int waivers_looked;          /* looked for it already */
+	unsigned long nwaived;       /* findings the waivers excused */
 	struct rpt_finding *findings;
 	size_t nfindings, afindings;
 };

@@ -621,10 +621,14 @@ void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int li
 		   d->nrows + d->nrejected + d->nrepeated == 1 ? "y" : "ies",
 		   d->nsets, d->nsets == 1 ? "" : "s", sev[0], sev[0] == 1 ? "" : "s",
 		   sev[1], sev[1] == 1 ? "" : "s", sev[2], sev[2] == 1 ? "" : "s");
+	if (d->nwaived)
+		buf_printf(&text, " Curators accepted %lu of them with a reason (waivers.txt beside "
+			   "the entries): they record what the source prints, and CI passes.",
+			   d->nwaived);
 	f->y += gfx_text(f->g, FONT_BODY, buf_str(&text), f->x, f->y, f->width, GA_LEFT, INK) + 8;
 	if (f->layout)
-		fprintf(f->layout, "findings errors=%zu warnings=%zu notes=%zu rules=%zu\n",
-			sev[0], sev[1], sev[2], nrc);
+		fprintf(f->layout, "findings errors=%zu warnings=%zu notes=%zu rules=%zu waived=%lu\n",
+			sev[0], sev[1], sev[2], nrc, d->nwaived);
 	if (nrc == 0) {
 		f->y += 12;
 		goto out;
