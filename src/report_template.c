@@ -111,6 +111,13 @@ static char *markup_of(const xmlNode *n)
 	return buf_detach(&b, NULL);
 }
 
+/* Replace *dst by the markup of n: a repeated element must not leak the first. */
+static void set_markup(char **dst, const xmlNode *n)
+{
+	free(*dst);
+	*dst = markup_of(n);
+}
+
 static void split_words(const char *s, char ***out, size_t *n)
 {
 	size_t alloc = 0;
@@ -239,10 +246,9 @@ static struct rpt_table *parse_table(struct tstate *st, const xmlNode *n)
 	t->line = xmlGetLineNo(n);
 	for (c = n->children; c; c = c->next) {
 		if (is_elem(c, "title")) {
-			t->title = markup_of(c);
+			set_markup(&t->title, c);
 		} else if (is_elem(c, "note")) {
-			free(t->note);
-			t->note = markup_of(c);
+			set_markup(&t->note, c);
 		} else if (is_elem(c, "filter")) {
 			parse_filter(st, c, &t->filters);
 		} else if (is_elem(c, "group")) {
@@ -264,9 +270,9 @@ static struct rpt_table *parse_table(struct tstate *st, const xmlNode *n)
 			field_attr(st, c, "field", &col->field);
 			for (k = c->children; k; k = k->next) {
 				if (is_elem(k, "label"))
-					col->label = markup_of(k);
+					set_markup(&col->label, k);
 				else if (is_elem(k, "unit"))
-					col->unit = markup_of(k);
+					set_markup(&col->unit, k);
 			}
 			if (!col->label)
 				col->label = xstrdup(rpt_field_title(&col->field));
@@ -296,10 +302,9 @@ static struct rpt_table *parse_stats(struct tstate *st, const xmlNode *n)
 	xmlFree(o);
 	for (c = n->children; c; c = c->next) {
 		if (is_elem(c, "title"))
-			t->title = markup_of(c);
+			set_markup(&t->title, c);
 		else if (is_elem(c, "note")) {
-			free(t->note);
-			t->note = markup_of(c);
+			set_markup(&t->note, c);
 		} else if (is_elem(c, "filter"))
 			parse_filter(st, c, &t->filters);
 	}
@@ -358,14 +363,13 @@ static struct rpt_chart *parse_chart(struct tstate *st, const xmlNode *n)
 	c->height = (has ? num : 90) * 72 / 25.4;
 	for (k = n->children; k; k = k->next) {
 		if (is_elem(k, "title"))
-			c->title = markup_of(k);
+			set_markup(&c->title, k);
 		else if (is_elem(k, "caption")) {
-			free(c->caption);
-			c->caption = markup_of(k);
+			set_markup(&c->caption, k);
 		} else if (is_elem(k, "xtitle"))
-			c->xtitle = markup_of(k);
+			set_markup(&c->xtitle, k);
 		else if (is_elem(k, "ytitle"))
-			c->ytitle = markup_of(k);
+			set_markup(&c->ytitle, k);
 		else if (is_elem(k, "filter"))
 			parse_filter(st, k, &c->filters);
 	}
@@ -400,7 +404,7 @@ static void compile(struct tstate *st, const xmlNode *root, struct report_templa
 	size_t ci, cj;
 	for (n = root->children; n; n = n->next) {
 		if (is_elem(n, "title")) {
-			t->title = markup_of(n);
+			set_markup(&t->title, n);
 		} else if (is_elem(n, "meta")) {
 			char *name = attr(n, "name");
 			t->meta = xrealloc(t->meta, (t->nmeta + 1) * sizeof(*t->meta));
