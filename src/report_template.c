@@ -118,9 +118,13 @@ static void set_markup(char **dst, const xmlNode *n)
 	*dst = markup_of(n);
 }
 
+/* Split s at blanks into *out, replacing (and freeing) what *out held. */
 static void split_words(const char *s, char ***out, size_t *n)
 {
-	size_t alloc = 0;
+	size_t alloc = 0, i;
+	for (i = 0; *out && i < *n; i++)
+		free((*out)[i]);
+	free(*out);
 	*out = NULL;
 	*n = 0;
 	while (s && *s) {
