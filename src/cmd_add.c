@@ -43,6 +43,9 @@ static const char *paper_ext(const char *path)
 	for (i = 0; i < ARRAY_SIZE(exts); i++)
 		if (str_casecmp(dot + 1, exts[i]) == 0)
 			return exts[i];
+	/* PubMed Central's .nxml is JATS: stored as KEY.xml, the corpus's layout */
+	if (str_casecmp(dot + 1, "nxml") == 0)
+		return "xml";
 	return NULL;
 }
 
@@ -142,7 +145,7 @@ static int run(int argc, char **argv)
 	paper = argv[optind];
 	ext = paper_ext(paper);
 	if (!ext)
-		return cmd_usage_error(&cmd_add, "'%s': nh3cat reads papers as .txt, .md or .xml files",
+		return cmd_usage_error(&cmd_add, "'%s': nh3cat reads papers as .txt, .md, .xml or .nxml files",
 				       paper);
 	if (key_opt && !corpus_key_valid(key_opt))
 		return cmd_usage_error(&cmd_add, "'%s' is not a usable key: 1 to 100 of A-Z a-z 0-9 . _ -, "
@@ -233,7 +236,7 @@ const struct command cmd_add = {
 	.summary = "add a paper to the corpus and extract its entries",
 	.usage = "nh3cat add FILE [--key KEY | --key-from-doi]",
 	.help =
-	"Copies the paper (.txt, .md or .xml, UTF-8) to corpus/papers/KEY.EXT and\n"
+	"Copies the paper (.txt, .md, .xml or .nxml, UTF-8) to corpus/papers/KEY.EXT and\n"
 	"merges its extracted entries into corpus/entries/KEY.csv.  The key is the\n"
 	"file name's stem unless given (or, for XML, the paper's DOI).  A key\n"
 	"already holding another paper is an error: nothing is ever overwritten.\n"
