@@ -284,6 +284,20 @@ static int each_line(const char *name, const char *text, size_t len, const char 
 	return rc;
 }
 
+/* each_line over the whole of the file at path (rules files and waiver files). */
+static int each_line_of_file(const char *path, const char *rule, line_fn *fn, void *ctx,
+			     struct diag *d)
+{
+	size_t len;
+	char *text = file_read_all(path, &len);
+	int rc;
+	if (!text)
+		return -1;
+	rc = each_line(path, text, len, rule, fn, ctx, d);
+	free(text);
+	return rc;
+}
+
 static int rules_line(void *ctx, const char *name, long lineno, char *line, struct diag *d)
 {
 	struct rules *r = ctx;
@@ -364,14 +378,7 @@ int rules_parse(struct rules *r, const char *name, const char *text, size_t len,
 
 int rules_load(struct rules *r, const char *path, struct diag *d)
 {
-	size_t len;
-	char *text = file_read_all(path, &len);
-	int rc;
-	if (!text)
-		return -1;
-	rc = rules_parse(r, path, text, len, d);
-	free(text);
-	return rc;
+	return each_line_of_file(path, "rules-syntax", rules_line, r, d);
 }
 
 /* --- waivers ---------------------------------------------------------- */
@@ -479,14 +486,7 @@ int waivers_parse(struct waivers *w, const char *name, const char *text, size_t 
 
 int waivers_load(struct waivers *w, const char *path, struct diag *d)
 {
-	size_t len;
-	char *text = file_read_all(path, &len);
-	int rc;
-	if (!text)
-		return -1;
-	rc = waivers_parse(w, path, text, len, d);
-	free(text);
-	return rc;
+	return each_line_of_file(path, "waiver-syntax", waivers_line, w, d);
 }
 
 int waivers_add_cell(struct waivers *w, const char *file, long line, const char *entry_id,
