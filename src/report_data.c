@@ -901,6 +901,16 @@ size_t report_data_count(const struct report_data *d)
 	return d->nrows;
 }
 
+size_t report_data_nfiles(const struct report_data *d)
+{
+	return d->nsets;
+}
+
+const char *report_data_file(const struct report_data *d, size_t i)
+{
+	return i < d->nsets ? d->names[i] : NULL;
+}
+
 void report_data_free(struct report_data *d)
 {
 	size_t i;
