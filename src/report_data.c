@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include "chem.h"
 #include "report_int.h"
 #include "rules.h"
 #include "validate.h"
@@ -144,19 +145,19 @@ void rpt_chem_markup(const char *s, struct buf *out)
 			if (s[i - 1] == ')')
 				sub = 1;
 			else if (is_upper((unsigned char)s[i - 1]))
-				sub = element_is_symbol(s + i - 1, 1) &&
+				sub = chem_is_element(s + i - 1, 1) &&
 					(i < 2 || !is_upper((unsigned char)s[i - 2]) ||
-					 element_is_symbol(s + i - 2, 1));
+					 chem_is_element(s + i - 2, 1));
 			else if (i > 1 && is_lower((unsigned char)s[i - 1]) &&
 				 is_upper((unsigned char)s[i - 2]))
-				sub = element_is_symbol(s + i - 2, 2);
+				sub = chem_is_element(s + i - 2, 2);
 		}
 		/* A variable count after an element: MoHx, NOx, CeOx. */
 		if (!sub && (s[i] == 'x' || s[i] == 'y') && i > 0 &&
 		    (i + 1 == n || !(is_upper((unsigned char)s[i + 1]) || is_lower((unsigned char)s[i + 1]))) &&
-		    ((is_upper((unsigned char)s[i - 1]) && element_is_symbol(s + i - 1, 1)) ||
+		    ((is_upper((unsigned char)s[i - 1]) && chem_is_element(s + i - 1, 1)) ||
 		     (i > 1 && is_lower((unsigned char)s[i - 1]) && is_upper((unsigned char)s[i - 2]) &&
-		      element_is_symbol(s + i - 2, 2)))) {
+		      chem_is_element(s + i - 2, 2)))) {
 			buf_addstr(out, "<sub>");
 			buf_addch(out, s[i]);
 			buf_addstr(out, "</sub>");
@@ -291,7 +292,7 @@ int rpt_filters_pass(const struct rpt_filters *fs, const struct rpt_row *r)
 
 /* --- grouping and sorting ---------------------------------------------- */
 
-static const char *const site_order[] = { "SAC", "SCC", "BCC", "NP" };
+static const char *const site_order[] = { "SAC", "SCC", "BCC", "NP", "bulk" };
 
 const char *rpt_group_label(const char *name)
 {
@@ -482,17 +483,12 @@ static void collect(void *ctx, const struct diag_item *it)
 
 /* --- one measurement once ---------------------------------------------------- */
 
-static int is_alnum_ascii(int c)
-{
-	return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
-}
-
-/* A catalyst name as ASCII letters and digits, case folded: "Co1Ru2/NC" -> "co1ru2nc". */
+/* A catalyst name folded as everywhere else (chem_fold_name): "Co1Ru2/NC" -> "co1ru2nc". */
 static void name_key(const char *s, struct buf *out)
 {
-	for (; *s; s++)
-		if (is_alnum_ascii((unsigned char)*s))
-			buf_addch(out, (char)(*s | (*s >= 'A' && *s <= 'Z' ? 32 : 0)));
+	char *f = chem_fold_name(s);
+	buf_addstr(out, f);
+	free(f);
 }
 
 static uint64_t hash_bytes(const char *s, size_t n)
