@@ -18,6 +18,7 @@
 
 #include "buf.h"
 #include "corpus.h"
+#include "corpus_layout.h"
 #include "fileio.h"
 #include "utf8.h"
 #include "util.h"
@@ -706,13 +707,6 @@ static int make_dir(const char *path)
 	return error("cannot create folder '%s': %s", path, strerror(errno));
 }
 
-char *corpus_entries_path(const char *root, const char *key)
-{
-	struct buf b = BUF_INIT;
-	buf_printf(&b, "%s/entries/%s.csv", root, key);
-	return buf_detach(&b, NULL);
-}
-
 /* The file of papers/ whose stem is key, or NULL. */
 static char *find_paper(const char *papers, const char *key)
 {
@@ -734,19 +728,37 @@ static char *find_paper(const char *papers, const char *key)
 	return found;
 }
 
+int corpus_make(const char *root)
+{
+	static const char *const parts[] = { CORPUS_PAPERS, CORPUS_ENTRIES };
+	size_t i;
+	if (make_dir(root) < 0)
+		return -1;
+	for (i = 0; i < ARRAY_SIZE(parts); i++) {
+		struct buf b = BUF_INIT;
+		int rc;
+		buf_printf(&b, "%s/%s", root, parts[i]);
+		rc = make_dir(b.data);
+		buf_release(&b);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
 int corpus_store_paper(const char *root, const char *key, const char *ext,
 		       const char *data, size_t len, int *existed)
 {
-	struct buf papers = BUF_INIT, entries = BUF_INIT, path = BUF_INIT;
-	char *old;
+	struct buf papers = BUF_INIT;
+	char *old, *path;
 	int rc = -1;
 
 	*existed = 0;
-	buf_printf(&papers, "%s/papers", root);
-	buf_printf(&entries, "%s/entries", root);
-	if (make_dir(root) < 0 || make_dir(papers.data) < 0 || make_dir(entries.data) < 0)
-		goto out;
+	if (corpus_make(root) < 0)
+		return -1;
+	buf_printf(&papers, "%s/%s", root, CORPUS_PAPERS);
 	old = find_paper(papers.data, key);
+	buf_release(&papers);
 	if (old) {
 		size_t oldlen;
 		char *have = file_read_all(old, &oldlen);
@@ -759,14 +771,11 @@ int corpus_store_paper(const char *root, const char *key, const char *ext,
 		}
 		free(have);
 		free(old);
-		goto out;
+		return rc;
 	}
-	buf_printf(&path, "%s/%s.%s", papers.data, key, ext);
-	rc = file_write_atomic(path.data, data, len);
-out:
-	buf_release(&papers);
-	buf_release(&entries);
-	buf_release(&path);
+	path = corpus_paper_path(root, key, ext);
+	rc = file_write_atomic(path, data, len);
+	free(path);
 	return rc;
 }
 
