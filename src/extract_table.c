@@ -197,7 +197,7 @@ static int parse_loading(const char *s, struct buf *out)
 			me++;
 		if (*me >= 'a' && *me <= 'z')
 			me++;
-		if (me == m || !element_known(m, (size_t)(me - m)))
+		if (me == m || !chem_is_element(m, (size_t)(me - m)))
 			return -1;
 		if (parts++)
 			buf_addch(out, ';');
@@ -248,7 +248,7 @@ static void table_conditions(struct extractor *ex, const struct block *b, double
 			continue;
 		if (!units_scan(x, ex->nt.len, i, &q))
 			continue;
-		if (q.kind == QK_LOADING && q.nvalues == 1 && q.metal[0] && element_active(q.metal, strlen(q.metal))) {
+		if (q.kind == QK_LOADING && q.nvalues == 1 && q.metal[0] && chem_is_active(q.metal, strlen(q.metal))) {
 			/* "(2.0 wt% Ru)": the loading of every row, when stated once */
 			char nb[NUM_BUFSZ];
 			if (nload++ == 0)
@@ -340,7 +340,6 @@ static void place_results(struct entry_set *set, size_t ei, const struct column 
 static const char *sub_heading(struct extractor *ex, const struct table *t, size_t r, struct buf *txt)
 {
 	size_t c, filled = 0;
-	const char *site;
 	double v;
 	for (c = 0; c < t->ncols; c++) {
 		const struct cell *cl = table_cell_at(t, r, c);
@@ -358,8 +357,7 @@ static const char *sub_heading(struct extractor *ex, const struct table *t, size
 		if (catalyst_analyze(txt->data, txt->len, &ci) == 0 && !strchr(txt->data, ' '))
 			return NULL;
 	}
-	site = site_from_label(buf_str(txt));
-	return site ? site : "";
+	return site_type_name(chem_site_of_label(buf_str(txt)));
 }
 
 void extract_table(struct extractor *ex, const struct document *doc, const struct block *b,
@@ -503,11 +501,11 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 			entry_set(e, COL_SITE_TYPE, sub_site);
 		if (group_col >= 0) {
 			const struct cell *g = table_cell_at(t, r, (size_t)group_col);
-			const char *st;
+			enum site_type st;
 			cell_norm(ex, g, &txt);
-			st = site_from_label(buf_str(&txt));
-			if (st)
-				entry_set(e, COL_SITE_TYPE, st);
+			st = chem_site_of_label(buf_str(&txt));
+			if (st != SITE_NONE)
+				entry_set(e, COL_SITE_TYPE, site_type_name(st));
 		}
 		for (c = 0; c < t->ncols; c++) {
 			const struct cell *cl = table_cell_at(t, r, c);

@@ -234,7 +234,7 @@ static void find_mentions(struct extractor *ex, struct para *p)
 		/* groups: 1 size, 2 formula, 3 descriptor, 4 "single Mo", 5 its element */
 		if (ov[2 * 4] != PCRE2_UNSET) {
 			size_t es = ov[2 * 5], ee = ov[2 * 5 + 1];
-			ok = element_active(p->t + es, ee - es);
+			ok = chem_is_active(p->t + es, ee - es);
 			if (ok) {
 				snprintf(m.ci.name, sizeof(m.ci.name), "single %.*s", (int)(ee - es), p->t + es);
 				snprintf(m.ci.metals, sizeof(m.ci.metals), "%.*s", (int)(ee - es), p->t + es);
