@@ -254,16 +254,50 @@ static void report_unused(void *ctx, const char *file, long line, const char *en
 		  "waiver of %s for '%s' excuses no finding", rule, entry_id);
 }
 
-/* --explain: one rule in full, or the list of all of them. */
+/* Topics --explain knows besides the rules: definitions the rules rely on. */
+static const struct {
+	const char *name, *summary, *text;
+} topics[] = {
+	{ "site-type", "what SAC, SCC, BCC, NP and bulk mean",
+	  "site_type sorts catalysts by the size of the active site:\n"
+	  "  SAC   single-atom catalyst: isolated metal atoms (SAC, SAs, single\n"
+	  "        atom, M-Nx sites such as Co-N-C or FeN4, M1/support).\n"
+	  "  SCC   single-cluster catalyst: clusters below about 2 nm (ACCs, NCs,\n"
+	  "        clusters, dimers such as Co2 or Ru3).\n"
+	  "  BCC   bimetallic-cluster catalyst: two or more active metals (alloys,\n"
+	  "        single-atom alloys, Co1Ru2), any size.\n"
+	  "  NP    nanoparticles of 2 nm and above (NPs, nanoparticles, Ru-2.8 nm).\n"
+	  "  bulk  a bulk or unsupported compound that is itself the catalyst:\n"
+	  "        nitrides (Co3Mo3N, LaN), carbides (WC), hydrides (MoHx),\n"
+	  "        intermetallics and electrides (LaCoSi, C12A7:e-), perovskites\n"
+	  "        without a supported metal (LaCo0.98Ru0.02O3), fused iron.\n"
+	  "Active metals are the d-block metals of groups 5 to 11; promoters\n"
+	  "(K, Cs, Ba) and support elements (Ce, Mg, Ti, La, Al ...) never count.\n"
+	  "A formula's digits are stoichiometry, not a site marker: Fe1-xO\n"
+	  "(wustite) and Co3Mo3N are compounds, not single atoms or trimers.  A\n"
+	  "name that is an unsupported compound of a metal with a non-metal\n"
+	  "classifies as bulk; with a support after '/' or '@' (Fe1/Co3Mo3N) the\n"
+	  "compound is the support and the metal before it the site.\n" },
+};
+
+/* --explain: one rule or topic in full, or the list of all of them. */
 static int explain(const char *name)
 {
 	int r;
+	size_t k;
 	if (!name) {
 		for (r = 0; r < RULE_COUNT; r++)
 			printf("%-20s %-7s %s\n", rule_table[r].id,
 			       diag_severity_name(rule_table[r].sev), rule_table[r].summary);
+		for (k = 0; k < ARRAY_SIZE(topics); k++)
+			printf("%-20s %-7s %s\n", topics[k].name, "topic", topics[k].summary);
 		return EXIT_OK;
 	}
+	for (k = 0; k < ARRAY_SIZE(topics); k++)
+		if (str_eq(name, topics[k].name)) {
+			printf("%s: %s\n\n%s", topics[k].name, topics[k].summary, topics[k].text);
+			return EXIT_OK;
+		}
 	r = rule_find(name);
 	if (r < 0)
 		return cmd_usage_error(&cmd_validate, "unknown rule '%s' (--explain lists them)", name);

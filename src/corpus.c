@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "chem.h"
 #include "corpus.h"
 #include "corpus_layout.h"
 #include "fileio.h"
@@ -50,23 +51,6 @@ static int is_alnum(unsigned char c)
 static int lower(unsigned char c)
 {
 	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-/* Compare two catalyst names folded to lower-case ASCII letters and digits. */
-static int folded_eq(const char *a, const char *b)
-{
-	for (;;) {
-		while (*a && !is_alnum((unsigned char)*a))
-			a++;
-		while (*b && !is_alnum((unsigned char)*b))
-			b++;
-		if (!*a || !*b)
-			return !*a && !*b;
-		if (lower((unsigned char)*a) != lower((unsigned char)*b))
-			return 0;
-		a++;
-		b++;
-	}
 }
 
 /* Two field values equal within the column's tolerance. */
@@ -130,7 +114,7 @@ static int same_quantity_set(const struct entry *a, const struct entry *b)
 static int same_place(const struct entry *a, const struct entry *b)
 {
 	return str_eq(a->f[COL_DOC], b->f[COL_DOC]) &&
-	       folded_eq(a->f[COL_CATALYST], b->f[COL_CATALYST]) &&
+	       chem_same_name(a->f[COL_CATALYST], b->f[COL_CATALYST]) &&
 	       a->f[COL_LOCATOR][0] && str_eq(a->f[COL_LOCATOR], b->f[COL_LOCATOR]) &&
 	       str_eq(a->f[COL_SOURCE], b->f[COL_SOURCE]) && same_quantity_set(a, b);
 }
@@ -139,7 +123,7 @@ int corpus_entry_match(const struct entry *a, const struct entry *b)
 {
 	int cond, qty;
 	if (!str_eq(a->f[COL_DOC], b->f[COL_DOC]) ||
-	    !folded_eq(a->f[COL_CATALYST], b->f[COL_CATALYST]))
+	    !chem_same_name(a->f[COL_CATALYST], b->f[COL_CATALYST]))
 		return 0;
 	cond = conditions_eq(a, b);
 	qty = quantities_eq(a, b);
@@ -178,11 +162,9 @@ static uint64_t hash_str(uint64_t h, const char *s)
 /* Hash of what every matching pair shares: doc and folded catalyst. */
 static uint64_t hash_fact(const struct entry *e)
 {
-	uint64_t h = hash_str(FNV_OFFSET, e->f[COL_DOC]);
-	const char *s;
-	for (s = e->f[COL_CATALYST]; *s; s++)
-		if (is_alnum((unsigned char)*s))
-			h = (h ^ (unsigned)lower((unsigned char)*s)) * FNV_PRIME;
+	char *fold = chem_fold_name(e->f[COL_CATALYST]);
+	uint64_t h = hash_str(hash_str(FNV_OFFSET, e->f[COL_DOC]), fold);
+	free(fold);
 	return h;
 }
 

@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include "chem.h"
 #include "report_int.h"
 #include "rules.h"
 #include "validate.h"
@@ -143,19 +144,19 @@ void rpt_chem_markup(const char *s, struct buf *out)
 			if (s[i - 1] == ')')
 				sub = 1;
 			else if (is_upper((unsigned char)s[i - 1]))
-				sub = element_is_symbol(s + i - 1, 1) &&
+				sub = chem_is_element(s + i - 1, 1) &&
 					(i < 2 || !is_upper((unsigned char)s[i - 2]) ||
-					 element_is_symbol(s + i - 2, 1));
+					 chem_is_element(s + i - 2, 1));
 			else if (i > 1 && is_lower((unsigned char)s[i - 1]) &&
 				 is_upper((unsigned char)s[i - 2]))
-				sub = element_is_symbol(s + i - 2, 2);
+				sub = chem_is_element(s + i - 2, 2);
 		}
 		/* A variable count after an element: MoHx, NOx, CeOx. */
 		if (!sub && (s[i] == 'x' || s[i] == 'y') && i > 0 &&
 		    (i + 1 == n || !(is_upper((unsigned char)s[i + 1]) || is_lower((unsigned char)s[i + 1]))) &&
-		    ((is_upper((unsigned char)s[i - 1]) && element_is_symbol(s + i - 1, 1)) ||
+		    ((is_upper((unsigned char)s[i - 1]) && chem_is_element(s + i - 1, 1)) ||
 		     (i > 1 && is_lower((unsigned char)s[i - 1]) && is_upper((unsigned char)s[i - 2]) &&
-		      element_is_symbol(s + i - 2, 2)))) {
+		      chem_is_element(s + i - 2, 2)))) {
 			buf_addstr(out, "<sub>");
 			buf_addch(out, s[i]);
 			buf_addstr(out, "</sub>");
@@ -290,7 +291,7 @@ int rpt_filters_pass(const struct rpt_filters *fs, const struct rpt_row *r)
 
 /* --- grouping and sorting ---------------------------------------------- */
 
-static const char *const site_order[] = { "SAC", "SCC", "BCC", "NP" };
+static const char *const site_order[] = { "SAC", "SCC", "BCC", "NP", "bulk" };
 
 const char *rpt_group_label(const char *name)
 {
@@ -456,27 +457,6 @@ static void collect(void *ctx, const struct diag_item *it)
 	f->message = xstrdup(it->message ? it->message : "");
 }
 
-static int is_alnum_ascii(int c)
-{
-	return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
-}
-
-/* Catalyst names compared as ASCII letters and digits, case folded. */
-static int same_name(const char *a, const char *b)
-{
-	for (;;) {
-		while (*a && !is_alnum_ascii(*a))
-			a++;
-		while (*b && !is_alnum_ascii(*b))
-			b++;
-		if (!*a || !*b)
-			return !*a && !*b;
-		if ((*a | 32) != (*b | 32))
-			return 0;
-		a++, b++;
-	}
-}
-
 /*
  * The same fact from two documents (a review and the paper it cites, or
  * two renderings of one paper): same catalyst, site type, conditions,
@@ -492,7 +472,7 @@ static int same_fact(const struct entry *a, const struct entry *b)
 	for (k = 0; k < ARRAY_SIZE(cols); k++)
 		if (!str_eq(entry_get(a, cols[k]), entry_get(b, cols[k])))
 			return 0;
-	return same_name(entry_get(a, COL_CATALYST), entry_get(b, COL_CATALYST));
+	return chem_same_name(entry_get(a, COL_CATALYST), entry_get(b, COL_CATALYST));
 }
 
 static int repeated_elsewhere(const struct report_data *d, const struct entry *e, size_t set)

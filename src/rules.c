@@ -19,9 +19,10 @@ const struct rule_info rule_table[RULE_COUNT] = {
 		"text as written in evidence.\n" },
 	[R_SCHEMA_ENUM] = { "schema-enum", DIAG_ERROR,
 		"source, site_type, method or status outside its values",
-		"source is table, text or caption; site_type SAC, SCC, BCC, NP or\n"
-		"empty; method experiment or computed; status extracted, reviewed or\n"
-		"rejected (never empty).\n" },
+		"source is table, text or caption; site_type SAC, SCC, BCC, NP, bulk\n"
+		"or empty (nh3cat validate --explain site-type defines them); method\n"
+		"experiment or computed; status extracted, reviewed or rejected\n"
+		"(never empty).\n" },
 	[R_SCHEMA_LOADING] = { "schema-loading", DIAG_ERROR,
 		"loading_wt neither \"3.8\" nor \"Ru:1.17;Co:0.41\"",
 		"loading_wt is the metal content in wt%: one number for a single\n"

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chem.h"
 #include "normalize.h"
 #include "units_int.h"
 #include "util.h"
@@ -327,7 +328,7 @@ static int is_qualifier(const char *w, size_t n)
 	for (i = 0; i < ARRAY_SIZE(quals); i++)
 		if (strlen(quals[i]) == n && memcmp(quals[i], w, n) == 0)
 			return 1;
-	return units_is_metal(w, n);
+	return chem_is_metal(w, n);
 }
 
 /*
@@ -531,7 +532,7 @@ static int sub_is_nh3(const char *w, size_t n)
 
 static int sub_is_metal(const char *w, size_t n)
 {
-	return units_is_metal(w, n) || (n == 5 && memcmp(w, "metal", 5) == 0) ||
+	return chem_is_metal(w, n) || (n == 5 && memcmp(w, "metal", 5) == 0) ||
 	       (n == 1 && w[0] == 'M');
 }
 
@@ -586,13 +587,13 @@ static int resolve(struct factor *f, int n, enum quantity_kind hint, struct ures
 			} else if (d == D_AMOUNT && (sub_is_metal(f[i].sub, f[i].sublen) ||
 						     sub_is_site(f[i].sub, f[i].sublen)) && f[i].exp < 0) {
 				d = D_AMOUNT_METAL;
-				if (units_is_metal(f[i].sub, f[i].sublen))
+				if (chem_is_metal(f[i].sub, f[i].sublen))
 					memcpy(metal, f[i].sub, f[i].sublen), metal[f[i].sublen] = '\0';
 			} else if (d == D_MASS_CAT && sub_is_cat(f[i].sub, f[i].sublen)) {
 				/* g of catalyst */
 			} else if (d == D_MASS_CAT && sub_is_metal(f[i].sub, f[i].sublen) && f[i].exp < 0) {
 				d = D_MASS_METAL;
-				if (units_is_metal(f[i].sub, f[i].sublen))
+				if (chem_is_metal(f[i].sub, f[i].sublen))
 					memcpy(metal, f[i].sub, f[i].sublen), metal[f[i].sublen] = '\0';
 			} else if (d == D_MASS_CAT && sub_is_nh3(f[i].sub, f[i].sublen) && f[i].exp > 0) {
 				/* mg NH3: an amount of product */
@@ -794,7 +795,7 @@ static size_t metal_at(const char *s, size_t len, size_t p)
 		if (at(s, len, p + 1) >= 'a' && at(s, len, p + 1) <= 'z')
 			n = 2;
 	}
-	if (!n || is_alpha(at(s, len, p + n)) || !units_is_metal(s + p, n))
+	if (!n || is_alpha(at(s, len, p + n)) || !chem_is_metal(s + p, n))
 		return 0;
 	return n;
 }
