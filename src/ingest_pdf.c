@@ -19,8 +19,8 @@
  *   4. columns: a gutter down the middle that no segment crosses; text
  *      crossing it (titles, wide tables) makes full-width bands, and
  *      between them the left column is read before the right one;
- *   5. lines in each column; text inside raster images and the labels of
- *      a figure above its caption dropped;
+ *   5. lines in each column; the labels of a figure above its caption
+ *      dropped;
  *   6. tables: runs of lines with several segments, columns from the
  *      gaps that all rows share; paragraphs from vertical gaps, indents,
  *      short last lines, size and weight; words hyphenated at a line end
@@ -35,6 +35,7 @@
 #include <config.h>
 
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -363,27 +364,6 @@ static void drop_margins(struct page_state *ps)
 			ps->s[i].drop = 1;
 }
 
-/* Drop text drawn over a raster image: labels inside a figure. */
-static void drop_in_images(struct page_state *ps, PopplerPage *page)
-{
-	GList *maps = poppler_page_get_image_mapping(page), *m;
-	for (m = maps; m; m = m->next) {
-		PopplerImageMapping *im = m->data;
-		double x1 = fmin(im->area.x1, im->area.x2), x2 = fmax(im->area.x1, im->area.x2);
-		double y1 = fmin(im->area.y1, im->area.y2), y2 = fmax(im->area.y1, im->area.y2);
-		size_t i;
-		if ((x2 - x1) * (y2 - y1) < 0.01 * ps->width * ps->height)
-			continue;
-		for (i = 0; i < ps->ns; i++) {
-			struct seg *s = &ps->s[i];
-			double cx = (s->x1 + s->x2) / 2, cy = (s->y1 + s->y2) / 2;
-			if (cx > x1 && cx < x2 && cy > y1 && cy < y2)
-				s->drop = 1;
-		}
-	}
-	poppler_page_free_image_mapping(maps);
-}
-
 /*
  * The gutter of a two-column page, or -1 for one column.  Evidence of two
  * columns is lines (poppler's, before they are cut at gaps) at least a
@@ -433,6 +413,27 @@ static int cmp_float(const void *a, const void *b)
 {
 	float x = *(const float *)a, y = *(const float *)b;
 	return (x > y) - (x < y);
+}
+
+/*
+ * Intervals: pairs lo hi in v (n of them) sorted and merged where they
+ * overlap or lie within slack of each other, in place.  Returns how many
+ * are left.
+ */
+static size_t merge_intervals(float *v, size_t n, float slack)
+{
+	size_t i, m = 0;
+	qsort(v, n, 2 * sizeof(*v), cmp_float);
+	for (i = 0; i < n; i++) {
+		if (m && v[2 * i] <= v[2 * m - 1] + slack) {
+			v[2 * m - 1] = fmaxf(v[2 * m - 1], v[2 * i + 1]);
+			continue;
+		}
+		v[2 * m] = v[2 * i];
+		v[2 * m + 1] = v[2 * i + 1];
+		m++;
+	}
+	return m;
 }
 
 /*
@@ -503,33 +504,17 @@ static void assign_regions(struct page_state *ps, float gutter)
 			ps->s[i].region = 0;
 		return;
 	}
-	{
-		/* crossing segments sorted by top */
-		float *tops = NULL;
-		size_t nt = 0, talloc = 0;
-		for (i = 0; i < ps->ns; i++) {
-			struct seg *s = &ps->s[i];
-			if (s->drop || !(s->x1 < gutter - 1 && s->x2 > gutter + 1))
-				continue;
-			tops = xgrow(tops, &talloc, 2 * nt + 2, sizeof(*tops));
-			tops[2 * nt] = s->y1;
-			tops[2 * nt + 1] = s->y2;
-			nt++;
-		}
-		qsort(tops, nt, 2 * sizeof(*tops), cmp_float);
-		for (i = 0; i < nt; i++) {
-			float y1 = tops[2 * i], y2 = tops[2 * i + 1];
-			if (nspan && y1 <= spans[2 * nspan - 1] + 2 * line_h) {
-				spans[2 * nspan - 1] = fmaxf(spans[2 * nspan - 1], y2);
-				continue;
-			}
-			spans = xgrow(spans, &alloc, 2 * nspan + 2, sizeof(*spans));
-			spans[2 * nspan] = y1;
-			spans[2 * nspan + 1] = y2;
-			nspan++;
-		}
-		free(tops);
+	/* the crossing segments' vertical extents, merged across small gaps */
+	for (i = 0; i < ps->ns; i++) {
+		struct seg *s = &ps->s[i];
+		if (s->drop || !(s->x1 < gutter - 1 && s->x2 > gutter + 1))
+			continue;
+		spans = xgrow(spans, &alloc, 2 * nspan + 2, sizeof(*spans));
+		spans[2 * nspan] = s->y1;
+		spans[2 * nspan + 1] = s->y2;
+		nspan++;
 	}
+	nspan = merge_intervals(spans, nspan, 2 * line_h);
 	extend_bands(ps, gutter, spans, nspan);
 	for (i = 0; i < ps->ns; i++) {
 		struct seg *s = &ps->s[i];
@@ -1006,44 +991,19 @@ static void put_table(struct pdf_out *o, struct page_state *ps, size_t a, size_t
 		if (ps->l[i].nseg > maxseg)
 			maxseg = ps->l[i].nseg;
 	/* intervals of the fuller rows, merged where they overlap */
-	{
-		float *xs = NULL;
-		size_t nx = 0, xalloc = 0;
-		for (i = a; i < b; i++) {
-			if ((double)ps->l[i].nseg < 0.6 * (double)maxseg)
-				continue;
-			for (k = 0; k < ps->l[i].nseg; k++) {
-				struct seg *s = &ps->s[ps->l[i].segs[k]];
-				xs = xgrow(xs, &xalloc, 2 * nx + 2, sizeof(*xs));
-				xs[2 * nx] = s->x1;
-				xs[2 * nx + 1] = s->x2;
-				nx++;
-			}
-		}
-		qsort(xs, nx, 2 * sizeof(*xs), cmp_float);
-		for (i = 0; i < nx; i++) {
-			if (niv && xs[2 * i] <= iv[2 * niv - 1] + 1) {
-				iv[2 * niv - 1] = fmaxf(iv[2 * niv - 1], xs[2 * i + 1]);
-				continue;
-			}
+	for (i = a; i < b; i++) {
+		if ((double)ps->l[i].nseg < 0.6 * (double)maxseg)
+			continue;
+		for (k = 0; k < ps->l[i].nseg; k++) {
+			struct seg *s = &ps->s[ps->l[i].segs[k]];
 			iv = xgrow(iv, &ivalloc, 2 * niv + 2, sizeof(*iv));
-			iv[2 * niv] = xs[2 * i];
-			iv[2 * niv + 1] = xs[2 * i + 1];
+			iv[2 * niv] = s->x1;
+			iv[2 * niv + 1] = s->x2;
 			niv++;
 		}
-		free(xs);
 	}
+	niv = merge_intervals(iv, niv, 1);
 	ncol = niv ? niv : 1;
-	if (getenv("NH3CAT_PDF_DEBUG")) {
-		for (i = a; i < b; i++) {
-			fprintf(stderr, "T%zu:", ps->l[i].nseg);
-			for (k = 0; k < ps->l[i].nseg; k++)
-				fprintf(stderr, " [%.0f-%.0f r%d]", ps->s[ps->l[i].segs[k]].x1, ps->s[ps->l[i].segs[k]].x2, ps->s[ps->l[i].segs[k]].region);
-			fprintf(stderr, "\n");
-		}
-		for (c = 0; c < niv; c++)
-			fprintf(stderr, "iv %.0f-%.0f\n", iv[2 * c], iv[2 * c + 1]);
-	}
 	cells = xcalloc(ncol, sizeof(*cells));
 	if (o->open)
 		end_block(o);
@@ -1437,6 +1397,14 @@ static void quiet_log(const gchar *domain, GLogLevelFlags level, const gchar *ms
 	(void)u;
 }
 
+static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t log_once = PTHREAD_ONCE_INIT;
+
+static void quiet_poppler(void)
+{
+	g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet_log, NULL);
+}
+
 struct document *ingest_pdf(const char *name, const char *key,
 			    const char *data, size_t len, struct diag *d)
 {
@@ -1447,13 +1415,15 @@ struct document *ingest_pdf(const char *name, const char *key,
 	struct page_state ps;
 	struct document *doc = NULL;
 	int npages, i;
-	guint handler;
 
 	if (check_file(name, data, len, d) < 0)
 		return NULL;
-	handler = g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet_log, NULL);
+	pthread_once(&log_once, quiet_poppler);
 	bytes = g_bytes_new_static(data, len);
+	/* poppler sets up its global state on the first document: one at a time */
+	pthread_mutex_lock(&open_lock);
 	pdf = poppler_document_new_from_bytes(bytes, NULL, &err);
+	pthread_mutex_unlock(&open_lock);
 	g_bytes_unref(bytes);
 	if (!pdf) {
 		if (err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED)
@@ -1463,7 +1433,6 @@ struct document *ingest_pdf(const char *name, const char *key,
 			diag_emit(d, name, 0, 0, DIAG_ERROR, "pdf-damaged",
 				  "damaged PDF: %s", err ? err->message : "poppler cannot open it");
 		g_clear_error(&err);
-		g_log_remove_handler("Poppler", handler);
 		return NULL;
 	}
 	npages = poppler_document_get_n_pages(pdf);
@@ -1472,7 +1441,6 @@ struct document *ingest_pdf(const char *name, const char *key,
 			  npages <= 0 ? "the PDF has no pages" : "the PDF has %d pages, more than %d",
 			  npages, PDF_MAX_PAGES);
 		g_object_unref(pdf);
-		g_log_remove_handler("Poppler", handler);
 		return NULL;
 	}
 	memset(&o, 0, sizeof(o));
@@ -1496,7 +1464,6 @@ struct document *ingest_pdf(const char *name, const char *key,
 		o.glyphs += ps.ng;
 		ps.body = body_size(o.size_hist, ps.g, ps.ng);
 		drop_margins(&ps);
-		drop_in_images(&ps, page);
 		gutter = find_gutter(&ps);
 		assign_regions(&ps, gutter);
 		build_lines(&ps);
@@ -1532,7 +1499,6 @@ out:
 	free(o.pl);
 	free(o.amb);
 	g_object_unref(pdf);
-	g_log_remove_handler("Poppler", handler);
 	return doc;
 }
 

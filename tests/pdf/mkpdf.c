@@ -16,6 +16,7 @@
  *   --scan        the first page as a picture only (no text layer)
  *   --pages N     N pages, each holding the first line of the input
  *   --bomb        a PDF whose content stream inflates to 300 MB
+ *   --encrypt     a PDF encrypted with a password nobody knows
  *
  *   mkpdf [options] IN.txt OUT.pdf
  */
@@ -29,6 +30,7 @@
 #include <pango/pangocairo.h>
 #include <zlib.h>
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define PAGE_W 595.0
 #define PAGE_H 842.0
 #define MARGIN_X 50.0
@@ -37,7 +39,7 @@
 #define GUTTER 18.0
 
 struct opts {
-	int columns, line_numbers, hyphenate, ruled, scan, pages, bomb;
+	int columns, line_numbers, hyphenate, ruled, scan, pages, bomb, encrypt;
 	const char *head;
 };
 
@@ -313,6 +315,17 @@ static char **split_tabs(const char *line, size_t *n)
 	return v;
 }
 
+/* The width of cell c of a row: its column's, and the empty ones after it. */
+static double cell_width(const double *w, size_t ncols, double gap, char **row, size_t n,
+			 size_t c)
+{
+	double cw = w[c];
+	size_t e = c + 1;
+	while (e < ncols && (e >= n || !*row[e]))
+		cw += w[e++] + gap;
+	return cw;
+}
+
 /* A table: caption lines, then rows; set across the page in 6.5 pt. */
 static void table(struct flow *f, char **caption, size_t ncap, char **rows, size_t nrows)
 {
@@ -383,11 +396,8 @@ static void table(struct flow *f, char **caption, size_t ncap, char **rows, size
 	rowh = calloc(nrows, sizeof(*rowh));
 	for (r = 0; r < nrows; r++)
 		for (c = 0; c < nc[r]; c++) {
-			double cw = w[c];
-			size_t e = c + 1;
-			while (e < ncols && (e >= nc[r] || !*cells[r][e]))
-				cw += w[e++] + gap;
-			pango_layout_set_width(l, (int)(cw * PANGO_SCALE));
+			pango_layout_set_width(l, (int)(cell_width(w, ncols, gap, cells[r], nc[r], c) *
+							PANGO_SCALE));
 			pango_layout_set_wrap(l, PANGO_WRAP_WORD);
 			set_text(l, cells[r][c], size, 0);
 			pango_layout_get_size(l, &pw, &ph);
@@ -419,11 +429,8 @@ static void table(struct flow *f, char **caption, size_t ncap, char **rows, size
 	}
 	for (r = 0; r < nrows; r++) {
 		for (c = 0; c < nc[r]; c++) {
-			double cw = w[c];
-			size_t e = c + 1;
-			while (e < ncols && (e >= nc[r] || !*cells[r][e]))
-				cw += w[e++] + gap;
-			pango_layout_set_width(l, (int)(cw * PANGO_SCALE));
+			pango_layout_set_width(l, (int)(cell_width(w, ncols, gap, cells[r], nc[r], c) *
+							PANGO_SCALE));
 			set_text(l, cells[r][c], size, 0);
 			cairo_move_to(f->cr, colx[c], y);
 			pango_cairo_show_layout(f->cr, l);
@@ -606,6 +613,45 @@ static void scan(cairo_t *cr, char **lines, size_t n)
 	cairo_surface_destroy(img);
 }
 
+/* Write a PDF from its objects (numbered from 1), with a correct xref. */
+static int write_pdf(const char *out, const char *const *objs, size_t n, const char *trailer)
+{
+	FILE *fp = fopen(out, "wb");
+	long off[16], x;
+	size_t i;
+	if (!fp || n >= 16)
+		return 2;
+	fputs("%PDF-1.4\n", fp);
+	for (i = 0; i < n; i++) {
+		off[i] = ftell(fp);
+		fprintf(fp, "%zu 0 obj\n%s\nendobj\n", i + 1, objs[i]);
+	}
+	x = ftell(fp);
+	fprintf(fp, "xref\n0 %zu\n0000000000 65535 f \n", n + 1);
+	for (i = 0; i < n; i++)
+		fprintf(fp, "%010ld 00000 n \n", off[i]);
+	fprintf(fp, "trailer\n<< /Size %zu /Root 1 0 R %s >>\nstartxref\n%ld\n%%%%EOF\n", n + 1,
+		trailer, x);
+	return fclose(fp) ? 2 : 0;
+}
+
+/* A page of text, encrypted with a user password nobody knows. */
+static int encrypted(const char *out)
+{
+	static const char *const objs[] = {
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+		"<< /Length 0 >>\nstream\n\nendstream",
+		"<< /Filter /Standard /V 1 /R 2 /P -44 "
+		"/O <0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef> "
+		"/U <fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210> >>",
+	};
+	return write_pdf(out, objs, ARRAY_SIZE(objs),
+			 "/Encrypt 5 0 R /ID [<00112233445566778899aabbccddeeff> "
+			 "<00112233445566778899aabbccddeeff>]");
+}
+
 /* A page whose content stream inflates to 300 MB of spaces. */
 static int bomb(const char *out)
 {
@@ -658,7 +704,7 @@ static int bomb(const char *out)
 
 int main(int argc, char **argv)
 {
-	struct opts o = { 2, 0, 0, 0, 0, 0, 0, "J. Test Chem., 2026, 1, 1-9 | typeset by mkpdf" };
+	struct opts o = { 2, 0, 0, 0, 0, 0, 0, 0, "J. Test Chem., 2026, 1, 1-9 | typeset by mkpdf" };
 	struct flow f;
 	char **lines;
 	size_t n;
@@ -676,6 +722,8 @@ int main(int argc, char **argv)
 			o.scan = 1;
 		else if (!strcmp(argv[i], "--bomb"))
 			o.bomb = 1;
+		else if (!strcmp(argv[i], "--encrypt"))
+			o.encrypt = 1;
 		else if (!strcmp(argv[i], "--pages") && i + 1 < argc)
 			o.pages = (int)strtol(argv[++i], NULL, 10);
 		else if (!strcmp(argv[i], "--head") && i + 1 < argc)
@@ -687,9 +735,12 @@ int main(int argc, char **argv)
 	}
 	if (o.bomb && i + 1 == argc)
 		return bomb(argv[i]);
+	if (o.encrypt && i + 1 == argc)
+		return encrypted(argv[i]);
 	if (i + 2 != argc) {
 		fprintf(stderr, "usage: mkpdf [--columns 1|2] [--line-numbers] [--hyphenate] "
-				"[--ruled] [--scan] [--pages N] [--bomb] IN.txt OUT.pdf\n");
+				"[--ruled] [--scan] [--pages N] IN.txt OUT.pdf\n"
+				"       mkpdf --bomb|--encrypt OUT.pdf\n");
 		return 2;
 	}
 	lines = read_lines(argv[i], &n);
