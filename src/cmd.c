@@ -7,9 +7,15 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
+#include "buf.h"
 #include "cmd.h"
+#include "corpus_layout.h"
+#include "fileio.h"
 #include "util.h"
+
+#define DESCRIBE_MAX 200
 
 int cmd_usage_error(const struct command *cmd, const char *fmt, ...)
 {
@@ -56,4 +62,33 @@ int cmd_not_built(const struct command *cmd)
 {
 	fprintf(stderr, "%s: %s: not built yet in this version\n", progname, cmd->name);
 	return EXIT_INPUT;
+}
+
+char *cmd_describe(int argc, char **argv)
+{
+	struct buf b = BUF_INIT;
+	int i;
+	buf_addstr(&b, progname);
+	for (i = 0; i < argc && b.len < DESCRIBE_MAX; i++) {
+		const char *p;
+		buf_addch(&b, ' ');
+		for (p = argv[i]; *p && b.len < DESCRIBE_MAX; p++)
+			buf_addch(&b, (unsigned char)*p < ' ' ? '?' : *p);
+	}
+	if (b.len >= DESCRIBE_MAX)
+		buf_addstr(&b, "...");
+	return buf_detach(&b, NULL);
+}
+
+int cmd_lock_output(const char *path, int argc, char **argv, struct file_lock **lock)
+{
+	char *lp, *who;
+	*lock = NULL;
+	if (!path || str_eq(path, "-") || !(lp = corpus_lock_path_for(path)))
+		return 0;
+	who = cmd_describe(argc, argv);
+	*lock = file_lock_take(lp, who);
+	free(who);
+	free(lp);
+	return *lock ? 0 : -1;
 }

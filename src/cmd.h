@@ -36,6 +36,18 @@ int cmd_usage_error(const struct command *cmd, const char *fmt, ...)
 int cmd_option_error(const struct command *cmd, char **argv, int c);
 /* For commands of DESIGN.md that a later version brings: say so, exit 2. */
 int cmd_not_built(const struct command *cmd);
+/*
+ * "nh3cat CMD ARG..." from a command's argv, shortened to a line, for
+ * messages about who holds a lock.  Caller frees.
+ */
+char *cmd_describe(int argc, char **argv);
+/*
+ * Before writing the file path (not "-"), take the lock its writers share
+ * (corpus_lock_path_for): *lock is then the lock, or NULL when path needs
+ * none (a device or a pipe).  Returns 0, or -1 after printing why.
+ */
+struct file_lock;
+int cmd_lock_output(const char *path, int argc, char **argv, struct file_lock **lock /* OUT */);
 /* Print the full help of cmd to f. */
 void cmd_print_help(const struct command *cmd, FILE *f);
 /* 1 when argv holds -h or --help before any "--". */

@@ -18,16 +18,18 @@
 #include "classify.h"
 #include "cmd.h"
 #include "corpus.h"
+#include "corpus_layout.h"
 #include "diag.h"
 #include "document.h"
 #include "entry.h"
 #include "extract.h"
+#include "fileio.h"
 #include "ingest.h"
 #include "refdoi.h"
 #include "rules.h"
 #include "util.h"
 
-#define DEFAULT_ROOT "corpus"
+#define DEFAULT_ROOT CORPUS_DIR
 
 /* The stored extension of a paper, from its file name; NULL if unknown. */
 static const char *paper_ext(const char *path)
@@ -111,7 +113,8 @@ static int run(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *key_opt = NULL, *root = DEFAULT_ROOT, *from = NULL, *paper, *ext;
-	char *key = NULL, *data = NULL, *entries_path = NULL;
+	char *key = NULL, *data = NULL, *entries_path = NULL, *lock_path = NULL, *who = NULL;
+	struct file_lock *lock = NULL;
 	struct entry_set cur, fresh;
 	struct corpus_merge_stats st;
 	struct buf before = BUF_INIT, after = BUF_INIT;
@@ -194,6 +197,17 @@ static int run(int argc, char **argv)
 		goto out;
 	}
 
+	/*
+	 * From here to the write, this run is the corpus's only writer: what
+	 * it reads is what it replaces (another add, merge or extract waits).
+	 */
+	if (corpus_make(root) < 0)
+		goto out;
+	lock_path = corpus_lock_path(root);
+	who = cmd_describe(argc, argv);
+	if (!(lock = file_lock_take(lock_path, who)))
+		goto out;
+
 	/* Read the curated entries first: a file that cannot be read is never replaced. */
 	entries_path = corpus_entries_path(root, key);
 	if (file_exists(entries_path)) {
@@ -212,8 +226,16 @@ static int run(int argc, char **argv)
 	corpus_merge_extraction(&cur, &fresh, key, &st);
 	entries_format(&cur, &after);
 	changed = before.len != after.len || memcmp(buf_str(&before), buf_str(&after), after.len) != 0;
-	if (changed && entries_write(entries_path, &cur) < 0)
+	if (changed && entries_write(entries_path, &cur) < 0) {
+		/* The paper and its entries go in together or not at all. */
+		if (!existed) {
+			char *paper_path = corpus_paper_path(root, key, ext);
+			if (file_remove_durably(paper_path) == 0)
+				error("%s: not added; the corpus is unchanged", paper);
+			free(paper_path);
+		}
 		goto out;
+	}
 
 	printf("%s/papers/%s.%s: %s\n", root, key, ext, existed ? "already in the corpus" : "added");
 	printf("%s: %s: %zu new, %zu refreshed, %zu unchanged, %zu dropped; "
@@ -223,6 +245,9 @@ static int run(int argc, char **argv)
 	print_new_rows(&cur, cur.n - st.added);
 	status = fflush(stdout) == 0 ? EXIT_OK : EXIT_INPUT;
 out:
+	file_lock_release(lock);
+	free(lock_path);
+	free(who);
 	buf_release(&before);
 	buf_release(&after);
 	entry_set_release(&cur);

@@ -116,6 +116,28 @@ static int holds_curated_rows(const char *path)
 	return found;
 }
 
+/*
+ * Refuse outputs that name an input (whatever the spelling: the same
+ * device and inode), or each other.  Returns 0, or -1 after a message.
+ */
+static int refuse_overwrite(const char *outpath, const char *refs_out, char *const *paths,
+			    size_t npaths)
+{
+	const char *same;
+	int out_file = outpath && !str_eq(outpath, "-");
+	int refs_file = refs_out && !str_eq(refs_out, "-");
+	if (out_file && (same = file_same_as_any(outpath, paths, npaths)) != NULL)
+		return error("-o %s is the input %s: extract never writes over its input",
+			     outpath, same);
+	if (refs_file && (same = file_same_as_any(refs_out, paths, npaths)) != NULL)
+		return error("--refs %s is the input %s: extract never writes over its input",
+			     refs_out, same);
+	if (out_file && refs_file &&
+	    (str_eq(outpath, refs_out) || file_same_as_any(refs_out, (char *const *)&outpath, 1)))
+		return error("-o and --refs name the same file %s", outpath);
+	return 0;
+}
+
 /* One path per line of list ("-": standard input); empty lines skipped. */
 static int read_list(const char *list, char ***paths, size_t *n, size_t *alloc)
 {
@@ -182,6 +204,7 @@ static int run(int argc, char **argv)
 	size_t npaths = 0, alloc = 0, i;
 	int c, stats = 0;
 	double t0;
+	struct file_lock *lock = NULL;
 
 	optind = 0;
 	opterr = 0;
@@ -250,13 +273,21 @@ static int run(int argc, char **argv)
 	st.progress = npaths > 1 && isatty(STDERR_FILENO);
 	bo.want_refs = refs_out != NULL;
 	bo.ref_doi = !bo.dump && batch_has_xml(paths, npaths);
+	/* A typo must not destroy a paper: no output over an input, or over the other output. */
+	if (refuse_overwrite(outpath, refs_out, paths, npaths) < 0) {
+		st.status = EXIT_INPUT;
+		goto done;
+	}
+	/* Another writer of the output (add, merge, extract) waits for this one. */
+	if (cmd_lock_output(outpath, argc, argv, &lock) < 0) {
+		st.status = EXIT_INPUT;
+		goto done;
+	}
 	if (outpath && !bo.dump && holds_curated_rows(outpath)) {
 		error("%s holds reviewed or rejected rows: extract never overwrites them "
 		      "(nh3cat add merges a paper's entries into the corpus)", outpath);
-		for (i = 0; i < npaths; i++)
-			free(paths[i]);
-		free(paths);
-		return EXIT_INPUT;
+		st.status = EXIT_INPUT;
+		goto done;
 	}
 	if (outpath && !str_eq(outpath, "-")) {
 		st.out.af = atomic_file_open(outpath);
@@ -310,6 +341,8 @@ static int run(int argc, char **argv)
 			st.status = EXIT_INPUT;
 		}
 	}
+done:
+	file_lock_release(lock);
 	buf_release(&st.refs);
 	buf_release(&st.header);
 	for (i = 0; i < npaths; i++)

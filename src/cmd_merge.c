@@ -17,6 +17,7 @@
 #include "corpus.h"
 #include "diag.h"
 #include "entry.h"
+#include "fileio.h"
 #include "util.h"
 
 static int cmp_idx(const void *a, const void *b, void *ctx)
@@ -56,6 +57,7 @@ static int run(int argc, char **argv)
 	};
 	const char *outpath = NULL;
 	struct entry_set out;
+	struct file_lock *lock = NULL;
 	struct diag *d;
 	size_t read_rows = 0, skipped = 0;
 	int c, i, bad = 0, rc;
@@ -74,6 +76,13 @@ static int run(int argc, char **argv)
 	if (optind >= argc)
 		return cmd_usage_error(&cmd_merge, "no CSV file given");
 
+	/*
+	 * The output may be one of the inputs (a curator merging a colleague's
+	 * copy into the corpus): the lock is taken before anything is read, so
+	 * a second merge into the same file starts from this one's result.
+	 */
+	if (cmd_lock_output(outpath, argc, argv, &lock) < 0)
+		return EXIT_INPUT;
 	entry_set_init(&out);
 	d = diag_new(DIAG_FMT_TEXT, NULL);
 	for (i = optind; i < argc; i++) {
@@ -91,6 +100,7 @@ static int run(int argc, char **argv)
 	if (bad) {
 		error("nothing written: every input must be a readable entries CSV");
 		entry_set_release(&out);
+		file_lock_release(lock);
 		return EXIT_INPUT;
 	}
 	warn_duplicate_ids(&out);
@@ -104,6 +114,7 @@ static int run(int argc, char **argv)
 			progname, read_rows, argc - optind, argc - optind == 1 ? "" : "s", out.n,
 			skipped, skipped == 1 ? "" : "s");
 	entry_set_release(&out);
+	file_lock_release(lock);
 	return rc == 0 ? EXIT_OK : EXIT_INPUT;
 }
 
@@ -121,7 +132,10 @@ const struct command cmd_merge = {
 	"\n"
 	"Options:\n"
 	"  -o, --output FILE  write there (atomically) instead of standard output;\n"
-	"                     FILE may be one of the inputs\n"
+	"                     FILE may be one of the inputs.  The writer holds a\n"
+	"                     lock meanwhile (ROOT/.lock for a file of a corpus,\n"
+	"                     FILE.lock for another): a second merge into FILE\n"
+	"                     waits and starts from the first one's result\n"
 	"\n"
 	"Exit status: 0 merged, 2 an input could not be read or the output written.\n",
 	.run = run,

@@ -5,8 +5,9 @@
  *
  * Reads each entries CSV and runs every rule of validate.h over it.  With
  * no argument it validates corpus/entries/ under the current folder.
- * Exit status: 2 when a file cannot be read as CSV at all or a rules or
- * waiver file is malformed, else 1 when any finding is an error, else 0.
+ * Exit status: 2 when a file cannot be read as CSV at all, a folder holds
+ * no CSV (nothing validated is no success) or a rules or waiver file is
+ * malformed, else 1 when any finding is an error, else 0.
  */
 #include <config.h>
 
@@ -50,8 +51,13 @@ static int list_dir(const char *dir, char ***files, size_t *n, size_t *alloc)
 		(*files)[(*n)++] = buf_detach(&path, NULL);
 	}
 	closedir(dp);
-	if (*n > first)
-		qsort(*files + first, *n - first, sizeof(char *), cmp_str);
+	if (*n == first) {
+		/* a CI run that checks nothing must not pass for a green one */
+		fprintf(stderr, "%s: error: no entries CSV (*.csv) in the folder: nothing to validate\n",
+			dir);
+		return -1;
+	}
+	qsort(*files + first, *n - first, sizeof(char *), cmp_str);
 	return 0;
 }
 
@@ -254,16 +260,50 @@ static void report_unused(void *ctx, const char *file, long line, const char *en
 		  "waiver of %s for '%s' excuses no finding", rule, entry_id);
 }
 
-/* --explain: one rule in full, or the list of all of them. */
+/* Topics --explain knows besides the rules: definitions the rules rely on. */
+static const struct {
+	const char *name, *summary, *text;
+} topics[] = {
+	{ "site-type", "what SAC, SCC, BCC, NP and bulk mean",
+	  "site_type sorts catalysts by the size of the active site:\n"
+	  "  SAC   single-atom catalyst: isolated metal atoms (SAC, SAs, single\n"
+	  "        atom, M-Nx sites such as Co-N-C or FeN4, M1/support).\n"
+	  "  SCC   single-cluster catalyst: clusters below about 2 nm (ACCs, NCs,\n"
+	  "        clusters, dimers such as Co2 or Ru3).\n"
+	  "  BCC   bimetallic-cluster catalyst: two or more active metals (alloys,\n"
+	  "        single-atom alloys, Co1Ru2), any size.\n"
+	  "  NP    nanoparticles of 2 nm and above (NPs, nanoparticles, Ru-2.8 nm).\n"
+	  "  bulk  a bulk or unsupported compound that is itself the catalyst:\n"
+	  "        nitrides (Co3Mo3N, LaN), carbides (WC), hydrides (MoHx),\n"
+	  "        intermetallics and electrides (LaCoSi, C12A7:e-), perovskites\n"
+	  "        without a supported metal (LaCo0.98Ru0.02O3), fused iron.\n"
+	  "Active metals are the d-block metals of groups 5 to 11; promoters\n"
+	  "(K, Cs, Ba) and support elements (Ce, Mg, Ti, La, Al ...) never count.\n"
+	  "A formula's digits are stoichiometry, not a site marker: Fe1-xO\n"
+	  "(wustite) and Co3Mo3N are compounds, not single atoms or trimers.  A\n"
+	  "name that is an unsupported compound of a metal with a non-metal\n"
+	  "classifies as bulk; with a support after '/' or '@' (Fe1/Co3Mo3N) the\n"
+	  "compound is the support and the metal before it the site.\n" },
+};
+
+/* --explain: one rule or topic in full, or the list of all of them. */
 static int explain(const char *name)
 {
 	int r;
+	size_t k;
 	if (!name) {
 		for (r = 0; r < RULE_COUNT; r++)
 			printf("%-20s %-7s %s\n", rule_table[r].id,
 			       diag_severity_name(rule_table[r].sev), rule_table[r].summary);
+		for (k = 0; k < ARRAY_SIZE(topics); k++)
+			printf("%-20s %-7s %s\n", topics[k].name, "topic", topics[k].summary);
 		return EXIT_OK;
 	}
+	for (k = 0; k < ARRAY_SIZE(topics); k++)
+		if (str_eq(name, topics[k].name)) {
+			printf("%s: %s\n\n%s", topics[k].name, topics[k].summary, topics[k].text);
+			return EXIT_OK;
+		}
 	r = rule_find(name);
 	if (r < 0)
 		return cmd_usage_error(&cmd_validate, "unknown rule '%s' (--explain lists them)", name);
@@ -351,9 +391,13 @@ static int run(int argc, char **argv)
 			files[nfiles++] = xstrdup(argv[i]);
 		}
 	}
-	if (optind >= argc && list_dir(CORPUS_ENTRIES, &files, &nfiles, &alloc) < 0) {
-		free(files);
-		return cmd_usage_error(&cmd_validate, "no CSV given and no %s/ here", CORPUS_ENTRIES);
+	if (optind >= argc) {
+		struct stat st;
+		if (stat(CORPUS_ENTRIES, &st) != 0 || !S_ISDIR(st.st_mode))
+			return cmd_usage_error(&cmd_validate, "no CSV given and no %s/ here",
+					       CORPUS_ENTRIES);
+		if (list_dir(CORPUS_ENTRIES, &files, &nfiles, &alloc) < 0)
+			unreadable = 1;
 	}
 
 	d = diag_new(fmt, NULL);
@@ -445,7 +489,8 @@ const struct command cmd_validate = {
 	"                     sentences cite; by default corpus/papers/KEY.txt\n"
 	"      --explain [RULE]  explain one rule, or list them all\n"
 	"\n"
-	"Exit status: 0 clean, 1 errors found, 2 a file could not be read as CSV\n"
-	"or a rules or waiver file is malformed.\n",
+	"Exit status: 0 clean, 1 errors found, 2 a file could not be read as CSV,\n"
+	"a folder holds no *.csv (nothing to validate is no success), or a rules\n"
+	"or waiver file is malformed.\n",
 	.run = run,
 };

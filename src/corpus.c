@@ -17,7 +17,9 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "chem.h"
 #include "corpus.h"
+#include "corpus_layout.h"
 #include "fileio.h"
 #include "utf8.h"
 #include "util.h"
@@ -49,23 +51,6 @@ static int is_alnum(unsigned char c)
 static int lower(unsigned char c)
 {
 	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-/* Compare two catalyst names folded to lower-case ASCII letters and digits. */
-static int folded_eq(const char *a, const char *b)
-{
-	for (;;) {
-		while (*a && !is_alnum((unsigned char)*a))
-			a++;
-		while (*b && !is_alnum((unsigned char)*b))
-			b++;
-		if (!*a || !*b)
-			return !*a && !*b;
-		if (lower((unsigned char)*a) != lower((unsigned char)*b))
-			return 0;
-		a++;
-		b++;
-	}
 }
 
 /* Two field values equal within the column's tolerance. */
@@ -129,7 +114,7 @@ static int same_quantity_set(const struct entry *a, const struct entry *b)
 static int same_place(const struct entry *a, const struct entry *b)
 {
 	return str_eq(a->f[COL_DOC], b->f[COL_DOC]) &&
-	       folded_eq(a->f[COL_CATALYST], b->f[COL_CATALYST]) &&
+	       chem_same_name(a->f[COL_CATALYST], b->f[COL_CATALYST]) &&
 	       a->f[COL_LOCATOR][0] && str_eq(a->f[COL_LOCATOR], b->f[COL_LOCATOR]) &&
 	       str_eq(a->f[COL_SOURCE], b->f[COL_SOURCE]) && same_quantity_set(a, b);
 }
@@ -138,7 +123,7 @@ int corpus_entry_match(const struct entry *a, const struct entry *b)
 {
 	int cond, qty;
 	if (!str_eq(a->f[COL_DOC], b->f[COL_DOC]) ||
-	    !folded_eq(a->f[COL_CATALYST], b->f[COL_CATALYST]))
+	    !chem_same_name(a->f[COL_CATALYST], b->f[COL_CATALYST]))
 		return 0;
 	cond = conditions_eq(a, b);
 	qty = quantities_eq(a, b);
@@ -177,11 +162,9 @@ static uint64_t hash_str(uint64_t h, const char *s)
 /* Hash of what every matching pair shares: doc and folded catalyst. */
 static uint64_t hash_fact(const struct entry *e)
 {
-	uint64_t h = hash_str(FNV_OFFSET, e->f[COL_DOC]);
-	const char *s;
-	for (s = e->f[COL_CATALYST]; *s; s++)
-		if (is_alnum((unsigned char)*s))
-			h = (h ^ (unsigned)lower((unsigned char)*s)) * FNV_PRIME;
+	char *fold = chem_fold_name(e->f[COL_CATALYST]);
+	uint64_t h = hash_str(hash_str(FNV_OFFSET, e->f[COL_DOC]), fold);
+	free(fold);
 	return h;
 }
 
@@ -706,13 +689,6 @@ static int make_dir(const char *path)
 	return error("cannot create folder '%s': %s", path, strerror(errno));
 }
 
-char *corpus_entries_path(const char *root, const char *key)
-{
-	struct buf b = BUF_INIT;
-	buf_printf(&b, "%s/entries/%s.csv", root, key);
-	return buf_detach(&b, NULL);
-}
-
 /* The file of papers/ whose stem is key, or NULL. */
 static char *find_paper(const char *papers, const char *key)
 {
@@ -734,19 +710,37 @@ static char *find_paper(const char *papers, const char *key)
 	return found;
 }
 
+int corpus_make(const char *root)
+{
+	static const char *const parts[] = { CORPUS_PAPERS, CORPUS_ENTRIES };
+	size_t i;
+	if (make_dir(root) < 0)
+		return -1;
+	for (i = 0; i < ARRAY_SIZE(parts); i++) {
+		struct buf b = BUF_INIT;
+		int rc;
+		buf_printf(&b, "%s/%s", root, parts[i]);
+		rc = make_dir(b.data);
+		buf_release(&b);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
 int corpus_store_paper(const char *root, const char *key, const char *ext,
 		       const char *data, size_t len, int *existed)
 {
-	struct buf papers = BUF_INIT, entries = BUF_INIT, path = BUF_INIT;
-	char *old;
+	struct buf papers = BUF_INIT;
+	char *old, *path;
 	int rc = -1;
 
 	*existed = 0;
-	buf_printf(&papers, "%s/papers", root);
-	buf_printf(&entries, "%s/entries", root);
-	if (make_dir(root) < 0 || make_dir(papers.data) < 0 || make_dir(entries.data) < 0)
-		goto out;
+	if (corpus_make(root) < 0)
+		return -1;
+	buf_printf(&papers, "%s/%s", root, CORPUS_PAPERS);
 	old = find_paper(papers.data, key);
+	buf_release(&papers);
 	if (old) {
 		size_t oldlen;
 		char *have = file_read_all(old, &oldlen);
@@ -759,14 +753,11 @@ int corpus_store_paper(const char *root, const char *key, const char *ext,
 		}
 		free(have);
 		free(old);
-		goto out;
+		return rc;
 	}
-	buf_printf(&path, "%s/%s.%s", papers.data, key, ext);
-	rc = file_write_atomic(path.data, data, len);
-out:
-	buf_release(&papers);
-	buf_release(&entries);
-	buf_release(&path);
+	path = corpus_paper_path(root, key, ext);
+	rc = file_write_atomic(path, data, len);
+	free(path);
 	return rc;
 }
 

@@ -113,8 +113,13 @@ char *corpus_xml_doi(const char *name, const char *data, size_t len, struct diag
 int corpus_check_text(const char *name, const char *data, size_t len);
 
 /*
- * Store a paper's bytes as ROOT/papers/KEY.EXT (creating ROOT, papers/ and
- * entries/ as needed).  When a paper of that key is already there (any
+ * Create the corpus folder ROOT with its papers/ and entries/ (those that
+ * are missing).  Returns 0 or -1 (printed).
+ */
+int corpus_make(const char *root);
+
+/*
+ * Store a paper's bytes as ROOT/papers/KEY.EXT (corpus_make first).  When a paper of that key is already there (any
  * extension): the same bytes set *existed and return 0; other bytes are an
  * error, and the stored paper is left alone.  Returns 0 or -1 (printed).
  */
@@ -127,8 +132,5 @@ int corpus_store_paper(const char *root, const char *key, const char *ext,
  * with "PATH: error: ..." and NULL.
  */
 char *corpus_read_file(const char *path, size_t max, size_t *len /* OUT */);
-
-/* "ROOT/entries/KEY.csv", caller frees. */
-char *corpus_entries_path(const char *root, const char *key);
 
 #endif

@@ -8,7 +8,7 @@
 
 #include "entry.h"
 
-static const char *const site_types[] = { "SAC", "SCC", "BCC", "NP", NULL };
+static const char *const site_types[] = { "SAC", "SCC", "BCC", "NP", "bulk", NULL };
 static const char *const statuses[] = { "extracted", "reviewed", "rejected", NULL };
 static const char *const sources[] = { "table", "text", "caption", NULL };
 static const char *const methods[] = { "experiment", "computed", NULL };
@@ -19,7 +19,7 @@ const struct col_info entry_cols[ENTRY_NCOLS] = {
 	[COL_SOURCE] = { "source", CT_ENUM, sources, NULL, "table, text or caption" },
 	[COL_LOCATOR] = { "locator", CT_TEXT, NULL, NULL, "where in the document: L205, L93:C412, table1/r3" },
 	[COL_CATALYST] = { "catalyst", CT_TEXT, NULL, NULL, "catalyst name, ASCII-clean (Co1Ru2/NC)" },
-	[COL_SITE_TYPE] = { "site_type", CT_ENUM, site_types, NULL, "SAC, SCC, BCC, NP or empty" },
+	[COL_SITE_TYPE] = { "site_type", CT_ENUM, site_types, NULL, "SAC, SCC, BCC, NP, bulk or empty" },
 	[COL_METALS] = { "metals", CT_TEXT, NULL, NULL, "active metals, ';'-separated element symbols" },
 	[COL_LOADING_WT] = { "loading_wt", CT_LOADING, NULL, "wt%", "metal content: 3.8 or Ru:1.17;Co:0.41" },
 	[COL_SUPPORT] = { "support", CT_TEXT, NULL, NULL, "support material" },
@@ -115,10 +115,13 @@ void entry_set(struct entry *e, enum entry_col c, const char *value)
 	entry_touch(e);
 }
 
-void entry_set_num(struct entry *e, enum entry_col c, double v)
+int entry_set_num(struct entry *e, enum entry_col c, double v)
 {
 	char buf[NUM_BUFSZ];
+	if (!num_in_range(v))
+		return -1;
 	entry_set(e, c, num_format(v, buf));
+	return 0;
 }
 
 int entry_get_num(const struct entry *e, enum entry_col c, double *out)

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "extract_int.h"
+
+#include "chem.h"
 #include "utf8.h"
 
 /*
@@ -25,7 +27,9 @@ static const char *const patterns[XP_NPATTERNS] = {
 	[XP_MENTION] =
 	"(?<![A-Za-z0-9/@._-])"
 	"(?:(?<size>\\d+(?:\\.\\d+)?) ?nm )?"
-	"(?<formula>(?:\\d+(?:\\.\\d+)?%? ?)?[A-Z](?:[A-Za-z0-9]|\\.(?=\\d))*(?:\\([A-Za-z0-9]+\\)\\d*)?"
+	"(?<formula>(?:\\d+(?:\\.\\d+)?%? ?)?[A-Z](?:[A-Za-z0-9]|\\.(?=\\d)"
+	/* non-stoichiometry: Fe1-xO, Fe1\u2212xO */
+	"|(?<=\\d)[-\u2212](?=[xyz\u03b4](?![a-z])))*(?:\\([A-Za-z0-9]+\\)\\d*)?"
 	"(?:[/@-](?:[\u03b1-\u03c9]-)?(?:[A-Z0-9](?:[A-Za-z0-9]|\\.(?=\\d))*|[a-z]+(?=[/@-])"
 	"|[a-z]{1,3}(?![A-Za-z]))(?:\\([A-Za-z0-9]+\\)\\d*)?)*)"
 	"(?: (?<desc>SACs?|SAs|NCs|ACCs|NPs|NPS|SNCs?|SAAs?|NPAs?|TCs|DACs?|ACs"
@@ -117,161 +121,7 @@ void extract_normalize(struct extractor *ex, const char *text, size_t len)
 	ex->utf_checked = utf8_validate(ex->nt.text, ex->nt.len) == ex->nt.len;
 }
 
-/* --- elements and names --------------------------------------------------------- */
-
-/* Metals that carry ammonia synthesis (DOMAIN.md); the rest are supports or promoters. */
-static const char *const active[] = {
-	"Ru", "Co", "Fe", "Ni", "Mo", "Rh", "Pt", "Pd", "Re", "Os", "Ir", "Cu", "Mn", "W",
-	"Cr", "V", "Nb", "Tc", NULL
-};
-
-static const char *const promoters[] = { "K", "Cs", "Ba", "Li", "Na", "Rb", "Sr", "Ca", NULL };
-
-/* Acronyms in names that look like formulas but are not (SNCs, NPs ...). */
-static const char *const not_formulas[] = {
-	"SNC", "SNCs", "NPs", "NPS", "NP", "NCs", "NC", "ACCs", "ACC", "SAC", "SACs", "SAs",
-	"SA", "SAA", "SAAs", "NPA", "TCs", "MIL", "ZIF", "HZ", "MOF", "CNT", "CNTs", "GO",
-	"rGO", "DAC", "DACs", "SCC", "BCC", "NSs", "NTs", "NWs",
-	/* methods and quantities written in capitals */
-	"WHSV", "GHSV", "SV", "TOF", "TOFs", "DFT", "BET", "XRD", "XPS", "TEM", "STEM", "HAADF",
-	"EXAFS", "XANES", "XAFS", "TPD", "TPR", "NMR", "IR", "DRIFTS", "SEM", "EDS", "EDX", "ICP",
-	"OES", "MS", "GC", "TCD", "FID", "EPR", "UV", "CO", "NO", NULL
-};
-
-static int in_list(const char *const *list, const char *s, size_t n)
-{
-	size_t k;
-	/* strncmp stops at the first differing byte: no strlen of every word */
-	for (k = 0; list[k]; k++)
-		if (list[k][0] == s[0] && strncmp(list[k], s, n) == 0 && list[k][n] == '\0')
-			return 1;
-	return 0;
-}
-
-/*
- * Element symbols (H to U) by first letter: whether the capital alone is
- * one, and the lower-case letters that follow it in the others.
- * element_known is called for every letter of every formula-like word.
- */
-static const struct { char alone; const char *second; } element_letters[26] = {
-	/* A */ { 0, "glrsu" },
-	/* B */ { 1, "aeir" },
-	/* C */ { 1, "adelorsu" },
-	/* D */ { 0, "y" },
-	/* E */ { 0, "ru" },
-	/* F */ { 1, "e" },
-	/* G */ { 0, "ade" },
-	/* H */ { 1, "efgo" },
-	/* I */ { 1, "nr" },
-	/* J */ { 0, "" },
-	/* K */ { 1, "r" },
-	/* L */ { 0, "aiu" },
-	/* M */ { 0, "gno" },
-	/* N */ { 1, "abdei" },
-	/* O */ { 1, "s" },
-	/* P */ { 1, "bdmrt" },
-	/* Q */ { 0, "" },
-	/* R */ { 0, "behu" },
-	/* S */ { 1, "bceimnr" },
-	/* T */ { 0, "abcehilm" },
-	/* U */ { 1, "" },
-	/* V */ { 1, "" },
-	/* W */ { 1, "" },
-	/* X */ { 0, "e" },
-	/* Y */ { 1, "b" },
-	/* Z */ { 0, "nr" },
-};
-
-int element_known(const char *sym, size_t len)
-{
-	int i;
-	if (len < 1 || len > 2 || sym[0] < 'A' || sym[0] > 'Z')
-		return 0;
-	i = sym[0] - 'A';
-	if (len == 1)
-		return element_letters[i].alone;
-	return sym[1] >= 'a' && sym[1] <= 'z' && strchr(element_letters[i].second, sym[1]) != NULL;
-}
-
-int element_active(const char *sym, size_t len)
-{
-	return in_list(active, sym, len);
-}
-
-const char *site_from_label(const char *t)
-{
-	if (strstr(t, "SAC") || strstr(t, "SAs") || strstr(t, "single atom") ||
-	    strstr(t, "single-atom") || strstr(t, "Single-atom") || strstr(t, "Single atom"))
-		return "SAC";
-	if (strstr(t, "SAA") || strstr(t, "NPA") || strstr(t, "BCC") || strstr(t, "imetallic") ||
-	    strstr(t, "alloy"))
-		return "BCC";
-	if (strstr(t, "SCC") || strstr(t, "NCs") || strstr(t, "ACCs") || strstr(t, "SNC") ||
-	    strstr(t, "cluster") || strstr(t, "Cluster") || strstr(t, "TCs"))
-		return "SCC";
-	if (strstr(t, "NPs") || strstr(t, "NPS") || strstr(t, "nanoparticle") ||
-	    strstr(t, "Nanoparticle"))
-		return "NP";
-	return NULL;
-}
-
-/*
- * Elements of one formula token ("Co1Ru2", "BaCeO3", "FeN4"): appends the
- * symbols to syms (up to max); returns -1 when the token is not a formula.
- */
-static int token_elements(const char *s, size_t n, char syms[][4], size_t *ns, size_t max)
-{
-	size_t i = 0;
-	size_t start = *ns;
-	if (in_list(not_formulas, s, n))
-		return -1;
-	/* a loading prefix: "0.5Ru" */
-	while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
-		i++;
-	if (i == n)
-		return -1;
-	while (i < n) {
-		size_t l = 0;
-		if (!(s[i] >= 'A' && s[i] <= 'Z')) {
-			*ns = start;
-			return -1;
-		}
-		if (i + 1 < n && s[i + 1] >= 'a' && s[i + 1] <= 'z' && element_known(s + i, 2))
-			l = 2;
-		else if (element_known(s + i, 1))
-			l = 1;
-		else {
-			*ns = start;
-			return -1;
-		}
-		if (*ns < max) {
-			memcpy(syms[*ns], s + i, l);
-			syms[*ns][l] = '\0';
-			(*ns)++;
-		}
-		i += l;
-		while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == 'x' ||
-				 s[i] == 'y'))
-			i++;
-	}
-	return 0;
-}
-
-static void list_add(char *list, size_t size, const char *sym)
-{
-	size_t n = strlen(list), k = strlen(sym);
-	const char *p = list;
-	while ((p = strstr(p, sym)) != NULL) {
-		if ((p == list || p[-1] == ';') && (p[k] == '\0' || p[k] == ';'))
-			return;
-		p++;
-	}
-	if (n + k + 2 > size)
-		return;
-	if (n)
-		list[n++] = ';';
-	memcpy(list + n, sym, k + 1);
-}
+/* --- names ------------------------------------------------------------------------ */
 
 /* Copy a name, cleaning conversion noise: "_", spaces before digits, "Ru1 1/". */
 static void clean_name(const char *s, size_t n, char *out, size_t size)
@@ -299,6 +149,13 @@ static void clean_name(const char *s, size_t n, char *out, size_t size)
 		}
 		if (c == '\t' || c == '\n')
 			c = ' ';
+		/* the minus sign of "Fe1\u2212xO" as the ASCII '-' of a clean name */
+		if ((unsigned char)c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x88 &&
+		    (unsigned char)s[i + 2] == 0x92) {
+			out[o++] = '-';
+			i += 2;
+			continue;
+		}
 		out[o++] = c;
 	}
 	while (o && out[o - 1] == ' ')
@@ -332,142 +189,15 @@ size_t extract_strip_marks(const char *s, size_t n)
 
 int catalyst_analyze(const char *text, size_t len, struct catinfo *ci)
 {
-	char syms[24][4];
-	size_t ns = 0, i;
-	const char *p, *e;
-	char *name;
-	size_t nlen;
-	int nparts = 0, support_part = -1;
-	const char *part_start[8];
-	size_t part_len[8];
-	const char *site;
-
+	struct chem_name cn;
 	memset(ci, 0, sizeof(*ci));
 	clean_name(text, len, ci->name, sizeof(ci->name));
-	name = ci->name;
-	nlen = strlen(name);
-	p = name;
-	e = name + nlen;
-	/* size prefix "1.4 nm " */
-	{
-		const char *q = p;
-		while (q < e && ((*q >= '0' && *q <= '9') || *q == '.'))
-			q++;
-		if (q > p && e - q > 3 && (!memcmp(q, " nm ", 4) || !memcmp(q, "nm ", 3))) {
-			double v;
-			if (num_parse_n(p, (size_t)(q - p), &v) == 0)
-				ci->size_nm = v;
-			p = q + (q[0] == ' ' ? 4 : 3);
-		}
-	}
-	/* a size suffix "Ru-2.8 nm" */
-	if (nlen > 4 && !strcmp(e - 3, " nm")) {
-		const char *q = e - 3;
-		while (q > p && ((q[-1] >= '0' && q[-1] <= '9') || q[-1] == '.'))
-			q--;
-		if (q < e - 3) {
-			double v;
-			if (num_parse_n(q, (size_t)(e - 3 - q), &v) == 0)
-				ci->size_nm = v;
-		}
-	}
-	/* split on spaces first: the formula is the first word, a descriptor may follow */
-	{
-		const char *ws = p;
-		while (ws < e) {
-			const char *we = ws;
-			const char *q;
-			while (we < e && *we != ' ')
-				we++;
-			/* a descriptor ("SAC", "clusters@N-C", "(activated)"): only what follows / or @ */
-			if (ws > p) {
-				const char *sep = ws;
-				while (sep < we && *sep != '/' && *sep != '@')
-					sep++;
-				q = ws;
-				while (q < sep && *q != '(')
-					q++;
-				if (in_list(not_formulas, ws, (size_t)(sep - ws)) || *ws == '(' ||
-				    (*ws >= 'a' && *ws <= 'z') || q < sep)
-					ws = sep < we ? sep + 1 : we;
-			}
-			/* parts by / and @ */
-			for (q = ws; q < we && nparts < 8;) {
-				const char *r = q;
-				int paren = 0;
-				while (r < we && (paren || (*r != '/' && *r != '@'))) {
-					if (*r == '(')
-						paren++;
-					else if (*r == ')' && paren)
-						paren--;
-					r++;
-				}
-				part_start[nparts] = q;
-				part_len[nparts] = (size_t)(r - q);
-				nparts++;
-				q = r < we ? r + 1 : r;
-			}
-			ws = we < e ? we + 1 : we;
-		}
-	}
-	/* elements per part; the last part with no active metal is the support */
-	for (i = 0; i < (size_t)nparts; i++) {
-		const char *q = part_start[i], *pe = q + part_len[i];
-		size_t before = ns;
-		int has_active = 0;
-		size_t k;
-		while (q < pe) {
-			const char *r = q;
-			while (r < pe && *r != '-' && *r != '(')
-				r++;
-			size_t b0 = ns;
-			if (token_elements(q, (size_t)(r - q), syms, &ns, ARRAY_SIZE(syms)) == 0 &&
-			    ns > b0 && in_list(promoters, syms[b0], strlen(syms[b0])) &&
-			    (ns == b0 + 1 || (ns == b0 + 2 && !strcmp(syms[b0 + 1], "O"))) &&
-			    !(q[0] >= '0' && q[0] <= '9') && !(r < pe && *r == '('))
-				list_add(ci->promoter, sizeof(ci->promoter), syms[b0]);
-			if (r < pe && *r == '(') {
-				while (r < pe && *r != ')')
-					r++;
-			}
-			q = r < pe ? r + 1 : r;
-		}
-		for (k = before; k < ns; k++)
-			if (element_active(syms[k], strlen(syms[k])))
-				has_active = 1;
-		if (!has_active && i > 0 && i == (size_t)nparts - 1)
-			support_part = (int)i;
-		if (has_active && (support_part < 0 || i < (size_t)support_part)) {
-			for (k = before; k < ns; k++)
-				if (element_active(syms[k], strlen(syms[k])))
-					list_add(ci->metals, sizeof(ci->metals), syms[k]);
-		}
-	}
-	if (support_part >= 0) {
-		size_t n = part_len[support_part];
-		const char *sp = part_start[support_part];
-		/* "CeO2(SAC)": keep the material only */
-		const char *sp_end = sp + n;
-		const char *paren = memchr(sp, '(', n);
-		/* a final "(SAC)" or "(activated)" is a remark, "Ca(NH2)2" a formula */
-		if (paren && paren > sp) {
-			const char *x = paren + 1;
-			while (x < sp_end && ((*x >= 'a' && *x <= 'z') || (*x >= 'A' && *x <= 'Z')))
-				x++;
-			if (x < sp_end && *x == ')' && x + 1 == sp_end)
-				sp_end = paren;
-		}
-		while (sp_end > sp && sp_end[-1] == ' ')
-			sp_end--;
-		n = (size_t)(sp_end - sp);
-		if (n >= sizeof(ci->support))
-			n = sizeof(ci->support) - 1;
-		memcpy(ci->support, sp, n);
-		ci->support[n] = '\0';
-	}
-	site = site_from_label(p);
-	if (site)
-		memcpy(ci->site, site, strlen(site) + 1);
+	chem_name_analyze(ci->name, &cn);
+	chem_name_metals(&cn, ci->metals, sizeof(ci->metals));
+	memcpy(ci->support, cn.support, sizeof(ci->support));
+	memcpy(ci->promoter, cn.promoter, sizeof(ci->promoter));
+	memcpy(ci->site, site_type_name(cn.stated), strlen(site_type_name(cn.stated)) + 1);
+	ci->size_nm = cn.size_nm > 0 ? cn.size_nm : 0;
 	return ci->metals[0] ? 0 : -1;
 }
 
@@ -484,25 +214,8 @@ struct entry *extract_new_entry(struct entry_set *set, const struct document *do
 	return e;
 }
 
-/* A name folded for comparison: lower case, no spaces, no final "s". */
-static void fold_name(const char *s, char *out, size_t size)
-{
-	size_t o = 0;
-	for (; *s && o + 1 < size; s++) {
-		char c = *s;
-		if (c == ' ' || c == '-')
-			continue;
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c + 32);
-		out[o++] = c;
-	}
-	if (o > 3 && out[o - 1] == 's')
-		o--;
-	out[o] = '\0';
-}
-
 struct named_site {
-	char name[160];
+	char *name;   /* chem_fold_name */
 	const char *site;
 	size_t order;   /* row order, so that among equal names the first row wins */
 };
@@ -528,7 +241,7 @@ void extract_share_site_types(struct entry_set *set, size_t first)
 		if (!str_eq(entry_get(t, COL_SOURCE), "table") || !entry_get(t, COL_SITE_TYPE)[0])
 			continue;
 		tab = xgrow(tab, &alloc, ntab + 1, sizeof(*tab));
-		fold_name(entry_get(t, COL_CATALYST), tab[ntab].name, sizeof(tab[ntab].name));
+		tab[ntab].name = chem_fold_name(entry_get(t, COL_CATALYST));
 		tab[ntab].order = ntab;
 		tab[ntab++].site = entry_get(t, COL_SITE_TYPE);
 	}
@@ -542,14 +255,44 @@ void extract_share_site_types(struct entry_set *set, size_t first)
 			continue;
 		if (entry_get(e, COL_SITE_TYPE)[0])
 			continue;
-		fold_name(entry_get(e, COL_CATALYST), key.name, sizeof(key.name));
+		key.name = chem_fold_name(entry_get(e, COL_CATALYST));
 		hit = bsearch(&key, tab, ntab, sizeof(*tab), cmp_name);
 		while (hit && hit > tab && !strcmp(hit[-1].name, key.name))
 			hit--;
+		free(key.name);
 		if (hit)
 			entry_set(e, COL_SITE_TYPE, hit->site);
 	}
+	for (i = 0; i < ntab; i++)
+		free(tab[i].name);
 	free(tab);
+}
+
+void extractor_set_diag(struct extractor *ex, struct diag *d)
+{
+	ex->d = d;
+}
+
+void extract_skipped(struct extractor *ex, const struct quantity *q)
+{
+	const struct document *doc = ex->doc;
+	const struct block *b = ex->block;
+	struct buf where = BUF_INIT;
+	long line = 0, col = 0;
+	size_t off;
+
+	if (!ex->d || !doc || !b || !q->impossible)
+		return;
+	off = ex->nt.map[q->start];
+	if (b->path)
+		buf_printf(&where, " (at %s)", b->path);
+	else if (b->src_off != DOC_NO_OFFSET)
+		document_line_col(doc, b->map ? b->map[off] : b->src_off + off, &line, &col);
+	diag_emit(ex->d, doc->name, line, col, DIAG_WARNING, "value-skipped",
+		  "'%.*s' is a %s %s; not extracted%s", (int)(q->end - q->start),
+		  ex->nt.text + q->start, quantity_kind_name(q->kind), q->impossible,
+		  buf_str(&where));
+	buf_release(&where);
 }
 
 size_t extractor_run(struct extractor *ex, const struct document *doc, struct entry_set *set)

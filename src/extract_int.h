@@ -10,6 +10,7 @@
 #include <pcre2.h>
 
 #include "buf.h"
+#include "chem.h"
 #include "document.h"
 #include "entry.h"
 #include "extract.h"
@@ -40,7 +41,16 @@ struct extractor {
 	int utf_checked;        /* nt.text is valid UTF-8: matching may skip the check */
 	double method_cond[3];  /* the document's standard T, P, WHSV (NAN: none) */
 	struct buf scratch;
+	struct diag *d;                   /* extractor_set_diag, or NULL */
+	const struct document *doc;       /* being read, for extract_skipped */
+	const struct block *block;
 };
+
+/*
+ * Report (extractor_set_diag) a quantity of the block being read that
+ * units_scan refused (q->impossible), at offset q->start of ex->nt.
+ */
+void extract_skipped(struct extractor *ex, const struct quantity *q);
 
 /* Run pattern p on text[0..len) from start; 1 and ovector on a match. */
 int xpat_match(struct extractor *ex, enum xpat p, const char *text, size_t len,
@@ -88,8 +98,9 @@ struct catinfo {
 
 /*
  * Clean a catalyst name from canonical text (spaces and "_" of lost
- * subscripts, "Ru1 1/" lost decimal point) and read what its form says:
- * active metals, support, promoter, size, site type.  0, or -1 when the
+ * subscripts, "Ru1 1/" lost decimal point) and read what its form says
+ * (chem_name_analyze): active metals, support, promoter, size, the site
+ * type its words state.  0, or -1 when the
  * string names no active metal.
  */
 int catalyst_analyze(const char *text, size_t len, struct catinfo *ci /* OUT */);
@@ -99,14 +110,6 @@ int catalyst_analyze(const char *text, size_t len, struct catinfo *ci /* OUT */)
  * for cells and names.
  */
 size_t extract_strip_marks(const char *s, size_t n);
-
-/* 1 when sym is a chemical element symbol. */
-int element_known(const char *sym, size_t len);
-/* 1 when sym is an active metal for ammonia synthesis (not a promoter or support). */
-int element_active(const char *sym, size_t len);
-
-/* Site type named by a group label or descriptor ("SACs" -> "SAC"), or NULL. */
-const char *site_from_label(const char *text);
 
 /*
  * Catalyst mentions in canonical text: their spans and what their names

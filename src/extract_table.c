@@ -197,7 +197,7 @@ static int parse_loading(const char *s, struct buf *out)
 			me++;
 		if (*me >= 'a' && *me <= 'z')
 			me++;
-		if (me == m || !element_known(m, (size_t)(me - m)))
+		if (me == m || !chem_is_element(m, (size_t)(me - m)))
 			return -1;
 		if (parts++)
 			buf_addch(out, ';');
@@ -248,7 +248,7 @@ static void table_conditions(struct extractor *ex, const struct block *b, double
 			continue;
 		if (!units_scan(x, ex->nt.len, i, &q))
 			continue;
-		if (q.kind == QK_LOADING && q.nvalues == 1 && q.metal[0] && element_active(q.metal, strlen(q.metal))) {
+		if (q.kind == QK_LOADING && q.nvalues == 1 && q.metal[0] && chem_is_active(q.metal, strlen(q.metal))) {
 			/* "(2.0 wt% Ru)": the loading of every row, when stated once */
 			char nb[NUM_BUFSZ];
 			if (nload++ == 0)
@@ -340,9 +340,9 @@ static void place_results(struct entry_set *set, size_t ei, const struct column 
 static const char *sub_heading(struct extractor *ex, const struct table *t, size_t r, struct buf *txt)
 {
 	size_t c, filled = 0;
-	const char *site;
 	double v;
-	for (c = 0; c < t->ncols; c++) {
+	size_t width = table_row_width(t, r);
+	for (c = 0; c < width; c++) {
 		const struct cell *cl = table_cell_at(t, r, c);
 		if (!cl || !cl->text[0] || cl->row != r || !strcmp(cl->text, "_"))
 			continue;
@@ -358,8 +358,7 @@ static const char *sub_heading(struct extractor *ex, const struct table *t, size
 		if (catalyst_analyze(txt->data, txt->len, &ci) == 0 && !strchr(txt->data, ' '))
 			return NULL;
 	}
-	site = site_from_label(buf_str(txt));
-	return site ? site : "";
+	return site_type_name(chem_site_of_label(buf_str(txt)));
 }
 
 void extract_table(struct extractor *ex, const struct document *doc, const struct block *b,
@@ -503,13 +502,13 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 			entry_set(e, COL_SITE_TYPE, sub_site);
 		if (group_col >= 0) {
 			const struct cell *g = table_cell_at(t, r, (size_t)group_col);
-			const char *st;
+			enum site_type st;
 			cell_norm(ex, g, &txt);
-			st = site_from_label(buf_str(&txt));
-			if (st)
-				entry_set(e, COL_SITE_TYPE, st);
+			st = chem_site_of_label(buf_str(&txt));
+			if (st != SITE_NONE)
+				entry_set(e, COL_SITE_TYPE, site_type_name(st));
 		}
-		for (c = 0; c < t->ncols; c++) {
+		for (c = 0; c < table_row_width(t, r); c++) {
 			const struct cell *cl = table_cell_at(t, r, c);
 			double v;
 			enum entry_col col = ENTRY_NCOLS;
@@ -574,12 +573,22 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 		buf_reset(&ev);
 		if (b->label)
 			buf_printf(&ev, "%s row: ", b->label);
-		for (c = 0; c < t->ncols; c++) {
-			const struct cell *cl = table_cell_at(t, r, c);
-			if (c)
-				buf_addstr(&ev, " | ");
-			if (cl)
-				buf_addstr(&ev, cl->text);
+		{
+			/* up to its last filled cell: empty columns after it say nothing */
+			size_t ncol = table_row_width(t, r);
+			while (ncol > 1) {
+				const struct cell *cl = table_cell_at(t, r, ncol - 1);
+				if (cl && cl->text[0])
+					break;
+				ncol--;
+			}
+			for (c = 0; c < ncol; c++) {
+				const struct cell *cl = table_cell_at(t, r, c);
+				if (c)
+					buf_addstr(&ev, " | ");
+				if (cl)
+					buf_addstr(&ev, cl->text);
+			}
 		}
 		entry_set(e, COL_EVIDENCE, buf_str(&ev));
 		{

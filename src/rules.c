@@ -14,14 +14,19 @@ const struct rule_info rule_table[RULE_COUNT] = {
 	[R_SCHEMA_NUMBER] = { "schema-number", DIAG_ERROR,
 		"a numeric column holds something other than a plain decimal",
 		"Numbers are stored in the canonical unit of their column as plain\n"
-		"decimals (2.7, 0.0253, 60000): no units, no exponents, no thousands\n"
-		"separators.  Convert the value (nh3cat units helps) and keep the\n"
-		"text as written in evidence.\n" },
+		"decimals (2.7, 0.0253, 60000, -5): an optional minus sign, digits,\n"
+		"and optionally a point followed by digits.  No units, no exponents\n"
+		"(3.5e2), no leading '+' or '.', no blanks or thousands separators,\n"
+		"at most 40 characters, and zero or a magnitude from 0.000000000000001\n"
+		"to below 1000000000000000 (anything beyond is an overflow or\n"
+		"underflow, which nh3cat never writes).  Convert the value (nh3cat\n"
+		"units helps) and keep the text as written in evidence.\n" },
 	[R_SCHEMA_ENUM] = { "schema-enum", DIAG_ERROR,
 		"source, site_type, method or status outside its values",
-		"source is table, text or caption; site_type SAC, SCC, BCC, NP or\n"
-		"empty; method experiment or computed; status extracted, reviewed or\n"
-		"rejected (never empty).\n" },
+		"source is table, text or caption; site_type SAC, SCC, BCC, NP, bulk\n"
+		"or empty (nh3cat validate --explain site-type defines them); method\n"
+		"experiment or computed; status extracted, reviewed or rejected\n"
+		"(never empty).\n" },
 	[R_SCHEMA_LOADING] = { "schema-loading", DIAG_ERROR,
 		"loading_wt neither \"3.8\" nor \"Ru:1.17;Co:0.41\"",
 		"loading_wt is the metal content in wt%: one number for a single\n"

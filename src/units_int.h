@@ -49,8 +49,6 @@ struct unit_atom {
 
 /* Look up an atom by its exact spelling (n bytes); NULL when unknown. */
 const struct unit_atom *units_atom(const char *name, size_t n);
-/* Is s[0..n) the symbol of a metal (not H, C, N, O ...)? */
-int units_is_metal(const char *s, size_t n);
 
 /* NH3 molar mass, g mol^-1, to read mg NH3 as mmol. */
 #define NH3_MOLAR_MASS 17.031

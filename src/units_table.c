@@ -106,37 +106,3 @@ const struct unit_atom *units_atom(const char *name, size_t n)
 	return NULL;
 }
 
-/* Metal symbols, as a table indexed by their letters (built once). */
-static unsigned char metal_table[26 * 27];
-static pthread_once_t metal_table_once = PTHREAD_ONCE_INIT;
-
-static void metal_table_init(void)
-{
-	static const char metals[] =
-		"Li Be Na Mg Al K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Rb Sr Y Zr Nb Mo Tc Ru Rh"
-		" Pd Ag Cd In Sn Sb Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re"
-		" Os Ir Pt Au Hg Tl Pb Bi Th U";
-	const char *p = metals;
-	while (*p) {
-		int second = (p[1] >= 'a' && p[1] <= 'z') ? p[1] - 'a' + 1 : 0;
-		metal_table[(p[0] - 'A') * 27 + second] = 1;
-		p += second ? 2 : 1;
-		while (*p == ' ')
-			p++;
-	}
-}
-
-int units_is_metal(const char *s, size_t n)
-{
-	int second = 0;
-	if (n < 1 || n > 2 || s[0] < 'A' || s[0] > 'Z')
-		return 0;
-	if (n == 2) {
-		if (s[1] < 'a' || s[1] > 'z')
-			return 0;
-		second = s[1] - 'a' + 1;
-	}
-	/* once for the process: extraction workers call this at the same time */
-	pthread_once(&metal_table_once, metal_table_init);
-	return metal_table[(s[0] - 'A') * 27 + second];
-}

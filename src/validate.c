@@ -13,34 +13,11 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "chem.h"
 #include "classify.h"
 #include "rules.h"
 #include "validate.h"
 #include "validate_int.h"
-
-static const char *const elements[] = {
-	"H", "He", "Li", "Be", "B", "C", "N", "O", "F", "Ne", "Na", "Mg", "Al", "Si", "P",
-	"S", "Cl", "Ar", "K", "Ca", "Sc", "Ti", "V", "Cr", "Mn", "Fe", "Co", "Ni", "Cu", "Zn",
-	"Ga", "Ge", "As", "Se", "Br", "Kr", "Rb", "Sr", "Y", "Zr", "Nb", "Mo", "Tc", "Ru",
-	"Rh", "Pd", "Ag", "Cd", "In", "Sn", "Sb", "Te", "I", "Xe", "Cs", "Ba", "La", "Ce",
-	"Pr", "Nd", "Pm", "Sm", "Eu", "Gd", "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu", "Hf",
-	"Ta", "W", "Re", "Os", "Ir", "Pt", "Au", "Hg", "Tl", "Pb", "Bi", "Po", "At", "Rn",
-	"Fr", "Ra", "Ac", "Th", "Pa", "U", "Np", "Pu", "Am", "Cm", "Bk", "Cf", "Es", "Fm",
-	"Md", "No", "Lr", "Rf", "Db", "Sg", "Bh", "Hs", "Mt", "Ds", "Rg", "Cn", "Nh", "Fl",
-	"Mc", "Lv", "Ts", "Og", NULL
-};
-
-int element_is_symbol(const char *sym, size_t len)
-{
-	size_t i;
-	if (len == 0 || len > 2)
-		return 0;
-	for (i = 0; elements[i]; i++)
-		if (elements[i][0] == sym[0] && strncmp(elements[i], sym, len) == 0 &&
-		    elements[i][len] == '\0')
-			return 1;
-	return 0;
-}
 
 static int pct_ok(const char *s, size_t n)
 {
@@ -58,7 +35,7 @@ int loading_is_valid(const char *s)
 		const char *end = strchr(p, ';');
 		if (!end)
 			end = p + strlen(p);
-		if (!colon || colon > end || !element_is_symbol(p, (size_t)(colon - p)) ||
+		if (!colon || colon > end || !chem_is_element(p, (size_t)(colon - p)) ||
 		    !pct_ok(colon + 1, (size_t)(end - colon - 1)))
 			return 0;
 		p = *end ? end + 1 : end;
@@ -93,7 +70,7 @@ static int metals_valid(const char *s)
 	while (*p) {
 		const char *end = strchr(p, ';');
 		size_t n = end ? (size_t)(end - p) : strlen(p);
-		if (!element_is_symbol(p, n))
+		if (!chem_is_element(p, n))
 			return 0;
 		if (!end)
 			break;
@@ -202,12 +179,31 @@ static void check_schema(struct vctx *v, const struct entry *e)
 					 "%s '%s' is not a ';'-separated list of element symbols",
 					 ci->name, val);
 			break;
-		case CT_NUMBER:
-			if (num_parse(val, &num) < 0)
+		case CT_NUMBER: {
+			const char *why = num_plain_check(val, &num);
+			char plain[NUM_BUFSZ];
+			if (!why)
+				break;
+			if (num_parse(val, &num) == 0 && num_in_range(num))
+				/* "3.5e2", "+350", ".5": say how to write it */
+				vfinding(v, e, R_SCHEMA_NUMBER, "%s '%s' is %s in %s: write %s",
+					 ci->name, val, strpbrk(val, "eE") ?
+					 "written with an exponent, not as a plain decimal" :
+					 "not a plain decimal", ci->unit, num_format(num, plain));
+			else if (strpbrk(val, "0123456789") &&
+				 strspn(val, "-+0123456789.eE") == strlen(val) && strpbrk(val, "eE"))
+				vfinding(v, e, R_SCHEMA_NUMBER,
+					 "%s '%s' is out of the range of numbers (plain decimal in %s)",
+					 ci->name, val, ci->unit);
+			else if (num_parse(val, &num) == 0 || strspn(val, "-0123456789.") == strlen(val))
+				vfinding(v, e, R_SCHEMA_NUMBER, "%s '%.60s%s' is %s (plain decimal in %s)",
+					 ci->name, val, strlen(val) > 60 ? "..." : "", why, ci->unit);
+			else
 				vfinding(v, e, R_SCHEMA_NUMBER,
 					 "%s '%s' is not a number (plain decimal in %s)",
 					 ci->name, val, ci->unit);
 			break;
+		}
 		case CT_LOADING:
 			if (!loading_is_valid(val))
 				vfinding(v, e, R_SCHEMA_LOADING,
@@ -317,7 +313,7 @@ static void check_reviewed(struct vctx *v, const struct entry *e)
 /* --- site type ------------------------------------------------------------ */
 
 /* The active metals an entry names, for messages: "Ru" or "Co, Ru". */
-static void metals_text(const struct entry *e, const struct name_facts *nf, struct buf *out)
+static void metals_text(const struct entry *e, const struct chem_name *nf, struct buf *out)
 {
 	size_t k;
 	if (has(e, COL_METALS)) {
@@ -345,7 +341,7 @@ static void check_site_type(struct vctx *v, const struct entry *e)
 	const char *name = entry_get(e, COL_CATALYST);
 	const char *declared = entry_get(e, COL_SITE_TYPE);
 	enum site_type t = site_type_parse(declared);
-	struct name_facts nf;
+	struct chem_name nf;
 	double size;
 	size_t nmetals;
 	char sz[NUM_BUFSZ], bound[NUM_BUFSZ];
@@ -364,7 +360,11 @@ static void check_site_type(struct vctx *v, const struct entry *e)
 		inf = classify_infer(&nf, size, nmetals, &lim);
 		if (inf == SITE_NONE)
 			goto out;
-		if (nmetals >= 2)
+		if (inf == SITE_BULK)
+			vfinding(v, e, R_SITE_TYPE_INFERRED,
+				 "site_type is empty; '%s' classifies as %s (a compound: '%s')", name,
+				 site_type_name(inf), nf.marker_word);
+		else if (nmetals >= 2)
 			vfinding(v, e, R_SITE_TYPE_INFERRED,
 				 "site_type is empty; '%s' classifies as %s (active metals %s)", name,
 				 site_type_name(inf), buf_str(&metals));
@@ -378,6 +378,13 @@ static void check_site_type(struct vctx *v, const struct entry *e)
 				 site_type_name(inf), num_format(size, sz));
 		goto out;
 	}
+	/*
+	 * A bulk compound has no particle size, and its metals are no
+	 * bimetallic site; a formula that reads as a compound (MoHx) does not
+	 * contradict the site type a paper gives it.
+	 */
+	if (t == SITE_BULK || nf.marker == SITE_BULK)
+		goto out;
 	if (size >= 0) {
 		num_format(size, sz);
 		if ((t == SITE_SAC || t == SITE_SCC) && size >= r->np_min_nm) {
@@ -431,11 +438,11 @@ double entry_loading_of(const struct entry *e, const char *metal)
 	if (!*l || !loading_is_valid(l))
 		return -1;
 	if (!strchr(l, ':')) {
-		struct name_facts nf;
+		struct chem_name nf;
 		const char *m = entry_get(e, COL_METALS);
 		if (*m)
 			return str_eq(m, metal) && num_parse(l, &x) == 0 ? x : -1;
-		classify_name(entry_get(e, COL_CATALYST), &nf);
+		chem_name_analyze(entry_get(e, COL_CATALYST), &nf);
 		if (nf.nmetals == 1 && str_eq(nf.metals[0], metal) && num_parse(l, &x) == 0)
 			return x;
 		return -1;

@@ -75,7 +75,5 @@ unsigned long validate_schema(const char *file, const struct entry_set *s, struc
 
 /* 1 when s is a loading: "3.8" or "Ru:1.17;Co:0.41" (wt%, each 0..100). */
 int loading_is_valid(const char *s);
-/* 1 when sym is a chemical element symbol ("Ru", "Co", "N"). */
-int element_is_symbol(const char *sym, size_t len);
 
 #endif

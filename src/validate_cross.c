@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "chem.h"
 #include "classify.h"
 #include "validate_int.h"
 
@@ -98,14 +99,14 @@ static int is_duplicate(const struct entry *a, const struct entry *b)
 static int rate_metal_of(const struct entry *e, char out[3])
 {
 	const char *m = entry_get(e, COL_RATE_METAL);
-	struct name_facts nf;
+	struct chem_name nf;
 	if (!*m)
 		m = entry_get(e, COL_METALS);
 	if (*m && !strchr(m, ';') && strlen(m) <= 2) {
 		memcpy(out, m, strlen(m) + 1);
 		return 0;
 	}
-	classify_name(entry_get(e, COL_CATALYST), &nf);
+	chem_name_analyze(entry_get(e, COL_CATALYST), &nf);
 	if (nf.nmetals != 1)
 		return -1;
 	memcpy(out, nf.metals[0], 3);
@@ -767,18 +768,10 @@ static int title_has(const char *title, int (*match)(const char *w, size_t n, vo
 	return found;
 }
 
-static const char *const metal_names[][2] = {
-	{ "V", "vanadium" }, { "Nb", "niobium" }, { "Ta", "tantalum" }, { "Cr", "chromium" },
-	{ "Mo", "molybdenum" }, { "W", "tungsten" }, { "Mn", "manganese" },
-	{ "Tc", "technetium" }, { "Re", "rhenium" }, { "Fe", "iron" }, { "Ru", "ruthenium" },
-	{ "Os", "osmium" }, { "Co", "cobalt" }, { "Rh", "rhodium" }, { "Ir", "iridium" },
-	{ "Ni", "nickel" }, { "Pd", "palladium" }, { "Pt", "platinum" }, { "Cu", "copper" },
-	{ "Ag", "silver" }, { "Au", "gold" },
-};
 
 struct share_ctx {
 	const struct rules *rules;
-	const struct name_facts *nf;
+	const struct chem_name *nf;
 	const char *name_words;   /* catalyst name, words of 4+ letters */
 };
 
@@ -818,7 +811,7 @@ static int name_word_match(const char *w, size_t n, void *ctx)
 static int shares(const char *w, size_t n, void *vctx)
 {
 	struct share_ctx *sc = vctx;
-	size_t k, m;
+	size_t k;
 	int letters = 0;
 	if (rules_is_topic(sc->rules, w, n))
 		return 1;
@@ -829,10 +822,8 @@ static int shares(const char *w, size_t n, void *vctx)
 		if (sl <= n && memcmp(sym, w, sl) == 0 &&
 		    (sl == n || (w[sl] >= '0' && w[sl] <= '9')))
 			return 1;
-		for (m = 0; m < ARRAY_SIZE(metal_names); m++)
-			if (str_eq(metal_names[m][0], sym) &&
-			    ascii_prefix_nocase(w, n, metal_names[m][1]))
-				return 1;
+		if (ascii_prefix_nocase(w, n, chem_element_name(sym, sl)))
+			return 1;
 	}
 	for (k = 0; k < n; k++)
 		letters += (w[k] >= 'A' && w[k] <= 'Z') || (w[k] >= 'a' && w[k] <= 'z');
@@ -887,19 +878,19 @@ void validate_ref_titles(struct vctx *v, const char *path)
 		const struct entry *e = &v->s->v[i];
 		long refs[16];
 		size_t nr;
-		struct name_facts nf;
+		struct chem_name nf;
 		struct share_ctx sc;
 
 		if (entry_is_rejected(e) || !str_eq(entry_get(e, COL_SOURCE), "table") ||
 		    !has(e, COL_CATALYST))
 			continue;
 		nr = ref_numbers(entry_get(e, COL_REF), refs, ARRAY_SIZE(refs));
-		classify_name(entry_get(e, COL_CATALYST), &nf);
+		chem_name_analyze(entry_get(e, COL_CATALYST), &nf);
 		if (has(e, COL_METALS)) {
 			/* the metals column, when given, says which metals are active */
 			const char *m = entry_get(e, COL_METALS);
 			nf.nmetals = 0;
-			while (*m && nf.nmetals < CLASSIFY_MAX_METALS) {
+			while (*m && nf.nmetals < CHEM_MAX_METALS) {
 				const char *end = strchr(m, ';');
 				size_t l = end ? (size_t)(end - m) : strlen(m);
 				if (l <= 2) {

@@ -5,7 +5,9 @@
  *   write   every write to a regular file (standard streams still work)
  *   fsync   every fsync
  *   rename  every rename
- * Anything else (or unset) injects nothing.  Used by tests/inject/full-disk.sh.
+ * Anything else (or unset) injects nothing.  NH3CAT_INJECT_SKIP=N lets the
+ * first N such calls succeed (the paper's rename, then the entries' one
+ * fails).  Used by tests/inject/full-disk.sh.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -23,8 +25,12 @@ int rename(const char *from, const char *to);
 
 static int injecting(const char *call)
 {
+	static long calls;
 	const char *v = getenv("NH3CAT_INJECT");
-	return v && strcmp(v, call) == 0;
+	const char *skip = getenv("NH3CAT_INJECT_SKIP");
+	if (!v || strcmp(v, call) != 0)
+		return 0;
+	return !skip || calls++ >= strtol(skip, NULL, 10);
 }
 
 ssize_t write(int fd, const void *buf, size_t n)

@@ -53,10 +53,22 @@ for call in write fsync rename; do
     { echo "FAIL merge ($call fails): no clear message:"; cat err; fail=1; }
   same old c || { echo "FAIL merge ($call fails): the corpus changed"; diff -r old c; fail=1; }
 done
+# A new paper whose entries cannot be written (the paper's rename works, the
+# entries' fails): the paper is taken out again, so neither is left behind.
+rm -rf c && cp -R old c
+cp p.txt r.txt && echo other >> r.txt
+NH3CAT_INJECT=rename NH3CAT_INJECT_SKIP=1 LD_PRELOAD=$lib "$NH3CAT" add r.txt -C c --from one.csv > out 2> err
+rc=$?
+[ $rc = 2 ] || { echo "FAIL add, entries write failing: exit $rc, expected 2"; cat err; fail=1; }
+grep -q 'c/entries/r.csv: error: cannot replace: No space left on device' err ||
+  { echo "FAIL add, entries write failing: no clear message:"; cat err; fail=1; }
+grep -q 'r.txt: not added; the corpus is unchanged' err ||
+  { echo "FAIL add, entries write failing: does not say the corpus is unchanged"; cat err; fail=1; }
+same old c || { echo "FAIL add, entries write failing: the paper was left without entries"; diff -r old c; fail=1; }
 # Without injection the same commands work (the injector is what failed them).
 rm -rf c && cp -R old c
 LD_PRELOAD=$lib "$NH3CAT" merge -o c/entries/p.csv c/entries/p.csv two.csv 2> err ||
   { echo "FAIL: merge without injection failed"; cat err; fail=1; }
 same old c && { echo "FAIL: merge without injection changed nothing"; fail=1; }
-[ $fail = 0 ] && echo "PASS full-disk: add and merge with write, fsync and rename failing"
+[ $fail = 0 ] && echo "PASS full-disk: add and merge with write, fsync and rename failing; a paper and its entries stored together or not at all"
 exit $fail

@@ -194,7 +194,11 @@ static const struct rule_case cases[] = {
 	{ "site-type-inferred", 1, { "catalyst=Co2 ACCs" },
 	  "site_type is empty; 'Co2 ACCs' classifies as SCC (the name says 'Co2')" },
 	{ "site-type-inferred", 1, { "catalyst=Ru/MgO|size_nm=3.1" }, "as NP (size 3.1 nm)" },
-	{ "site-type-inferred", 0, { "catalyst=MoHx" }, NULL },
+	{ "site-type-inferred", 1, { "catalyst=MoHx" }, "as bulk (a compound: 'MoHx')" },
+	{ "site-type-inferred", 0, { "catalyst=Ru/MoHx" }, NULL },
+	{ "site-type-name", 0, { "catalyst=MoHx|site_type=SAC" }, NULL },
+	{ "site-type-metals", 0, { "catalyst=Co3Mo3N|site_type=bulk" }, NULL },
+	{ "site-type-name", 0, { "catalyst=Fe1-xO|site_type=bulk" }, NULL },
 	{ "site-type-inferred", 0, { "catalyst=Co2 ACCs|site_type=SCC" }, NULL },
 
 	{ "loading-rate", 1, { "catalyst=Co-N2|loading_wt=3.2|metals=Co|" OK

@@ -1,0 +1,107 @@
+/*
+ * corpus_layout.c: the paths of a corpus's parts (see corpus_layout.h).
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "corpus_layout.h"
+#include "util.h"
+
+static char *join(const char *root, const char *dir, const char *key, const char *ext)
+{
+	struct buf b = BUF_INIT;
+	buf_addstr(&b, root);
+	if (dir)
+		buf_printf(&b, "/%s", dir);
+	if (key)
+		buf_printf(&b, "/%s", key);
+	if (ext)
+		buf_printf(&b, ".%s", ext);
+	return buf_detach(&b, NULL);
+}
+
+char *corpus_entries_path(const char *root, const char *key)
+{
+	return join(root, CORPUS_ENTRIES, key, "csv");
+}
+
+char *corpus_refs_path(const char *root, const char *key)
+{
+	return join(root, CORPUS_REFS, key, "csv");
+}
+
+char *corpus_paper_path(const char *root, const char *key, const char *ext)
+{
+	return join(root, CORPUS_PAPERS, key, ext);
+}
+
+char *corpus_waivers_path(const char *root)
+{
+	return join(root, NULL, "waivers.txt", NULL);
+}
+
+char *corpus_lock_path(const char *root)
+{
+	return join(root, NULL, ".lock", NULL);
+}
+
+int corpus_split_entries_path(const char *path, char **root, char **key)
+{
+	const char *base = strrchr(path, '/'), *dir, *dot;
+	size_t n = strlen(CORPUS_ENTRIES);
+	if (!base)
+		return -1;
+	/* the folder's name ends just before base */
+	dir = base;
+	while (dir > path && dir[-1] != '/')
+		dir--;
+	if ((size_t)(base - dir) != n || memcmp(dir, CORPUS_ENTRIES, n) != 0)
+		return -1;
+	base++;
+	dot = strrchr(base, '.');
+	if (!dot || dot == base || !str_eq(dot, ".csv"))
+		return -1;
+	*root = dir == path ? xstrdup(".") : xstrndup(path, (size_t)(dir - path - 1));
+	if (!**root) {          /* "/entries/x.csv" */
+		free(*root);
+		*root = xstrdup("/");
+	}
+	*key = xstrndup(base, (size_t)(dot - base));
+	return 0;
+}
+
+char *corpus_root_of(const char *path)
+{
+	char *root, *key, *entries;
+	struct stat st;
+	int ok;
+	if (corpus_split_entries_path(path, &root, &key) < 0)
+		return NULL;
+	free(key);
+	entries = join(root, CORPUS_ENTRIES, NULL, NULL);
+	ok = stat(entries, &st) == 0 && S_ISDIR(st.st_mode);
+	free(entries);
+	if (!ok) {
+		free(root);
+		return NULL;
+	}
+	return root;
+}
+
+char *corpus_lock_path_for(const char *path)
+{
+	struct stat st;
+	char *root;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return NULL;
+	if ((root = corpus_root_of(path)) != NULL) {
+		char *lp = corpus_lock_path(root);
+		free(root);
+		return lp;
+	}
+	return join(path, NULL, NULL, "lock");
+}
