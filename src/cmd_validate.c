@@ -5,8 +5,9 @@
  *
  * Reads each entries CSV and runs every rule of validate.h over it.  With
  * no argument it validates corpus/entries/ under the current folder.
- * Exit status: 2 when a file cannot be read as CSV at all or a rules or
- * waiver file is malformed, else 1 when any finding is an error, else 0.
+ * Exit status: 2 when a file cannot be read as CSV at all, a folder holds
+ * no CSV (nothing validated is no success) or a rules or waiver file is
+ * malformed, else 1 when any finding is an error, else 0.
  */
 #include <config.h>
 
@@ -50,8 +51,13 @@ static int list_dir(const char *dir, char ***files, size_t *n, size_t *alloc)
 		(*files)[(*n)++] = buf_detach(&path, NULL);
 	}
 	closedir(dp);
-	if (*n > first)
-		qsort(*files + first, *n - first, sizeof(char *), cmp_str);
+	if (*n == first) {
+		/* a CI run that checks nothing must not pass for a green one */
+		fprintf(stderr, "%s: error: no entries CSV (*.csv) in the folder: nothing to validate\n",
+			dir);
+		return -1;
+	}
+	qsort(*files + first, *n - first, sizeof(char *), cmp_str);
 	return 0;
 }
 
@@ -385,9 +391,13 @@ static int run(int argc, char **argv)
 			files[nfiles++] = xstrdup(argv[i]);
 		}
 	}
-	if (optind >= argc && list_dir(CORPUS_ENTRIES, &files, &nfiles, &alloc) < 0) {
-		free(files);
-		return cmd_usage_error(&cmd_validate, "no CSV given and no %s/ here", CORPUS_ENTRIES);
+	if (optind >= argc) {
+		struct stat st;
+		if (stat(CORPUS_ENTRIES, &st) != 0 || !S_ISDIR(st.st_mode))
+			return cmd_usage_error(&cmd_validate, "no CSV given and no %s/ here",
+					       CORPUS_ENTRIES);
+		if (list_dir(CORPUS_ENTRIES, &files, &nfiles, &alloc) < 0)
+			unreadable = 1;
 	}
 
 	d = diag_new(fmt, NULL);
@@ -479,7 +489,8 @@ const struct command cmd_validate = {
 	"                     sentences cite; by default corpus/papers/KEY.txt\n"
 	"      --explain [RULE]  explain one rule, or list them all\n"
 	"\n"
-	"Exit status: 0 clean, 1 errors found, 2 a file could not be read as CSV\n"
-	"or a rules or waiver file is malformed.\n",
+	"Exit status: 0 clean, 1 errors found, 2 a file could not be read as CSV,\n"
+	"a folder holds no *.csv (nothing to validate is no success), or a rules\n"
+	"or waiver file is malformed.\n",
 	.run = run,
 };

@@ -313,8 +313,14 @@ static void find_quantities(struct extractor *ex, struct para *p)
 	size_t i = 0, s = 0;
 	while (i < p->len) {
 		struct qty q;
+		q.q.impossible = NULL;
 		if (!is_digit((unsigned char)p->t[i]) || !word_boundary_before(p->t, i) ||
 		    !units_scan(p->t, p->len, i, &q.q)) {
+			if (q.q.impossible && ex->block) {
+				extract_skipped(ex, &q.q);
+				i = q.q.end > i ? q.q.end : i + 1;
+				continue;
+			}
 			i++;
 			continue;
 		}
@@ -729,8 +735,11 @@ static int may_report(const char *t, size_t len)
 	size_t i = 0;
 	while (i < len) {
 		struct quantity q;
+		q.impossible = NULL;
 		if (!is_digit((unsigned char)t[i]) || !word_boundary_before(t, i) ||
 		    !units_scan(t, len, i, &q)) {
+			if (q.impossible)
+				return 1;   /* find_quantities reports it */
 			i++;
 			continue;
 		}
@@ -780,7 +789,10 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 			p.ncites = max;
 	}
 	find_mentions(ex, &p);
+	ex->doc = doc;
+	ex->block = b;
 	find_quantities(ex, &p);
+	ex->block = NULL;
 	p.men_lo = sentence_ranges(&p, p.nmen, men_pos);
 	p.q_lo = sentence_ranges(&p, p.nq, q_pos);
 	p.cite_lo = sentence_ranges(&p, p.ncites, cite_pos);
