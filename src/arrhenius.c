@@ -164,6 +164,20 @@ static void reported_by_catalyst(const struct entry *const *v, size_t n, struct 
 	buf_release(&key);
 }
 
+/* A plain decimal as the schema writes numbers ("350", "-0.5"); others are schema errors. */
+static int plain_decimal(const char *s)
+{
+	int digits = 0;
+	if (*s == '-')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++)
+		digits++;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			digits++;
+	return digits > 0 && *s == '\0';
+}
+
 void arr_find(const struct entry *const *v, size_t n, int min_points, double ea_min,
 	      double ea_max, struct arr_set *out)
 {
@@ -178,6 +192,8 @@ void arr_find(const struct entry *const *v, size_t n, int min_points, double ea_
 		const struct entry *e = v[i];
 		double t, r;
 		if (str_eq(entry_get(e, COL_METHOD), "computed") ||
+		    !plain_decimal(entry_get(e, COL_TEMPERATURE_C)) ||
+		    !plain_decimal(entry_get(e, COL_RATE_GCAT)) ||
 		    entry_get_num(e, COL_TEMPERATURE_C, &t) != 1 || !(t > -273.15) ||
 		    entry_get_num(e, COL_RATE_GCAT, &r) != 1 || !(r > 0) || !isfinite(r))
 			continue;
