@@ -164,7 +164,10 @@ static void reported_by_catalyst(const struct entry *const *v, size_t n, struct 
 	buf_release(&key);
 }
 
-/* A plain decimal as the schema writes numbers ("350", "-0.5"); others are schema errors. */
+/*
+ * A plain decimal as the schema writes numbers ("350", "-0.5"); others are
+ * schema errors, and so are temperatures outside -200 .. 2000 degC.
+ */
 static int plain_decimal(const char *s)
 {
 	int digits = 0;
@@ -194,7 +197,7 @@ void arr_find(const struct entry *const *v, size_t n, int min_points, double ea_
 		if (str_eq(entry_get(e, COL_METHOD), "computed") ||
 		    !plain_decimal(entry_get(e, COL_TEMPERATURE_C)) ||
 		    !plain_decimal(entry_get(e, COL_RATE_GCAT)) ||
-		    entry_get_num(e, COL_TEMPERATURE_C, &t) != 1 || !(t > -273.15) ||
+		    entry_get_num(e, COL_TEMPERATURE_C, &t) != 1 || !(t > -200 && t < 2000) ||
 		    entry_get_num(e, COL_RATE_GCAT, &r) != 1 || !(r > 0) || !isfinite(r))
 			continue;
 		if (!catalyst_key(e, &key))
