@@ -170,15 +170,15 @@ static void reported_by_catalyst(const struct entry *const *v, size_t n, struct 
  */
 static int plain_decimal(const char *s)
 {
-	int digits = 0;
+	int digits = 0, frac = 1;
 	if (*s == '-')
 		s++;
 	for (; *s >= '0' && *s <= '9'; s++)
 		digits++;
 	if (*s == '.')
-		for (s++; *s >= '0' && *s <= '9'; s++)
-			digits++;
-	return digits > 0 && *s == '\0';
+		for (s++, frac = 0; *s >= '0' && *s <= '9'; s++)
+			frac++;
+	return digits > 0 && frac > 0 && *s == '\0';
 }
 
 void arr_find(const struct entry *const *v, size_t n, int min_points, double ea_min,
