@@ -826,9 +826,10 @@ char **corpus_papers(const char *root, size_t *n)
 		while ((de = readdir(dp)) != NULL) {
 			const char *dot = strrchr(de->d_name, '.');
 			struct buf b = BUF_INIT;
-			/* KEY.txt, .md, .xml only: not ".", "..", hidden or temporary files */
+			/* KEY.txt, .md, .xml, .pdf only: not ".", "..", hidden or temporary files */
 			if (de->d_name[0] == '.' || !dot || dot == de->d_name ||
-			    (!str_eq(dot, ".txt") && !str_eq(dot, ".md") && !str_eq(dot, ".xml")))
+			    (!str_eq(dot, ".txt") && !str_eq(dot, ".md") && !str_eq(dot, ".xml") &&
+			     !str_eq(dot, ".pdf")))
 				continue;
 			buf_printf(&b, "%s/%s", dir.data, de->d_name);
 			v = xgrow(v, &alloc, *n + 1, sizeof(char *));
