@@ -28,17 +28,6 @@ static void unit_of(const struct quantity *q, struct buf *b)
 		buf_addstr(b, quantity_kind_unit(q->kind));
 }
 
-static int kind_parse(const char *name, enum quantity_kind *k)
-{
-	int i;
-	for (i = QK_NONE + 1; i < QK_NKINDS; i++)
-		if (str_eq(name, quantity_kind_name((enum quantity_kind)i))) {
-			*k = (enum quantity_kind)i;
-			return 0;
-		}
-	return -1;
-}
-
 static void print_values(const struct quantity *q, const double *v, FILE *f)
 {
 	char num[NUM_BUFSZ];
@@ -55,6 +44,7 @@ static int run(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "loading", required_argument, NULL, 'l' },
 		{ "as", required_argument, NULL, 'a' },
+		{ "kind", required_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *text = NULL, *loading_arg = NULL;
@@ -68,15 +58,16 @@ static int run(int argc, char **argv)
 
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":l:a:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":l:a:k:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
 			loading_arg = optarg;
 			break;
 		case 'a':
-			if (kind_parse(optarg, &expect) < 0)
-				return cmd_usage_error(&cmd_units, "--as: unknown kind '%s' (rate, rate_metal, tof, "
-						       "temperature, pressure, whsv, ghsv, ea, loading or size)", optarg);
+		case 'k':
+			if ((expect = quantity_kind_from_name(optarg)) == QK_NONE)
+				return cmd_usage_error(&cmd_units, "--kind: unknown kind '%s' (rate, rate_metal, tof, "
+						       "temperature, pressure, whsv, ghsv, ea, loading, size or outlet)", optarg);
 			break;
 		default:
 			return cmd_option_error(&cmd_units, argv, c);
@@ -152,7 +143,7 @@ static int run(int argc, char **argv)
 const struct command cmd_units = {
 	.name = "units",
 	.summary = "print one quantity in canonical units",
-	.usage = "nh3cat units 'QUANTITY' [--loading WT] [--as KIND]",
+	.usage = "nh3cat units 'QUANTITY' [--loading WT] [--kind KIND]",
 	.help =
 	"Reads one quantity as papers write it (a value, a range such as\n"
 	"'523-648 K', or a list such as '1.1 and 10.3 umol g^-1 h^-1') and prints\n"
@@ -162,6 +153,7 @@ const struct command cmd_units = {
 	"  pressure       MPa                     WHSV            mL g^-1 h^-1\n"
 	"  GHSV           h^-1 (say 'GHSV ...')   Ea              kJ mol^-1\n"
 	"  loading        wt%                     size            nm\n"
+	"  outlet NH3     vol % (vol%, mol%, ppm; a bare % with --kind outlet)\n"
 	"Unicode and LaTeX spellings are understood ('2.53 \\times 10^{-2} s^{-1}',\n"
 	"'mmol_{NH3} g_{cat}^{-1} h^{-1}', 'h\xE2\x81\xBB\xC2\xB9').  A label in front chooses the\n"
 	"kind where the unit alone cannot ('GHSV 36 000 h^-1', 'TOF_Ru 0.067 s^-1').\n"
@@ -170,12 +162,15 @@ const struct command cmd_units = {
 	"  -l, --loading WT   metal loading in wt%: a rate per gram of metal is also\n"
 	"                     printed per gram of catalyst, and the other way round,\n"
 	"                     marked derived\n"
-	"  -a, --as KIND      the quantity must be of this kind: rate, rate_metal,\n"
+	"  -k, --kind KIND    the quantity must be of this kind: rate, rate_metal,\n"
 	"                     tof, temperature, pressure, whsv, ghsv, ea, loading,\n"
-	"                     size (a bare h^-1 is read as GHSV with --as ghsv)\n"
+	"                     size, outlet (a bare h^-1 is read as GHSV with --kind\n"
+	"                     ghsv, a bare % as a loading with --kind loading and\n"
+	"                     as the outlet NH3 concentration with --kind outlet);\n"
+	"                     --as KIND is the same\n"
 	"\n"
 	"Exit status: 0, or 2 when the quantity cannot be read (unknown unit,\n"
-	"malformed number, a kind other than --as asks for); the message quotes\n"
+	"malformed number, a kind other than --kind asks for); the message quotes\n"
 	"the text.\n",
 	.run = run,
 };

@@ -28,33 +28,6 @@
 
 #define CORPUS_ENTRIES "corpus/entries"
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The *.csv files of dir, sorted, appended to *files. */
-static int list_dir(const char *dir, char ***files, size_t *n, size_t *alloc)
-{
-	DIR *dp = opendir(dir);
-	struct dirent *de;
-	size_t first = *n;
-	if (!dp)
-		return error("cannot open folder '%s'", dir);
-	while ((de = readdir(dp)) != NULL) {
-		struct buf path = BUF_INIT;
-		if (de->d_name[0] == '.' || !str_endswith(de->d_name, ".csv"))
-			continue;
-		buf_printf(&path, "%s%s%s", dir, str_endswith(dir, "/") ? "" : "/", de->d_name);
-		*files = xgrow(*files, alloc, *n + 1, sizeof(char *));
-		(*files)[(*n)++] = buf_detach(&path, NULL);
-	}
-	closedir(dp);
-	if (*n > first)
-		qsort(*files + first, *n - first, sizeof(char *), cmp_str);
-	return 0;
-}
-
 /* --- citing sentences of the source document --------------------------- */
 
 struct cites {
@@ -378,14 +351,14 @@ static int run(int argc, char **argv)
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
 		struct stat st;
 		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			if (list_dir(argv[i], &files, &nfiles, &alloc) < 0)
+			if (cmd_list_csv(argv[i], &files, &nfiles, &alloc) < 0)
 				unreadable = 1;
 		} else {
 			files = xgrow(files, &alloc, nfiles + 1, sizeof(char *));
 			files[nfiles++] = xstrdup(argv[i]);
 		}
 	}
-	if (optind >= argc && list_dir(CORPUS_ENTRIES, &files, &nfiles, &alloc) < 0) {
+	if (optind >= argc && cmd_list_csv(CORPUS_ENTRIES, &files, &nfiles, &alloc) < 0) {
 		free(files);
 		return cmd_usage_error(&cmd_validate, "no CSV given and no %s/ here", CORPUS_ENTRIES);
 	}
