@@ -116,7 +116,9 @@ static void process(struct worker_ctx *w, const struct batch_opts *o, const char
 		} else {
 			struct entry_set set;
 			entry_set_init(&set);
+			extractor_set_diag(w->ex, d);
 			r->nentries = extractor_run(w->ex, doc, &set);
+			extractor_set_diag(w->ex, NULL);
 			/* XML reference lists name DOIs reliably; text ones rarely. */
 			if (!doc->src)
 				refdoi_fill(doc, &set, 0);

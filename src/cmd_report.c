@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "fileio.h"
 #include "report.h"
 
 #define CORPUS_ENTRIES "corpus/entries"
@@ -31,6 +32,23 @@ static char *default_out(const char *tpl)
 	buf_add(&b, base, n);
 	buf_addstr(&b, ".pdf");
 	return buf_detach(&b, NULL);
+}
+
+/* -1 (after a message) when out is the template or an entries file read, by any name. */
+static int refuses_output(const char *out, const char *tpl, const struct report_data *d)
+{
+	size_t n = report_data_nfiles(d), i;
+	char **inputs = xcalloc(n + 2, sizeof(*inputs));
+	const char *same;
+	int rc = 0;
+	inputs[0] = (char *)tpl;
+	for (i = 0; i < n; i++)
+		inputs[i + 1] = (char *)report_data_file(d, i);
+	same = file_same_as_any(out, inputs, n + 1);
+	if (same)
+		rc = error("-o %s is the input %s: report never writes over its input", out, same);
+	free(inputs);
+	return rc;
 }
 
 static int run(int argc, char **argv)
@@ -122,7 +140,9 @@ static int run(int argc, char **argv)
 	if (status == EXIT_OK) {
 		if (!out)
 			out = own_out = default_out(tpl_path);
-		if (report_render(t, d, fmt, out, &ro) < 0)
+		if (!str_eq(out, "-") && refuses_output(out, tpl_path, d) < 0)
+			status = EXIT_INPUT;
+		else if (report_render(t, d, fmt, out, &ro) < 0)
 			status = EXIT_INPUT;
 	}
 	free(own_out);
@@ -152,6 +172,8 @@ const struct command cmd_report = {
 	"      --list-charts  print the ids of the template's charts and stop\n"
 	"\n"
 	"SOURCE_DATE_EPOCH, when set, gives the creation date written into a PDF.\n"
-	"Exit status: 0 rendered, 2 a bad template, unreadable data or a failed write.\n",
+	"An output that is the template or an entries file read (by any name) is\n"
+	"refused.  Exit status: 0 rendered, 2 a bad template, unreadable data, an\n"
+	"output over an input or a failed write.\n",
 	.run = run,
 };

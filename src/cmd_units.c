@@ -11,6 +11,7 @@
 #include <config.h>
 
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -53,6 +54,7 @@ static int run(int argc, char **argv)
 	struct quantity q, lq;
 	struct buf unit = BUF_INIT;
 	char err[512], num[NUM_BUFSZ];
+	double derived[QTY_MAX_VALUES];
 	size_t i;
 	int c;
 
@@ -93,6 +95,23 @@ static int run(int argc, char **argv)
 		fprintf(stderr, "%s: units: %s\n", progname, err);
 		return EXIT_INPUT;
 	}
+	if (loading_arg && (q.kind == QK_RATE_METAL || q.kind == QK_RATE_CAT)) {
+		/* of several metals, the one the rate is per */
+		for (i = 0; i < lq.nparts && q.metal[0]; i++)
+			if (str_eq(lq.parts[i].metal, q.metal))
+				loading = lq.parts[i].wt;
+		for (i = 0; i < q.nvalues; i++) {
+			derived[i] = q.kind == QK_RATE_METAL ? rate_metal_to_cat(q.values[i], loading)
+							     : rate_cat_to_metal(q.values[i], loading);
+			if (!num_in_range(derived[i])) {
+				fprintf(stderr, "%s: units: '%s' at %s wt%% is a rate per gram of %s "
+					"too %s to store\n", progname, text, num_format(loading, num),
+					q.kind == QK_RATE_METAL ? "catalyst" : "metal",
+					fabs(derived[i]) >= NUM_MAX ? "large" : "small");
+				return EXIT_INPUT;
+			}
+		}
+	}
 
 	if (q.kind == QK_LOADING && q.nparts > 1) {
 		for (i = 0; i < q.nparts; i++)
@@ -118,15 +137,7 @@ static int run(int argc, char **argv)
 	buf_release(&unit);
 
 	if (loading_arg && (q.kind == QK_RATE_METAL || q.kind == QK_RATE_CAT)) {
-		double v[QTY_MAX_VALUES];
-		/* of several metals, the one the rate is per */
-		for (i = 0; i < lq.nparts && q.metal[0]; i++)
-			if (str_eq(lq.parts[i].metal, q.metal))
-				loading = lq.parts[i].wt;
-		for (i = 0; i < q.nvalues; i++)
-			v[i] = q.kind == QK_RATE_METAL ? rate_metal_to_cat(q.values[i], loading)
-						       : rate_cat_to_metal(q.values[i], loading);
-		print_values(&q, v, stdout);
+		print_values(&q, derived, stdout);
 		if (q.kind == QK_RATE_METAL)
 			printf(" mmol g_cat^-1 h^-1 (rate per gram of catalyst, derived at %s wt%%%s%s)\n",
 			       num_format(loading, num), q.metal[0] ? " " : "", q.metal);
@@ -170,7 +181,10 @@ const struct command cmd_units = {
 	"                     --as KIND is the same\n"
 	"\n"
 	"Exit status: 0, or 2 when the quantity cannot be read (unknown unit,\n"
-	"malformed number, a kind other than --kind asks for); the message quotes\n"
-	"the text.\n",
+	"malformed number, a kind other than --kind asks for) or cannot be: a\n"
+	"number that overflows or underflows, as written or once converted (an\n"
+	"entry holds zero or 0.000000000000001 to below 1000000000000000), a\n"
+	"temperature below absolute zero, a negative rate, pressure or size.\n"
+	"The message quotes the text.\n",
 	.run = run,
 };

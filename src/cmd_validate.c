@@ -5,8 +5,9 @@
  *
  * Reads each entries CSV and runs every rule of validate.h over it.  With
  * no argument it validates corpus/entries/ under the current folder.
- * Exit status: 2 when a file cannot be read as CSV at all or a rules or
- * waiver file is malformed, else 1 when any finding is an error, else 0.
+ * Exit status: 2 when a file cannot be read as CSV at all, a folder holds
+ * no CSV (nothing validated is no success) or a rules or waiver file is
+ * malformed, else 1 when any finding is an error, else 0.
  */
 #include <config.h>
 
@@ -27,6 +28,21 @@
 #include "validate.h"
 
 #define CORPUS_ENTRIES "corpus/entries"
+
+/* The *.csv files of dir, sorted, appended to *files; a folder without one is an error. */
+static int list_dir(const char *dir, char ***files, size_t *n, size_t *alloc)
+{
+	size_t first = *n;
+	if (cmd_list_csv(dir, files, n, alloc) < 0)
+		return -1;
+	if (*n == first) {
+		/* a CI run that checks nothing must not pass for a green one */
+		fprintf(stderr, "%s: error: no entries CSV (*.csv) in the folder: nothing to validate\n",
+			dir);
+		return -1;
+	}
+	return 0;
+}
 
 /* --- citing sentences of the source document --------------------------- */
 
@@ -351,16 +367,20 @@ static int run(int argc, char **argv)
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
 		struct stat st;
 		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			if (cmd_list_csv(argv[i], &files, &nfiles, &alloc) < 0)
+			if (list_dir(argv[i], &files, &nfiles, &alloc) < 0)
 				unreadable = 1;
 		} else {
 			files = xgrow(files, &alloc, nfiles + 1, sizeof(char *));
 			files[nfiles++] = xstrdup(argv[i]);
 		}
 	}
-	if (optind >= argc && cmd_list_csv(CORPUS_ENTRIES, &files, &nfiles, &alloc) < 0) {
-		free(files);
-		return cmd_usage_error(&cmd_validate, "no CSV given and no %s/ here", CORPUS_ENTRIES);
+	if (optind >= argc) {
+		struct stat st;
+		if (stat(CORPUS_ENTRIES, &st) != 0 || !S_ISDIR(st.st_mode))
+			return cmd_usage_error(&cmd_validate, "no CSV given and no %s/ here",
+					       CORPUS_ENTRIES);
+		if (list_dir(CORPUS_ENTRIES, &files, &nfiles, &alloc) < 0)
+			unreadable = 1;
 	}
 
 	d = diag_new(fmt, NULL);
@@ -452,7 +472,8 @@ const struct command cmd_validate = {
 	"                     sentences cite; by default corpus/papers/KEY.txt\n"
 	"      --explain [RULE]  explain one rule, or list them all\n"
 	"\n"
-	"Exit status: 0 clean, 1 errors found, 2 a file could not be read as CSV\n"
-	"or a rules or waiver file is malformed.\n",
+	"Exit status: 0 clean, 1 errors found, 2 a file could not be read as CSV,\n"
+	"a folder holds no *.csv (nothing to validate is no success), or a rules\n"
+	"or waiver file is malformed.\n",
 	.run = run,
 };

@@ -133,7 +133,8 @@ struct cell *table_add_cell(struct table *t, size_t row, size_t col,
 			    const char *text, size_t len, size_t src_off)
 {
 	struct cell *c;
-	if (t->ncells && row < t->cells[t->ncells - 1].row)
+	if (t->ncells && (row < t->cells[t->ncells - 1].row ||
+			  (row == t->cells[t->ncells - 1].row && col <= t->cells[t->ncells - 1].col)))
 		t->unordered = 1;
 	t->cells = xgrow(t->cells, &t->alloc, t->ncells + 1, sizeof(*t->cells));
 	c = &t->cells[t->ncells++];
@@ -172,16 +173,57 @@ static int cell_covers(const struct cell *c, size_t row, size_t col)
 	       col >= c->col && col < c->col + c->colspan;
 }
 
+/* First index in cells[lo, hi) at or after (row, col) in row, then column order. */
+static size_t cell_lower_bound(const struct table *t, size_t lo, size_t hi, size_t row, size_t col)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct cell *c = &t->cells[mid];
+		if (c->row < row || (c->row == row && c->col < col))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /*
- * Cells come in row order (table_add_cell notes when they do not), so the
- * cells of a row are found by binary search; a slot they leave empty can
- * only be covered by a cell of an earlier row spanning down, looked for
- * backwards from there.  Reading a table cell by cell stays near linear
- * instead of quadratic in its size.
+ * Cells come in row, then column order (table_add_cell notes when they do
+ * not), so a slot's cell is found by binary search: the cell that starts
+ * there, or the one before it in its row spanning right.  A slot they
+ * leave empty can only be covered by a cell of an earlier row spanning
+ * down: each earlier row is searched the same way, nearest first.  A
+ * lookup costs a logarithm per row it looks back, so reading a table cell
+ * by cell stays near linear in its size whatever its width.
  */
+static int cmp_cell_pos(const void *a, const void *b)
+{
+	const struct cell *x = a, *y = b;
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return 0;
+}
+
+void table_index(struct table *t)
+{
+	size_t i;
+	if (t->unordered)
+		qsort(t->cells, t->ncells, sizeof(*t->cells), cmp_cell_pos);
+	t->unordered = 0;
+	t->max_rowspan = 1;
+	for (i = 0; i < t->ncells; i++) {
+		if (i && cmp_cell_pos(&t->cells[i - 1], &t->cells[i]) == 0)
+			t->unordered = 1;   /* two cells in one slot: keep the plain scan */
+		if (t->cells[i].rowspan > t->max_rowspan)
+			t->max_rowspan = t->cells[i].rowspan;
+	}
+}
+
 const struct cell *table_cell_at(const struct table *t, size_t row, size_t col)
 {
-	size_t lo = 0, hi = t->ncells, i;
+	size_t i, r = row, hi = t->ncells;
 
 	if (t->unordered) {
 		for (i = 0; i < t->ncells; i++)
@@ -189,20 +231,31 @@ const struct cell *table_cell_at(const struct table *t, size_t row, size_t col)
 				return &t->cells[i];
 		return NULL;
 	}
-	while (lo < hi) {   /* first cell of a row >= row */
-		size_t mid = lo + (hi - lo) / 2;
-		if (t->cells[mid].row < row)
-			lo = mid + 1;
-		else
-			hi = mid;
+	for (;;) {
+		/* the last cell of row r at or left of col: the only one there that may cover */
+		i = cell_lower_bound(t, 0, hi, r, col + 1);
+		if (i == 0)
+			return NULL;
+		if (t->cells[i - 1].row == r && cell_covers(&t->cells[i - 1], row, col))
+			return &t->cells[i - 1];
+		/* rows above without a cell left of col cover nothing: skip to the nearest */
+		r = t->cells[i - 1].row < r ? t->cells[i - 1].row : r - 1;
+		/* no cell starts far enough above to reach down here (once indexed) */
+		if (r == (size_t)-1 || (t->max_rowspan && row - r >= t->max_rowspan))
+			return NULL;
+		hi = t->cells[i - 1].row > r ? i - 1 : i;
 	}
-	for (i = lo; i < t->ncells && t->cells[i].row == row; i++)
-		if (cell_covers(&t->cells[i], row, col))
-			return &t->cells[i];
-	for (i = lo; i-- > 0;)
-		if (cell_covers(&t->cells[i], row, col))
-			return &t->cells[i];
-	return NULL;
+}
+
+size_t table_row_width(const struct table *t, size_t row)
+{
+	size_t i;
+	if (t->unordered || t->max_rowspan != 1)
+		return t->ncols;
+	i = cell_lower_bound(t, 0, t->ncells, row + 1, 0);
+	if (i == 0 || t->cells[i - 1].row != row)
+		return 0;
+	return t->cells[i - 1].col + t->cells[i - 1].colspan;
 }
 
 void document_line_col(const struct document *d, size_t off, long *line, long *col)

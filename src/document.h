@@ -56,7 +56,8 @@ struct table {
 	size_t nfootnotes;
 	size_t *row_src_off;  /* nrows offsets of the row starts, or NULL */
 	char **row_locator;   /* nrows structured locators of rows, or NULL */
-	int unordered;        /* cells were not added in row order (lookups scan all) */
+	int unordered;        /* cells are not in row, then column order (lookups scan all) */
+	size_t max_rowspan;   /* the largest rowspan, once table_index ran; 0 before */
 };
 
 struct block {
@@ -107,10 +108,23 @@ void table_add_footnote(struct table *t, const char *text, size_t len);
 /* Give row a structured locator ("table1/r3"), copied; rows are added first. */
 void table_set_row_locator(struct table *t, size_t row, const char *locator);
 /*
+ * A reader calls this when its table is complete (spans set): the cells
+ * are sorted into row, then column order and the largest rowspan noted,
+ * so that table_cell_at costs a few binary searches, whatever the table's
+ * shape.  Without it, lookups stay right but may look back over every row.
+ */
+void table_index(struct table *t);
+/*
  * The cell covering (row, col), following row and column spans, or NULL
  * when no cell covers it.
  */
 const struct cell *table_cell_at(const struct table *t, size_t row, size_t col);
+/*
+ * The columns row may have cells in: one past its last cell, or ncols when
+ * a cell of a row above may span down into it.  Loops over a row's
+ * columns stop there, so that one wide row does not make every row wide.
+ */
+size_t table_row_width(const struct table *t, size_t row);
 
 /* 1-based line and column (in characters) of a source offset. */
 void document_line_col(const struct document *d, size_t off,

@@ -172,10 +172,13 @@ void entry_set(struct entry *e, enum entry_col c, const char *value)
 	entry_touch(e);
 }
 
-void entry_set_num(struct entry *e, enum entry_col c, double v)
+int entry_set_num(struct entry *e, enum entry_col c, double v)
 {
 	char buf[NUM_BUFSZ];
+	if (!num_in_range(v))
+		return -1;
 	entry_set(e, c, num_format(v, buf));
+	return 0;
 }
 
 int entry_get_num(const struct entry *e, enum entry_col c, double *out)

@@ -146,9 +146,17 @@ void entry_release(struct entry *e);
 const char *entry_get(const struct entry *e, enum entry_col c);
 /* Replace a field (copying value); the entry is then written canonically. */
 void entry_set(struct entry *e, enum entry_col c, const char *value);
-/* Set a numeric field as a plain decimal. */
-void entry_set_num(struct entry *e, enum entry_col c, double v);
-/* 1 and *out when the field holds a number, 0 when empty, -1 when malformed. */
+/*
+ * Set a numeric field as a plain decimal.  Returns 0, or -1 (the field
+ * left as it was) when v is outside the magnitudes an entry holds
+ * (num_in_range): an overflow or underflow is never written.
+ */
+int entry_set_num(struct entry *e, enum entry_col c, double v);
+/*
+ * 1 and *out when the field holds a number (num_parse: also one the
+ * schema refuses, such as 3.5e2, which validate reports), 0 when empty,
+ * -1 when malformed.
+ */
 int entry_get_num(const struct entry *e, enum entry_col c, double *out /* OUT */);
 /* Append a name to the ';'-separated list in the derived column, once. */
 void entry_add_derived(struct entry *e, const char *colname);

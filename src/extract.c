@@ -268,6 +268,33 @@ void extract_share_site_types(struct entry_set *set, size_t first)
 	free(tab);
 }
 
+void extractor_set_diag(struct extractor *ex, struct diag *d)
+{
+	ex->d = d;
+}
+
+void extract_skipped(struct extractor *ex, const struct quantity *q)
+{
+	const struct document *doc = ex->doc;
+	const struct block *b = ex->block;
+	struct buf where = BUF_INIT;
+	long line = 0, col = 0;
+	size_t off;
+
+	if (!ex->d || !doc || !b || !q->impossible)
+		return;
+	off = ex->nt.map[q->start];
+	if (b->path)
+		buf_printf(&where, " (at %s)", b->path);
+	else if (b->src_off != DOC_NO_OFFSET)
+		document_line_col(doc, b->map ? b->map[off] : b->src_off + off, &line, &col);
+	diag_emit(ex->d, doc->name, line, col, DIAG_WARNING, "value-skipped",
+		  "'%.*s' is a %s %s; not extracted%s", (int)(q->end - q->start),
+		  ex->nt.text + q->start, quantity_kind_name(q->kind), q->impossible,
+		  buf_str(&where));
+	buf_release(&where);
+}
+
 size_t extractor_run(struct extractor *ex, const struct document *doc, struct entry_set *set)
 {
 	size_t i, first = set->n;

@@ -10,6 +10,7 @@
 #ifndef NH3CAT_EXTRACT_H
 #define NH3CAT_EXTRACT_H
 
+#include "diag.h"
 #include "document.h"
 #include "entry.h"
 
@@ -18,6 +19,15 @@ struct extractor;
 /* Compile the patterns; dies on a pattern error (a bug, not an input error). */
 struct extractor *extractor_new(void);
 void extractor_free(struct extractor *ex);
+
+/*
+ * Where extractor_run reports a value of the prose it skips because no
+ * entry can hold it (units.h: a number that overflows or underflows, a
+ * temperature below absolute zero): FILE:LINE:COL: warning:
+ * [value-skipped] ... to d, until the next call.  NULL, the default:
+ * skipped silently.  d is borrowed.
+ */
+void extractor_set_diag(struct extractor *ex, struct diag *d);
 
 /* Append the entries of doc to set.  Returns how many were added. */
 size_t extractor_run(struct extractor *ex, const struct document *doc, struct entry_set *set);

@@ -41,7 +41,16 @@ struct extractor {
 	int utf_checked;        /* nt.text is valid UTF-8: matching may skip the check */
 	double method_cond[3];  /* the document's standard T, P, WHSV (NAN: none) */
 	struct buf scratch;
+	struct diag *d;                   /* extractor_set_diag, or NULL */
+	const struct document *doc;       /* being read, for extract_skipped */
+	const struct block *block;
 };
+
+/*
+ * Report (extractor_set_diag) a quantity of the block being read that
+ * units_scan refused (q->impossible), at offset q->start of ex->nt.
+ */
+void extract_skipped(struct extractor *ex, const struct quantity *q);
 
 /* Run pattern p on text[0..len) from start; 1 and ovector on a match. */
 int xpat_match(struct extractor *ex, enum xpat p, const char *text, size_t len,

@@ -347,7 +347,8 @@ static const char *sub_heading(struct extractor *ex, const struct table *t, size
 {
 	size_t c, filled = 0;
 	double v;
-	for (c = 0; c < t->ncols; c++) {
+	size_t width = table_row_width(t, r);
+	for (c = 0; c < width; c++) {
 		const struct cell *cl = table_cell_at(t, r, c);
 		if (!cl || !cl->text[0] || cl->row != r || !strcmp(cl->text, "_"))
 			continue;
@@ -520,7 +521,7 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 			if (st != SITE_NONE)
 				entry_set(e, COL_SITE_TYPE, site_type_name(st));
 		}
-		for (c = 0; c < t->ncols; c++) {
+		for (c = 0; c < table_row_width(t, r); c++) {
 			const struct cell *cl = table_cell_at(t, r, c);
 			double v;
 			enum entry_col col = ENTRY_NCOLS;
@@ -586,12 +587,22 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 		buf_reset(&ev);
 		if (b->label)
 			buf_printf(&ev, "%s row: ", b->label);
-		for (c = 0; c < t->ncols; c++) {
-			const struct cell *cl = table_cell_at(t, r, c);
-			if (c)
-				buf_addstr(&ev, " | ");
-			if (cl)
-				buf_addstr(&ev, cl->text);
+		{
+			/* up to its last filled cell: empty columns after it say nothing */
+			size_t ncol = table_row_width(t, r);
+			while (ncol > 1) {
+				const struct cell *cl = table_cell_at(t, r, ncol - 1);
+				if (cl && cl->text[0])
+					break;
+				ncol--;
+			}
+			for (c = 0; c < ncol; c++) {
+				const struct cell *cl = table_cell_at(t, r, c);
+				if (c)
+					buf_addstr(&ev, " | ");
+				if (cl)
+					buf_addstr(&ev, cl->text);
+			}
 		}
 		entry_set(e, COL_EVIDENCE, buf_str(&ev));
 		{

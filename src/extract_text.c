@@ -167,7 +167,7 @@ struct pending {
 	char rate_metal[4];
 	char loading[32];
 	char ref[64];
-	size_t pos;          /* first result, for the locator */
+	size_t pos, pos_end; /* first result, for the locator and the evidence */
 	size_t sent;
 	int computed;
 };
@@ -313,8 +313,14 @@ static void find_quantities(struct extractor *ex, struct para *p)
 	size_t i = 0, s = 0;
 	while (i < p->len) {
 		struct qty q;
+		q.q.impossible = NULL;
 		if (!is_digit((unsigned char)p->t[i]) || !word_boundary_before(p->t, i) ||
 		    !units_scan(p->t, p->len, i, &q.q)) {
+			if (q.q.impossible && ex->block) {
+				extract_skipped(ex, &q.q);
+				i = q.q.end > i ? q.q.end : i + 1;
+				continue;
+			}
 			i++;
 			continue;
 		}
@@ -637,6 +643,56 @@ static int same_cond(const double *a, const double *b)
 	return 1;
 }
 
+/*
+ * Evidence is bounded, so that the output grows with the paper and not
+ * with the number of values a sentence holds: a sentence up to
+ * EVIDENCE_MAX bytes is given whole; in a longer one, the clause around
+ * the value (from the catalyst named just before it, or the clause
+ * punctuation before the value, to the clause punctuation after it),
+ * cut at word boundaries within EVIDENCE_MAX.  The locator points at the
+ * value, inside the whole sentence.  Canonical offsets [*s, *e).
+ */
+#define EVIDENCE_MAX 400
+
+static int clause_mark(const char *t, size_t i)
+{
+	return (t[i] == ',' || t[i] == ';' || t[i] == ':') && t[i + 1] == ' ';
+}
+
+static void evidence_span(const struct para *p, const struct pending *pe, size_t *s, size_t *e)
+{
+	size_t ss = p->sent[pe->sent].start, se = p->sent[pe->sent].end;
+	size_t a, z, lim;
+	*s = ss;
+	*e = se;
+	if (se - ss <= EVIDENCE_MAX)
+		return;
+	/* start: the catalyst's name when it is close, else the clause's start */
+	a = pe->pos;
+	if (pe->m->start >= ss && pe->m->start < pe->pos && pe->pos - pe->m->start < EVIDENCE_MAX / 2)
+		a = pe->m->start;
+	else {
+		lim = a > ss + EVIDENCE_MAX / 4 ? a - EVIDENCE_MAX / 4 : ss;
+		while (a > lim && !clause_mark(p->t, a - 1))
+			a--;
+		while (a < pe->pos && (p->t[a] == ' ' || clause_mark(p->t, a)))
+			a++;
+		if (a == lim && a > ss)   /* no clause mark near: from a word */
+			while (a < pe->pos && p->t[a - 1] != ' ')
+				a++;
+	}
+	/* end: the clause punctuation after the value, within the bound */
+	lim = a + EVIDENCE_MAX < se ? a + EVIDENCE_MAX : se;
+	z = pe->pos_end > a ? pe->pos_end : a;
+	while (z < lim && !clause_mark(p->t, z))
+		z++;
+	if (z == lim && z < se)
+		while (z > pe->pos_end && p->t[z] != ' ')
+			z--;
+	*s = a;
+	*e = z;
+}
+
 static void emit(const struct document *doc, const struct block *b, struct extractor *ex,
 		 const struct para *p, const struct pending *pe, struct entry_set *set)
 {
@@ -676,9 +732,10 @@ static void emit(const struct document *doc, const struct block *b, struct extra
 	entry_set(e, COL_RATE_METAL, pe->rate_metal);
 	entry_set(e, COL_REF, pe->ref);
 	entry_set(e, COL_METHOD, pe->computed ? "computed" : "experiment");
-	/* evidence: the sentence as the source writes it */
-	es = map[p->sent[pe->sent].start];
-	ee = map[p->sent[pe->sent].end];
+	/* evidence: the sentence as the source writes it, or the clause around the value */
+	evidence_span(p, pe, &es, &ee);
+	es = map[es];
+	ee = map[ee];
 	if (ee > b->len)
 		ee = b->len;
 	for (k = es; k < ee; k++)
@@ -699,8 +756,11 @@ static int may_report(const char *t, size_t len)
 	size_t i = 0;
 	while (i < len) {
 		struct quantity q;
+		q.impossible = NULL;
 		if (!is_digit((unsigned char)t[i]) || !word_boundary_before(t, i) ||
 		    !units_scan(t, len, i, &q)) {
+			if (q.impossible)
+				return 1;   /* find_quantities reports it */
 			i++;
 			continue;
 		}
@@ -751,7 +811,10 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 			p.ncites = max;
 	}
 	find_mentions(ex, &p);
+	ex->doc = doc;
+	ex->block = b;
 	find_quantities(ex, &p);
+	ex->block = NULL;
 	p.men_lo = sentence_ranges(&p, p.nmen, men_pos);
 	p.q_lo = sentence_ranges(&p, p.nq, q_pos);
 	p.cite_lo = sentence_ranges(&p, p.ncites, cite_pos);
@@ -792,6 +855,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 				pe.m = m;
 				pe.sent = s;
 				pe.pos = q->q.start;
+				pe.pos_end = q->q.end;
 				pe.computed = computed;
 				for (k = 0; k < ENTRY_NRESULTS; k++)
 					pe.res[k] = NAN;

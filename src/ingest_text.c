@@ -400,26 +400,6 @@ static void find_group_column(struct table *t)
 	t->ncells = out;
 }
 
-/* Pad every row to the full width, so that each (row, col) has a cell. */
-static void pad_rows(struct table *t)
-{
-	size_t r, c;
-	for (r = 0; r < t->nrows; r++)
-		for (c = 0; c < t->ncols; c++)
-			if (!table_cell_at(t, r, c))
-				table_add_cell(t, r, c, "", 0, DOC_NO_OFFSET);
-}
-
-static int cmp_cells(const void *a, const void *b)
-{
-	const struct cell *x = a, *y = b;
-	if (x->row != y->row)
-		return x->row < y->row ? -1 : 1;
-	if (x->col != y->col)
-		return x->col < y->col ? -1 : 1;
-	return 0;
-}
-
 /* Rows first..last-1 (some may be blank) into a table of block b. */
 static void read_table(struct reader_state *st, struct block *b, size_t first, size_t last)
 {
@@ -459,8 +439,11 @@ static void read_table(struct reader_state *st, struct block *b, size_t first, s
 		t->nheader = r < t->nrows ? r : (t->nrows > 1 ? 1 : 0);
 	}
 	find_group_column(t);
-	pad_rows(t);
-	qsort(t->cells, t->ncells, sizeof(*t->cells), cmp_cells);
+	/*
+	 * Short rows are not padded: a slot with no cell is empty, and one
+	 * wide row costs its own cells only.
+	 */
+	table_index(t);
 }
 
 /* A footnote line under a table: "a Conditions ...", "ᵃ ...", "Note: ...". */

@@ -57,6 +57,9 @@ int report_data_add(struct report_data *d, const char *path);
 void report_data_add_set(struct report_data *d, const char *name,
 			 const struct entry_set *s);
 size_t report_data_count(const struct report_data *d);
+/* The entries files read, in order (a folder gives each of its CSV files). */
+size_t report_data_nfiles(const struct report_data *d);
+const char *report_data_file(const struct report_data *d, size_t i);
 void report_data_free(struct report_data *d);
 
 /* Options of one render. */

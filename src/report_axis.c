@@ -83,7 +83,13 @@ void rpt_axis_linear(struct rpt_axis *a, double min, double max, int target)
 
 void rpt_axis_log(struct rpt_axis *a, double min, double max)
 {
-	double lmin = log10(min), lmax = log10(max);
+	/*
+	 * Decades beyond +-RPT_LOG_LIMIT are not drawn: 10^-324 is zero and
+	 * 10^309 infinite in a double, and a label would take the logarithm
+	 * of either (charts leave such values out, counted).
+	 */
+	double lmin = fmin(fmax(log10(min), -RPT_LOG_LIMIT), RPT_LOG_LIMIT);
+	double lmax = fmin(fmax(log10(max), -RPT_LOG_LIMIT), RPT_LOG_LIMIT);
 	long d0 = (long)floor(lmin + 1e-9), d1 = (long)ceil(lmax - 1e-9), k, every, j;
 
 	memset(a, 0, sizeof(*a));
@@ -104,15 +110,17 @@ void rpt_axis_log(struct rpt_axis *a, double min, double max)
 	a->step = (double)every;
 	/* Powers of ten all alike: 10^n for every decade once one needs it. */
 	a->decimals = d0 < -3 || d1 > 4;
-	a->lo = pow(10, (double)d0);
-	a->hi = pow(10, (double)d1);
+	a->lo = pow(10, fmax((double)d0, -307));
+	a->hi = pow(10, fmin((double)d1, 307));
 	/* Data on the very edge of the frame: a margin of 4 % of the span. */
 	if (lmin - (double)d0 < 0.02 * (double)(d1 - d0))
-		a->lo = pow(10, (double)d0 - 0.04 * (double)(d1 - d0));
+		a->lo = pow(10, fmax((double)d0 - 0.04 * (double)(d1 - d0), -307));
 	if ((double)d1 - lmax < 0.02 * (double)(d1 - d0))
-		a->hi = pow(10, (double)d1 + 0.04 * (double)(d1 - d0));
+		a->hi = pow(10, fmin((double)d1 + 0.04 * (double)(d1 - d0), 307));
 	for (k = d0; k <= d1; k++) {
 		double dec = pow(10, (double)k);
+		if (k < -307 || k > 307)
+			continue;
 		if (k % every == 0 && a->nticks < RPT_MAXTICKS)
 			a->ticks[a->nticks++] = dec;
 		if (k == d1)
@@ -165,7 +173,12 @@ void rpt_format_fixed(double v, int decimals, struct buf *out)
 void rpt_axis_label(const struct rpt_axis *a, double v, struct buf *out)
 {
 	if (a->log) {
-		long k = lround(log10(v));
+		long k;
+		if (!(v > 0) || !isfinite(v)) {
+			rpt_format_fixed(v, 0, out);
+			return;
+		}
+		k = lround(log10(v));
 		double mant = v / pow(10, (double)k);
 		if (fabs(mant - 1) < 1e-6 && a->decimals) {
 			buf_addstr(out, "10<sup>");

@@ -408,7 +408,8 @@ static struct pt *collect_points(const struct rpt_chart *c, const struct rpt_gro
 				lay->nmissing++;
 				continue;
 			}
-			if ((need_x && c->xlog && x <= 0) || (c->ylog && y <= 0)) {
+			if ((need_x && c->xlog && !rpt_log_placeable(x)) ||
+			    (c->ylog && !rpt_log_placeable(y))) {
 				lay->ndropped_log++;
 				continue;
 			}
@@ -1065,7 +1066,7 @@ void rpt_chart_draw(struct gfx *g, const struct rpt_chart *c, const struct repor
 		break;
 	}
 	if (lay->ndropped_log)
-		warning("chart '%s': %zu entr%s with a value of zero or less left out (%s)",
+		warning("chart '%s': %zu entr%s with a value of zero or less, or outside 1e-300 .. 1e300, left out (%s)",
 			c->id, lay->ndropped_log, lay->ndropped_log == 1 ? "y" : "ies",
 			c->kind == CK_ARRHENIUS ? "no logarithm" : "log axis");
 	rpt_groups_release(&gr);

@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -371,26 +372,46 @@ static int cmp_sort_rows(const void *pa, const void *pb)
 }
 
 struct group_tmp {
-	char *name;
-	long rank;
+	const char *name;            /* borrowed from the row's entry, or "" */
+	size_t pos;                  /* place in the sorted rows */
 };
 
-static int cmp_groups(const void *pa, const void *pb)
+static int cmp_group_tmp(const void *pa, const void *pb)
 {
 	const struct group_tmp *a = pa, *b = pb;
+	int c = strcmp(a->name, b->name);
+	if (c)
+		return c;
+	return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+struct group_run {
+	size_t first, n;             /* a run of the sorted group_tmp */
+	long rank;
+	const char *name;
+};
+
+static int cmp_group_run(const void *pa, const void *pb)
+{
+	const struct group_run *a = pa, *b = pb;
 	if (a->rank != b->rank)
 		return a->rank < b->rank ? -1 : 1;
 	return strcmp(a->name, b->name);
 }
 
+/*
+ * Grouping sorts the rows by group name (ties in row order), so each
+ * group is one run: O(n log n) time, and every row is held once, however
+ * many groups there are.
+ */
 void rpt_select(const struct report_data *d, const struct rpt_filters *fs,
 		const struct rpt_field *group, char *const *order, size_t norder,
 		const struct rpt_field *sort, int desc, struct rpt_groups *out)
 {
-	struct group_tmp *gs = NULL;
-	size_t ng = 0, ag = 0, i, j, others = 0;
 	struct sort_ctx_row *rows = xcalloc(d->nrows + 1, sizeof(*rows));
-	size_t nrows = 0;
+	struct group_tmp *gt;
+	struct group_run *gs;
+	size_t nrows = 0, ng = 0, i, j, others = 0;
 	int grouped = group && (group->kind != RF_COLUMN || group->col >= 0);
 	int sorted = sort && (sort->kind != RF_COLUMN || sort->col >= 0);
 
@@ -415,28 +436,34 @@ void rpt_select(const struct report_data *d, const struct rpt_filters *fs,
 		sort_desc_flag = desc;
 		qsort(rows, nrows, sizeof(*rows), cmp_sort_rows);
 	}
-	/* The groups present, in order. */
+	gt = xcalloc(nrows + 1, sizeof(*gt));
 	for (i = 0; i < nrows; i++) {
-		char tmp[NUM_BUFSZ];
-		const char *name = grouped ? rpt_row_text(&rows[i].row, group, tmp) : "";
-		for (j = 0; j < ng; j++)
-			if (str_eq(gs[j].name, name))
-				break;
-		if (j == ng) {
-			gs = xgrow(gs, &ag, ng + 1, sizeof(*gs));
-			gs[ng].name = xstrdup(name);
-			gs[ng].rank = group_rank(name, order, norder);
-			ng++;
-		}
+		/* Computed fields give numbers, not names: group only by columns and files. */
+		gt[i].name = !grouped ? "" : group->kind == RF_COLUMN ?
+			entry_get(rows[i].row.e, (enum entry_col)group->col) :
+			group->kind == RF_FILE ? rows[i].row.file : "";
+		gt[i].pos = i;
+	}
+	if (nrows > 1)
+		qsort(gt, nrows, sizeof(*gt), cmp_group_tmp);
+	gs = xcalloc(nrows + 1, sizeof(*gs));
+	for (i = 0; i < nrows; i = j) {
+		for (j = i + 1; j < nrows && str_eq(gt[j].name, gt[i].name); j++)
+			;
+		gs[ng].first = i;
+		gs[ng].n = j - i;
+		gs[ng].name = gt[i].name;
+		gs[ng].rank = group_rank(gt[i].name, order, norder);
+		ng++;
 	}
 	if (ng > 1)
-		qsort(gs, ng, sizeof(*gs), cmp_groups);
+		qsort(gs, ng, sizeof(*gs), cmp_group_run);
 	out->v = xcalloc(ng + 1, sizeof(*out->v));
 	out->n = ng;
 	for (j = 0; j < ng; j++) {
 		struct rpt_group *g = &out->v[j];
 		size_t k;
-		g->name = gs[j].name;
+		g->name = xstrdup(gs[j].name);
 		/* SAC, SCC, BCC and NP look the same in every chart; others follow. */
 		g->style = ARRAY_SIZE(site_order) + others++;
 		for (k = 0; k < ARRAY_SIZE(site_order); k++)
@@ -444,15 +471,12 @@ void rpt_select(const struct report_data *d, const struct rpt_filters *fs,
 				g->style = k;
 				others--;
 			}
-		g->rows = xcalloc(nrows + 1, sizeof(*g->rows));
-		for (i = 0; i < nrows; i++) {
-			char tmp[NUM_BUFSZ];
-			const char *name = grouped ? rpt_row_text(&rows[i].row, group, tmp) : "";
-			if (str_eq(name, g->name))
-				g->rows[g->n++] = rows[i].row;
-		}
+		g->rows = xcalloc(gs[j].n + 1, sizeof(*g->rows));
+		for (k = 0; k < gs[j].n; k++)
+			g->rows[g->n++] = rows[gt[gs[j].first + k].pos].row;
 	}
 	free(gs);
+	free(gt);
 	free(rows);
 }
 
@@ -487,57 +511,274 @@ static void collect(void *ctx, const struct diag_item *it)
 	f->message = xstrdup(it->message ? it->message : "");
 }
 
+/* --- one measurement once ---------------------------------------------------- */
+
+/* A catalyst name folded as everywhere else (chem_fold_name): "Co1Ru2/NC" -> "co1ru2nc". */
+static void name_key(const char *s, struct buf *out)
+{
+	char *f = chem_fold_name(s);
+	buf_addstr(out, f);
+	free(f);
+}
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;   /* FNV-1a */
+	size_t i;
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h ? h : 1;
+}
+
+/* An open-addressing table of (hash, entry) pairs; probes are capped, so it stays linear. */
+struct fact_tab {
+	struct fact_slot {
+		uint64_t h;
+		size_t idx;
+	} *v;
+	size_t mask;
+};
+#define FACT_PROBES 256
+
+static void fact_tab_init(struct fact_tab *t, size_t nkeys)
+{
+	size_t n = 64;
+	while (n < 2 * nkeys + 1)
+		n <<= 1;
+	t->v = xcalloc(n, sizeof(*t->v));
+	t->mask = n - 1;
+}
+
+static void fact_tab_put(struct fact_tab *t, uint64_t h, size_t idx)
+{
+	size_t i, k;
+	for (k = 0, i = (size_t)h & t->mask; k < FACT_PROBES; k++, i = (i + 1) & t->mask)
+		if (!t->v[i].h) {
+			t->v[i].h = h;
+			t->v[i].idx = idx;
+			return;
+		}
+}
+
+/* The measured quantities, and the conditions they were measured at. */
+static const enum entry_col fact_values[] = { COL_RATE_GCAT, COL_RATE_GMETAL, COL_TOF_S, COL_EA };
+static const enum entry_col fact_conds[] = { COL_TEMPERATURE_C, COL_PRESSURE_MPA, COL_WHSV };
+
+struct fact {
+	const struct entry *e;
+	size_t set;
+	size_t filled;               /* values and conditions given */
+	int keep;
+};
+
+static const char *entry_doc(const struct report_data *d, const struct fact *f)
+{
+	const char *doc = entry_get(f->e, COL_DOC);
+	return *doc ? doc : d->names[f->set];
+}
+
+static int same_num(const char *a, const char *b)
+{
+	double x, y;
+	if (str_eq(a, b))
+		return 1;
+	if (num_parse(a, &x) < 0 || num_parse(b, &y) < 0)
+		return 0;
+	return x == y || fabs(x - y) <= 1e-12 * fmax(fabs(x), fabs(y));
+}
+
+/* Key of (document, catalyst, quantity c, its value) into *k; 0 when c is empty. */
+static int measurement_key(const struct report_data *d, const struct fact *f, enum entry_col c,
+			   struct buf *k)
+{
+	const char *v = entry_get(f->e, c);
+	char tmp[NUM_BUFSZ];
+	double x;
+	if (!*v)
+		return 0;
+	buf_reset(k);
+	buf_addstr(k, entry_doc(d, f));
+	buf_addch(k, '\x1f');
+	name_key(entry_get(f->e, COL_CATALYST), k);
+	buf_printf(k, "\x1f%d\x1f", (int)c);
+	buf_addstr(k, num_parse(v, &x) == 0 ? num_format(x, tmp) : v);
+	return 1;
+}
+
+/* Does b say nothing that a does not: each of its values and conditions equal in a? */
+static int covered_by(const struct report_data *d, const struct fact *b, const struct fact *a)
+{
+	size_t k;
+	struct buf na = BUF_INIT, nb = BUF_INIT;
+	int same;
+	if (!str_eq(entry_doc(d, a), entry_doc(d, b)))
+		return 0;
+	for (k = 0; k < ARRAY_SIZE(fact_values); k++) {
+		const char *v = entry_get(b->e, fact_values[k]);
+		if (*v && !same_num(v, entry_get(a->e, fact_values[k])))
+			return 0;
+	}
+	for (k = 0; k < ARRAY_SIZE(fact_conds); k++) {
+		const char *v = entry_get(b->e, fact_conds[k]);
+		if (*v && !same_num(v, entry_get(a->e, fact_conds[k])))
+			return 0;
+	}
+	name_key(entry_get(a->e, COL_CATALYST), &na);
+	name_key(entry_get(b->e, COL_CATALYST), &nb);
+	same = str_eq(buf_str(&na), buf_str(&nb));
+	buf_release(&na);
+	buf_release(&nb);
+	return same;
+}
+
 /*
- * The same fact from two documents (a review and the paper it cites, or
- * two renderings of one paper): same catalyst, site type, conditions,
- * values and cited reference.  Reports count it once.
+ * The same fact cited by two documents (a review and the paper it cites,
+ * or two renderings of one paper): same catalyst, site type, conditions,
+ * values, cited reference and kind of source.
  */
-static int same_fact(const struct entry *a, const struct entry *b)
+static void cited_fact_key(const struct fact *f, struct buf *k)
 {
 	static const enum entry_col cols[] = {
 		COL_SITE_TYPE, COL_TEMPERATURE_C, COL_PRESSURE_MPA, COL_WHSV, COL_RATE_GCAT,
 		COL_RATE_GMETAL, COL_TOF_S, COL_EA, COL_REF, COL_SOURCE
 	};
-	size_t k;
-	for (k = 0; k < ARRAY_SIZE(cols); k++)
-		if (!str_eq(entry_get(a, cols[k]), entry_get(b, cols[k])))
-			return 0;
-	return chem_same_name(entry_get(a, COL_CATALYST), entry_get(b, COL_CATALYST));
-}
-
-static int repeated_elsewhere(const struct report_data *d, const struct entry *e, size_t set)
-{
 	size_t i;
-	for (i = 0; i < d->nrows; i++)
-		if (d->rows[i].file != d->names[set] && same_fact(d->rows[i].e, e))
-			return 1;
-	return 0;
+	buf_reset(k);
+	name_key(entry_get(f->e, COL_CATALYST), k);
+	for (i = 0; i < ARRAY_SIZE(cols); i++) {
+		buf_addch(k, '\x1f');
+		buf_addstr(k, entry_get(f->e, cols[i]));
+	}
 }
 
-/* Rows are pointers into the sets: rebuild them after the sets move. */
+static int same_cited_fact(const struct fact *a, const struct fact *b)
+{
+	struct buf ka = BUF_INIT, kb = BUF_INIT;
+	int same;
+	cited_fact_key(a, &ka);
+	cited_fact_key(b, &kb);
+	same = str_eq(buf_str(&ka), buf_str(&kb));
+	buf_release(&ka);
+	buf_release(&kb);
+	return same;
+}
+
+static int cmp_fact_filled(const void *pa, const void *pb)
+{
+	const struct fact *const *a = pa, *const *b = pb;
+	if ((*a)->filled != (*b)->filled)
+		return (*a)->filled > (*b)->filled ? -1 : 1;
+	return *a < *b ? -1 : *a > *b;
+}
+
+/*
+ * Rows are the entries not rejected, each measurement once.  An entry is
+ * left out (and counted in nrepeated) when
+ *   - another document already gave the same cited fact, or
+ *   - an entry of the same document says all it says: the same catalyst
+ *     with each of its values and conditions (a sentence repeating a row
+ *     of a table, a TOF stated twice).
+ * Entries that say more are looked at first, so the fullest copy stays.
+ * Hash tables keep this linear in the number of entries.
+ */
 static void rebuild_rows(struct report_data *d)
 {
-	size_t i, j;
+	size_t i, j, n = 0, nf = 0;
+	struct fact *facts, **order;
+	struct fact_tab cited, meas;
+	struct buf k = BUF_INIT;
+
+	for (i = 0; i < d->nsets; i++)
+		n += d->sets[i].n;
+	facts = xcalloc(n + 1, sizeof(*facts));
+	order = xcalloc(n + 1, sizeof(*order));
 	d->nrows = 0;
 	d->nrejected = 0;
 	d->nrepeated = 0;
-	for (i = 0; i < d->nsets; i++) {
+	for (i = 0; i < d->nsets; i++)
 		for (j = 0; j < d->sets[i].n; j++) {
-			const struct entry *e = &d->sets[i].v[j];
-			if (str_eq(entry_get(e, COL_STATUS), "rejected")) {
+			struct fact *f = &facts[nf];
+			size_t c;
+			f->e = &d->sets[i].v[j];
+			f->set = i;
+			if (str_eq(entry_get(f->e, COL_STATUS), "rejected")) {
 				d->nrejected++;
 				continue;
 			}
-			if (repeated_elsewhere(d, e, i)) {
-				d->nrepeated++;
-				continue;
-			}
-			d->rows = xgrow(d->rows, &d->arows, d->nrows + 1, sizeof(*d->rows));
-			d->rows[d->nrows].e = e;
-			d->rows[d->nrows].file = d->names[i];
-			d->nrows++;
+			for (c = 0; c < ARRAY_SIZE(fact_values); c++)
+				f->filled += *entry_get(f->e, fact_values[c]) != '\0';
+			for (c = 0; c < ARRAY_SIZE(fact_conds); c++)
+				f->filled += *entry_get(f->e, fact_conds[c]) != '\0';
+			order[nf] = f;
+			nf++;
 		}
+	/* Cited facts across documents: the first document's copy, in file order. */
+	fact_tab_init(&cited, nf);
+	for (i = 0; i < nf; i++) {
+		uint64_t h;
+		size_t p, probes;
+		struct fact *f = &facts[i];
+		f->keep = 1;
+		cited_fact_key(f, &k);
+		h = hash_bytes(k.data, k.len);
+		for (p = (size_t)h & cited.mask, probes = 0; cited.v[p].h && probes < FACT_PROBES;
+		     p = (p + 1) & cited.mask, probes++) {
+			const struct fact *o = &facts[cited.v[p].idx];
+			if (cited.v[p].h == h && o->set != f->set && same_cited_fact(o, f)) {
+				f->keep = 0;
+				break;
+			}
+		}
+		if (f->keep)
+			fact_tab_put(&cited, h, i);
 	}
+	/* Measurements inside a document: the fullest entry first. */
+	if (nf > 1)
+		qsort(order, nf, sizeof(*order), cmp_fact_filled);
+	fact_tab_init(&meas, nf * ARRAY_SIZE(fact_values));
+	for (i = 0; i < nf; i++) {
+		struct fact *f = order[i];
+		size_t c, first = ARRAY_SIZE(fact_values);
+		if (!f->keep)
+			continue;
+		for (c = 0; c < ARRAY_SIZE(fact_values) && first == ARRAY_SIZE(fact_values); c++)
+			if (*entry_get(f->e, fact_values[c]))
+				first = c;
+		if (first == ARRAY_SIZE(fact_values))
+			continue;     /* no measurement: nothing to repeat */
+		if (measurement_key(d, f, fact_values[first], &k)) {
+			uint64_t h = hash_bytes(k.data, k.len);
+			size_t p, probes;
+			for (p = (size_t)h & meas.mask, probes = 0; meas.v[p].h && probes < FACT_PROBES;
+			     p = (p + 1) & meas.mask, probes++)
+				if (meas.v[p].h == h && covered_by(d, f, &facts[meas.v[p].idx])) {
+					f->keep = 0;
+					break;
+				}
+		}
+		if (!f->keep)
+			continue;
+		for (c = 0; c < ARRAY_SIZE(fact_values); c++)
+			if (measurement_key(d, f, fact_values[c], &k))
+				fact_tab_put(&meas, hash_bytes(k.data, k.len), (size_t)(f - facts));
+	}
+	for (i = 0; i < nf; i++) {
+		if (!facts[i].keep) {
+			d->nrepeated++;
+			continue;
+		}
+		d->rows = xgrow(d->rows, &d->arows, d->nrows + 1, sizeof(*d->rows));
+		d->rows[d->nrows].e = facts[i].e;
+		d->rows[d->nrows].file = d->names[facts[i].set];
+		d->nrows++;
+	}
+	free(cited.v);
+	free(meas.v);
+	free(facts);
+	free(order);
+	buf_release(&k);
 }
 
 static struct entry_set *new_set(struct report_data *d, const char *name)
@@ -617,7 +858,6 @@ static int add_file(struct report_data *d, const char *path)
 		diag_free(quiet);
 	}
 	diag_free(dg);
-	rebuild_rows(d);
 	return 0;
 }
 
@@ -635,8 +875,11 @@ int report_data_add(struct report_data *d, const char *path)
 	size_t n = 0, alloc = 0, i;
 	int rc = 0;
 
-	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-		return add_file(d, path);
+	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		rc = add_file(d, path);
+		rebuild_rows(d);
+		return rc;
+	}
 	dp = opendir(path);
 	if (!dp)
 		return error("cannot open folder '%s'", path);
@@ -657,6 +900,8 @@ int report_data_add(struct report_data *d, const char *path)
 		free(files[i]);
 	}
 	free(files);
+	/* Once for the folder: the rows are worked out over every file together. */
+	rebuild_rows(d);
 	return rc;
 }
 
@@ -680,6 +925,16 @@ void report_data_add_set(struct report_data *d, const char *name, const struct e
 size_t report_data_count(const struct report_data *d)
 {
 	return d->nrows;
+}
+
+size_t report_data_nfiles(const struct report_data *d)
+{
+	return d->nsets;
+}
+
+const char *report_data_file(const struct report_data *d, size_t i)
+{
+	return i < d->nsets ? d->names[i] : NULL;
 }
 
 void report_data_free(struct report_data *d)

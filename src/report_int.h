@@ -231,6 +231,9 @@ struct rpt_axis {
  * still gives a proper range around it.
  */
 void rpt_axis_linear(struct rpt_axis *a, double min, double max, int target);
+/* The decades a log axis can show: 10^-300 .. 10^300; values beyond are left out. */
+#define RPT_LOG_LIMIT 300.0
+#define rpt_log_placeable(v) ((v) >= 1e-300 && (v) <= 1e300)
 void rpt_axis_log(struct rpt_axis *a, double min, double max);
 /* Label of a tick as markup: "0.5", "−2", "10<sup>−4</sup>". */
 void rpt_axis_label(const struct rpt_axis *a, double v, struct buf *out);

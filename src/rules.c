@@ -14,9 +14,13 @@ const struct rule_info rule_table[RULE_COUNT] = {
 	[R_SCHEMA_NUMBER] = { "schema-number", DIAG_ERROR,
 		"a numeric column holds something other than a plain decimal",
 		"Numbers are stored in the canonical unit of their column as plain\n"
-		"decimals (2.7, 0.0253, 60000): no units, no exponents, no thousands\n"
-		"separators.  Convert the value (nh3cat units helps) and keep the\n"
-		"text as written in evidence.\n" },
+		"decimals (2.7, 0.0253, 60000, -5): an optional minus sign, digits,\n"
+		"and optionally a point followed by digits.  No units, no exponents\n"
+		"(3.5e2), no leading '+' or '.', no blanks or thousands separators,\n"
+		"at most 40 characters, and zero or a magnitude from 0.000000000000001\n"
+		"to below 1000000000000000 (anything beyond is an overflow or\n"
+		"underflow, which nh3cat never writes).  Convert the value (nh3cat\n"
+		"units helps) and keep the text as written in evidence.\n" },
 	[R_SCHEMA_ENUM] = { "schema-enum", DIAG_ERROR,
 		"source, site_type, method or status outside its values",
 		"source is table, text or caption; site_type SAC, SCC, BCC, NP, bulk\n"

@@ -191,7 +191,9 @@ static double convert(double v, double factor, double offset)
  * A number at p: [sign] digits, thousands groups ("60 000", "60,000"),
  * decimals, an exponent (2.53e-2) and scientific notation in canonical
  * form ("2.53 x 10^-2", "5.23x10^-2", "10^3").  Returns 0 and sets *v and
- * *end, or -1 when no number starts at p.
+ * *end, or -1 when no number starts at p.  A number a double cannot hold
+ * (1e400, 1e-400) is read as NAN, never as infinity or zero, so that the
+ * quantity it belongs to is refused whole (value_out_of_range).
  */
 static int read_number(const char *s, size_t len, size_t p, double *v, size_t *end)
 {
@@ -284,11 +286,20 @@ static int read_number(const char *s, size_t len, size_t p, double *v, size_t *e
 			}
 		}
 	}
-	if (num_parse_n(buf, n, v) < 0)
-		return -1;
+	if (num_parse_n(buf, n, v) < 0) {
+		/* well formed (the syntax above) yet beyond a double: overflow or underflow */
+		double dummy;
+		size_t k;
+		for (k = 0; k < n && buf[k] != 'e'; k++)
+			;
+		if (k == n || num_parse_n(buf, k, &dummy) < 0)
+			return -1;
+		*v = NAN;
+	}
 	*end = q;
 	return 0;
 }
+
 
 /* After a value: " ± 0.2" or " +/- 0.2" is skipped (the uncertainty). */
 static size_t skip_uncertainty(const char *s, size_t len, size_t p)
@@ -1050,6 +1061,32 @@ static void fill_quantity(const struct vread *r, size_t start, struct quantity *
 	q->end = r->end;
 }
 
+/*
+ * Why the values of q (in canonical units) cannot be stored, or NULL: a
+ * value beyond the magnitudes an entry holds (util.h num_in_range), from
+ * an overflow or underflow of the number as written (NAN, read_number) or
+ * of its conversion; a temperature below absolute zero; a negative value
+ * of a quantity that has none (all but an activation energy).
+ */
+static const char *quantity_impossible(const struct quantity *q)
+{
+	size_t i;
+	for (i = 0; i < q->nvalues; i++) {
+		double v = q->values[i];
+		if (!num_in_range(v))
+			return isnan(v) ? "out of the range of numbers" :
+			       fabs(v) >= NUM_MAX ? "too large to store" : "too small to store";
+		if (q->kind == QK_TEMPERATURE && v < -273.15)
+			return "below absolute zero";
+		if (q->kind != QK_TEMPERATURE && q->kind != QK_EA && v < 0)
+			return "negative";
+	}
+	for (i = 0; i < q->nparts; i++)
+		if (!num_in_range(q->parts[i].wt) || q->parts[i].wt < 0)
+			return "not a loading";
+	return NULL;
+}
+
 /* After "3.2 wt%": " Co" names the metal. */
 static size_t loading_metal(const char *s, size_t len, size_t p, struct quantity *q)
 {
@@ -1110,6 +1147,7 @@ int units_scan(const char *text, size_t len, size_t pos, struct quantity *q)
 	int between;
 	const char *tof;
 
+	q->impossible = NULL;
 	if (pos >= len)
 		return 0;
 	if (!is_digit((unsigned char)text[pos]) && !((text[pos] == '-' || text[pos] == '+') &&
@@ -1170,6 +1208,8 @@ int units_scan(const char *text, size_t len, size_t pos, struct quantity *q)
 	}
 	fill_quantity(&r, pos, q);
 	q->end = loading_metal(text, len, q->end, q);
+	if ((q->impossible = quantity_impossible(q)) != NULL)
+		return 0;   /* the caller may report it; nothing is read */
 	if (q->kind == QK_TOF && !q->metal[0] && (tof = look_back(text, pos, 60, "TOF_")) != NULL) {
 		size_t m = metal_at(tof + 4, (size_t)(text + pos - tof - 4), 0);
 		if (m) {
@@ -1221,6 +1261,7 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 	char tof_metal[4] = "";
 	int have_label = 0, between = 0;
 	struct vread r;
+	const char *why;
 
 	while (p < len && (t[p] == ' ' || t[p] == '\t'))
 		p++;
@@ -1347,6 +1388,10 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 		q->values[0] = round_sig(total);
 		if (np == 1)
 			memcpy(q->metal, q->parts[0].metal, 4);
+		if ((why = quantity_impossible(q)) != NULL) {
+			set_err(err, errlen, "'%s' is a metal loading %s", orig, why);
+			return -1;
+		}
 		q->start = p;
 		q->end = len;
 		*qstart = p;
@@ -1435,6 +1480,16 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 	}
 	if (tof_metal[0] && q->kind == QK_TOF && !q->metal[0])
 		memcpy(q->metal, tof_metal, sizeof(tof_metal));
+	if ((why = quantity_impossible(q)) != NULL) {
+		if (str_eq(why, "negative"))
+			set_err(err, errlen, "'%s' is a negative %s", orig,
+				quantity_kind_description(q->kind));
+		else
+			set_err(err, errlen, "'%s' is %s %s %s", orig,
+				article(quantity_kind_description(q->kind)),
+				quantity_kind_description(q->kind), why);
+		return -1;
+	}
 	*qstart = p;
 	return 0;
 }
@@ -1470,7 +1525,7 @@ int units_number(const char *text, double *out)
 		p++;
 	while (len > p && nt.text[len - 1] == ' ')
 		len--;
-	if (read_number(nt.text, len, p, out, &e) == 0 && e == len)
+	if (read_number(nt.text, len, p, out, &e) == 0 && e == len && !isnan(*out))
 		rc = 0;
 	normtext_release(&nt);
 	return rc;

@@ -45,6 +45,15 @@ struct quantity {
 	size_t nparts;                   /* QK_LOADING of several metals */
 	struct { char metal[4]; double wt; } parts[QTY_MAX_PARTS];
 	size_t start, end;               /* the span parsed, in the text given */
+	/*
+	 * units_scan returned 0 for a quantity it could read but not store:
+	 * a value that overflows or underflows (1e-400 mmol g^-1 h^-1, or
+	 * beyond the magnitudes of util.h num_in_range once converted), a
+	 * temperature below absolute zero or a negative rate.  kind and
+	 * start..end say what and where, for a diagnostic, and impossible
+	 * why ("too small to store"); NULL otherwise.
+	 */
+	const char *impossible;
 };
 
 /* Canonical unit of a kind, for messages and headers ("mmol g_cat^-1 h^-1"). */
@@ -69,6 +78,10 @@ const char *quantity_kind_description(enum quantity_kind k);
  * loading forms "1.17Ru + 0.41Co" and "Ru:1.17;Co:0.41" (values[0] is the
  * total, parts[] each metal); eV as a molar energy (x 96.485).  A bound
  * ("<5 MPa") is an error.  Values are rounded to 12 significant digits.
+ * A value that cannot be stored is an error too: a number that overflows
+ * or underflows as written or once converted (util.h num_in_range), a
+ * temperature below absolute zero, a negative value of anything but an
+ * activation energy.
  */
 int units_parse(const char *text, enum quantity_kind expect, struct quantity *q /* OUT */,
 		char *err /* OUT */, size_t errlen);

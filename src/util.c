@@ -213,9 +213,14 @@ int num_parse_n(const char *s, size_t len, double *out)
 	tmp[len] = '\0';
 	{
 		locale_t old = uselocale(get_c_locale());
-		double v = strtod(tmp, NULL);
+		double v;
+		int range;
+		errno = 0;
+		v = strtod(tmp, NULL);
+		range = errno == ERANGE;
 		uselocale(old);
-		if (!isfinite(v))
+		/* 1e400 overflows to infinity, 1e-400 underflows to zero: neither is the number written */
+		if (!isfinite(v) || range)
 			return -1;
 		*out = v;
 	}
@@ -225,6 +230,43 @@ int num_parse_n(const char *s, size_t len, double *out)
 int num_parse(const char *s, double *out)
 {
 	return num_parse_n(s, strlen(s), out);
+}
+
+int num_in_range(double v)
+{
+	return v == 0 || (fabs(v) >= NUM_MIN && fabs(v) < NUM_MAX);
+}
+
+const char *num_plain_check(const char *s, double *out)
+{
+	const char *p = s;
+	double v;
+	if (*p == '-')
+		p++;
+	if (*p < '0' || *p > '9')
+		goto not_plain;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (*p == '.') {
+		p++;
+		if (*p < '0' || *p > '9')
+			goto not_plain;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	if (*p)
+		goto not_plain;
+	if (strlen(s) > NUM_PLAIN_MAX)
+		return "longer than the " NUM_PLAIN_MAX_TEXT " characters a number may have";
+	if (num_parse(s, &v) < 0 || !num_in_range(v))
+		return "outside the magnitudes an entry holds (zero, or "
+		       NUM_MIN_TEXT " to below " NUM_MAX_TEXT ")";
+	*out = v;
+	return NULL;
+not_plain:
+	if (num_parse(s, &v) == 0 && strpbrk(s, "eE"))
+		return "written with an exponent";
+	return "not a plain decimal";
 }
 
 const char *num_format(double v, char *buf)

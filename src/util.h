@@ -62,16 +62,40 @@ int str_casecmp(const char *a, const char *b);
 char *str_trim(char *s);
 
 /*
- * Parse a plain decimal number ("12", "-0.5", "2.53e-2") in the whole of
- * s, independent of the locale.  Returns 0 and sets *out, or -1 when s is
- * empty, has anything else in it, or is not finite.
+ * Parse a decimal number ("12", "-0.5", "2.53e-2") in the whole of s,
+ * independent of the locale.  Returns 0 and sets *out, or -1 when s is
+ * empty, has anything else in it, or overflows or underflows a double
+ * (1e400, 1e-400: never read as infinity or zero).
  */
 int num_parse(const char *s, double *out /* OUT */);
 /* Same, over the first len bytes of s. */
 int num_parse_n(const char *s, size_t len, double *out /* OUT */);
 /*
+ * The magnitudes an entry holds: zero, or NUM_MIN up to (not including)
+ * NUM_MAX, wider than any quantity of the schema in its canonical unit.
+ * Within them every double prints (num_format) as a plain decimal of at
+ * most NUM_PLAIN_MAX characters; a value outside them is an overflow or
+ * underflow of the input or of a conversion, and is never written.
+ */
+#define NUM_MIN 1e-15
+#define NUM_MAX 1e15
+#define NUM_MIN_TEXT "0.000000000000001"
+#define NUM_MAX_TEXT "1000000000000000"
+#define NUM_PLAIN_MAX 40
+#define NUM_PLAIN_MAX_TEXT "40"
+int num_in_range(double v);
+/*
+ * The schema's number grammar (nh3cat validate --explain schema-number):
+ * an optional '-', digits, optionally '.' and digits; no '+', exponent,
+ * blank or thousands separator; at most NUM_PLAIN_MAX characters and a
+ * magnitude num_in_range accepts.  Returns NULL and sets *out, or why s
+ * is no schema number ("written with an exponent"), a static string.
+ */
+const char *num_plain_check(const char *s, double *out /* OUT */);
+/*
  * Format v as the shortest plain decimal (no exponent) that reads back as
  * the same double: 2.7, 0.0253, 60000.  buf must hold NUM_BUFSZ bytes.
+ * Only a value num_in_range accepts may be written to an entry.
  */
 #define NUM_BUFSZ 400
 const char *num_format(double v, char *buf);

@@ -179,12 +179,31 @@ static void check_schema(struct vctx *v, const struct entry *e)
 					 "%s '%s' is not a ';'-separated list of element symbols",
 					 ci->name, val);
 			break;
-		case CT_NUMBER:
-			if (num_parse(val, &num) < 0)
+		case CT_NUMBER: {
+			const char *why = num_plain_check(val, &num);
+			char plain[NUM_BUFSZ];
+			if (!why)
+				break;
+			if (num_parse(val, &num) == 0 && num_in_range(num))
+				/* "3.5e2", "+350", ".5": say how to write it */
+				vfinding(v, e, R_SCHEMA_NUMBER, "%s '%s' is %s in %s: write %s",
+					 ci->name, val, strpbrk(val, "eE") ?
+					 "written with an exponent, not as a plain decimal" :
+					 "not a plain decimal", ci->unit, num_format(num, plain));
+			else if (strpbrk(val, "0123456789") &&
+				 strspn(val, "-+0123456789.eE") == strlen(val) && strpbrk(val, "eE"))
+				vfinding(v, e, R_SCHEMA_NUMBER,
+					 "%s '%s' is out of the range of numbers (plain decimal in %s)",
+					 ci->name, val, ci->unit);
+			else if (num_parse(val, &num) == 0 || strspn(val, "-0123456789.") == strlen(val))
+				vfinding(v, e, R_SCHEMA_NUMBER, "%s '%.60s%s' is %s (plain decimal in %s)",
+					 ci->name, val, strlen(val) > 60 ? "..." : "", why, ci->unit);
+			else
 				vfinding(v, e, R_SCHEMA_NUMBER,
 					 "%s '%s' is not a number (plain decimal in %s)",
 					 ci->name, val, ci->unit);
 			break;
+		}
 		case CT_LOADING:
 			if (!loading_is_valid(val))
 				vfinding(v, e, R_SCHEMA_LOADING,

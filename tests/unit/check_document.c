@@ -126,6 +126,51 @@ START_TEST(test_tsv_table_two_row_header_and_group)
 }
 END_TEST
 
+/*
+ * A table is indexed once it is complete: lookups search by halves, spans
+ * (down and right) are still followed, and a short row is as wide as its
+ * own cells, so one wide row does not make every row wide.
+ */
+START_TEST(test_table_index_spans_and_row_width)
+{
+	struct document *doc = document_new("t", "t.txt", "", 0);
+	struct block *b = document_add_block(doc, BLOCK_TABLE, "", 0, 0);
+	struct table *t = block_new_table(b);
+	struct cell *c;
+	size_t k;
+	for (k = 0; k < 6; k++)
+		table_add_cell(t, 0, k, "h", 1, DOC_NO_OFFSET);
+	c = table_add_cell(t, 1, 0, "group", 5, DOC_NO_OFFSET);
+	c->rowspan = 3;
+	table_add_cell(t, 1, 1, "a", 1, DOC_NO_OFFSET);
+	c = table_add_cell(t, 1, 2, "wide", 4, DOC_NO_OFFSET);
+	c->colspan = 2;
+	table_add_cell(t, 2, 1, "b", 1, DOC_NO_OFFSET);
+	table_add_cell(t, 3, 1, "c", 1, DOC_NO_OFFSET);
+	table_add_cell(t, 4, 0, "next", 4, DOC_NO_OFFSET);
+	table_index(t);
+	ck_assert_int_eq(t->unordered, 0);
+	ck_assert_uint_eq(t->max_rowspan, 3);
+	ck_assert_str_eq(table_cell_at(t, 3, 0)->text, "group");
+	ck_assert_str_eq(table_cell_at(t, 1, 3)->text, "wide");
+	ck_assert_ptr_null(table_cell_at(t, 2, 3));
+	ck_assert_ptr_null(table_cell_at(t, 4, 1));
+	ck_assert_str_eq(table_cell_at(t, 4, 0)->text, "next");
+	/* a rowspan may reach down into any column: rows are full width */
+	ck_assert_uint_eq(table_row_width(t, 2), 6);
+	/* the text reader's short rows, under a wide header, without spans */
+	document_free(doc);
+	doc = read_text("Catalyst\tRate (mmol g-1 h-1)\tT3\tT4\tT5\tT6\nRu/C\t1.2\nCo/C\t0.4\n");
+	t = doc->blocks[0].table;
+	ck_assert_uint_eq(t->ncols, 6);
+	ck_assert_uint_eq(table_row_width(t, 0), 6);
+	ck_assert_uint_eq(table_row_width(t, 2), 2);
+	ck_assert_str_eq(table_cell_at(t, 2, 1)->text, "0.4");
+	ck_assert_ptr_null(table_cell_at(t, 2, 5));
+	document_free(doc);
+}
+END_TEST
+
 START_TEST(test_markdown_pipe_table)
 {
 	struct document *doc = read_text(
@@ -255,6 +300,7 @@ static Suite *document_suite(void)
 	tcase_add_test(tc, test_line_col_counts_characters);
 	tcase_add_test(tc, test_blocks_and_headings);
 	tcase_add_test(tc, test_tsv_table_two_row_header_and_group);
+	tcase_add_test(tc, test_table_index_spans_and_row_width);
 	tcase_add_test(tc, test_markdown_pipe_table);
 	tcase_add_test(tc, test_caption_over_two_lines_and_uncaptioned_table);
 	tcase_add_test(tc, test_reference_list);

@@ -247,15 +247,7 @@ END_TEST
 
 static void extract_text(const char *text, struct entry_set *set)
 {
-	struct diag *d = test_diag_new();
-	struct document *doc = ingest_text("t.txt", "t", text, strlen(text), d);
-	struct extractor *ex = extractor_new();
-	ck_assert_ptr_nonnull(doc);
-	entry_set_init(set);
-	extractor_run(ex, doc, set);
-	extractor_free(ex);
-	document_free(doc);
-	test_diag_free(d);
+	test_extract_text("t.txt", text, set);
 }
 
 /* Text, then for each expected entry: "catalyst|column=value|column=value". */
@@ -312,36 +304,11 @@ static const struct {
 START_TEST(test_prose)
 {
 	struct entry_set set;
-	size_t k, n = 0;
+	size_t k;
 	extract_text(prose_cases[_i].text, &set);
-	while (prose_cases[_i].want[n])
-		n++;
-	ck_assert_uint_eq(set.n, n);
-	for (k = 0; k < n; k++) {
-		char *w = strdup(prose_cases[_i].want[k]);
-		char *bar = strchr(w, '|'), *f;
-		const struct entry *e = &set.v[k];
-		if (bar)
-			*bar = '\0';
-		ck_assert_str_eq(entry_get(e, COL_CATALYST), w);
-		ck_assert_str_eq(entry_get(e, COL_STATUS), "extracted");
-		ck_assert_str_eq(entry_get(e, COL_SOURCE), "text");
-		for (f = bar ? bar + 1 : NULL; f && *f;) {
-			char *next = strchr(f, '|'), *eq;
-			int col;
-			if (next)
-				*next = '\0';
-			eq = strchr(f, '=');
-			*eq = '\0';
-			col = entry_col_find(f);
-			ck_assert_int_ge(col, 0);
-			ck_assert_msg(str_eq(entry_get(e, (enum entry_col)col), eq + 1),
-				      "entry %zu column %s: got '%s', want '%s'", k, f,
-				      entry_get(e, (enum entry_col)col), eq + 1);
-			f = next ? next + 1 : NULL;
-		}
-		free(w);
-	}
+	test_check_entries(&set, prose_cases[_i].want);
+	for (k = 0; k < set.n; k++)
+		ck_assert_str_eq(entry_get(&set.v[k], COL_SOURCE), "text");
 	entry_set_release(&set);
 }
 END_TEST

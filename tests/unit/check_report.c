@@ -119,6 +119,32 @@ START_TEST(test_axis_log)
 }
 END_TEST
 
+/*
+ * Values at the ends of a double on a log axis: 10^-324 is zero and 10^309
+ * infinite, and a label of either once took lround(-inf) (UBSan: labs of
+ * LONG_MIN).  The axis stops at 10^+-300; every tick is finite and positive.
+ */
+START_TEST(test_axis_log_extremes)
+{
+	static const double ends[][2] = { { 5e-324, 1.7e308 }, { 1e-320, 1 }, { 1, 1e308 },
+		{ 4.9e-324, 4.9e-324 }, { 1.7e308, 1.7e308 } };
+	size_t i, k;
+	for (i = 0; i < ARRAY_SIZE(ends); i++) {
+		struct rpt_axis a;
+		rpt_axis_log(&a, ends[i][0], ends[i][1]);
+		ck_assert(a.lo > 0 && isfinite(a.hi) && a.hi > a.lo);
+		ck_assert_uint_ge(a.nticks, 2);
+		for (k = 0; k < a.nticks; k++) {
+			struct buf b = BUF_INIT;
+			ck_assert(a.ticks[k] > 0 && isfinite(a.ticks[k]));
+			rpt_axis_label(&a, a.ticks[k], &b);
+			ck_assert(strstr(buf_str(&b), "922337") == NULL);
+			buf_release(&b);
+		}
+	}
+}
+END_TEST
+
 START_TEST(test_format_fixed_locale)
 {
 	struct buf b = BUF_INIT;
@@ -358,11 +384,19 @@ START_TEST(test_chart_all_equal)
 	struct rpt_chart_layout lay;
 	int i;
 	entry_set_init(&s);
+	/* Five catalysts with one value; five copies of one measurement count once. */
+	for (i = 0; i < 5; i++) {
+		char cat[8];
+		snprintf(cat, sizeof(cat), "Ru%d", i);
+		add_entry(&s, cat, "NP", "400", "2.5", "");
+	}
 	for (i = 0; i < 5; i++)
 		add_entry(&s, "Ru", "NP", "400", "2.5", "");
 	d = data_of(&s);
+	ck_assert_uint_eq(report_data_count(d), 6);
+	ck_assert_uint_eq(d->nrepeated, 4);
 	draw(c, d, &lay);
-	ck_assert_uint_eq(lay.nplotted, 5);
+	ck_assert_uint_eq(lay.nplotted, 6);
 	ck_assert(lay.x.lo < 400 && lay.x.hi > 400);
 	ck_assert(lay.y.lo < 2.5 && lay.y.hi > 2.5);
 	ck_assert_uint_ge(lay.y.nticks, 2);
@@ -751,10 +785,14 @@ START_TEST(test_chart_random_data)
 		c->xlog = (int)(lcg() % 2);
 		rpt_field_parse("catalyst", &c->label);
 		draw(c, d, &lay);
+		/* Each measurement once: the rows and the repeats left out make up the entries. */
+		ck_assert_uint_eq(report_data_count(d) + d->nrepeated, n);
 		if (c->kind != CK_ARRHENIUS)
-			ck_assert_uint_eq(lay.nplotted + lay.nmissing + lay.ndropped_log, n);
+			ck_assert_uint_eq(lay.nplotted + lay.nmissing + lay.ndropped_log,
+					  report_data_count(d));
 		else
-			ck_assert_uint_le(lay.nplotted + lay.nmissing + lay.ndropped_log, n);
+			ck_assert_uint_le(lay.nplotted + lay.nmissing + lay.ndropped_log,
+					  report_data_count(d));
 		ck_assert(lay.empty == (lay.nplotted == 0));
 		rpt_chart_layout_release(&lay);
 		report_data_free(d);
@@ -772,6 +810,7 @@ static Suite *report_suite(void)
 	tcase_add_loop_test(tc, test_nicenum, 0, (int)ARRAY_SIZE(nice_cases));
 	tcase_add_loop_test(tc, test_axis_linear, 0, (int)ARRAY_SIZE(lin_cases));
 	tcase_add_loop_test(tc, test_axis_log, 0, (int)ARRAY_SIZE(log_cases));
+	tcase_add_test(tc, test_axis_log_extremes);
 	tcase_add_test(tc, test_format_fixed_locale);
 	tcase_add_loop_test(tc, test_chem_markup, 0, (int)ARRAY_SIZE(chem_cases));
 	tcase_add_loop_test(tc, test_template_bad, 0, (int)ARRAY_SIZE(bad_templates));

@@ -472,7 +472,18 @@ static const struct bad_case bad_cases[] = {
 	{ "Ru:1.17;Co", QK_NONE, "malformed loading" },
 	{ "Ru:abc", QK_NONE, "malformed loading" },
 	{ "5 s^-1 s^-1", QK_NONE, "fits no quantity" },
-	{ "1e999 MPa", QK_NONE, "malformed number '1e999'" },
+	{ "1e999 MPa", QK_NONE, "pressure out of the range of numbers" },
+	/* never infinity, zero or a 300-digit decimal: no entry could hold them */
+	{ "1e-400 mmol g^-1 h^-1", QK_NONE, "rate per gram of catalyst out of the range of numbers" },
+	{ "1e308 mol g^-1 h^-1", QK_NONE, "rate per gram of catalyst too large to store" },
+	{ "1 x 10^300 s^-1", QK_NONE, "too large to store" },
+	{ "1e-300 s^-1", QK_NONE, "turnover frequency too small to store" },
+	{ "1e-20 kJ mol^-1", QK_NONE, "too small to store" },
+	/* physically impossible */
+	{ "-5 K", QK_NONE, "'-5 K' is a temperature below absolute zero" },
+	{ "-300 " DEG "C", QK_NONE, "below absolute zero" },
+	{ "-3 MPa", QK_NONE, "'-3 MPa' is a negative pressure" },
+	{ "-2 nm", QK_NONE, "negative particle size" },
 	{ "5 mmol g^-1 h^-1 at 400 " DEG "C", QK_NONE, "unexpected 'at 400 " DEG "C' after the quantity" },
 	{ "5 mmol gg^-1 h^-1", QK_NONE, "unknown unit 'gg^-1'" },
 	{ "2 x 10^ MPa", QK_NONE, "unknown unit 'x'" },
@@ -750,6 +761,7 @@ static const struct number_case number_cases[] = {
 	{ "4.34 mmol", 0, 0 },
 	{ "abc", 0, 0 },
 	{ "1e999", 0, 0 },
+	{ "1e-999", 0, 0 },
 };
 
 START_TEST(test_number)

@@ -23,8 +23,55 @@ static const struct { const char *in; double v; } num_ok[] = {
 };
 static const char *const num_bad[] = {
 	"", "-", ".", "1,5", "0x10", "inf", "nan", "1e", "1e+", " 1", "1 ", "12abc", "1.2.3", "--1",
-	"1e999",
+	"1e999", "1e-999", "-1e400", "4.9e-324",
 };
+
+/* The schema's number grammar (validate --explain schema-number). */
+static const struct { const char *in; const char *why; } plain_cases[] = {
+	{ "0", NULL }, { "2.7", NULL }, { "-85.3", NULL }, { "60000", NULL }, { "007", NULL },
+	{ "0.000000000000001", NULL }, { "999999999999999.9", NULL },
+	{ "3.5e2", "written with an exponent" }, { "1E3", "written with an exponent" },
+	{ "+3", "not a plain decimal" }, { ".5", "not a plain decimal" },
+	{ "5.", "not a plain decimal" }, { "60 000", "not a plain decimal" },
+	{ "1,5", "not a plain decimal" }, { "inf", "not a plain decimal" }, { "", "not a plain decimal" },
+	{ "-", "not a plain decimal" },
+	{ "1000000000000000", "outside the magnitudes" },
+	{ "0.0000000000000001", "outside the magnitudes" },
+	{ "1.00000000000000000000000000000000000000000001", "longer than the 40 characters" },
+};
+
+START_TEST(test_num_plain)
+{
+	double v = -1;
+	const char *why = num_plain_check(plain_cases[_i].in, &v);
+	if (!plain_cases[_i].why) {
+		ck_assert_msg(why == NULL, "'%s': %s", plain_cases[_i].in, why);
+		ck_assert_double_eq(v, strtod(plain_cases[_i].in, NULL));
+	} else {
+		ck_assert_msg(why && strstr(why, plain_cases[_i].why), "'%s': %s", plain_cases[_i].in,
+			      why ? why : "accepted");
+	}
+}
+END_TEST
+
+/* Every value an entry may hold prints as a schema number, and back. */
+START_TEST(test_num_plain_round_trip)
+{
+	char buf[NUM_BUFSZ];
+	double x = NUM_MIN, back;
+	int sign;
+	for (sign = 1; sign >= -1; sign -= 2)
+		for (x = NUM_MIN; x < NUM_MAX; x *= 1.0371) {
+			ck_assert(num_in_range(sign * x));
+			num_format(sign * x, buf);
+			ck_assert_msg(num_plain_check(buf, &back) == NULL, "%s", buf);
+			ck_assert(back == sign * x);
+		}
+	ck_assert(!num_in_range(NUM_MAX));
+	ck_assert(!num_in_range(NUM_MIN / 2));
+	ck_assert(num_in_range(0));
+}
+END_TEST
 
 START_TEST(test_num_parse_ok)
 {
@@ -268,6 +315,8 @@ static Suite *util_suite(void)
 	TCase *tc = tcase_create("util");
 	tcase_add_loop_test(tc, test_num_parse_ok, 0, (int)ARRAY_SIZE(num_ok));
 	tcase_add_loop_test(tc, test_num_parse_bad, 0, (int)ARRAY_SIZE(num_bad));
+	tcase_add_loop_test(tc, test_num_plain, 0, (int)ARRAY_SIZE(plain_cases));
+	tcase_add_test(tc, test_num_plain_round_trip);
 	tcase_add_test(tc, test_num_format);
 	tcase_add_test(tc, test_num_round_trip);
 	tcase_add_test(tc, test_num_locale);
