@@ -347,6 +347,75 @@ static void widen_layout(struct entry_set *to, const struct entry_set *from)
 	}
 }
 
+/* --- row identity -------------------------------------------------------------- */
+
+/*
+ * The identity of a candidate, from where the extractor read it: source,
+ * locator and the result quantities it carries ("text L93:C411
+ * rate_mmol_gcat_h+tof_s"), never its catalyst name or values, which a
+ * curator corrects.  Written once into the origin column, it stays with the
+ * row whatever the curator edits.
+ */
+void corpus_origin(const struct entry *e, struct buf *out)
+{
+	size_t i, n = 0;
+	buf_addstr(out, e->f[COL_SOURCE][0] ? e->f[COL_SOURCE] : "-");
+	buf_addch(out, ' ');
+	buf_addstr(out, e->f[COL_LOCATOR][0] ? e->f[COL_LOCATOR] : "-");
+	buf_addch(out, ' ');
+	for (i = 0; i < ARRAY_SIZE(quantity_cols); i++)
+		if (e->f[quantity_cols[i]][0]) {
+			if (n++)
+				buf_addch(out, '+');
+			buf_addstr(out, entry_cols[quantity_cols[i]].name);
+		}
+	if (!n)
+		buf_addch(out, '-');
+}
+
+/* The row's origin: its origin column, else computed from its fields. */
+static const char *row_origin(const struct entry *e, long oc, struct buf *tmp)
+{
+	if (oc >= 0 && (size_t)oc < e->nextra && e->extra[oc][0])
+		return e->extra[oc];
+	buf_reset(tmp);
+	corpus_origin(e, tmp);
+	return buf_str(tmp);
+}
+
+/*
+ * Give every entry of v[0..n) with an empty origin column its origin;
+ * the second and later entries of one origin get "#2", "#3" ... in order.
+ */
+static void fill_origins(struct entry *v, size_t n, size_t oc)
+{
+	struct index seen = { 0 };
+	char **base = xcalloc(n ? n : 1, sizeof(char *));
+	struct buf b = BUF_INIT;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		size_t pos = SIZE_MAX, k, same = 0;
+		uint64_t h;
+		if (v[i].extra[oc][0])
+			continue;
+		buf_reset(&b);
+		corpus_origin(&v[i], &b);
+		base[i] = xstrdup(buf_str(&b));
+		h = hash_str(FNV_OFFSET, base[i]);
+		while ((k = index_next(&seen, h, &pos)) != SIZE_MAX)
+			same += str_eq(base[k], base[i]);
+		index_put(&seen, h, i);
+		if (same)
+			buf_printf(&b, "#%zu", same + 1);
+		entry_set_extra(&v[i], oc, buf_str(&b));
+	}
+	for (i = 0; i < n; i++)
+		free(base[i]);
+	free(base);
+	buf_release(&b);
+	index_release(&seen);
+}
+
 /* --- merging a fresh extraction ----------------------------------------------- */
 
 /* N of an id "KEY:N", or 0 when id is not of that form. */
@@ -378,14 +447,22 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 	size_t *taken_by = xcalloc(n0 ? n0 : 1, sizeof(size_t));
 	char *used = xcalloc(nc ? nc : 1, 1);
 	enum fate *fate = xcalloc(n0 ? n0 : 1, sizeof(enum fate));
-	struct index content = { 0 }, facts = { 0 }, cand_facts = { 0 };
+	struct index content = { 0 }, facts = { 0 }, cand_facts = { 0 }, origins = { 0 };
+	struct buf ob = BUF_INIT;
 	unsigned long maxn = 0;
+	size_t oc;
+	int had_origin;
 
 	if (!st)
 		st = &local;
 	memset(st, 0, sizeof(*st));
 	if (n0 == 0 && !cur->raw_header && cur->nextra == 0)
 		adopt_layout(cur, fresh);
+	/* Every row carries its origin; a file without the column gains it once. */
+	had_origin = find_name(cur->extra_names, cur->nextra, CORPUS_ORIGIN_COL) >= 0;
+	oc = entry_set_add_column(cur, CORPUS_ORIGIN_COL);
+	if (!had_origin)
+		fill_origins(cur->v, n0, oc);
 
 	/* The candidates in cur's columns. */
 	cand = xcalloc(nc ? nc : 1, sizeof(*cand));
@@ -397,8 +474,12 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 		cand[j].line = 0;
 		if (!cand[j].f[COL_DOC][0])
 			entry_set(&cand[j], COL_DOC, key);
-		index_put(&content, hash_content(&cand[j]), j);
 	}
+	fill_origins(cand, nc, oc);
+	for (j = 0; j < nc; j++)
+		index_put(&content, hash_content(&cand[j]), j);
+	for (i = 0; i < n0; i++)
+		index_put(&origins, hash_str(FNV_OFFSET, row_origin(&cur->v[i], (long)oc, &ob)), i);
 	for (i = 0; i < n0; i++) {
 		unsigned long v = id_number(cur->v[i].f[COL_ID], key);
 		if (v > maxn)
@@ -413,13 +494,25 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 		}
 	for (j = 0; j < nc; j++) {
 		size_t pos = SIZE_MAX, k;
+		const char *o = cand[j].extra[oc];
 		while ((k = index_next(&facts, hash_fact(&cand[j]), &pos)) != SIZE_MAX)
 			if (corpus_entry_match(&cand[j], &cur->v[k]) ||
 			    same_but_id(&cand[j], &cur->v[k])) {
 				used[j] = DUP;
-				st->duplicates++;
 				break;
 			}
+		/*
+		 * The extractor's candidate read from where a curator's row came
+		 * from is that row, however the curator has corrected it.
+		 */
+		pos = SIZE_MAX;
+		while (used[j] == FREE && !corpus_row_is_curated(&cand[j]) &&
+		       (k = index_next(&origins, hash_str(FNV_OFFSET, o), &pos)) != SIZE_MAX)
+			if (corpus_row_is_curated(&cur->v[k]) &&
+			    str_eq(row_origin(&cur->v[k], (long)oc, &ob), o))
+				used[j] = DUP;
+		if (used[j] == DUP)
+			st->duplicates++;
 	}
 	/*
 	 * A fresh row that is already the curator's (from a CSV made
@@ -460,22 +553,24 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 			}
 		}
 	}
-	/* Then the ones read again differently, from the same place. */
-	for (i = 0; i < n0; i++) {
-		const struct entry *e = &cur->v[i];
-		if (fate[i] != DROP)
+	/* Then the ones read again differently, from the same place (origin). */
+	for (j = 0; j < nc; j++) {
+		size_t pos = SIZE_MAX, k;
+		const char *o = cand[j].extra[oc];
+		if (used[j] != FREE)
 			continue;
-		for (j = 0; j < nc; j++)
-			if (used[j] == FREE && same_place(e, &cand[j])) {
+		while ((k = index_next(&origins, hash_str(FNV_OFFSET, o), &pos)) != SIZE_MAX)
+			if (fate[k] == DROP && str_eq(row_origin(&cur->v[k], (long)oc, &ob), o)) {
 				used[j] = USED;
-				fate[i] = REPLACE;
-				taken_by[i] = j;
+				fate[k] = REPLACE;
+				taken_by[k] = j;
 				st->refreshed++;
 				break;
 			}
+	}
+	for (i = 0; i < n0; i++)
 		if (fate[i] == DROP)
 			st->dropped++;
-	}
 
 	/* Build the new row list: cur's order, then new candidates. */
 	alloc = n0 + nc;
@@ -522,6 +617,8 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 	index_release(&content);
 	index_release(&facts);
 	index_release(&cand_facts);
+	index_release(&origins);
+	buf_release(&ob);
 	free(taken_by);
 	free(used);
 	free(fate);

@@ -29,8 +29,22 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "entry.h"
+
+/*
+ * Row identity.  A candidate is identified by where it was read: its
+ * source, locator and the result quantities it carries (corpus_origin
+ * appends "text L93:C411 rate_mmol_gcat_h+tof_s" to out), never by its
+ * catalyst name or values.  The merge writes it into the column origin
+ * ("#2", "#3" ... for later candidates of the same place), so that a row
+ * keeps its identity whatever a curator edits: an extractor's candidate of
+ * the origin of a curator's row is that row, and is left out.  A row
+ * without an origin is identified by its fields.
+ */
+#define CORPUS_ORIGIN_COL "origin"
+void corpus_origin(const struct entry *e, struct buf *out);
 
 /* 1 when the row belongs to the curator (see above). */
 int corpus_row_is_curated(const struct entry *e);
@@ -52,20 +66,22 @@ struct corpus_merge_stats {
  * Merge a fresh extraction of document key into cur, the entries of that
  * document as the corpus holds them (empty for a new document):
  *   - the curator's rows stay where they are, byte for byte;
- *   - a fresh candidate that states the same fact as a curator's row, or
- *     is equal to one but for the id, is left out (a duplicate);
+ *   - a fresh candidate that states the same fact as a curator's row, is
+ *     equal to one but for the id, or has the origin of one, is left out
+ *     (a duplicate);
  *   - an extractor's row that another fresh candidate gives again (every
  *     field but id equal) stays byte for byte; one given again in another
- *     reading (same source, locator, catalyst and quantity columns) is
- *     replaced in place, keeping its id; one no longer given is dropped;
+ *     reading (the same origin) is replaced in place, keeping its id; one
+ *     no longer given is dropped;
  *   - every other fresh candidate is appended in extraction order with the
  *     id KEY:N, N one more than the largest N in cur;
  *   - a fresh row that is already a curator's row (possible with rows
  *     from a CSV made elsewhere) is appended unless a curator's row of
  *     cur states it, and the other candidates are checked against it as
  *     against a curator's row of cur;
- *   - cur keeps its columns; extra columns of fresh that cur lacks are
- *     left out (an empty cur takes fresh's columns).
+ *   - cur keeps its columns, plus origin (filled from the fields of every
+ *     row when cur lacks the column); extra columns of fresh that cur lacks
+ *     are left out (an empty cur takes fresh's columns).
  * Merging the same extraction twice leaves cur as the first merge left it.
  */
 void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fresh,

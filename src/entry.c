@@ -102,6 +102,7 @@ size_t entry_ncols_of_version(int v)
 static const char *const known_ext_cols[] = {
 	"ref_doi",   /* DOI of the cited primary paper, from XML reference lists */
 	"waive",     /* rule ids waived for this entry, with a reason */
+	"origin",    /* where the candidate was read: its identity (corpus.h) */
 	NULL
 };
 
@@ -240,6 +241,30 @@ struct entry *entry_set_append(struct entry_set *s)
 	return e;
 }
 
+/* The length of a record as read without its line end. */
+static size_t raw_body(const char *raw, size_t len)
+{
+	while (len > 0 && (raw[len - 1] == '\n' || raw[len - 1] == '\r'))
+		len--;
+	return len;
+}
+
+/*
+ * Append the field value (CSV-quoted as needed) to a record as read,
+ * before its line end: the fields before it keep their bytes.
+ */
+static void raw_add_field(char **raw, size_t *rawlen, const char *value)
+{
+	struct buf b = BUF_INIT;
+	size_t body = raw_body(*raw, *rawlen);
+	buf_add(&b, *raw, body);
+	buf_addch(&b, ',');
+	csv_add_field(&b, value);
+	buf_add(&b, *raw + body, *rawlen - body);
+	free(*raw);
+	*raw = buf_detach(&b, rawlen);
+}
+
 size_t entry_set_add_column(struct entry_set *s, const char *name)
 {
 	size_t i;
@@ -253,14 +278,31 @@ size_t entry_set_add_column(struct entry_set *s, const char *name)
 		e->extra = xrealloc(e->extra, (s->nextra + 1) * sizeof(char *));
 		e->extra[s->nextra] = xstrdup("");
 		e->nextra = s->nextra + 1;
-		/* The row gains a field: it is written anew. */
-		free(e->raw);
-		e->raw = NULL;
-		e->rawlen = 0;
+		/* The row gains an empty field at its end; the others keep their bytes. */
+		if (e->raw)
+			raw_add_field(&e->raw, &e->rawlen, "");
 	}
-	/* The header changes too. */
-	free(s->raw_header);
-	s->raw_header = NULL;
-	s->raw_header_len = 0;
+	if (s->raw_header)
+		raw_add_field(&s->raw_header, &s->raw_header_len, name);
 	return s->nextra++;
+}
+
+void entry_set_extra(struct entry *e, size_t k, const char *value)
+{
+	size_t body;
+	if (k >= e->nextra || str_eq(e->extra[k], value))
+		return;
+	free(e->extra[k]);
+	e->extra[k] = xstrdup(value);
+	body = e->raw ? raw_body(e->raw, e->rawlen) : 0;
+	if (e->raw && k + 1 == e->nextra && body > 0 && e->raw[body - 1] == ',') {
+		/* The last field was empty: it is replaced, the others keep their bytes. */
+		memmove(e->raw + body - 1, e->raw + body, e->rawlen - body);
+		e->raw[--e->rawlen] = '\0';
+		raw_add_field(&e->raw, &e->rawlen, value);
+		return;
+	}
+	free(e->raw);
+	e->raw = NULL;
+	e->rawlen = 0;
 }

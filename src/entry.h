@@ -165,10 +165,16 @@ void entry_set_init(struct entry_set *s);
 void entry_set_release(struct entry_set *s);
 /*
  * Add an extra column (after the schema's and the extras already there),
- * empty in every entry; nothing when the set has it.  Returns its index
- * among the extras.
+ * empty in every entry; nothing when the set has it.  Rows and the header
+ * as read keep their bytes and gain the field at their end.  Returns its
+ * index among the extras.
  */
 size_t entry_set_add_column(struct entry_set *s, const char *name);
+/*
+ * Set extra field k of e.  When k is the last column and was empty, the
+ * record keeps the bytes of its other fields; otherwise it is written anew.
+ */
+void entry_set_extra(struct entry *e, size_t k, const char *value);
 /* Append a new empty entry and return it (valid until the next append). */
 struct entry *entry_set_append(struct entry_set *s);
 
