@@ -34,7 +34,7 @@
 /* The stored extension of a paper, from its file name; NULL if unknown. */
 static const char *paper_ext(const char *path)
 {
-	static const char *const exts[] = { "txt", "md", "xml" };
+	static const char *const exts[] = { "txt", "md", "xml", "pdf" };
 	const char *base = strrchr(path, '/');
 	const char *dot;
 	size_t i;
@@ -148,7 +148,8 @@ static int run(int argc, char **argv)
 	paper = argv[optind];
 	ext = paper_ext(paper);
 	if (!ext)
-		return cmd_usage_error(&cmd_add, "'%s': nh3cat reads papers as .txt, .md, .xml or .nxml files",
+		return cmd_usage_error(&cmd_add,
+				       "'%s': nh3cat reads papers as .txt, .md, .xml, .nxml or .pdf files",
 				       paper);
 	if (key_opt && !corpus_key_valid(key_opt))
 		return cmd_usage_error(&cmd_add, "'%s' is not a usable key: 1 to 100 of A-Z a-z 0-9 . _ -, "
@@ -157,8 +158,9 @@ static int run(int argc, char **argv)
 	entry_set_init(&cur);
 	entry_set_init(&fresh);
 	data = corpus_read_file(paper, CORPUS_MAX_SIZE, &len);
-	/* Text is checked here; an XML reader checks its own input. */
-	if (!data || (!str_eq(ext, "xml") && corpus_check_text(paper, data, len) < 0))
+	/* Text is checked here; the XML and PDF readers check their own input. */
+	if (!data || (!str_eq(ext, "xml") && !str_eq(ext, "pdf") &&
+		      corpus_check_text(paper, data, len) < 0))
 		goto out;
 
 	/* The key: given, else the file name's stem, else (XML) the paper's DOI. */
@@ -261,7 +263,8 @@ const struct command cmd_add = {
 	.summary = "add a paper to the corpus and extract its entries",
 	.usage = "nh3cat add FILE [--key KEY | --key-from-doi]",
 	.help =
-	"Copies the paper (.txt, .md, .xml or .nxml, UTF-8) to corpus/papers/KEY.EXT and\n"
+	"Copies the paper (.txt, .md, UTF-8; .xml or .nxml; .pdf with a text layer)\n"
+	"to corpus/papers/KEY.EXT and\n"
 	"merges its extracted entries into corpus/entries/KEY.csv.  The key is the\n"
 	"file name's stem unless given (or, for XML, the paper's DOI).  A key\n"
 	"already holding another paper is an error: nothing is ever overwritten.\n"

@@ -353,7 +353,7 @@ done:
 
 const struct command cmd_extract = {
 	.name = "extract",
-	.summary = "extract catalyst performance entries from text (.txt, .md) or XML",
+	.summary = "extract catalyst performance entries from text (.txt, .md), XML or PDF",
 	.usage = "nh3cat extract [-o OUT.csv] [--doc KEY] [-j N] [--files-from LIST] "
 		 "[--refs REFS.csv] [FILE...]",
 	.help =
@@ -367,6 +367,9 @@ const struct command cmd_extract = {
 	"are paths (/article/body/sec[3]/p[2], table1/r3) and a column ref_doi\n"
 	"gives the DOIs of the cited references.  An empty site_type gets the\n"
 	"one the classifier infers from the name (derived says so).\n"
+	"PDF papers (.pdf) are read from their text layer (a scan needs OCR\n"
+	"first), in reading order with sub- and superscripts and tables; their\n"
+	"locators are page and line (p3:L12).\n"
 	"\n"
 	"Options:\n"
 	"  -o, --output FILE  write the entries CSV to FILE (atomically: FILE\n"

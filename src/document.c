@@ -89,6 +89,7 @@ void document_free(struct document *d)
 	}
 	free(d->blocks);
 	free(d->line_start);
+	free(d->page_lines);
 	free(d->cache);
 	free(d->src);
 	free(d->key);
@@ -294,6 +295,30 @@ void document_line_col(const struct document *d, size_t off, long *line, long *c
 	lc->col = *col;
 }
 
+void document_set_page_lines(struct document *d, struct page_line *lines, size_t n)
+{
+	free(d->page_lines);
+	d->page_lines = lines;
+	d->npage_lines = n;
+}
+
+/* "p3:L12": the page line holding source offset off. */
+static int add_page_line(const struct document *d, size_t off, struct buf *out)
+{
+	size_t lo = 0, hi = d->npage_lines;
+	if (!d->npage_lines || off == DOC_NO_OFFSET || off < d->page_lines[0].off)
+		return 0;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->page_lines[mid].off <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	buf_printf(out, "p%u:L%u", d->page_lines[lo].page, d->page_lines[lo].line);
+	return 1;
+}
+
 static size_t block_src_off(const struct block *b, size_t off)
 {
 	if (off > b->len)
@@ -319,6 +344,8 @@ void document_locate(const struct document *d, const struct block *b, size_t off
 		buf_printf(out, "B%zu", (size_t)(b - d->blocks) + 1);
 		return;
 	}
+	if (add_page_line(d, so, out))
+		return;
 	document_line_col(d, so, &line, &col);
 	if (with_col)
 		buf_printf(out, "L%ld:C%ld", line, col);
@@ -337,6 +364,8 @@ void document_row_locate(const struct document *d, const struct block *b, size_t
 	}
 	if (t && t->row_src_off && row < t->nrows && t->row_src_off[row] != DOC_NO_OFFSET &&
 	    d->src) {
+		if (add_page_line(d, t->row_src_off[row], out))
+			return;
 		document_line_col(d, t->row_src_off[row], &line, &col);
 		buf_printf(out, "L%ld", line);
 		return;

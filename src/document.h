@@ -8,6 +8,10 @@
  *   - a text reader keeps the source bytes in the document; each block's
  *     text is a copy of source bytes starting at src_off (or mapped byte
  *     by byte through map), and locators are "L205" or "L93:C412";
+ *   - the PDF reader writes the text it reads from the page glyphs as a
+ *     source text and passes it to the text reader, then records where
+ *     each line of each page starts in it (document_set_page_lines), so
+ *     that locators are "p3:L12" (page 3, its 12th line of text);
  *   - a structured reader (XML) has no useful byte offsets; it sets path
  *     on each block ("/article/body/sec[3]/p[2]") and locator on table
  *     cells ("table1/r3"), and locators are those paths.
@@ -72,6 +76,12 @@ struct block {
 	struct table *table;  /* BLOCK_TABLE only */
 };
 
+/* Where a line of a PDF page starts in the document's source text. */
+struct page_line {
+	size_t off;           /* source offset of the line's first byte */
+	unsigned page, line;  /* 1-based page, and line on that page */
+};
+
 struct document {
 	char *key;            /* document key: the file name stem, or --doc */
 	char *name;           /* file name, for diagnostics */
@@ -81,6 +91,8 @@ struct document {
 	size_t nlines;
 	struct block *blocks;
 	size_t nblocks, alloc;
+	struct page_line *page_lines;  /* PDF: sorted by off, or NULL */
+	size_t npage_lines;
 	struct line_cache *cache;   /* private to document.c: one thread per document */
 };
 
@@ -126,12 +138,20 @@ const struct cell *table_cell_at(const struct table *t, size_t row, size_t col);
  */
 size_t table_row_width(const struct table *t, size_t row);
 
+/*
+ * Give a document read from a PDF its page lines (n entries sorted by
+ * off; the document takes the array, allocated with xmalloc): locators
+ * become "p<page>:L<line>".
+ */
+void document_set_page_lines(struct document *d, struct page_line *lines, size_t n);
+
 /* 1-based line and column (in characters) of a source offset. */
 void document_line_col(const struct document *d, size_t off,
 		       long *line /* OUT */, long *col /* OUT */);
 /*
  * Append to out the locator of byte off of block b's text: the block's
- * path when it has one, else "L<line>" or, with_col, "L<line>:C<col>".
+ * path when it has one, else "L<line>" or, with_col, "L<line>:C<col>"
+ * ("p<page>:L<line>" for a document with page lines).
  */
 void document_locate(const struct document *d, const struct block *b, size_t off,
 		     int with_col, struct buf *out);

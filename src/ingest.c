@@ -9,7 +9,7 @@
 
 #include "ingest.h"
 
-static const struct reader *const readers[] = { &reader_text, &reader_xml };
+static const struct reader *const readers[] = { &reader_text, &reader_xml, &reader_pdf };
 
 const struct reader *ingest_find_reader(const char *path)
 {

@@ -46,6 +46,7 @@ struct reader {
 
 extern const struct reader reader_text;
 extern const struct reader reader_xml;    /* ingest_xml.c: JATS, Elsevier full text */
+extern const struct reader reader_pdf;    /* ingest_pdf.c: born-digital PDF (poppler) */
 
 /* The reader for a file name (by extension); NULL when none fits. */
 const struct reader *ingest_find_reader(const char *path);
@@ -62,6 +63,13 @@ struct document *ingest_text(const char *name, const char *key,
  * The document's blocks carry paths, its table cells tableN/rR/cC.
  */
 struct document *ingest_xml(const char *name, const char *key,
+			    const char *data, size_t len, struct diag *d);
+
+/*
+ * PDF reader, callable on bytes in memory: the text layer read page by
+ * page into the text the text reader reads; locators "p3:L12".
+ */
+struct document *ingest_pdf(const char *name, const char *key,
 			    const char *data, size_t len, struct diag *d);
 
 /* The key of a path: its file name without folders and extension. */

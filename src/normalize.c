@@ -637,6 +637,258 @@ static size_t subscript(struct nz *z, size_t i)
 	return chem_join(z, j);
 }
 
+/* --- text as real papers print it ----------------------------------------------- */
+
+/*
+ * Does byte d at src[j] (with n bytes of output so far in out) start one of
+ * the folds below, which the fast path leaves to the slow one?  Called for
+ * every plain byte: the common bytes fail the first test.
+ */
+static inline int slow_start(unsigned char d, const char *out, size_t n, const char *src, size_t j,
+			     size_t len)
+{
+	char l = n ? out[n - 1] : '\n';
+	switch (d) {
+	case '<':   /* inline HTML: <sup>-1</sup> */
+		return j + 1 < len && (is_alpha((unsigned char)src[j + 1]) || src[j + 1] == '/');
+	case '&':   /* HTML entities: &deg; &#8722; */
+		return j + 1 < len && (is_alpha((unsigned char)src[j + 1]) || src[j + 1] == '#');
+	case '(':   /* 10(-3), s(-1): exponents in parentheses */
+		return is_alnum(l) && j + 1 < len && (src[j + 1] == '-' || src[j + 1] == '+' ||
+						      (unsigned char)src[j + 1] == 0xE2);
+	case '-':   /* h -1: an exponent whose superscript became a spaced word */
+		return l == ' ' && n >= 2 && is_alnum((unsigned char)out[n - 2]) && j + 1 < len &&
+		       is_digit((unsigned char)src[j + 1]);
+	case 'o': case 'd': case '\'':   /* 500 o C, 400 degrees Celsius, 35'C */
+		return n >= 1 && (is_digit(l) || (l == ' ' && n >= 2 && is_digit((unsigned char)out[n - 2])));
+	case '3': case '2':   /* NH 3: a subscript PDF text set apart */
+		return l == ' ' && n >= 3 && out[n - 2] == 'H' && out[n - 3] == 'N';
+	default:
+		return 0;
+	}
+}
+
+/* Is the output's end " x 10" (scientific notation waiting for its exponent)? */
+static int after_times_ten(const struct nz *z)
+{
+	size_t n = z->nt->len;
+	while (n && z->nt->text[n - 1] == ' ')
+		n--;
+	return n >= 5 && !memcmp(z->nt->text + n - 5, " x 10", 5);
+}
+
+/*
+ * An exponent the source set apart: "h -1", "g −1" (a superscript that PDF
+ * text spaced), "10(-3)", "s(-1)" (one written in parentheses), "x 10 -4".
+ * At src[j], the sign; digits (one or two, no decimal point) must follow
+ * and end the number.  Returns the length of sign and digits, or 0.
+ */
+static size_t exponent_digits(const struct nz *z, size_t j)
+{
+	uint32_t cp;
+	size_t k = decode_at(z, j, &cp), t;
+	if (!(cp == '-' || cp == '+' || is_dash(cp)))
+		return 0;
+	t = j + k;
+	if (t >= z->len || !is_digit((unsigned char)z->src[t]))
+		return 0;
+	t++;
+	if (t < z->len && is_digit((unsigned char)z->src[t]))
+		t++;
+	if (t < z->len && (is_digit((unsigned char)z->src[t]) ||
+			   (z->src[t] == '.' && t + 1 < z->len && is_digit((unsigned char)z->src[t + 1]))))
+		return 0;
+	return t - j;
+}
+
+/* Put the exponent at src[j] (sign and digits, n bytes) as "^-N". */
+static void put_exponent(struct nz *z, size_t j, size_t n)
+{
+	uint32_t cp;
+	size_t k = decode_at(z, j, &cp), m;
+	trim_spaces(z);
+	put(z, '^', j);
+	put(z, cp == '+' ? '+' : '-', j);
+	for (m = j + k; m < j + n; m++)
+		put(z, z->src[m], m);
+}
+
+/* The unit word before the spaces at the output's end (see last_word_is_unit). */
+static int spaced_unit_before(struct nz *z)
+{
+	size_t n = z->nt->len;
+	int r;
+	while (z->nt->len && z->nt->text[z->nt->len - 1] == ' ')
+		z->nt->len--;
+	r = last_word_is_unit(z) || after_times_ten(z);
+	z->nt->len = n;
+	return r;
+}
+
+/* Inline HTML that text copied from web pages keeps: tags that only style text. */
+static size_t html_style_tag(const char *s, size_t len, size_t i)
+{
+	static const char *const tags[] = {
+		"i", "b", "em", "strong", "u", "small", "span", "font", "br", "sup", "sub", "a"
+	};
+	size_t j = i + 1, e, k, n;
+	if (j < len && s[j] == '/')
+		j++;
+	for (e = j; e < len && is_alpha((unsigned char)s[e]); e++)
+		;
+	n = e - j;
+	for (k = 0; k < ARRAY_SIZE(tags); k++)
+		if (strlen(tags[k]) == n && !memcmp(tags[k], s + j, n))
+			break;
+	if (k == ARRAY_SIZE(tags) || e >= len)
+		return 0;
+	/* attributes, up to '>' on the same line */
+	while (e < len && e < i + 200 && s[e] != '>' && s[e] != '\n' && s[e] != '<')
+		e++;
+	if (e >= len || s[e] != '>')
+		return 0;
+	return e + 1 - i;
+}
+
+/* Offset of the "</sup>" or "</sub>" closing the tag at i (same line, near), or 0. */
+static size_t html_script_close(const char *s, size_t len, size_t i, int sup)
+{
+	const char *close = sup ? "</sup>" : "</sub>";
+	size_t j;
+	for (j = i + 5; j + 6 <= len && j < i + 5 + GROUP_LOOKAHEAD; j++) {
+		if (s[j] == '\n' || (s[j] == '<' && memcmp(s + j, close, 6) != 0))
+			return 0;
+		if (s[j] == '<')
+			return j;
+	}
+	return 0;
+}
+
+/* An HTML entity at i: its code point, and its length in *n; 0 when none. */
+static uint32_t html_entity(const char *s, size_t len, size_t i, size_t *n)
+{
+	static const struct { const char *name; uint32_t cp; } ents[] = {
+		{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "nbsp", 0xA0 }, { "thinsp", 0x2009 },
+		{ "minus", 0x2212 }, { "ndash", 0x2013 }, { "mdash", 0x2014 }, { "deg", 0xB0 },
+		{ "micro", 0xB5 }, { "mu", 0x3BC }, { "times", 0xD7 }, { "middot", 0xB7 },
+		{ "sim", 0x223C }, { "asymp", 0x2248 }, { "plusmn", 0xB1 }, { "quot", '"' },
+		{ "apos", '\'' }, { "le", 0x2264 }, { "ge", 0x2265 },
+	};
+	size_t j = i + 1, k;
+	uint32_t cp = 0;
+	if (j < len && s[j] == '#') {
+		int hex = j + 1 < len && (s[j + 1] == 'x' || s[j + 1] == 'X');
+		size_t d = 0;
+		j += hex ? 2 : 1;
+		for (; j < len && d < 7; j++, d++) {
+			int c = (unsigned char)s[j], v;
+			if (is_digit(c))
+				v = c - '0';
+			else if (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+				v = (c | 32) - 'a' + 10;
+			else
+				break;
+			cp = cp * (hex ? 16 : 10) + (uint32_t)v;
+		}
+		if (!d || j >= len || s[j] != ';' || cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return 0;
+		*n = j + 1 - i;
+		return cp;
+	}
+	for (k = 0; k < ARRAY_SIZE(ents); k++) {
+		size_t m = strlen(ents[k].name);
+		if (j + m < len && !memcmp(s + j, ents[k].name, m) && s[j + m] == ';') {
+			*n = m + 2;
+			return ents[k].cp;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A degree sign damaged by PDF or OCR text after a number: "450 • C",
+ * "500 o C", "500 oC", "35'C", and words: "400 degrees Celsius",
+ * "400 degree C", "400 deg C".  At src[i], the damaged sign; returns the
+ * length up to and including the C, or 0.
+ */
+static size_t damaged_degree(const struct nz *z, size_t i)
+{
+	static const char *const words[] = {
+		"degrees Celsius", "degree Celsius", "degrees centigrade", "degrees C", "degree C",
+		"deg C", "deg. C", "o C", "oC", "'C", "' C"
+	};
+	size_t k, t;
+	if (!is_digit(last_nonspace(z)))
+		return 0;
+	for (k = 0; k < ARRAY_SIZE(words); k++) {
+		size_t m = strlen(words[k]);
+		if (i + m <= z->len && !memcmp(z->src + i, words[k], m)) {
+			t = i + m;
+			if (t < z->len && is_alnum((unsigned char)z->src[t]))
+				continue;
+			return m;
+		}
+	}
+	/* the bullet U+2022 */
+	if (i + 3 <= z->len && !memcmp(z->src + i, "\xE2\x80\xA2", 3)) {
+		t = i + 3;
+		while (t < z->len && z->src[t] == ' ')
+			t++;
+		if (t < z->len && z->src[t] == 'C' && (t + 1 >= z->len || !is_alnum((unsigned char)z->src[t + 1])))
+			return t + 1 - i;
+	}
+	return 0;
+}
+
+/* "°C" for the damaged sign at src[off], n bytes up to its C: each byte maps to its own. */
+static void put_degree_c(struct nz *z, size_t off, size_t n)
+{
+	size_t c = off + n;
+	while (c > off && z->src[c - 1] != 'C')
+		c--;
+	puts_at(z, "\xC2\xB0", off);
+	put(z, 'C', c > off ? c - 1 : off);
+}
+
+/* An HTML entity at i, folded as the character it names; returns the offset after it. */
+static size_t entity(struct nz *z, size_t i, uint32_t cp, size_t n)
+{
+	char u[4];
+	size_t m, k;
+	if (cp == 0xA0 || cp == 0x2009) {
+		put_space(z, i);
+	} else if (is_dash(cp)) {
+		if (last(z) == ' ' && (k = exponent_digits(z, i + n)) != 0 && spaced_unit_before(z)) {
+			/* "h &minus;1" */
+			put_exponent(z, i + n, k);
+			return i + n + k;
+		}
+		put(z, '-', i);
+	} else if (cp == 0xB5 || cp == 0x3BC) {
+		put(z, 'u', i);
+	} else if (cp == 0xD7) {
+		return put_times(z, i, i + n);
+	} else if (cp == 0xB7) {
+		put_space(z, i);
+	} else if (cp == 0x223C || cp == 0x2248) {
+		put(z, '~', i);
+	} else if (cp == 0x2264 || cp == 0x2265) {
+		puts_at(z, cp == 0x2264 ? "<=" : ">=", i);
+	} else if (cp == 0xB0) {
+		size_t t = i + n;
+		while (t < z->len && z->src[t] == ' ')
+			t++;
+		puts_at(z, "\xC2\xB0", i);
+		if (t < z->len && z->src[t] == 'C' && (t + 1 >= z->len || !is_alpha((unsigned char)z->src[t + 1])))
+			return t;
+	} else {
+		m = utf8_encode(cp, u);
+		for (k = 0; k < m; k++)
+			put(z, u[k], i);
+	}
+	return i + n;
+}
+
 /*
  * Bytes that stand for themselves outside LaTeX groups and math: ASCII
  * printable but for $ \\ { } _ ^ (and 'i', checked for "imes").
@@ -685,6 +937,9 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 			while (j < len && n + 2 < nt->alloc) {
 				unsigned char d = (unsigned char)src[j];
 				if (!plain[d] || (d == 'i' && j + 1 < len && src[j + 1] == 'm'))
+					break;
+				/* bytes that may start a fold the slow path makes (cheap tests first) */
+				if (slow_start(d, nt->text, n, src, j, len))
 					break;
 				if (d == ' ') {
 					char l = n ? nt->text[n - 1] : '\n';
@@ -781,6 +1036,85 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 				put(&z, '^', i);
 				i++;
 				continue;
+			case '<': {
+				size_t tl = html_style_tag(src, len, i);
+				int sup = tl && (src[i + 1] == 's' && src[i + 2] == 'u' && src[i + 3] == 'p');
+				int sub = tl && (src[i + 1] == 's' && src[i + 2] == 'u' && src[i + 3] == 'b');
+				if (tl && (sup || sub) && tl == 5 && (e = html_script_close(src, len, i, sup)) != 0) {
+					/* <sup>-1</sup>, <sub>3</sub>: as ^{-1} and _{3}, the tags as braces */
+					size_t r = open_script(&z, i, i + 4, e, sup);
+					i = r == e + 1 ? e + 6 : r;
+					continue;
+				}
+				if (tl == 6 && src[i + 1] == '/' && (src[i + 4] == 'p' || src[i + 4] == 'b') &&
+				    src[i + 2] == 's' && z.depth > 0 &&
+				    (z.stack[z.depth - 1] == G_SUP || z.stack[z.depth - 1] == G_SUB ||
+				     z.stack[z.depth - 1] == G_CHEMSUB)) {
+					size_t r = close_group(&z, i + 5);
+					i = r;
+					continue;
+				}
+				if (tl) {
+					/* a tag that only styles text: gone (a line break: a space) */
+					if (src[i + 1] == 'b' && src[i + 2] == 'r')
+						put_space(&z, i);
+					i += tl;
+					continue;
+				}
+				break;
+			}
+			case '&': {
+				size_t n = 0;
+				uint32_t ecp = html_entity(src, len, i, &n);
+				if (ecp) {
+					i = entity(&z, i, ecp, n);
+					continue;
+				}
+				break;
+			}
+			case '(': {
+				/* 10(-3), s(-1): an exponent in parentheses after a unit or " x 10" */
+				size_t n = exponent_digits(&z, i + 1);
+				if (n && i + 1 + n < len && src[i + 1 + n] == ')' &&
+				    (last_word_is_unit(&z) || after_times_ten(&z))) {
+					put_exponent(&z, i + 1, n);
+					i += n + 2;
+					continue;
+				}
+				break;
+			}
+			case '-': {
+				size_t n;
+				if (last(&z) == ' ' && (n = exponent_digits(&z, i)) != 0 && spaced_unit_before(&z)) {
+					put_exponent(&z, i, n);
+					i += n;
+					continue;
+				}
+				break;
+			}
+			case 'o': case 'd': case '\'': {
+				size_t n = damaged_degree(&z, i);
+				if (n) {
+					put_degree_c(&z, i, n);
+					i += n;
+					continue;
+				}
+				break;
+			}
+			case '2': case '3': {
+				/* "NH 3": the subscript of NH3 set apart by PDF text */
+				size_t n = nt->len;
+				if (n >= 3 && nt->text[n - 1] == ' ' && nt->text[n - 2] == 'H' && nt->text[n - 3] == 'N' &&
+				    (n == 3 || !is_alpha((unsigned char)nt->text[n - 4]) ||
+				     (nt->text[n - 4] >= 'a' && nt->text[n - 4] <= 'z')) &&
+				    (i + 1 >= len || !(is_digit((unsigned char)src[i + 1]) || src[i + 1] == '.'))) {
+					trim_spaces(&z);
+					put(&z, (char)b, i);
+					i++;
+					continue;
+				}
+				break;
+			}
 			case 'i':
 				/* "10.3 imes10^{-3}": \times that lost its \t */
 				if (i + 4 <= len && memcmp(src + i, "imes", 4) == 0 &&
@@ -824,6 +1158,13 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 			continue;
 		}
 		if (is_dash(cp)) {
+			size_t n;
+			if (last(&z) == ' ' && (n = exponent_digits(&z, i)) != 0 && spaced_unit_before(&z)) {
+				/* "h −1": a superscript that PDF text set apart */
+				put_exponent(&z, i, n);
+				i += n;
+				continue;
+			}
 			put(&z, '-', i);
 			i += k;
 			continue;
@@ -853,6 +1194,21 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 		case 0x00D7:
 			i = put_times(&z, i, i + k);
 			continue;
+		case 0x223C: case 0x2248: case 0xFF5E:
+			/* approximately: ∼ (tilde operator), ≈, the full-width tilde */
+			put(&z, '~', i);
+			i += k;
+			continue;
+		case 0x2022: {
+			/* "450 • C": a degree sign that PDF text turned into a bullet */
+			size_t n = damaged_degree(&z, i);
+			if (n) {
+				put_degree_c(&z, i, n);
+				i += n;
+				continue;
+			}
+			break;
+		}
 		case 0x00B7: case 0x22C5: {
 			/* a product: 2.53·10⁻² is scientific notation, mmol·g⁻¹ two units */
 			size_t t = i + k;

@@ -32,6 +32,13 @@
  *     \, \; \: -> ' ', \! \left 
 ight \displaystyle dropped, \% -> %;
  *     other commands are kept as written
+ *   - text as real papers print it: inline HTML from web pages (<sup>-1</sup>
+ *     -> ^-1, NH<sub>3</sub> -> NH3, <i> <b> <span> dropped, <br> a space)
+ *     and its entities (&deg; &minus; &#8722; &nbsp; &amp; ...); exponents
+ *     set apart after a unit or " x 10" ("h -1", "g −1", "10(-3)", "s(-1)",
+ *     "x 10 -4" -> ^-1 ...); "NH 3" -> NH3; ∼ ≈ ～ -> ~; damaged degree
+ *     signs after a number ("450 • C", "500 o C", "35'C", "400 degrees
+ *     Celsius" -> °C)
  *   - LaTeX groups open only when their closing brace is on the same line
  *     (a stray brace is kept as written)
  *   - CR LF -> LF; spaces before a newline or a tab, and after one, are

@@ -307,6 +307,14 @@ static size_t skip_uncertainty(const char *s, size_t len, size_t p)
 	size_t t = p;
 	double dummy;
 	size_t e;
+	/* "3.1416(5)": the uncertainty of the last digits, in brackets glued to the value */
+	if (at(s, len, t) == '(' && is_digit(at(s, len, t + 1)) && p > 0 && is_digit(at(s, len, p - 1))) {
+		size_t d = t + 1;
+		while (is_digit(at(s, len, d)) && d < t + 4)
+			d++;
+		if (at(s, len, d) == ')')
+			return d + 1;
+	}
 	if (at(s, len, t) == ' ')
 		t++;
 	if (starts(s, len, t, "\xC2\xB1"))
@@ -491,6 +499,8 @@ static int read_factors(const char *s, size_t len, size_t p, struct factor *f, i
 				t += 4;
 			} else if (n > 0 && at(s, len, t) == '.' && t == q && is_alpha(at(s, len, t + 1))) {
 				t++;
+			} else if (n > 0 && at(s, len, t) == '*' && t == q && is_alpha(at(s, len, t + 1))) {
+				t++;   /* "gCo*s": a product written with an asterisk */
 			} else if (n > 0 && t == q && at(s, len, t) != ')') {
 				break;   /* two words stuck together */
 			}
@@ -582,6 +592,14 @@ static int resolve(struct factor *f, int n, enum quantity_kind hint, struct ures
 	for (i = 0; i < n; i++) {
 		if (f[i].atom)
 			continue;
+		if (i + 1 < n && f[i + 1].atom && f[i + 1].atom->dim == D_AMOUNT_METAL && !f[i].explicit_exp &&
+		    chem_is_metal(f[i].word, f[i].wordlen) && f[i].wordlen < sizeof(metal)) {
+			/* "Co atom^-1": the metal the sites are made of */
+			memcpy(metal, f[i].word, f[i].wordlen);
+			metal[f[i].wordlen] = '\0';
+			f[i].exp = 0;
+			continue;
+		}
 		if (i == 0 || !f[i - 1].atom || f[i - 1].sub ||
 		    (f[i - 1].atom->dim != D_MASS_CAT && f[i - 1].atom->dim != D_AMOUNT)) {
 			*why = "has a word that is no unit";
@@ -659,6 +677,8 @@ static int resolve(struct factor *f, int n, enum quantity_kind hint, struct ures
 			{ { [D_AMOUNT] = 1, [D_MASS_METAL] = -1, [D_TIME] = -1 }, QK_RATE_METAL, RATE_CANON },
 			{ { [D_TIME] = -1 }, QK_TOF, 1 },
 			{ { [D_AMOUNT] = 1, [D_AMOUNT_METAL] = -1, [D_TIME] = -1 }, QK_TOF, 1 },
+			/* "site^-1 s^-1": molecules per site, counted one by one */
+			{ { [D_AMOUNT_METAL] = -1, [D_TIME] = -1 }, QK_TOF, 6.02214076e23 },
 			{ { [D_VOLUME] = 1, [D_MASS_CAT] = -1, [D_TIME] = -1 }, QK_WHSV, WHSV_CANON },
 			{ { [D_TEMP] = 1 }, QK_TEMPERATURE, 1 },
 			{ { [D_PRESSURE] = 1 }, QK_PRESSURE, 1 },
@@ -873,6 +893,9 @@ static int read_parts(const char *s, size_t len, size_t p, double first, size_t 
 	}
 	if (np == 0 || (mode == MODE_SCAN && np < 2))
 		return 0;
+	/* "75K": a number glued to K alone is a temperature, not a potassium loading */
+	if (np == 1 && !strcmp(r->part_metal[0], "K"))
+		return 0;
 	if (at(s, len, q) == '-' || is_alpha(at(s, len, q)))
 		return 0;
 	(void)p;
@@ -1033,6 +1056,25 @@ static int read_values(const char *s, size_t len, size_t p, enum quantity_kind h
 	return 0;
 }
 
+/*
+ * A bare inverse hour of thousands ("60 000 h^-1") is a gas hourly space
+ * velocity: no catalyst turns over 1000 times an hour (0.28 s^-1) while a
+ * GHSV is rarely below that.
+ */
+#define GHSV_MIN_PER_H 1000.0
+
+static int bare_hours_thousands(const struct vread *r)
+{
+	size_t i;
+	if (!r->has_unit || r->unit.kind != QK_TOF || !(r->unit.flags & AF_BARE_TIME) ||
+	    fabs(r->unit.factor * 3600.0 - 1.0) > 1e-9)
+		return 0;
+	for (i = 0; i < r->n; i++)
+		if (r->raw[i] < GHSV_MIN_PER_H)
+			return 0;
+	return 1;
+}
+
 static void fill_quantity(const struct vread *r, size_t start, struct quantity *q)
 {
 	size_t i;
@@ -1185,7 +1227,7 @@ int units_scan(const char *text, size_t len, size_t pos, struct quantity *q)
 			g = look_back(text, pos, 40, "space velocity");
 		if (w && (!g || w > g))
 			return 0;
-		if (g) {
+		if (g || bare_hours_thousands(&r)) {
 			hint = QK_GHSV;
 			if (read_values(text, len, pos, hint, MODE_SCAN, between, &r) < 0 || !r.has_unit)
 				return 0;
@@ -1334,6 +1376,14 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 		p += 6;
 	else if (starts(t, len, p, "approximately "))
 		p += 14;
+	else if (starts(t, len, p, "around "))
+		p += 7;
+	else if (starts(t, len, p, "near "))
+		p += 5;
+	else if (starts(t, len, p, "nearly "))
+		p += 7;
+	else if (starts(t, len, p, "approx. "))
+		p += 8;
 	while (p < len && t[p] == ' ')
 		p++;
 	/* pressure by name */
@@ -1407,6 +1457,11 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 			w++;
 		set_err(err, errlen, "malformed number '%.*s' in '%s'", (int)(w - p), t + p, orig);
 		return -1;
+	}
+	if (hint == QK_NONE && expect != QK_TOF && bare_hours_thousands(&r)) {
+		/* "60000 h^-1": a space velocity, never a TOF */
+		hint = QK_GHSV;
+		read_values(t, len, p, hint, MODE_PARSE, between, &r);
 	}
 	if (r.why && strcmp(r.why, "unknown") == 0) {
 		set_err(err, errlen, "unknown unit '%.*s' in '%s'", (int)(r.bad_end - r.bad_start),

@@ -14,6 +14,7 @@
 #define KCAL 4.184                 /* thermochemical calorie, kJ */
 #define EV_KJ_MOL 96.48533212331   /* 1 eV per particle in kJ mol^-1 (CODATA 2018) */
 #define ATM UNITS_ATM_MPA
+#define AVOGADRO 6.02214076e23     /* mol^-1 (SI 2019, exact) */
 
 static const struct unit_atom atoms[] = {
 	/* amount */
@@ -24,6 +25,13 @@ static const struct unit_atom atoms[] = {
 	{ "mmol", D_AMOUNT, 1e-3, 0, 0 },
 	{ "umol", D_AMOUNT, 1e-6, 0, 0 },
 	{ "nmol", D_AMOUNT, 1e-9, 0, 0 },
+	/* counted one by one: a TOF per site ("molecule site^-1 h^-1", "Co atom^-1 s^-1") */
+	{ "molecule", D_AMOUNT, 1 / AVOGADRO, 0, 0 },
+	{ "molecules", D_AMOUNT, 1 / AVOGADRO, 0, 0 },
+	{ "site", D_AMOUNT_METAL, 1 / AVOGADRO, 0, 0 },
+	{ "sites", D_AMOUNT_METAL, 1 / AVOGADRO, 0, 0 },
+	{ "atom", D_AMOUNT_METAL, 1 / AVOGADRO, 0, 0 },
+	{ "atoms", D_AMOUNT_METAL, 1 / AVOGADRO, 0, 0 },
 	/* mass */
 	{ "g", D_MASS_CAT, 1, 0, 0 },
 	{ "gram", D_MASS_CAT, 1, 0, 0 },
@@ -69,6 +77,15 @@ static const struct unit_atom atoms[] = {
 	{ "bar", D_PRESSURE, 0.1, 0, 0 },
 	{ "bars", D_PRESSURE, 0.1, 0, 0 },
 	{ "mbar", D_PRESSURE, 1e-4, 0, 0 },
+	/* capitals as papers type them: Mpa, MPA, KPa, mBar (mPa stays millipascal) */
+	{ "Mpa", D_PRESSURE, 1, 0, 0 },
+	{ "MPA", D_PRESSURE, 1, 0, 0 },
+	{ "KPa", D_PRESSURE, 1e-3, 0, 0 },
+	{ "Kpa", D_PRESSURE, 1e-3, 0, 0 },
+	{ "kpa", D_PRESSURE, 1e-3, 0, 0 },
+	{ "mBar", D_PRESSURE, 1e-4, 0, 0 },
+	{ "Bar", D_PRESSURE, 0.1, 0, 0 },
+	{ "ATM", D_PRESSURE, ATM, 0, 0 },
 	{ "atm", D_PRESSURE, ATM, 0, 0 },
 	{ "Torr", D_PRESSURE, ATM / 760, 0, 0 },
 	{ "torr", D_PRESSURE, ATM / 760, 0, 0 },

@@ -289,7 +289,8 @@ START_TEST(test_key_from_path)
 	ck_assert_str_eq(k, "notes.v2");
 	free(k);
 	ck_assert_ptr_eq(ingest_find_reader("a/b.md"), &reader_text);
-	ck_assert_ptr_null(ingest_find_reader("a/b.pdf"));
+	ck_assert_ptr_eq(ingest_find_reader("a/b.pdf"), &reader_pdf);
+	ck_assert_ptr_null(ingest_find_reader("a/b.docx"));
 }
 END_TEST
 

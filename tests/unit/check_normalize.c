@@ -25,6 +25,24 @@ struct fold_case {
 
 /* Raw text -> canonical text. */
 static const struct fold_case fold_cases[] = {
+	/* text as real papers print it: inline HTML from web pages, entities */
+	{ "1.2 umol g<sup>-1</sup> h<sup>&#8722;1</sup>", "1.2 umol g^-1 h^-1" },
+	{ "NH<sub>3</sub> synthesis over <i>x</i> Ru<br/>catalysts", "NH3 synthesis over x Ru catalysts" },
+	{ "shown before<sup>12,13</sup> and", "shown before[cite:12,13] and" },
+	{ "T &lt; 400 &deg;C &amp; 1&nbsp;MPa", "T < 400 \xC2\xB0" "C & 1 MPa" },
+	{ "a <5 MPa bound", "a <5 MPa bound" },
+	/* exponents set apart: spaced superscripts, parentheses, flattened x 10 */
+	{ "12 umol NH 3 g \xE2\x88\x92" "1 min \xE2\x88\x92" "1", "12 umol NH3 g^-1 min^-1" },
+	{ "80 kJ mol -1 and h -1", "80 kJ mol^-1 and h^-1" },
+	{ "3 x 10(-3) s(-1)", "3 x 10^-3 s^-1" },
+	{ "2.1 \xC3\x97 10 \xE2\x88\x92" "4 s -1", "2.1 x 10^-4 s^-1" },
+	{ "Ru/C (-1) and 300 K - 400 K, NH 35", "Ru/C (-1) and 300 K - 400 K, NH 35" },
+	/* approximately */
+	{ "\xE2\x88\xBC" "400 and \xE2\x89\x88" "5", "~400 and ~5" },
+	/* degree signs damaged by PDF or OCR text */
+	{ "450 \xE2\x80\xA2 C, 500 o C, 35'C and 400 degrees Celsius",
+	  "450 \xC2\xB0" "C, 500 \xC2\xB0" "C, 35\xC2\xB0" "C and 400 \xC2\xB0" "C" },
+	{ "2 o Clock, he said 5 o times", "2 o Clock, he said 5 o times" },
 	/* chemistry: subscripts glue to the formula */
 	{ "NH\xE2\x82\x83", "NH3" },
 	{ "Co\xE2\x82\x81Ru\xE2\x82\x82", "Co1Ru2" },

@@ -80,6 +80,31 @@ struct ok_case {
 #define SZ QK_SIZE
 
 static const struct ok_case ok_cases[] = {
+	/* --- quantities as real papers print them --- */
+	ONE("3 x 10(-3) s(-1)", TOF, 0.003),
+	ONE("3 x 10 -3 s -1", TOF, 0.003),
+	ONE("2.1 \xC3\x97 10 " MINUS "4 s " MINUS "1", TOF, 0.00021),
+	ONE("\xE2\x88\xBC" "400 " DEG "C", T, 400),
+	ONE("\xE2\x89\x88 5 mmol g" MINUS "1 h" MINUS "1", R, 5),
+	ONE("around 400 " DEG "C", T, 400),
+	ONE("12 " MU "mol NH 3 g " MINUS "1 min " MINUS "1", R, 0.72),
+	ONE("5 mmol h " MINUS "1 g " MINUS "1", R, 5),
+	ONE("1.2 " MU "mol g<sup>-1</sup> h<sup>&#8722;1</sup>", R, 0.0012),
+	ONE("120 kJ mol " MINUS "1", EA, 120),
+	ONE("450 \xE2\x80\xA2 C", T, 450),
+	ONE("500 o C", T, 500),
+	ONE("35'C", T, 35),
+	ONE("400 degrees Celsius", T, 400),
+	ONE("1 Mpa", P, 1),
+	ONE("10 mBar", P, 0.001),
+	ONE("3.1416(5) kJ/mol", EA, 3.1416),
+	ONE("60000 h" MINUS "1", G, 60000),
+	ONE("600 h" MINUS "1", TOF, 0.1666666666667),
+	ONE("75K", T, -198.15),
+	ONE("0.5 molecule site" MINUS "1 h" MINUS "1", TOF, 0.0001388888888889),
+	ONE("0.02 s" MINUS "1 site" MINUS "1", TOF, 0.02),
+	ONEM("2 Co atom" MINUS "1 s" MINUS "1", TOF, 2, "Co"),
+	ONEM("0.05 " MU "mol/gCo*s", RM, 0.18, "Co"),
 	/* --- rate per gram of catalyst: the review's spellings --- */
 	ONE("8.54 mmol_{NH" SUB3 "} g_{cat}" M1 " h" M1, R, 8.54),
 	ONE("4.60 mmol_{NH" SUB3 "} g_{cat}" M1 " h" M1, R, 4.60),

@@ -1,0 +1,1509 @@
+/*
+ * ingest_pdf.c: the PDF reader.  Reads the text layer of a born-digital
+ * PDF through poppler's GLib API, one page at a time, from the glyphs
+ * themselves (their boxes, sizes and fonts), and writes what it reads as
+ * the plain text the text reader understands: a paragraph a line, blank
+ * lines between blocks, table rows as tab-separated cells after their
+ * "Table N" caption, sub- and superscripts as NH₃ / g_{cat}⁻¹.  The text
+ * reader (ingest_text.c) then makes the document, so both readers give
+ * the same blocks; this reader adds each page line's place in that text,
+ * so that locators read "p3:L12".
+ *
+ * Per page:
+ *   1. glyphs from poppler's text layout (its lines are fragments), Greek
+ *      from symbol fonts, ligatures expanded; rotated text dropped;
+ *   2. fragments split at wide gaps into segments (table cells);
+ *   3. running heads, footers, page numbers and line numbers dropped:
+ *      small or numeric text in the top and bottom margins, numbers alone
+ *      beside the text;
+ *   4. columns: a gutter down the middle that no segment crosses; text
+ *      crossing it (titles, wide tables) makes full-width bands, and
+ *      between them the left column is read before the right one;
+ *   5. lines in each column; the labels of a figure above its caption
+ *      dropped;
+ *   6. tables: runs of lines with several segments, columns from the
+ *      gaps that all rows share; paragraphs from vertical gaps, indents,
+ *      short last lines, size and weight; words hyphenated at a line end
+ *      joined (a hyphen kept when the document writes the word with it).
+ *
+ * Bad input is refused with "FILE: error: [pdf-...] ..." before poppler
+ * sees it where possible: no %PDF header, no %%EOF (truncated), a stream
+ * that inflates past PDF_MAX_INFLATE (a bomb); then poppler's own refusal
+ * (encrypted, damaged), no text at all (a scan: OCR needed), and limits
+ * on pages and characters.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <poppler.h>
+#include <zlib.h>
+
+#include "ingest.h"
+
+#include "utf8.h"
+
+/* Limits: pages of a file, characters on one page, inflated stream bytes. */
+#define PDF_MAX_PAGES 20000
+#define PDF_MAX_PAGE_GLYPHS 400000
+#define PDF_MAX_INFLATE ((size_t)256 << 20)
+#define PDF_SIZE_BINS 400   /* font sizes to 200 pt, in half points */
+
+enum glyph_flags { G_BOLD = 1 << 0 };
+enum script { S_NONE, S_SUB, S_SUP };
+
+struct glyph {
+	uint32_t cp;
+	float x1, y1, x2, y2;   /* box, y down */
+	float size;             /* font size */
+	unsigned flags;
+};
+
+/* A run of glyphs on one baseline with no wide gap: a line or a cell. */
+struct seg {
+	size_t g0, g1;          /* glyphs [g0, g1) */
+	float x1, y1, x2, y2;
+	int region;             /* band * 2 + column */
+	int drop;
+};
+
+/* One text line of a column: its segments, left to right. */
+struct tline {
+	size_t *segs;           /* indices into the page's segs */
+	size_t nseg;
+	float x1, y1, x2, y2;
+	float size, h, base;    /* main font size, box height, baseline */
+	int bold;               /* most glyphs bold */
+	int drop;               /* figure text */
+	int row;                /* several segments, not evenly spaced words */
+	char *text;             /* the line's text, segments joined by ' ' */
+};
+
+/* The extent of one of poppler's lines, before it is cut at gaps. */
+struct frag {
+	float x1, x2, y1, y2;
+};
+
+struct page_state {
+	struct glyph *g;
+	size_t ng, galloc;
+	struct frag *f;
+	size_t nf, falloc;
+	struct seg *s;
+	size_t ns, salloc;
+	struct tline *l;
+	size_t nl, lalloc;
+	float width, height;
+	float body;             /* most common font size on the page */
+};
+
+/* What the reader writes, and the state of the paragraph being written. */
+struct pdf_out {
+	struct buf text;
+	struct page_line *pl;
+	size_t npl, plalloc;
+	size_t *amb;            /* offsets of hyphens at line joins that may be soft */
+	size_t namb, amballoc;
+	unsigned page, line;
+	int open;               /* a paragraph is open */
+	int heading;            /* the open paragraph is a heading */
+	int in_refs;
+	long last_ref;          /* number of the last reference-list entry */
+	struct tline prev;      /* the last line written (text not owned) */
+	float prev_colx1, prev_colx2;
+	int prev_region;
+	size_t glyphs;          /* glyphs seen in the whole file */
+	unsigned long size_hist[PDF_SIZE_BINS];   /* glyphs by font size, all pages */
+};
+
+/* --- glyphs -------------------------------------------------------------- */
+
+/* Latin letters of the Symbol font to Greek (a -> α, m -> μ ...). */
+static uint32_t symbol_greek(uint32_t c)
+{
+	static const uint32_t lg[] = { 0x3B1, 0x3B2, 0x3C7, 0x3B4, 0x3B5, 0x3C6, 0x3B3, 0x3B7,
+				       0x3B9, 0x3D5, 0x3BA, 0x3BB, 0x3BC, 0x3BD, 0x3BF, 0x3C0,
+				       0x3B8, 0x3C1, 0x3C3, 0x3C4, 0x3C5, 0x3D6, 0x3C9, 0x3BE,
+				       0x3C8, 0x3B6 };
+	static const uint32_t ug[] = { 0x391, 0x392, 0x3A7, 0x394, 0x395, 0x3A6, 0x393, 0x397,
+				       0x399, 0x3D1, 0x39A, 0x39B, 0x39C, 0x39D, 0x39F, 0x3A0,
+				       0x398, 0x3A1, 0x3A3, 0x3A4, 0x3A5, 0x3C2, 0x3A9, 0x39E,
+				       0x3A8, 0x396 };
+	if (c >= 0xF020 && c <= 0xF0FF)   /* symbol fonts' private-use codes */
+		c -= 0xF000;
+	if (c >= 'a' && c <= 'z')
+		return lg[c - 'a'];
+	if (c >= 'A' && c <= 'Z')
+		return ug[c - 'A'];
+	return c;
+}
+
+static int font_is_symbol(const char *font)
+{
+	return font && (strstr(font, "Symbol") || strstr(font, "symbol"));
+}
+
+static int font_is_bold(const char *font)
+{
+	return font && (strstr(font, "Bold") || strstr(font, "bold") || strstr(font, "Black") ||
+			strstr(font, "Semibold") || strstr(font, "Heavy"));
+}
+
+static void add_glyph(struct page_state *ps, uint32_t cp, const PopplerRectangle *r,
+		      float size, unsigned flags)
+{
+	struct glyph *g;
+	ps->g = xgrow(ps->g, &ps->galloc, ps->ng + 1, sizeof(*ps->g));
+	g = &ps->g[ps->ng++];
+	g->cp = cp;
+	g->x1 = (float)fmin(r->x1, r->x2);
+	g->x2 = (float)fmax(r->x1, r->x2);
+	g->y1 = (float)fmin(r->y1, r->y2);
+	g->y2 = (float)fmax(r->y1, r->y2);
+	g->size = size > 0 ? size : g->y2 - g->y1;
+	g->flags = flags;
+}
+
+/*
+ * A fragment written top to bottom (a rotated axis label, a margin stamp):
+ * its glyphs step down more than across.
+ */
+static int fragment_rotated(const struct page_state *ps, size_t g0, size_t g1)
+{
+	double dx = 0, dy = 0;
+	size_t i;
+	if (g1 - g0 < 2)
+		return 0;
+	for (i = g0 + 1; i < g1; i++) {
+		dx += fabs((ps->g[i].x1 + ps->g[i].x2) - (ps->g[i - 1].x1 + ps->g[i - 1].x2));
+		dy += fabs((ps->g[i].y1 + ps->g[i].y2) - (ps->g[i - 1].y1 + ps->g[i - 1].y2));
+	}
+	return dy > dx;
+}
+
+static void add_seg(struct page_state *ps, size_t g0, size_t g1)
+{
+	struct seg *s;
+	size_t i;
+	ps->s = xgrow(ps->s, &ps->salloc, ps->ns + 1, sizeof(*ps->s));
+	s = &ps->s[ps->ns++];
+	memset(s, 0, sizeof(*s));
+	s->g0 = g0;
+	s->g1 = g1;
+	s->x1 = s->y1 = 1e30f;
+	s->x2 = s->y2 = -1e30f;
+	for (i = g0; i < g1; i++) {
+		s->x1 = fminf(s->x1, ps->g[i].x1);
+		s->y1 = fminf(s->y1, ps->g[i].y1);
+		s->x2 = fmaxf(s->x2, ps->g[i].x2);
+		s->y2 = fmaxf(s->y2, ps->g[i].y2);
+	}
+}
+
+/*
+ * Split the fragment [g0, g1) at gaps wider than half an em: table cells,
+ * columns, and the words of a widely justified line (joined again unless
+ * the segments line up as a table's cells).
+ */
+static void split_fragment(struct page_state *ps, size_t g0, size_t g1)
+{
+	size_t i, start = g0;
+	float maxsize = 0;
+	if (g0 >= g1)
+		return;
+	if (fragment_rotated(ps, g0, g1))
+		return;
+	ps->f = xgrow(ps->f, &ps->falloc, ps->nf + 1, sizeof(*ps->f));
+	ps->f[ps->nf].x1 = ps->f[ps->nf].y1 = 1e30f;
+	ps->f[ps->nf].x2 = ps->f[ps->nf].y2 = -1e30f;
+	for (i = g0; i < g1; i++) {
+		maxsize = fmaxf(maxsize, ps->g[i].size);
+		ps->f[ps->nf].x1 = fminf(ps->f[ps->nf].x1, ps->g[i].x1);
+		ps->f[ps->nf].x2 = fmaxf(ps->f[ps->nf].x2, ps->g[i].x2);
+		ps->f[ps->nf].y1 = fminf(ps->f[ps->nf].y1, ps->g[i].y1);
+		ps->f[ps->nf].y2 = fmaxf(ps->f[ps->nf].y2, ps->g[i].y2);
+	}
+	ps->nf++;
+	for (i = g0 + 1; i < g1; i++) {
+		float gap = ps->g[i].x1 - ps->g[i - 1].x2;
+		if (gap > 0.5f * maxsize || gap < -2.0f * maxsize) {
+			add_seg(ps, start, i);
+			start = i;
+		}
+	}
+	add_seg(ps, start, g1);
+}
+
+/* Read the page's glyphs and cut them into segments. */
+static int page_glyphs(struct page_state *ps, PopplerPage *page)
+{
+	PopplerRectangle *rects = NULL;
+	guint nrects = 0, k;
+	GList *attrs, *a;
+	char *text, *p;
+	size_t frag = 0;
+
+	if (!poppler_page_get_text_layout(page, &rects, &nrects)) {
+		g_free(rects);
+		return 0;
+	}
+	text = poppler_page_get_text(page);
+	attrs = poppler_page_get_text_attributes(page);
+	a = attrs;
+	p = text;
+	for (k = 0; k < nrects && p && *p; k++) {
+		gunichar cp = g_utf8_get_char(p);
+		PopplerTextAttributes *at = NULL;
+		unsigned flags = 0;
+		float size = 0;
+		p = g_utf8_next_char(p);
+		while (a && ((PopplerTextAttributes *)a->data)->end_index < (int)k)
+			a = a->next;
+		if (a && ((PopplerTextAttributes *)a->data)->start_index <= (int)k)
+			at = a->data;
+		if (cp == '\n') {
+			split_fragment(ps, frag, ps->ng);
+			frag = ps->ng;
+			continue;
+		}
+		if (cp == ' ' || cp == 0xA0 || cp < 0x20 || cp == 0x7F)
+			continue;
+		if (cp == 0xAD)   /* a soft hyphen is drawn only where a word breaks */
+			cp = '-';
+		if (at) {
+			size = (float)at->font_size;
+			if (font_is_bold(at->font_name))
+				flags |= G_BOLD;
+			if (font_is_symbol(at->font_name))
+				cp = symbol_greek(cp);
+		}
+		if (cp >= 0xF000 && cp <= 0xF0FF)
+			cp = symbol_greek(cp);
+		if (ps->ng >= PDF_MAX_PAGE_GLYPHS)
+			break;
+		add_glyph(ps, cp, &rects[k], size, flags);
+	}
+	split_fragment(ps, frag, ps->ng);
+	poppler_page_free_text_attributes(attrs);
+	g_free(text);
+	g_free(rects);
+	return ps->ng >= PDF_MAX_PAGE_GLYPHS ? -1 : 0;
+}
+
+/*
+ * The body size: the most common font size (to 0.5 pt) of the glyphs of
+ * the pages read so far, this one included (a page that is mostly table
+ * does not make the table's size the body's).
+ */
+static float body_size(unsigned long *hist, const struct glyph *g, size_t n)
+{
+	size_t i, best = 0;
+	for (i = 0; i < n; i++) {
+		long b = lroundf(g[i].size * 2);
+		if (b > 0 && b < PDF_SIZE_BINS)
+			hist[b]++;
+	}
+	for (i = 1; i < PDF_SIZE_BINS; i++)
+		if (hist[i] > hist[best])
+			best = i;
+	return best ? (float)best / 2 : 10;
+}
+
+/* --- margins, columns, lines ------------------------------------------- */
+
+static int seg_is_number(const struct page_state *ps, const struct seg *s)
+{
+	size_t i;
+	for (i = s->g0; i < s->g1; i++) {
+		uint32_t c = ps->g[i].cp;
+		if (!(c >= '0' && c <= '9') && c != '|' && c != '.')
+			return 0;
+	}
+	return 1;
+}
+
+static float seg_size(const struct page_state *ps, const struct seg *s)
+{
+	float m = 0;
+	size_t i;
+	for (i = s->g0; i < s->g1; i++)
+		m = fmaxf(m, ps->g[i].size);
+	return m;
+}
+
+/*
+ * Running heads and feet, page numbers, line numbers: text in the top or
+ * bottom margin that is smaller than the body, short or a number; numbers
+ * alone left or right of all other text.
+ */
+static void drop_margins(struct page_state *ps)
+{
+	float top = ps->height * 0.085f, bottom = ps->height * (1 - 0.085f);
+	float left = 1e30f, right = -1e30f;
+	size_t i;
+	for (i = 0; i < ps->ns; i++) {
+		struct seg *s = &ps->s[i];
+		if (s->y2 < top || s->y1 > bottom) {
+			if (seg_size(ps, s) < ps->body * 0.95f || s->g1 - s->g0 < 40 ||
+			    seg_is_number(ps, s))
+				s->drop = 1;
+		}
+	}
+	for (i = 0; i < ps->ns; i++)
+		if (!ps->s[i].drop && !seg_is_number(ps, &ps->s[i])) {
+			left = fminf(left, ps->s[i].x1);
+			right = fmaxf(right, ps->s[i].x2);
+		}
+	for (i = 0; i < ps->ns; i++)
+		if (!ps->s[i].drop && seg_is_number(ps, &ps->s[i]) &&
+		    (ps->s[i].x2 <= left + 0.5f || ps->s[i].x1 >= right - 0.5f))
+			ps->s[i].drop = 1;
+}
+
+/*
+ * The gutter of a two-column page, or -1 for one column.  Evidence of two
+ * columns is lines (poppler's, before they are cut at gaps) at least a
+ * quarter of the text wide that start at one x right of the middle, and
+ * others as wide that start at the left edge and end before it; the
+ * gutter lies half-way between.  Narrow table cells and full-width
+ * titles are no evidence either way.
+ */
+static float find_gutter(const struct page_state *ps)
+{
+	float lo = 1e30f, hi = -1e30f, w, rx = 0, lx = -1e30f;
+	size_t i, j, best = 0, nleft = 0;
+	for (i = 0; i < ps->nf; i++) {
+		lo = fminf(lo, ps->f[i].x1);
+		hi = fmaxf(hi, ps->f[i].x2);
+	}
+	w = hi - lo;
+	if (ps->nf < 6 || w < 100)
+		return -1;
+	for (i = 0; i < ps->nf; i++) {
+		const struct frag *f = &ps->f[i];
+		size_t n = 0;
+		if (f->x1 < lo + 0.35f * w || f->x2 - f->x1 < 0.25f * w)
+			continue;
+		for (j = 0; j < ps->nf; j++)
+			n += fabsf(ps->f[j].x1 - f->x1) < 2 && ps->f[j].x2 - ps->f[j].x1 >= 0.25f * w;
+		if (n > best || (n == best && f->x1 < rx)) {
+			best = n;
+			rx = f->x1;
+		}
+	}
+	if (best < 3)
+		return -1;
+	for (i = 0; i < ps->nf; i++) {
+		const struct frag *f = &ps->f[i];
+		if (f->x1 < lo + 0.1f * w && f->x2 <= rx - 4 && f->x2 - f->x1 >= 0.25f * w) {
+			nleft++;
+			lx = fmaxf(lx, f->x2);
+		}
+	}
+	if (nleft < 3)
+		return -1;
+	return (lx + rx) / 2;
+}
+
+static int cmp_float(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+	return (x > y) - (x < y);
+}
+
+/*
+ * Intervals: pairs lo hi in v (n of them) sorted and merged where they
+ * overlap or lie within slack of each other, in place.  Returns how many
+ * are left.
+ */
+static size_t merge_intervals(float *v, size_t n, float slack)
+{
+	size_t i, m = 0;
+	qsort(v, n, 2 * sizeof(*v), cmp_float);
+	for (i = 0; i < n; i++) {
+		if (m && v[2 * i] <= v[2 * m - 1] + slack) {
+			v[2 * m - 1] = fmaxf(v[2 * m - 1], v[2 * i + 1]);
+			continue;
+		}
+		v[2 * m] = v[2 * i];
+		v[2 * m + 1] = v[2 * i + 1];
+		m++;
+	}
+	return m;
+}
+
+/*
+ * A full-width band goes on down through the rows of a table under it:
+ * text that does not cross the gutter but holds no line of prose (a
+ * segment most of a column wide in the body size), down to a gap of
+ * three lines; a justified line cut at its word gaps counts by its
+ * poppler line.  Spans are pairs y1 y2, sorted, not overlapping.
+ */
+static void extend_bands(const struct page_state *ps, float gutter, float *spans, size_t nspan)
+{
+	float colw = gutter, lo = 1e30f;
+	size_t j, i;
+	for (i = 0; i < ps->ns; i++)
+		if (!ps->s[i].drop)
+			lo = fminf(lo, ps->s[i].x1);
+	colw = gutter - lo;
+	for (j = 0; j < nspan; j++) {
+		float limit = j + 1 < nspan ? spans[2 * j + 2] : 1e30f;
+		for (;;) {
+			/* the topmost segment below the band */
+			const struct seg *next = NULL;
+			float bottom = spans[2 * j + 1];
+			int prose = 0;
+			for (i = 0; i < ps->ns; i++) {
+				const struct seg *s = &ps->s[i];
+				if (s->drop || (s->y1 + s->y2) / 2 <= bottom || s->y1 >= limit)
+					continue;
+				if (!next || s->y1 < next->y1)
+					next = s;
+			}
+			if (!next || next->y1 - bottom > 3 * ps->body * 1.2f)
+				break;
+			/* poppler's lines beside it: prose, most of a column wide? */
+			for (i = 0; i < ps->nf; i++) {
+				const struct frag *f = &ps->f[i];
+				float cy = (f->y1 + f->y2) / 2;
+				if (cy >= next->y1 && cy <= next->y2 && f->x2 - f->x1 > 0.7f * colw &&
+				    !(f->x1 < gutter - 1 && f->x2 > gutter + 1))
+					prose = 1;
+			}
+			if (prose)
+				break;
+			for (i = 0; i < ps->ns; i++) {
+				const struct seg *s = &ps->s[i];
+				float cy = (s->y1 + s->y2) / 2;
+				if (!s->drop && cy >= next->y1 && cy <= next->y2)
+					spans[2 * j + 1] = fmaxf(spans[2 * j + 1], s->y2);
+			}
+			if (spans[2 * j + 1] <= bottom)
+				spans[2 * j + 1] = next->y2;
+		}
+	}
+}
+
+/*
+ * Regions in reading order: full-width bands around text that crosses
+ * the gutter, and between them a left and a right column.  region =
+ * band * 2 + column.
+ */
+static void assign_regions(struct page_state *ps, float gutter)
+{
+	float *spans = NULL;   /* pairs y1, y2 of crossing segments, merged */
+	size_t nspan = 0, alloc = 0, i, j;
+	float line_h = ps->body * 1.2f;
+	if (gutter < 0) {
+		for (i = 0; i < ps->ns; i++)
+			ps->s[i].region = 0;
+		return;
+	}
+	/* the crossing segments' vertical extents, merged across small gaps */
+	for (i = 0; i < ps->ns; i++) {
+		struct seg *s = &ps->s[i];
+		if (s->drop || !(s->x1 < gutter - 1 && s->x2 > gutter + 1))
+			continue;
+		spans = xgrow(spans, &alloc, 2 * nspan + 2, sizeof(*spans));
+		spans[2 * nspan] = s->y1;
+		spans[2 * nspan + 1] = s->y2;
+		nspan++;
+	}
+	nspan = merge_intervals(spans, nspan, 2 * line_h);
+	extend_bands(ps, gutter, spans, nspan);
+	for (i = 0; i < ps->ns; i++) {
+		struct seg *s = &ps->s[i];
+		float cy = (s->y1 + s->y2) / 2;
+		int band = 0;
+		for (j = 0; j < nspan; j++) {
+			if (cy >= spans[2 * j] - 0.5f && cy <= spans[2 * j + 1] + 0.5f) {
+				band = (int)(2 * j + 1);
+				break;
+			}
+			if (cy > spans[2 * j + 1])
+				band = (int)(2 * j + 2);
+		}
+		if (band % 2)
+			s->region = band * 2;
+		else
+			s->region = band * 2 + ((s->x1 + s->x2) / 2 > gutter ? 1 : 0);
+	}
+	free(spans);
+}
+
+static const struct page_state *sort_ps;
+
+static int cmp_seg_order(const void *a, const void *b)
+{
+	const struct seg *x = &sort_ps->s[*(const size_t *)a];
+	const struct seg *y = &sort_ps->s[*(const size_t *)b];
+	if (x->region != y->region)
+		return x->region - y->region;
+	if (x->y1 != y->y1)
+		return x->y1 < y->y1 ? -1 : 1;
+	return (x->x1 > y->x1) - (x->x1 < y->x1);
+}
+
+static int cmp_seg_x(const void *a, const void *b)
+{
+	const struct seg *x = &sort_ps->s[*(const size_t *)a];
+	const struct seg *y = &sort_ps->s[*(const size_t *)b];
+	return (x->x1 > y->x1) - (x->x1 < y->x1);
+}
+
+/* Main size, box height and baseline of a line: those of its most common size. */
+static void line_metrics(const struct page_state *ps, struct tline *l)
+{
+	size_t i, k, n = 0, nbold = 0, nall = 0;
+	float hsum = 0, bsum = 0;
+	float sizes[64];
+	size_t counts[64], ns = 0, best = 0;
+	for (k = 0; k < l->nseg; k++) {
+		const struct seg *s = &ps->s[l->segs[k]];
+		for (i = s->g0; i < s->g1; i++) {
+			size_t j;
+			float sz = roundf(ps->g[i].size * 2) / 2;
+			nall++;
+			if (ps->g[i].flags & G_BOLD)
+				nbold++;
+			for (j = 0; j < ns && sizes[j] != sz; j++)
+				;
+			if (j == ns && ns < 64) {
+				sizes[ns] = sz;
+				counts[ns++] = 0;
+			}
+			if (j < ns)
+				counts[j]++;
+		}
+	}
+	for (i = 1; i < ns; i++)
+		if (counts[i] > counts[best] || (counts[i] == counts[best] && sizes[i] > sizes[best]))
+			best = i;
+	l->size = ns ? sizes[best] : ps->body;
+	for (k = 0; k < l->nseg; k++) {
+		const struct seg *s = &ps->s[l->segs[k]];
+		for (i = s->g0; i < s->g1; i++)
+			if (fabsf(roundf(ps->g[i].size * 2) / 2 - l->size) < 0.01f) {
+				float h = ps->g[i].y2 - ps->g[i].y1;
+				hsum += h;
+				bsum += ps->g[i].y2 - 0.2f * h;
+				n++;
+			}
+	}
+	l->h = n ? hsum / (float)n : l->y2 - l->y1;
+	l->base = n ? bsum / (float)n : l->y2;
+	l->bold = nall && nbold * 2 > nall;
+}
+
+static enum script glyph_script(const struct glyph *g, const struct tline *l)
+{
+	float h = g->y2 - g->y1, shift;
+	if (g->size >= 0.85f * l->size || h >= 0.9f * l->h)
+		return S_NONE;
+	shift = (g->y2 - 0.2f * h) - l->base;
+	if (shift > 0.08f * l->h)
+		return S_SUB;
+	if (shift < -0.12f * l->h)
+		return S_SUP;
+	return S_NONE;
+}
+
+/* Unicode sub- or superscript form of c, or 0. */
+static uint32_t script_char(uint32_t c, enum script s)
+{
+	static const uint32_t sup_digit[] = { 0x2070, 0xB9, 0xB2, 0xB3, 0x2074,
+					      0x2075, 0x2076, 0x2077, 0x2078, 0x2079 };
+	if (c >= '0' && c <= '9')
+		return s == S_SUB ? 0x2080 + (c - '0') : sup_digit[c - '0'];
+	switch (c) {
+	case '+': return s == S_SUB ? 0x208A : 0x207A;
+	case '-': case 0x2212: case 0x2013: return s == S_SUB ? 0x208B : 0x207B;
+	case '=': return s == S_SUB ? 0x208C : 0x207C;
+	case '(': return s == S_SUB ? 0x208D : 0x207D;
+	case ')': return s == S_SUB ? 0x208E : 0x207E;
+	default: return 0;
+	}
+}
+
+static void add_cp(struct buf *b, uint32_t cp)
+{
+	char u[4];
+	switch (cp) {   /* ligatures, spelled out */
+	case 0xFB00: buf_addstr(b, "ff"); return;
+	case 0xFB01: buf_addstr(b, "fi"); return;
+	case 0xFB02: buf_addstr(b, "fl"); return;
+	case 0xFB03: buf_addstr(b, "ffi"); return;
+	case 0xFB04: buf_addstr(b, "ffl"); return;
+	case 0xFB05: case 0xFB06: buf_addstr(b, "st"); return;
+	default: break;
+	}
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = 0xFFFD;
+	buf_add(b, u, utf8_encode(cp, u));
+}
+
+/* Write a run of script glyphs: Unicode (NH₃, h⁻¹) when it can, else _{cat}. */
+static void flush_script(struct buf *out, const struct buf *run, const uint32_t *cps,
+			 size_t n, enum script s)
+{
+	size_t i;
+	for (i = 0; i < n && script_char(cps[i], s); i++)
+		;
+	if (i == n) {
+		for (i = 0; i < n; i++)
+			add_cp(out, script_char(cps[i], s));
+		return;
+	}
+	buf_addstr(out, s == S_SUB ? "_{" : "^{");
+	buf_add(out, run->data, run->len);
+	buf_addch(out, '}');
+}
+
+/* Append the text of segment s of line l: spaces from gaps, scripts marked. */
+static void seg_text(const struct page_state *ps, const struct seg *s, const struct tline *l,
+		     struct buf *out)
+{
+	struct buf run = BUF_INIT;
+	uint32_t cps[256];
+	size_t ncp = 0, i;
+	enum script cur = S_NONE;
+	for (i = s->g0; i < s->g1; i++) {
+		const struct glyph *g = &ps->g[i];
+		enum script sc = glyph_script(g, l);
+		int space = i > s->g0 && g->x1 - ps->g[i - 1].x2 > 0.12f * l->size;
+		if (sc != cur || ncp == ARRAY_SIZE(cps)) {
+			if (cur != S_NONE)
+				flush_script(out, &run, cps, ncp, cur);
+			buf_reset(&run);
+			ncp = 0;
+			if (space)
+				buf_addch(out, ' ');
+			space = 0;
+			cur = sc;
+		}
+		if (cur == S_NONE) {
+			if (space)
+				buf_addch(out, ' ');
+			add_cp(out, g->cp);
+		} else {
+			if (space) {
+				buf_addch(&run, ' ');
+				cps[ncp++] = ' ';
+			}
+			add_cp(&run, g->cp);
+			if (ncp < ARRAY_SIZE(cps))
+				cps[ncp++] = g->cp;
+		}
+	}
+	if (cur != S_NONE)
+		flush_script(out, &run, cps, ncp, cur);
+	buf_release(&run);
+}
+
+/* Is line l a table row: several segments, or a stray cell among rows? */
+static int row_like(const struct tline *l)
+{
+	return l->row;
+}
+
+/*
+ * Several segments make a row candidate when one gap is most of an em
+ * wide, unless they are the words of a justified line: three or more,
+ * all gaps about the same.
+ */
+static int segments_row(const struct page_state *ps, const struct tline *l)
+{
+	float gmin = 1e30f, gmax = -1e30f;
+	size_t k;
+	if (l->nseg < 2)
+		return 0;
+	for (k = 1; k < l->nseg; k++) {
+		float gap = ps->s[l->segs[k]].x1 - ps->s[l->segs[k - 1]].x2;
+		gmin = fminf(gmin, gap);
+		gmax = fmaxf(gmax, gap);
+	}
+	if (gmax < 0.8f * l->size)
+		return 0;
+	return l->nseg == 2 || gmax - gmin > fmaxf(1.5f, 0.2f * gmax);
+}
+
+/* Group the kept segments into lines, region by region, in reading order. */
+static void build_lines(struct page_state *ps)
+{
+	size_t *order = xmalloc((ps->ns + 1) * sizeof(*order));
+	size_t n = 0, i = 0;
+	for (i = 0; i < ps->ns; i++)
+		if (!ps->s[i].drop)
+			order[n++] = i;
+	sort_ps = ps;
+	qsort(order, n, sizeof(*order), cmp_seg_order);
+	i = 0;
+	while (i < n) {
+		struct seg *first = &ps->s[order[i]];
+		struct tline *l;
+		size_t j = i + 1;
+		float y1 = first->y1, y2 = first->y2;
+		/* segments whose middle lies within the line's box join it */
+		while (j < n && ps->s[order[j]].region == first->region) {
+			struct seg *s = &ps->s[order[j]];
+			float cy = (s->y1 + s->y2) / 2, fcy = (y1 + y2) / 2;
+			if (!((cy > y1 && cy < y2) || (fcy > s->y1 && fcy < s->y2)))
+				break;
+			y1 = fminf(y1, s->y1);
+			y2 = fmaxf(y2, s->y2);
+			j++;
+		}
+		ps->l = xgrow(ps->l, &ps->lalloc, ps->nl + 1, sizeof(*ps->l));
+		l = &ps->l[ps->nl++];
+		memset(l, 0, sizeof(*l));
+		l->nseg = j - i;
+		l->segs = xmalloc(l->nseg * sizeof(*l->segs));
+		memcpy(l->segs, order + i, l->nseg * sizeof(*l->segs));
+		qsort(l->segs, l->nseg, sizeof(*l->segs), cmp_seg_x);
+		i = j;
+	}
+	free(order);
+	for (i = 0; i < ps->nl; i++) {
+		struct tline *l = &ps->l[i];
+		struct buf b = BUF_INIT;
+		size_t k;
+		l->x1 = l->y1 = 1e30f;
+		l->x2 = l->y2 = -1e30f;
+		for (k = 0; k < l->nseg; k++) {
+			struct seg *s = &ps->s[l->segs[k]];
+			l->x1 = fminf(l->x1, s->x1);
+			l->y1 = fminf(l->y1, s->y1);
+			l->x2 = fmaxf(l->x2, s->x2);
+			l->y2 = fmaxf(l->y2, s->y2);
+		}
+		line_metrics(ps, l);
+		l->row = segments_row(ps, l);
+		for (k = 0; k < l->nseg; k++) {
+			if (k)
+				buf_addch(&b, ' ');
+			seg_text(ps, &ps->s[l->segs[k]], l, &b);
+		}
+		l->text = buf_detach(&b, NULL);
+	}
+}
+
+/* --- writing the text ---------------------------------------------------- */
+
+static int region_of(const struct page_state *ps, const struct tline *l)
+{
+	return ps->s[l->segs[0]].region;
+}
+
+/* "Fig. 3", "Figure 3", "Scheme 1", "Table 2" at the start of a line. */
+static int caption_start(const char *t, const char *const *words)
+{
+	size_t i;
+	for (i = 0; words[i]; i++) {
+		size_t n = strlen(words[i]);
+		if (!strncmp(t, words[i], n)) {
+			t += n;
+			while (*t == ' ' || *t == '.')
+				t++;
+			return (*t >= '0' && *t <= '9') || (*t >= 'A' && *t <= 'Z' && t[1] == ' ');
+		}
+	}
+	return 0;
+}
+
+static const char *const figure_words[] = { "Fig", "Figure", "FIGURE", "FIG", "Scheme", NULL };
+static const char *const table_words[] = { "Table", "TABLE", NULL };
+
+static int is_refs_heading(const char *t)
+{
+	static const char *const w[] = { "References", "REFERENCES", "Notes and references",
+					 "Notes and References", "Bibliography", NULL };
+	size_t i;
+	for (i = 0; w[i]; i++)
+		if (!strcmp(t, w[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The number of a reference-list entry starting t ("12 ", "12. ", "[12] ",
+ * "- 12 "), or -1.
+ */
+static long ref_label(const char *t)
+{
+	const char *p = t;
+	long n = 0;
+	int bracket = 0;
+	if ((p[0] == '-' || p[0] == '*') && p[1] == ' ')
+		p += 2;
+	if (*p == '[') {
+		bracket = 1;
+		p++;
+	}
+	if (!(*p >= '0' && *p <= '9'))
+		return -1;
+	while (*p >= '0' && *p <= '9' && n < 100000)
+		n = n * 10 + (*p++ - '0');
+	if (bracket && *p++ != ']')
+		return -1;
+	if (*p == '.')
+		p++;
+	return *p == ' ' ? n : -1;
+}
+
+/* Last code point of the text written, and the one before it. */
+static uint32_t last_cp(const struct buf *b, size_t back, size_t *at)
+{
+	size_t i = b->len;
+	uint32_t cp = 0;
+	while (back-- && i > 0) {
+		i--;
+		while (i > 0 && ((unsigned char)b->data[i] & 0xC0) == 0x80)
+			i--;
+	}
+	if (i < b->len)
+		utf8_decode(b->data + i, b->len - i, &cp);
+	if (at)
+		*at = i;
+	return cp;
+}
+
+static int is_lower(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7);
+}
+
+/* A line starting "and ", "or ", "to ": the hyphen before it is a suspended one. */
+static int suspended_hyphen(const char *t)
+{
+	static const char *const w[] = { "and ", "or ", "to ", "nor ", "and/or ", NULL };
+	size_t i;
+	for (i = 0; w[i]; i++)
+		if (!strncmp(t, w[i], strlen(w[i])))
+			return 1;
+	return 0;
+}
+
+static void mark_line(struct pdf_out *o)
+{
+	o->pl = xgrow(o->pl, &o->plalloc, o->npl + 1, sizeof(*o->pl));
+	o->pl[o->npl].off = o->text.len;
+	o->pl[o->npl].page = o->page;
+	o->pl[o->npl].line = ++o->line;
+	o->npl++;
+}
+
+static void end_block(struct pdf_out *o)
+{
+	if (o->text.len)
+		buf_addstr(&o->text, "\n\n");
+	o->open = 0;
+	o->heading = 0;
+}
+
+/* Write one line of text: a new paragraph, or the next line of the open one. */
+static void put_line(struct pdf_out *o, const char *t, int new_para)
+{
+	if (new_para || !o->open) {
+		end_block(o);
+	} else {
+		size_t at;
+		uint32_t c = last_cp(&o->text, 1, &at);
+		if (c == '-' || c == 0x2010) {
+			uint32_t before = last_cp(&o->text, 2, NULL);
+			uint32_t next = 0;
+			utf8_decode(t, strlen(t), &next);
+			if (suspended_hyphen(t)) {
+				/* "1.8- and 3.3-fold", "mono- or di-" */
+				buf_addch(&o->text, ' ');
+			} else if (is_lower(before) && is_lower(next)) {
+				/* "hydro-" + "genation", or "single-" + "atom": decided at the end */
+				if (c == 0x2010) {
+					o->text.len = at;
+					buf_addch(&o->text, '-');
+				}
+				o->amb = xgrow(o->amb, &o->amballoc, o->namb + 1, sizeof(*o->amb));
+				o->amb[o->namb++] = o->text.len - 1;
+			}
+		} else {
+			buf_addch(&o->text, ' ');
+		}
+	}
+	mark_line(o);
+	buf_addstr(&o->text, t);
+	o->open = 1;
+}
+
+/*
+ * Figure text: the lines above a figure caption, back to the last line
+ * of prose (body size, most of the column wide, or the short last line
+ * of a paragraph right under such a line).
+ */
+static void drop_figure_text(struct page_state *ps)
+{
+	size_t i, j;
+	for (i = 0; i < ps->nl; i++) {
+		float cx1 = 1e30f, cx2 = -1e30f;
+		int reg;
+		if (!caption_start(ps->l[i].text, figure_words))
+			continue;
+		reg = region_of(ps, &ps->l[i]);
+		for (j = 0; j < ps->nl; j++)
+			if (region_of(ps, &ps->l[j]) == reg) {
+				cx1 = fminf(cx1, ps->l[j].x1);
+				cx2 = fmaxf(cx2, ps->l[j].x2);
+			}
+		for (j = i; j-- > 0;) {
+			struct tline *l = &ps->l[j];
+			int prose = !l->row && fabsf(l->size - ps->body) < 0.6f &&
+				    l->x2 - l->x1 > 0.75f * (cx2 - cx1);
+			if (region_of(ps, l) != reg || prose || l->bold ||
+			    caption_start(l->text, figure_words) || caption_start(l->text, table_words))
+				break;
+			if (j > 0 && region_of(ps, &ps->l[j - 1]) == reg &&
+			    !ps->l[j - 1].row && fabsf(ps->l[j - 1].size - ps->body) < 0.6f &&
+			    fabsf(l->size - ps->body) < 0.6f && !l->row &&
+			    ps->l[j - 1].x2 - ps->l[j - 1].x1 > 0.75f * (cx2 - cx1) &&
+			    l->y1 - ps->l[j - 1].y2 < 0.35f * l->h && fabsf(l->x1 - cx1) < 1)
+				break;
+			l->drop = 1;
+		}
+	}
+}
+
+
+/*
+ * Write the table made of lines [a, b) of the page: columns from the
+ * x-ranges of the rows with most cells, a row per line (lines set close
+ * together join the row above), cells separated by tabs.
+ */
+static void put_table(struct pdf_out *o, struct page_state *ps, size_t a, size_t b)
+{
+	float *iv = NULL;   /* merged column intervals, pairs x1 x2 */
+	size_t niv = 0, ivalloc = 0, maxseg = 0, i, k, c;
+	struct buf *cells;
+	size_t ncol;
+	for (i = a; i < b; i++)
+		if (ps->l[i].nseg > maxseg)
+			maxseg = ps->l[i].nseg;
+	/* intervals of the fuller rows, merged where they overlap */
+	for (i = a; i < b; i++) {
+		if ((double)ps->l[i].nseg < 0.6 * (double)maxseg)
+			continue;
+		for (k = 0; k < ps->l[i].nseg; k++) {
+			struct seg *s = &ps->s[ps->l[i].segs[k]];
+			iv = xgrow(iv, &ivalloc, 2 * niv + 2, sizeof(*iv));
+			iv[2 * niv] = s->x1;
+			iv[2 * niv + 1] = s->x2;
+			niv++;
+		}
+	}
+	niv = merge_intervals(iv, niv, 1);
+	ncol = niv ? niv : 1;
+	cells = xcalloc(ncol, sizeof(*cells));
+	if (o->open)
+		end_block(o);
+	for (i = a; i < b; i++) {
+		struct tline *l = &ps->l[i];
+		for (k = 0; k < l->nseg; k++) {
+			struct seg *s = &ps->s[l->segs[k]];
+			size_t col = 0;
+			for (c = 0; c < niv; c++)
+				if (s->x1 >= iv[2 * c] - 1)
+					col = c;
+			if (cells[col].len)
+				buf_addch(&cells[col], ' ');
+			seg_text(ps, s, l, &cells[col]);
+		}
+		/* a line set close above the next one goes on into its cells */
+		if (i + 1 < b && ps->l[i + 1].y1 - l->y2 < 0.25f * l->h)
+			continue;
+		if (o->text.len && o->text.data[o->text.len - 1] != '\n')
+			buf_addch(&o->text, '\n');
+		mark_line(o);
+		for (c = 0; c < ncol; c++) {
+			if (c)
+				buf_addch(&o->text, '\t');
+			buf_add(&o->text, cells[c].data ? cells[c].data : "", cells[c].len);
+			buf_reset(&cells[c]);
+		}
+		o->open = 1;
+	}
+	for (c = 0; c < ncol; c++)
+		buf_release(&cells[c]);
+	free(cells);
+	free(iv);
+	end_block(o);
+}
+
+
+/*
+ * The left and right edges of the column of line i: where most of its
+ * lines start and end (justified text), not its widest line.
+ */
+static void column_edges(const struct page_state *ps, size_t i, float *x1, float *x2)
+{
+	int reg = region_of(ps, &ps->l[i]);
+	size_t a = i, b, j, k, best1 = 0, best2 = 0;
+	while (a > 0 && region_of(ps, &ps->l[a - 1]) == reg)
+		a--;
+	for (b = i; b < ps->nl && region_of(ps, &ps->l[b]) == reg; b++)
+		;
+	*x1 = ps->l[a].x1;
+	*x2 = ps->l[a].x2;
+	for (j = a; j < b; j++) {
+		size_t n1 = 0, n2 = 0;
+		for (k = a; k < b; k++) {
+			n1 += fabsf(ps->l[k].x1 - ps->l[j].x1) < 1.5f;
+			n2 += fabsf(ps->l[k].x2 - ps->l[j].x2) < 1.5f;
+		}
+		if (n1 > best1 || (n1 == best1 && ps->l[j].x1 < *x1)) {
+			best1 = n1;
+			*x1 = ps->l[j].x1;
+		}
+		if (n2 > best2 || (n2 == best2 && ps->l[j].x2 > *x2)) {
+			best2 = n2;
+			*x2 = ps->l[j].x2;
+		}
+	}
+}
+
+/*
+ * Do lines [a, b) make a table?  Their cells line up: most segments after
+ * the first of a line start where a segment of another line starts (or
+ * end where one ends), which the word gaps of justified text never do.
+ */
+static int cells_align(const struct page_state *ps, size_t a, size_t b)
+{
+	size_t i, j, k, m, n = 0, aligned = 0;
+	for (i = a; i < b; i++) {
+		const struct tline *l = &ps->l[i];
+		for (k = 1; k < l->nseg; k++) {
+			const struct seg *s = &ps->s[l->segs[k]];
+			int hit = 0;
+			n++;
+			for (j = a; j < b && !hit; j++) {
+				if (j == i)
+					continue;
+				for (m = 0; m < ps->l[j].nseg && !hit; m++) {
+					const struct seg *t = &ps->s[ps->l[j].segs[m]];
+					hit = fabsf(t->x1 - s->x1) < 2 || fabsf(t->x2 - s->x2) < 2 ||
+					      fabsf((t->x1 + t->x2) - (s->x1 + s->x2)) < 4;
+				}
+			}
+			aligned += hit;
+		}
+	}
+	return n && aligned * 10 >= n * 7;
+}
+
+/* Write the page's lines: tables, headings, paragraphs. */
+static void put_page(struct pdf_out *o, struct page_state *ps)
+{
+	size_t i = 0;
+	float cx1 = 0, cx2 = 0;
+	int cur_reg = -1;
+	drop_figure_text(ps);
+	while (i < ps->nl) {
+		struct tline *l = &ps->l[i];
+		int reg = region_of(ps, l), new_para = 0, head;
+		size_t j;
+		if (l->drop) {
+			i++;
+			continue;
+		}
+		if (reg != cur_reg)
+			column_edges(ps, i, &cx1, &cx2);
+		/* a table: two or more row-like lines together */
+		if (row_like(l) && !o->in_refs) {
+			size_t rows = 0;
+			for (j = i; j < ps->nl && region_of(ps, &ps->l[j]) == reg && !ps->l[j].drop;
+			     j++) {
+				if (j > i && ps->l[j].y1 - ps->l[j - 1].y2 > 2.5f * l->h)
+					break;
+				if (row_like(&ps->l[j]))
+					rows++;
+				else if (ps->l[j].bold || ps->l[j].size > ps->body * 1.15f ||
+					 ps->l[j].x2 - ps->l[j].x1 > 0.6f * (cx2 - cx1) ||
+					 caption_start(ps->l[j].text, figure_words) ||
+					 caption_start(ps->l[j].text, table_words))
+					break;
+			}
+			if (rows >= 2 && cells_align(ps, i, j)) {
+				put_table(o, ps, i, j);
+				/* footnotes under it go on the lines right after the rows */
+				o->prev = ps->l[j - 1];
+				cur_reg = reg;
+				i = j;
+				continue;
+			}
+		}
+		head = l->bold || l->size > ps->body * 1.15f;
+		if (getenv("NH3CAT_PDF_DEBUG"))
+			fprintf(stderr, "r%d x%.1f-%.1f y%.1f-%.1f s%.1f h%.1f b%d n%zu cx%.1f-%.1f body%.1f |%s|\n", reg, l->x1, l->x2, l->y1, l->y2, l->size, l->h, l->bold, l->nseg, cx1, cx2, ps->body, l->text);
+		if (!o->open || o->heading != head)
+			new_para = 1;
+		else if (reg == cur_reg && o->prev_region == reg &&
+			 l->y1 - o->prev.y2 > 0.35f * l->h)
+			new_para = 1;
+		else if (o->prev.x2 < o->prev_colx2 - 2.0f * o->prev.size && !head)
+			new_para = 1;
+		else if (l->x1 > cx1 + 0.8f * l->size && l->x1 < cx1 + 4.0f * l->size && !head)
+			new_para = 1;
+		else if (fabsf(l->size - o->prev.size) > 0.6f)
+			new_para = 1;
+		if (o->in_refs) {
+			/* the next entry of the reference list starts a block */
+			long n = ref_label(l->text);
+			if (n >= 0 && (n == o->last_ref + 1 || new_para)) {
+				new_para = 1;
+				o->last_ref = n;
+			} else if (n < 0 && new_para && o->open && !head && o->last_ref > 0) {
+				new_para = 0;   /* an entry's lines, ragged */
+			}
+		}
+		put_line(o, l->text, new_para);
+		o->heading = head;
+		if (head && is_refs_heading(l->text))
+			o->in_refs = 1;
+		o->prev = *l;
+		o->prev_region = reg;
+		o->prev_colx1 = cx1;
+		o->prev_colx2 = cx2;
+		cur_reg = reg;
+		i++;
+	}
+	o->prev_region = -1;
+}
+
+static void page_state_reset(struct page_state *ps)
+{
+	size_t i;
+	for (i = 0; i < ps->nl; i++) {
+		free(ps->l[i].segs);
+		free(ps->l[i].text);
+	}
+	ps->ng = ps->ns = ps->nl = ps->nf = 0;
+}
+
+static void page_state_release(struct page_state *ps)
+{
+	page_state_reset(ps);
+	free(ps->g);
+	free(ps->f);
+	free(ps->s);
+	free(ps->l);
+}
+
+/* --- soft hyphens -------------------------------------------------------- */
+
+/* Word characters: letters, digits, hyphens. */
+static int word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c >= 0x80;
+}
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h | 1;
+}
+
+/*
+ * A hyphen at a line join between two lower-case letters is dropped
+ * ("hydro-genation") unless the document writes the hyphenated word
+ * somewhere else inside a line ("single-atom").  Offsets of the page
+ * lines move with the bytes dropped.
+ */
+static void resolve_hyphens(struct pdf_out *o)
+{
+	uint64_t *set;
+	size_t cap = 64, i, k, na = 0, w = 0, p = 0;
+	char *t = o->text.data;
+	size_t n = o->text.len;
+	unsigned char *drop;
+	if (!o->namb)
+		return;
+	while (cap < 4 * (n / 4 + 16))
+		cap *= 2;
+	set = xcalloc(cap, sizeof(*set));
+	/* every word that holds a hyphen not at a line join */
+	i = 0;
+	while (i < n) {
+		size_t s = i, j;
+		int hy = 0, joined = 0;
+		if (!word_byte((unsigned char)t[i])) {
+			i++;
+			continue;
+		}
+		while (i < n && word_byte((unsigned char)t[i]))
+			i++;
+		for (j = s; j < i; j++)
+			if (t[j] == '-') {
+				hy = 1;
+				while (na < o->namb && o->amb[na] < j)
+					na++;
+				if (na < o->namb && o->amb[na] == j)
+					joined = 1;
+			}
+		if (hy && !joined) {
+			uint64_t h = hash_bytes(t + s, i - s);
+			for (k = h & (cap - 1); set[k] && set[k] != h; k = (k + 1) & (cap - 1))
+				;
+			set[k] = h;
+		}
+	}
+	drop = xcalloc(o->namb, 1);
+	for (na = 0; na < o->namb; na++) {
+		size_t h0 = o->amb[na], s = h0, e = h0 + 1;
+		uint64_t h;
+		while (s > 0 && word_byte((unsigned char)t[s - 1]))
+			s--;
+		while (e < n && word_byte((unsigned char)t[e]))
+			e++;
+		h = hash_bytes(t + s, e - s);
+		for (k = h & (cap - 1); set[k] && set[k] != h; k = (k + 1) & (cap - 1))
+			;
+		drop[na] = set[k] != h;
+	}
+	/* copy the text down over the dropped hyphens, moving the line offsets */
+	na = 0;
+	for (i = 0; i <= n; i++) {
+		while (p < o->npl && o->pl[p].off == i)
+			o->pl[p++].off = w;
+		if (i == n)
+			break;
+		if (na < o->namb && o->amb[na] == i) {
+			if (drop[na++])
+				continue;
+		}
+		t[w++] = t[i];
+	}
+	o->text.len = w;
+	t[w] = '\0';
+	free(drop);
+	free(set);
+}
+
+/* --- refusing bad files -------------------------------------------------- */
+
+static const char *find_bytes(const char *h, size_t hn, const char *needle)
+{
+	size_t n = strlen(needle);
+	const char *p = h, *e = h + hn;
+	while (p + n <= e && (p = memchr(p, needle[0], (size_t)(e - p - (ptrdiff_t)n + 1)))) {
+		if (!memcmp(p, needle, n))
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
+/*
+ * A bomb: a Flate stream that inflates past PDF_MAX_INFLATE.  Only streams
+ * that could (by deflate's best ratio, about 1:1032) are inflated, into a
+ * scratch buffer, counting.
+ */
+static int check_streams(const char *name, const char *data, size_t len, struct diag *d)
+{
+	const char *p = data, *e = data + len;
+	static char scratch[1 << 16];
+	while ((p = find_bytes(p, (size_t)(e - p), "stream")) != NULL) {
+		const char *body = p + 6, *dict, *end;
+		size_t clen;
+		z_stream zs;
+		size_t total = 0;
+		int rc, filters;
+		if (p > data && p[-1] == 'd') {   /* "endstream" */
+			p += 6;
+			continue;
+		}
+		if (body < e && *body == '\r')
+			body++;
+		if (body < e && *body == '\n')
+			body++;
+		dict = p;
+		while (dict > data && p - dict < 4096 && memcmp(dict, "obj", 3))
+			dict--;
+		end = find_bytes(body, (size_t)(e - body), "endstream");
+		if (!end)
+			end = e;
+		clen = (size_t)(end - body);
+		p = end;
+		filters = 0;
+		{
+			const char *f = dict;
+			while ((f = find_bytes(f, (size_t)(body - f), "Decode")) != NULL) {
+				filters++;
+				f += 6;
+			}
+		}
+		if (!find_bytes(dict, (size_t)(body - dict), "FlateDecode") ||
+		    (filters < 2 && clen < PDF_MAX_INFLATE / 1032))
+			continue;
+		memset(&zs, 0, sizeof(zs));
+		if (inflateInit(&zs) != Z_OK)
+			continue;
+		zs.next_in = (Bytef *)(uintptr_t)body;
+		zs.avail_in = (uInt)(clen > UINT32_MAX ? UINT32_MAX : clen);
+		do {
+			zs.next_out = (Bytef *)scratch;
+			zs.avail_out = sizeof(scratch);
+			rc = inflate(&zs, Z_NO_FLUSH);
+			total += sizeof(scratch) - zs.avail_out;
+		} while (rc == Z_OK && total <= PDF_MAX_INFLATE && zs.avail_out == 0);
+		inflateEnd(&zs);
+		if (total > PDF_MAX_INFLATE) {
+			diag_emit(d, name, 0, 0, DIAG_ERROR, "pdf-bomb",
+				  "a stream at byte %zu inflates to more than %zu MB "
+				  "(a decompression bomb?)", (size_t)(body - data),
+				  PDF_MAX_INFLATE >> 20);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int check_file(const char *name, const char *data, size_t len, struct diag *d)
+{
+	size_t tail = len < 1024 ? len : 1024;
+	if (!find_bytes(data, len < 1024 ? len : 1024, "%PDF-")) {
+		diag_emit(d, name, 0, 0, DIAG_ERROR, "pdf-header",
+			  "not a PDF file (no %%PDF- header)");
+		return -1;
+	}
+	if (!find_bytes(data + len - tail, tail, "%%EOF")) {
+		diag_emit(d, name, 0, 0, DIAG_ERROR, "pdf-truncated",
+			  "truncated PDF: no %%%%EOF marker at its end (an interrupted download?)");
+		return -1;
+	}
+	return check_streams(name, data, len, d);
+}
+
+/* poppler reports damage through its own channel; nh3cat says it once. */
+static void quiet_log(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer u)
+{
+	(void)domain;
+	(void)level;
+	(void)msg;
+	(void)u;
+}
+
+static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t log_once = PTHREAD_ONCE_INIT;
+
+static void quiet_poppler(void)
+{
+	g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet_log, NULL);
+}
+
+struct document *ingest_pdf(const char *name, const char *key,
+			    const char *data, size_t len, struct diag *d)
+{
+	PopplerDocument *pdf;
+	GBytes *bytes;
+	GError *err = NULL;
+	struct pdf_out o;
+	struct page_state ps;
+	struct document *doc = NULL;
+	int npages, i;
+
+	if (check_file(name, data, len, d) < 0)
+		return NULL;
+	pthread_once(&log_once, quiet_poppler);
+	bytes = g_bytes_new_static(data, len);
+	/* poppler sets up its global state on the first document: one at a time */
+	pthread_mutex_lock(&open_lock);
+	pdf = poppler_document_new_from_bytes(bytes, NULL, &err);
+	pthread_mutex_unlock(&open_lock);
+	g_bytes_unref(bytes);
+	if (!pdf) {
+		if (err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED)
+			diag_emit(d, name, 0, 0, DIAG_ERROR, "pdf-encrypted",
+				  "the PDF is encrypted with a password: nh3cat cannot read it");
+		else
+			diag_emit(d, name, 0, 0, DIAG_ERROR, "pdf-damaged",
+				  "damaged PDF: %s", err ? err->message : "poppler cannot open it");
+		g_clear_error(&err);
+		return NULL;
+	}
+	npages = poppler_document_get_n_pages(pdf);
+	if (npages <= 0 || npages > PDF_MAX_PAGES) {
+		diag_emit(d, name, 0, 0, DIAG_ERROR, "pdf-pages",
+			  npages <= 0 ? "the PDF has no pages" : "the PDF has %d pages, more than %d",
+			  npages, PDF_MAX_PAGES);
+		g_object_unref(pdf);
+		return NULL;
+	}
+	memset(&o, 0, sizeof(o));
+	memset(&ps, 0, sizeof(ps));
+	o.prev_region = -1;
+	for (i = 0; i < npages; i++) {
+		PopplerPage *page = poppler_document_get_page(pdf, i);
+		double w = 0, h = 0;
+		float gutter;
+		if (!page)
+			continue;
+		poppler_page_get_size(page, &w, &h);
+		ps.width = (float)w;
+		ps.height = (float)h;
+		if (page_glyphs(&ps, page) < 0) {
+			diag_emit(d, name, 0, 0, DIAG_ERROR, "pdf-page-size",
+				  "page %d has more than %d characters", i + 1, PDF_MAX_PAGE_GLYPHS);
+			g_object_unref(page);
+			goto out;
+		}
+		o.glyphs += ps.ng;
+		ps.body = body_size(o.size_hist, ps.g, ps.ng);
+		drop_margins(&ps);
+		gutter = find_gutter(&ps);
+		assign_regions(&ps, gutter);
+		build_lines(&ps);
+		o.page = (unsigned)i + 1;
+		o.line = 0;
+		put_page(&o, &ps);
+		page_state_reset(&ps);
+		g_object_unref(page);
+		if (o.text.len > INGEST_MAX_BYTES) {
+			diag_emit(d, name, 0, 0, DIAG_ERROR, "input-size",
+				  "the text of the PDF is larger than %zu MB", INGEST_MAX_BYTES >> 20);
+			goto out;
+		}
+	}
+	if (!o.glyphs) {
+		diag_emit(d, name, 0, 0, DIAG_ERROR, "pdf-no-text",
+			  "the PDF has no text layer (a scan?): run OCR on it first "
+			  "(ocrmypdf paper.pdf out.pdf), then read out.pdf");
+		goto out;
+	}
+	resolve_hyphens(&o);
+	buf_addch(&o.text, '\n');
+	if (getenv("NH3CAT_PDF_DEBUG"))
+		fwrite(o.text.data, 1, o.text.len, stderr);
+	doc = ingest_text(name, key, o.text.data, o.text.len, d);
+	if (doc) {
+		document_set_page_lines(doc, o.pl, o.npl);
+		o.pl = NULL;
+	}
+out:
+	page_state_release(&ps);
+	buf_release(&o.text);
+	free(o.pl);
+	free(o.amb);
+	g_object_unref(pdf);
+	return doc;
+}
+
+const struct reader reader_pdf = {
+	.name = "pdf",
+	.exts = (const char *const[]){ ".pdf", ".PDF", NULL },
+	.read = ingest_pdf,
+};
