@@ -162,8 +162,8 @@ struct para {
 /* One pending entry: a catalyst under one set of conditions in one sentence. */
 struct pending {
 	const struct mention *m;
-	double cond[3];      /* T, P, WHSV; NAN when unknown */
-	double res[4];       /* rate, rate per metal, TOF, Ea; NAN when none */
+	double cond[ENTRY_NCONDITIONS];  /* by condition column (entry.h): T, P, WHSV; NAN: unknown */
+	double res[ENTRY_NRESULTS];      /* by result column: rates, TOF, Ea, outlet NH3; NAN: none */
 	char rate_metal[4];
 	char loading[32];
 	char ref[64];
@@ -250,6 +250,53 @@ static int named_as_catalyst(const char *t, size_t len, size_t s, size_t e)
 	return 0;
 }
 
+/*
+ * A loading written before a catalyst's name, "2.5 wt% Ru/MgO", "2.5 %
+ * Ru/MgO", "5%Ru/C" (the name may hold it or follow it): moved out of the
+ * name into ci->loading when the name has one active metal.
+ */
+static void loading_prefix(const char *t, size_t s, struct catinfo *ci)
+{
+	char *n = ci->name, *q = n;
+	const char *b;
+	size_t k;
+	if (strchr(ci->metals, ';') || !ci->metals[0])
+		return;
+	/* inside the name: "5%Ru/C", "2.5% Ru/C" */
+	while (is_digit((unsigned char)*q) || *q == '.')
+		q++;
+	if (q > n && *q == '%') {
+		snprintf(ci->loading, sizeof(ci->loading), "%.*s", (int)(q - n), n);
+		q++;
+		while (*q == ' ')
+			q++;
+		memmove(n, q, strlen(q) + 1);
+		return;
+	}
+	/* before it: "2.5 wt% ", "2.5 wt.% ", "2.5 % ", "2.5wt% " */
+	b = t + s;
+	k = 0;
+	while (b > t && b[-1] == ' ' && k++ < 2)
+		b--;
+	if (b > t && b[-1] == '%') {
+		const char *d;
+		b--;
+		while (b > t && b[-1] == ' ')
+			b--;
+		if (b - t >= 3 && !memcmp(b - 3, "wt.", 3))
+			b -= 3;
+		else if (b - t >= 2 && !memcmp(b - 2, "wt", 2))
+			b -= 2;
+		while (b > t && b[-1] == ' ')
+			b--;
+		d = b;
+		while (d > t && (is_digit((unsigned char)d[-1]) || d[-1] == '.'))
+			d--;
+		if (d < b && is_digit((unsigned char)*d) && (d == t || d[-1] == ' ' || d[-1] == '('))
+			snprintf(ci->loading, sizeof(ci->loading), "%.*s", (int)(b - d), d);
+	}
+}
+
 static void find_mentions(struct extractor *ex, struct para *p)
 {
 	size_t start = 0, *ov;
@@ -296,6 +343,8 @@ static void find_mentions(struct extractor *ex, struct para *p)
 			if (!ok && m.ci.bulk && formula_like && named_as_catalyst(p->t, p->len, s, e))
 				ok = 1;
 		}
+		if (ok)
+			loading_prefix(p->t, s, &m.ci);
 		if (ok) {
 			p->men = xgrow(p->men, &p->amen, p->nmen + 1, sizeof(*p->men));
 			p->men[p->nmen++] = m;
@@ -364,6 +413,16 @@ static void find_quantities(struct extractor *ex, struct para *p)
 			s++;
 		q.sentence = s;
 		q.result = 0;
+		/* "reduced at 500 °C": a treatment of the catalyst, not the reaction's temperature */
+		if (q.q.kind == QK_TEMPERATURE && p->nsent && ctx_before(ex, p, XP_PRETREAT, s, i))
+			q.q.kind = QK_NONE;
+		/* "lowered Ea from 120 to 75 kJ mol^-1": the value reached is the catalyst's */
+		if (q.q.nvalues == 2 && !q.q.is_range && i >= 5 && !memcmp(p->t + i - 5, "from ", 5) &&
+		    (q.q.kind == QK_EA || q.q.kind == QK_RATE_CAT || q.q.kind == QK_RATE_METAL ||
+		     q.q.kind == QK_TOF)) {
+			q.q.values[0] = q.q.values[1];
+			q.q.nvalues = 1;
+		}
 		switch (q.q.kind) {
 		case QK_RATE_CAT:
 		case QK_RATE_METAL:
@@ -389,6 +448,10 @@ static void find_quantities(struct extractor *ex, struct para *p)
 		case QK_EA:
 			q.result = p->nsent && ctx_before(ex, p, XP_EA_CTX, s, i) && !q.q.is_range &&
 				   !ctx_before(ex, p, XP_NOT_SYNTH, s, i);
+			break;
+		case QK_OUTLET:
+			/* vol %, or a % the words before call the NH3 concentration (units_scan) */
+			q.result = !q.q.is_range;
 			break;
 		default:
 			break;
@@ -443,9 +506,21 @@ static size_t lower_bound(const struct para *p, size_t lo, size_t hi, size_t pos
 	return lo;
 }
 
+/* The slot of kind k among the columns of role r (entry.h's column table), or -1. */
+static int kind_slot(enum col_role r, enum quantity_kind k)
+{
+	enum entry_col cols[ENTRY_NCOLS];
+	size_t n = entry_cols_of_role(r, cols, ENTRY_NCOLS), i;
+	int c = entry_col_of_kind(k);
+	for (i = 0; i < n; i++)
+		if ((int)cols[i] == c)
+			return (int)i;
+	return -1;
+}
+
 static int kind_cond(enum quantity_kind k)
 {
-	return k == QK_TEMPERATURE ? 0 : k == QK_PRESSURE ? 1 : k == QK_WHSV ? 2 : -1;
+	return kind_slot(ROLE_CONDITION, k);
 }
 
 /*
@@ -725,11 +800,16 @@ static void emit(const struct document *doc, const struct block *b, struct extra
 		 const struct para *p, const struct pending *pe, struct entry_set *set)
 {
 	struct buf loc = BUF_INIT, ev = BUF_INIT;
-	static const enum entry_col cond_cols[3] = { COL_TEMPERATURE_C, COL_PRESSURE_MPA, COL_WHSV };
-	static const enum entry_col res_cols[4] = { COL_RATE_GCAT, COL_RATE_GMETAL, COL_TOF_S, COL_EA };
+	enum entry_col cond_cols[ENTRY_NCONDITIONS], res_cols[ENTRY_NRESULTS];
 	const size_t *map = ex->nt.map;
 	size_t k, es, ee;
 	struct entry *e;
+	int measured = 0, ea = kind_slot(ROLE_RESULT, QK_EA);
+
+	entry_cols_of_role(ROLE_CONDITION, cond_cols, ENTRY_NCONDITIONS);
+	entry_cols_of_role(ROLE_RESULT, res_cols, ENTRY_NRESULTS);
+	for (k = 0; k < ENTRY_NRESULTS; k++)
+		measured |= (int)k != ea && !isnan(pe->res[k]);
 
 	document_locate(doc, b, map[pe->pos], 1, &loc);
 	e = extract_new_entry(set, doc, b->kind == BLOCK_CAPTION ? "caption" : "text", buf_str(&loc));
@@ -741,15 +821,15 @@ static void emit(const struct document *doc, const struct block *b, struct extra
 	entry_set(e, COL_PROMOTER, pe->m->ci.promoter);
 	if (pe->m->ci.size_nm > 0)
 		entry_set_num(e, COL_SIZE_NM, pe->m->ci.size_nm);
-	for (k = 0; k < 3; k++) {
+	for (k = 0; k < ENTRY_NCONDITIONS; k++) {
 		/* the methods' standard conditions where the text states none (not for Ea or DFT) */
 		double v = pe->cond[k];
-		if (isnan(v) && !pe->computed && (!isnan(pe->res[0]) || !isnan(pe->res[1]) || !isnan(pe->res[2])))
+		if (isnan(v) && !pe->computed && measured)
 			v = ex->method_cond[k];
 		if (!isnan(v))
 			entry_set_num(e, cond_cols[k], v);
 	}
-	for (k = 0; k < 4; k++)
+	for (k = 0; k < ENTRY_NRESULTS; k++)
 		if (!isnan(pe->res[k]))
 			entry_set_num(e, res_cols[k], pe->res[k]);
 	entry_set(e, COL_RATE_METAL, pe->rate_metal);
@@ -766,6 +846,17 @@ static void emit(const struct document *doc, const struct block *b, struct extra
 	entry_set(e, COL_EVIDENCE, str_trim(ev.data ? ev.data : (char *)""));
 	buf_release(&loc);
 	buf_release(&ev);
+}
+
+/*
+ * In prose a line break is a space: a value and its unit split across two
+ * lines ("72 kJ" / "mol-1") are one quantity.
+ */
+static void join_lines(struct normtext *nt)
+{
+	char *c = nt->text, *e = nt->text + nt->len;
+	while ((c = memchr(c, '\n', (size_t)(e - c))) != NULL)
+		*c++ = ' ';
 }
 
 /*
@@ -793,6 +884,7 @@ static int may_report(const char *t, size_t len)
 		case QK_TOF:
 		case QK_GHSV:
 		case QK_EA:
+		case QK_OUTLET:
 			return 1;
 		default:
 			break;
@@ -813,6 +905,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 	size_t prev_cond_sent = (size_t)-1;
 
 	extract_normalize(ex, b->text, b->len);
+	join_lines(&ex->nt);
 	if (!may_report(ex->nt.text, ex->nt.len))
 		return;
 	memset(&p, 0, sizeof(p));
@@ -860,7 +953,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 			goto next;
 		computed = xpat_match(ex, XP_COMPUTED, p.t, p.sent[s].end, p.sent[s].start, &ov);
 		if (isnan(cond_here[1]) && xpat_match(ex, XP_ATM, p.t, p.sent[s].end, p.sent[s].start, &ov))
-			cond_here[1] = 0.101325;
+			cond_here[1] = UNITS_ATM_MPA;
 		for (i = p.q_lo[s]; i < p.q_lo[s + 1]; i++) {
 			const struct qty *q = &p.qs[i];
 			size_t vi;
@@ -879,7 +972,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 				pe.pos = q->q.start;
 				pe.pos_end = q->q.end;
 				pe.computed = computed;
-				for (k = 0; k < 4; k++)
+				for (k = 0; k < ENTRY_NRESULTS; k++)
 					pe.res[k] = NAN;
 				for (k = 0; k < 3; k++) {
 					pe.cond[k] = pick_condition(&p, i, vi, (int)k);
@@ -890,13 +983,14 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 					if (isnan(pe.cond[k]) && k == 1)
 						pe.cond[k] = cond_here[1];
 				}
-				slot = q->q.kind == QK_RATE_CAT ? 0 : q->q.kind == QK_RATE_METAL ? 1 :
-				       q->q.kind == QK_TOF ? 2 : 3;
+				slot = (size_t)kind_slot(ROLE_RESULT, q->q.kind);
 				pe.res[slot] = q->q.values[vi];
-				if (slot == 1)
+				if (q->q.kind == QK_RATE_METAL)
 					memcpy(pe.rate_metal, q->q.metal, sizeof(pe.rate_metal));
 				pick_ref(&p, i, pe.ref, sizeof(pe.ref));
 				pick_loading(&p, i, m, pe.loading, sizeof(pe.loading));
+				if (!pe.loading[0])
+					memcpy(pe.loading, m->ci.loading, sizeof(m->ci.loading));
 				/*
 				 * a catalyst carried from before that already has this result
 				 * under the same conditions: ambiguous
@@ -916,7 +1010,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 					if (pend[k].m == m && same_cond(pend[k].cond, pe.cond) &&
 					    isnan(pend[k].res[slot])) {
 						pend[k].res[slot] = pe.res[slot];
-						if (slot == 1)
+						if (q->q.kind == QK_RATE_METAL)
 							memcpy(pend[k].rate_metal, pe.rate_metal, sizeof(pe.rate_metal));
 						merged = 1;
 						break;
