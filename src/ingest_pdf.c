@@ -53,7 +53,7 @@
 #define PDF_MAX_INFLATE ((size_t)256 << 20)
 #define PDF_SIZE_BINS 400   /* font sizes to 200 pt, in half points */
 
-enum glyph_flags { G_BOLD = 1 << 0 };
+enum glyph_flags { G_BOLD = 1 << 0, G_SOFT = 1 << 1 /* a soft hyphen, drawn as '-' */ };
 enum script { S_NONE, S_SUB, S_SUP };
 
 struct glyph {
@@ -238,7 +238,37 @@ static void split_fragment(struct page_state *ps, size_t g0, size_t g1)
 	add_seg(ps, start, g1);
 }
 
-/* Read the page's glyphs and cut them into segments. */
+/*
+ * Take one character of a page's text, in the order poppler gives them:
+ * '\n' ends one of its lines; spaces are dropped (word gaps are measured
+ * again), a soft hyphen marked (it shows only at a line's end), symbol
+ * fonts mapped to Greek.  Returns -1 when
+ * the page holds too many glyphs.
+ */
+static int take_char(struct page_state *ps, size_t *frag, uint32_t cp,
+		     const PopplerRectangle *r, float size, unsigned flags, int symbol)
+{
+	if (cp == '\n') {
+		split_fragment(ps, *frag, ps->ng);
+		*frag = ps->ng;
+		return 0;
+	}
+	if (cp == ' ' || cp == 0xA0 || cp < 0x20 || cp == 0x7F)
+		return 0;
+	if (cp == 0xAD) {
+		/* a soft hyphen shows only where a line breaks a word: kept, marked */
+		cp = '-';
+		flags |= G_SOFT;
+	}
+	if (symbol || (cp >= 0xF000 && cp <= 0xF0FF))
+		cp = symbol_greek(cp);
+	if (ps->ng >= PDF_MAX_PAGE_GLYPHS)
+		return -1;
+	add_glyph(ps, cp, r, size, flags);
+	return 0;
+}
+
+/* Read the page's glyphs from poppler and cut them into segments. */
 static int page_glyphs(struct page_state *ps, PopplerPage *page)
 {
 	PopplerRectangle *rects = NULL;
@@ -246,6 +276,7 @@ static int page_glyphs(struct page_state *ps, PopplerPage *page)
 	GList *attrs, *a;
 	char *text, *p;
 	size_t frag = 0;
+	int rc = 0;
 
 	if (!poppler_page_get_text_layout(page, &rects, &nrects)) {
 		g_free(rects);
@@ -255,43 +286,24 @@ static int page_glyphs(struct page_state *ps, PopplerPage *page)
 	attrs = poppler_page_get_text_attributes(page);
 	a = attrs;
 	p = text;
-	for (k = 0; k < nrects && p && *p; k++) {
+	for (k = 0; k < nrects && p && *p && rc == 0; k++) {
 		gunichar cp = g_utf8_get_char(p);
 		PopplerTextAttributes *at = NULL;
-		unsigned flags = 0;
-		float size = 0;
 		p = g_utf8_next_char(p);
 		while (a && ((PopplerTextAttributes *)a->data)->end_index < (int)k)
 			a = a->next;
 		if (a && ((PopplerTextAttributes *)a->data)->start_index <= (int)k)
 			at = a->data;
-		if (cp == '\n') {
-			split_fragment(ps, frag, ps->ng);
-			frag = ps->ng;
-			continue;
-		}
-		if (cp == ' ' || cp == 0xA0 || cp < 0x20 || cp == 0x7F)
-			continue;
-		if (cp == 0xAD)   /* a soft hyphen is drawn only where a word breaks */
-			cp = '-';
-		if (at) {
-			size = (float)at->font_size;
-			if (font_is_bold(at->font_name))
-				flags |= G_BOLD;
-			if (font_is_symbol(at->font_name))
-				cp = symbol_greek(cp);
-		}
-		if (cp >= 0xF000 && cp <= 0xF0FF)
-			cp = symbol_greek(cp);
-		if (ps->ng >= PDF_MAX_PAGE_GLYPHS)
-			break;
-		add_glyph(ps, cp, &rects[k], size, flags);
+		rc = take_char(ps, &frag, cp, &rects[k],
+			       at ? (float)at->font_size : 0,
+			       at && font_is_bold(at->font_name) ? G_BOLD : 0,
+			       at && font_is_symbol(at->font_name));
 	}
 	split_fragment(ps, frag, ps->ng);
 	poppler_page_free_text_attributes(attrs);
 	g_free(text);
 	g_free(rects);
-	return ps->ng >= PDF_MAX_PAGE_GLYPHS ? -1 : 0;
+	return rc;
 }
 
 /*
@@ -423,6 +435,8 @@ static int cmp_float(const void *a, const void *b)
 static size_t merge_intervals(float *v, size_t n, float slack)
 {
 	size_t i, m = 0;
+	if (!n)
+		return 0;
 	qsort(v, n, 2 * sizeof(*v), cmp_float);
 	for (i = 0; i < n; i++) {
 		if (m && v[2 * i] <= v[2 * m - 1] + slack) {
@@ -581,8 +595,14 @@ static void line_metrics(const struct page_state *ps, struct tline *l)
 				counts[j]++;
 		}
 	}
+	/*
+	 * The main size: the largest that a quarter of the glyphs have, so
+	 * that a short line full of scripts ("g_{cat}⁻¹ h⁻¹,") keeps its base.
+	 */
 	for (i = 1; i < ns; i++)
-		if (counts[i] > counts[best] || (counts[i] == counts[best] && sizes[i] > sizes[best]))
+		if (counts[i] * 4 >= nall && (counts[best] * 4 < nall || sizes[i] > sizes[best]))
+			best = i;
+		else if (counts[best] * 4 < nall && counts[i] > counts[best])
 			best = i;
 	l->size = ns ? sizes[best] : ps->body;
 	for (k = 0; k < l->nseg; k++) {
@@ -611,6 +631,53 @@ static enum script glyph_script(const struct glyph *g, const struct tline *l)
 	if (shift < -0.12f * l->h)
 		return S_SUP;
 	return S_NONE;
+}
+
+static int is_sign(uint32_t c)
+{
+	return c == '-' || c == '+' || c == 0x2212 || c == 0x2013;
+}
+
+/*
+ * Script classes of the glyphs of segment s (cls[i - s->g0]).  poppler
+ * gives the glyphs of one of its words one box: a subscript followed by
+ * an exponent ("cat" and "-1" of g_{cat}^{-1}) share a box as tall as the
+ * line's; in such a run of small glyphs the trailing sign and digits are
+ * the exponent and the rest the subscript.
+ */
+static void seg_scripts(const struct page_state *ps, const struct seg *s, const struct tline *l,
+			unsigned char *cls)
+{
+	size_t i = s->g0, j, k, e;
+	while (i < s->g1) {
+		const struct glyph *g = &ps->g[i];
+		if (g->size >= 0.85f * l->size) {
+			cls[i++ - s->g0] = S_NONE;
+			continue;
+		}
+		for (j = i + 1; j < s->g1 && ps->g[j].size < 0.85f * l->size &&
+			       fabsf(ps->g[j].y1 - g->y1) < 0.05f && fabsf(ps->g[j].y2 - g->y2) < 0.05f;
+		     j++)
+			;
+		if (g->y2 - g->y1 < 0.9f * l->h) {
+			for (k = i; k < j; k++)
+				cls[k - s->g0] = (unsigned char)glyph_script(&ps->g[k], l);
+			i = j;
+			continue;
+		}
+		e = j;
+		while (e > i && ps->g[e - 1].cp >= '0' && ps->g[e - 1].cp <= '9')
+			e--;
+		if (e > i && e < j && is_sign(ps->g[e - 1].cp))
+			e--;
+		for (k = i; k < j; k++) {
+			if (e > i && e < j)
+				cls[k - s->g0] = k < e ? S_SUB : S_SUP;
+			else
+				cls[k - s->g0] = S_NONE;
+		}
+		i = j;
+	}
 }
 
 /* Unicode sub- or superscript form of c, or 0. */
@@ -664,18 +731,25 @@ static void flush_script(struct buf *out, const struct buf *run, const uint32_t 
 	buf_addch(out, '}');
 }
 
-/* Append the text of segment s of line l: spaces from gaps, scripts marked. */
+/*
+ * Append the text of segment s of line l: spaces from gaps, scripts
+ * marked; a soft hyphen only when the segment ends the line (line_end).
+ */
 static void seg_text(const struct page_state *ps, const struct seg *s, const struct tline *l,
-		     struct buf *out)
+		     int line_end, struct buf *out)
 {
 	struct buf run = BUF_INIT;
 	uint32_t cps[256];
 	size_t ncp = 0, i;
 	enum script cur = S_NONE;
+	unsigned char *cls = xmalloc(s->g1 - s->g0 + 1);
+	seg_scripts(ps, s, l, cls);
 	for (i = s->g0; i < s->g1; i++) {
 		const struct glyph *g = &ps->g[i];
-		enum script sc = glyph_script(g, l);
+		enum script sc = (enum script)cls[i - s->g0];
 		int space = i > s->g0 && g->x1 - ps->g[i - 1].x2 > 0.12f * l->size;
+		if ((g->flags & G_SOFT) && !(line_end && i + 1 == s->g1))
+			continue;
 		if (sc != cur || ncp == ARRAY_SIZE(cps)) {
 			if (cur != S_NONE)
 				flush_script(out, &run, cps, ncp, cur);
@@ -703,6 +777,7 @@ static void seg_text(const struct page_state *ps, const struct seg *s, const str
 	if (cur != S_NONE)
 		flush_script(out, &run, cps, ncp, cur);
 	buf_release(&run);
+	free(cls);
 }
 
 /* Is line l a table row: several segments, or a stray cell among rows? */
@@ -786,7 +861,7 @@ static void build_lines(struct page_state *ps)
 		for (k = 0; k < l->nseg; k++) {
 			if (k)
 				buf_addch(&b, ' ');
-			seg_text(ps, &ps->s[l->segs[k]], l, &b);
+			seg_text(ps, &ps->s[l->segs[k]], l, k + 1 == l->nseg, &b);
 		}
 		l->text = buf_detach(&b, NULL);
 	}
@@ -1015,9 +1090,11 @@ static void put_table(struct pdf_out *o, struct page_state *ps, size_t a, size_t
 			for (c = 0; c < niv; c++)
 				if (s->x1 >= iv[2 * c] - 1)
 					col = c;
-			if (cells[col].len)
+			/* a cell's lines join with a space, but not after "Ru/" or "Co-N-" */
+			if (cells[col].len && cells[col].data[cells[col].len - 1] != '/' &&
+			    cells[col].data[cells[col].len - 1] != '-')
 				buf_addch(&cells[col], ' ');
-			seg_text(ps, s, l, &cells[col]);
+			seg_text(ps, s, l, 1, &cells[col]);
 		}
 		/* a line set close above the next one goes on into its cells */
 		if (i + 1 < b && ps->l[i + 1].y1 - l->y2 < 0.25f * l->h)
@@ -1143,8 +1220,6 @@ static void put_page(struct pdf_out *o, struct page_state *ps)
 			}
 		}
 		head = l->bold || l->size > ps->body * 1.15f;
-		if (getenv("NH3CAT_PDF_DEBUG"))
-			fprintf(stderr, "r%d x%.1f-%.1f y%.1f-%.1f s%.1f h%.1f b%d n%zu cx%.1f-%.1f body%.1f |%s|\n", reg, l->x1, l->x2, l->y1, l->y2, l->size, l->h, l->bold, l->nseg, cx1, cx2, ps->body, l->text);
 		if (!o->open || o->heading != head)
 			new_para = 1;
 		else if (reg == cur_reg && o->prev_region == reg &&
@@ -1397,6 +1472,77 @@ static void quiet_log(const gchar *domain, GLogLevelFlags level, const gchar *ms
 	(void)u;
 }
 
+/* A PDF being read: the page at hand, and the text written so far. */
+struct pdf_reading {
+	struct pdf_out o;
+	struct page_state ps;
+};
+
+static void pdf_reading_init(struct pdf_reading *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->o.prev_region = -1;
+}
+
+static void pdf_reading_release(struct pdf_reading *r)
+{
+	page_state_release(&r->ps);
+	buf_release(&r->o.text);
+	free(r->o.pl);
+	free(r->o.amb);
+}
+
+/*
+ * Lay out page pageno, whose glyphs are in r->ps (rc < 0: it had too
+ * many), and write it.  Returns 0, or -1 after saying why.
+ */
+static int lay_out_page(struct pdf_reading *r, int rc, unsigned pageno, const char *name,
+			struct diag *d)
+{
+	struct page_state *ps = &r->ps;
+	if (rc < 0) {
+		diag_emit(d, name, 0, 0, DIAG_ERROR, "pdf-page-size",
+			  "page %u has more than %d characters", pageno, PDF_MAX_PAGE_GLYPHS);
+		return -1;
+	}
+	r->o.glyphs += ps->ng;
+	ps->body = body_size(r->o.size_hist, ps->g, ps->ng);
+	drop_margins(ps);
+	assign_regions(ps, find_gutter(ps));
+	build_lines(ps);
+	r->o.page = pageno;
+	r->o.line = 0;
+	put_page(&r->o, ps);
+	page_state_reset(ps);
+	if (r->o.text.len > INGEST_MAX_BYTES) {
+		diag_emit(d, name, 0, 0, DIAG_ERROR, "input-size",
+			  "the text of the PDF is larger than %zu MB", INGEST_MAX_BYTES >> 20);
+		return -1;
+	}
+	return 0;
+}
+
+/* The document of the text written, with its page lines; NULL after saying why. */
+static struct document *finish_reading(struct pdf_reading *r, const char *name,
+				       const char *key, struct diag *d)
+{
+	struct document *doc;
+	if (!r->o.glyphs) {
+		diag_emit(d, name, 0, 0, DIAG_ERROR, "pdf-no-text",
+			  "the PDF has no text layer (a scan?): run OCR on it first "
+			  "(ocrmypdf paper.pdf out.pdf), then read out.pdf");
+		return NULL;
+	}
+	resolve_hyphens(&r->o);
+	buf_addch(&r->o.text, '\n');
+	doc = ingest_text(name, key, r->o.text.data, r->o.text.len, d);
+	if (doc) {
+		document_set_page_lines(doc, r->o.pl, r->o.npl);
+		r->o.pl = NULL;
+	}
+	return doc;
+}
+
 static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t log_once = PTHREAD_ONCE_INIT;
 
@@ -1411,8 +1557,7 @@ struct document *ingest_pdf(const char *name, const char *key,
 	PopplerDocument *pdf;
 	GBytes *bytes;
 	GError *err = NULL;
-	struct pdf_out o;
-	struct page_state ps;
+	struct pdf_reading r;
 	struct document *doc = NULL;
 	int npages, i;
 
@@ -1443,62 +1588,55 @@ struct document *ingest_pdf(const char *name, const char *key,
 		g_object_unref(pdf);
 		return NULL;
 	}
-	memset(&o, 0, sizeof(o));
-	memset(&ps, 0, sizeof(ps));
-	o.prev_region = -1;
+	pdf_reading_init(&r);
 	for (i = 0; i < npages; i++) {
 		PopplerPage *page = poppler_document_get_page(pdf, i);
 		double w = 0, h = 0;
-		float gutter;
+		int rc;
 		if (!page)
 			continue;
 		poppler_page_get_size(page, &w, &h);
-		ps.width = (float)w;
-		ps.height = (float)h;
-		if (page_glyphs(&ps, page) < 0) {
-			diag_emit(d, name, 0, 0, DIAG_ERROR, "pdf-page-size",
-				  "page %d has more than %d characters", i + 1, PDF_MAX_PAGE_GLYPHS);
-			g_object_unref(page);
-			goto out;
-		}
-		o.glyphs += ps.ng;
-		ps.body = body_size(o.size_hist, ps.g, ps.ng);
-		drop_margins(&ps);
-		gutter = find_gutter(&ps);
-		assign_regions(&ps, gutter);
-		build_lines(&ps);
-		o.page = (unsigned)i + 1;
-		o.line = 0;
-		put_page(&o, &ps);
-		page_state_reset(&ps);
+		r.ps.width = (float)w;
+		r.ps.height = (float)h;
+		rc = page_glyphs(&r.ps, page);
 		g_object_unref(page);
-		if (o.text.len > INGEST_MAX_BYTES) {
-			diag_emit(d, name, 0, 0, DIAG_ERROR, "input-size",
-				  "the text of the PDF is larger than %zu MB", INGEST_MAX_BYTES >> 20);
+		if (lay_out_page(&r, rc, (unsigned)i + 1, name, d) < 0)
 			goto out;
-		}
 	}
-	if (!o.glyphs) {
-		diag_emit(d, name, 0, 0, DIAG_ERROR, "pdf-no-text",
-			  "the PDF has no text layer (a scan?): run OCR on it first "
-			  "(ocrmypdf paper.pdf out.pdf), then read out.pdf");
-		goto out;
-	}
-	resolve_hyphens(&o);
-	buf_addch(&o.text, '\n');
-	if (getenv("NH3CAT_PDF_DEBUG"))
-		fwrite(o.text.data, 1, o.text.len, stderr);
-	doc = ingest_text(name, key, o.text.data, o.text.len, d);
-	if (doc) {
-		document_set_page_lines(doc, o.pl, o.npl);
-		o.pl = NULL;
-	}
+	doc = finish_reading(&r, name, key, d);
 out:
-	page_state_release(&ps);
-	buf_release(&o.text);
-	free(o.pl);
-	free(o.amb);
+	pdf_reading_release(&r);
 	g_object_unref(pdf);
+	return doc;
+}
+
+struct document *ingest_pdf_glyphs(const char *name, const char *key, float width,
+				   float height, const struct pdf_glyph *g,
+				   const size_t *npage, size_t npages, struct diag *d)
+{
+	struct pdf_reading r;
+	struct document *doc = NULL;
+	size_t i, k, at = 0;
+	pdf_reading_init(&r);
+	for (i = 0; i < npages && i < PDF_MAX_PAGES; i++) {
+		size_t frag = 0;
+		int rc = 0;
+		r.ps.width = width;
+		r.ps.height = height;
+		for (k = 0; k < npage[i] && rc == 0; k++) {
+			const struct pdf_glyph *c = &g[at + k];
+			PopplerRectangle rect = { c->x1, c->y1, c->x2, c->y2 };
+			rc = take_char(&r.ps, &frag, c->cp, &rect, c->size, c->bold ? G_BOLD : 0,
+				       c->symbol);
+		}
+		split_fragment(&r.ps, frag, r.ps.ng);
+		at += npage[i];
+		if (lay_out_page(&r, rc, (unsigned)i + 1, name, d) < 0)
+			goto out;
+	}
+	doc = finish_reading(&r, name, key, d);
+out:
+	pdf_reading_release(&r);
 	return doc;
 }
 
