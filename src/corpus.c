@@ -26,13 +26,18 @@
 #include "util.h"
 #include "xmlsafe.h"
 
-/* Columns that hold the quantities of a fact, and its conditions. */
-static const enum entry_col quantity_cols[] = {
-	COL_RATE_GCAT, COL_RATE_GMETAL, COL_TOF_S, COL_EA
-};
-static const enum entry_col condition_cols[] = {
-	COL_TEMPERATURE_C, COL_PRESSURE_MPA, COL_WHSV
-};
+/*
+ * Columns that hold the quantities of a fact (the schema's results), and
+ * its conditions, from the column table (entry.h).
+ */
+static size_t quantity_cols(enum entry_col out[ENTRY_NRESULTS])
+{
+	return entry_cols_of_role(ROLE_RESULT, out, ENTRY_NRESULTS);
+}
+static size_t condition_cols(enum entry_col out[ENTRY_NCONDITIONS])
+{
+	return entry_cols_of_role(ROLE_CONDITION, out, ENTRY_NCONDITIONS);
+}
 
 #define REL_TOL 0.005
 #define TEMP_TOL 0.5
@@ -73,9 +78,10 @@ static int value_eq(enum entry_col c, const char *a, const char *b)
 
 static int conditions_eq(const struct entry *a, const struct entry *b)
 {
-	size_t i;
-	for (i = 0; i < ARRAY_SIZE(condition_cols); i++) {
-		enum entry_col c = condition_cols[i];
+	enum entry_col cc[ENTRY_NCONDITIONS];
+	size_t i, nc = condition_cols(cc);
+	for (i = 0; i < nc; i++) {
+		enum entry_col c = cc[i];
 		if (!value_eq(c, a->f[c], b->f[c]))
 			return 0;
 	}
@@ -85,9 +91,10 @@ static int conditions_eq(const struct entry *a, const struct entry *b)
 /* Every quantity both give agrees, and they give at least one in common. */
 static int quantities_eq(const struct entry *a, const struct entry *b)
 {
-	size_t i, common = 0;
-	for (i = 0; i < ARRAY_SIZE(quantity_cols); i++) {
-		enum entry_col c = quantity_cols[i];
+	enum entry_col qc[ENTRY_NRESULTS];
+	size_t i, common = 0, nq = quantity_cols(qc);
+	for (i = 0; i < nq; i++) {
+		enum entry_col c = qc[i];
 		if (!a->f[c][0] || !b->f[c][0])
 			continue;
 		if (!value_eq(c, a->f[c], b->f[c]))
@@ -102,9 +109,10 @@ static int quantities_eq(const struct entry *a, const struct entry *b)
 
 static int same_quantity_set(const struct entry *a, const struct entry *b)
 {
-	size_t i;
-	for (i = 0; i < ARRAY_SIZE(quantity_cols); i++) {
-		enum entry_col c = quantity_cols[i];
+	enum entry_col qc[ENTRY_NRESULTS];
+	size_t i, nq = quantity_cols(qc);
+	for (i = 0; i < nq; i++) {
+		enum entry_col c = qc[i];
 		if (!a->f[c][0] != !b->f[c][0])
 			return 0;
 	}
@@ -286,16 +294,17 @@ static void widen_layout(struct entry_set *to, const struct entry_set *from)
  */
 void corpus_origin(const struct entry *e, struct buf *out)
 {
-	size_t i, n = 0;
+	enum entry_col qc[ENTRY_NRESULTS];
+	size_t i, n = 0, nq = quantity_cols(qc);
 	buf_addstr(out, e->f[COL_SOURCE][0] ? e->f[COL_SOURCE] : "-");
 	buf_addch(out, ' ');
 	buf_addstr(out, e->f[COL_LOCATOR][0] ? e->f[COL_LOCATOR] : "-");
 	buf_addch(out, ' ');
-	for (i = 0; i < ARRAY_SIZE(quantity_cols); i++)
-		if (e->f[quantity_cols[i]][0]) {
+	for (i = 0; i < nq; i++)
+		if (e->f[qc[i]][0]) {
 			if (n++)
 				buf_addch(out, '+');
-			buf_addstr(out, entry_cols[quantity_cols[i]].name);
+			buf_addstr(out, entry_cols[qc[i]].name);
 		}
 	if (!n)
 		buf_addch(out, '-');
