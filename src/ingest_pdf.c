@@ -113,7 +113,8 @@ struct pdf_out {
 	int heading;            /* the open paragraph is a heading */
 	int in_refs;
 	long last_ref;          /* number of the last reference-list entry */
-	struct tline prev;      /* the last line written (text not owned) */
+	struct tline prev;      /* the last line written (its text and segs are gone) */
+	int prev_sentence_end;  /* that line ended a sentence */
 	float prev_colx1, prev_colx2;
 	int prev_region;
 	size_t glyphs;          /* glyphs seen in the whole file */
@@ -1274,6 +1275,7 @@ static void put_page(struct pdf_out *o, struct page_state *ps)
 				put_table(o, ps, i, j);
 				/* footnotes under it go on the lines right after the rows */
 				o->prev = ps->l[j - 1];
+				o->prev_sentence_end = ends_sentence(ps->l[j - 1].text);
 				cur_reg = reg;
 				i = j;
 				continue;
@@ -1286,7 +1288,7 @@ static void put_page(struct pdf_out *o, struct page_state *ps)
 			 l->base - o->prev.base > 1.3f * pitch)
 			new_para = 1;
 		else if (o->prev.x2 < o->prev_colx2 - 2.0f * o->prev.size && !head &&
-			 (ends_sentence(o->prev.text) ||
+			 (o->prev_sentence_end ||
 			  o->prev.x2 - o->prev_colx1 < 0.5f * (o->prev_colx2 - o->prev_colx1)))
 			new_para = 1;   /* a short last line (ragged text: one that ends a sentence) */
 		else if (l->x1 > cx1 + 0.8f * l->size && l->x1 < cx1 + 4.0f * l->size && !head)
@@ -1308,6 +1310,7 @@ static void put_page(struct pdf_out *o, struct page_state *ps)
 		if (head && is_refs_heading(l->text))
 			o->in_refs = 1;
 		o->prev = *l;
+		o->prev_sentence_end = ends_sentence(l->text);
 		o->prev_region = reg;
 		o->prev_colx1 = cx1;
 		o->prev_colx2 = cx2;
