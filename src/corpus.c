@@ -21,6 +21,7 @@
 #include "corpus.h"
 #include "corpus_layout.h"
 #include "fileio.h"
+#include "hashidx.h"
 #include "utf8.h"
 #include "util.h"
 #include "xmlsafe.h"
@@ -149,98 +150,25 @@ static int same_but_id(const struct entry *a, const struct entry *b)
 
 /* --- hash indexes ----------------------------------------------------------- */
 
-#define FNV_OFFSET 1469598103934665603ULL
-#define FNV_PRIME 1099511628211ULL
-
-static uint64_t hash_str(uint64_t h, const char *s)
-{
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * FNV_PRIME;
-	return (h ^ 0xff) * FNV_PRIME;   /* field separator */
-}
-
 /* Hash of what every matching pair shares: doc and folded catalyst. */
 static uint64_t hash_fact(const struct entry *e)
 {
 	char *fold = chem_fold_name(e->f[COL_CATALYST]);
-	uint64_t h = hash_str(hash_str(FNV_OFFSET, e->f[COL_DOC]), fold);
+	uint64_t h = hash64_str(hash64_str(HASH_INIT, e->f[COL_DOC]), fold);
 	free(fold);
 	return h;
 }
 
 static uint64_t hash_content(const struct entry *e)
 {
-	uint64_t h = FNV_OFFSET;
+	uint64_t h = HASH_INIT;
 	size_t k;
 	for (k = 0; k < ENTRY_NCOLS; k++)
 		if (k != COL_ID)
-			h = hash_str(h, e->f[k]);
+			h = hash64_str(h, e->f[k]);
 	for (k = 0; k < e->nextra; k++)
-		h = hash_str(h, e->extra[k]);
+		h = hash64_str(h, e->extra[k]);
 	return h;
-}
-
-/* Open addressing, linear probing; several slots may share a hash. */
-struct index {
-	uint64_t *h;
-	size_t *ix;      /* SIZE_MAX: empty */
-	size_t cap, n;
-};
-
-static void index_put(struct index *x, uint64_t h, size_t i);
-
-static void index_grow(struct index *x)
-{
-	struct index old = *x;
-	size_t k;
-	x->cap = old.cap ? old.cap * 2 : 64;
-	x->n = 0;
-	x->h = xcalloc(x->cap, sizeof(*x->h));
-	x->ix = xmalloc(x->cap * sizeof(*x->ix));
-	for (k = 0; k < x->cap; k++)
-		x->ix[k] = SIZE_MAX;
-	for (k = 0; k < old.cap; k++)
-		if (old.ix[k] != SIZE_MAX)
-			index_put(x, old.h[k], old.ix[k]);
-	free(old.h);
-	free(old.ix);
-}
-
-static void index_put(struct index *x, uint64_t h, size_t i)
-{
-	size_t k;
-	if ((x->n + 1) * 2 > x->cap)
-		index_grow(x);
-	for (k = (size_t)h & (x->cap - 1); x->ix[k] != SIZE_MAX; k = (k + 1) & (x->cap - 1))
-		;
-	x->h[k] = h;
-	x->ix[k] = i;
-	x->n++;
-}
-
-/*
- * Iterate over the values stored under h: start with *pos = SIZE_MAX;
- * returns the next value, or SIZE_MAX at the end.
- */
-static size_t index_next(const struct index *x, uint64_t h, size_t *pos)
-{
-	size_t k;
-	if (!x->cap)
-		return SIZE_MAX;
-	k = *pos == SIZE_MAX ? (size_t)h & (x->cap - 1) : (*pos + 1) & (x->cap - 1);
-	for (; x->ix[k] != SIZE_MAX; k = (k + 1) & (x->cap - 1))
-		if (x->h[k] == h) {
-			*pos = k;
-			return x->ix[k];
-		}
-	return SIZE_MAX;
-}
-
-static void index_release(struct index *x)
-{
-	free(x->h);
-	free(x->ix);
-	memset(x, 0, sizeof(*x));
 }
 
 /* --- column layouts ------------------------------------------------------------ */
@@ -376,7 +304,7 @@ static const char *row_origin(const struct entry *e, long oc, struct buf *tmp)
  */
 static void fill_origins(struct entry *v, size_t n, size_t oc)
 {
-	struct index seen = { 0 };
+	struct hashidx seen = { 0 };
 	char **base = xcalloc(n ? n : 1, sizeof(char *));
 	struct buf b = BUF_INIT;
 	size_t i;
@@ -388,10 +316,10 @@ static void fill_origins(struct entry *v, size_t n, size_t oc)
 		buf_reset(&b);
 		corpus_origin(&v[i], &b);
 		base[i] = xstrdup(buf_str(&b));
-		h = hash_str(FNV_OFFSET, base[i]);
-		while ((k = index_next(&seen, h, &pos)) != SIZE_MAX)
+		h = hash64_str(HASH_INIT, base[i]);
+		while ((k = hashidx_next(&seen, h, &pos)) != SIZE_MAX)
 			same += str_eq(base[k], base[i]);
-		index_put(&seen, h, i);
+		hashidx_put(&seen, h, i);
 		if (same)
 			buf_printf(&b, "#%zu", same + 1);
 		entry_set_extra(&v[i], oc, buf_str(&b));
@@ -400,7 +328,7 @@ static void fill_origins(struct entry *v, size_t n, size_t oc)
 		free(base[i]);
 	free(base);
 	buf_release(&b);
-	index_release(&seen);
+	hashidx_release(&seen);
 }
 
 /* --- merging a fresh extraction ----------------------------------------------- */
@@ -434,7 +362,7 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 	size_t *taken_by = xcalloc(n0 ? n0 : 1, sizeof(size_t));
 	char *used = xcalloc(nc ? nc : 1, 1);
 	enum fate *fate = xcalloc(n0 ? n0 : 1, sizeof(enum fate));
-	struct index content = { 0 }, facts = { 0 }, cand_facts = { 0 }, origins = { 0 };
+	struct hashidx content = { 0 }, facts = { 0 }, cand_facts = { 0 }, origins = { 0 };
 	struct buf ob = BUF_INIT;
 	unsigned long maxn = 0;
 	size_t oc;
@@ -464,9 +392,9 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 	}
 	fill_origins(cand, nc, oc);
 	for (j = 0; j < nc; j++)
-		index_put(&content, hash_content(&cand[j]), j);
+		hashidx_put(&content, hash_content(&cand[j]), j);
 	for (i = 0; i < n0; i++)
-		index_put(&origins, hash_str(FNV_OFFSET, row_origin(&cur->v[i], (long)oc, &ob)), i);
+		hashidx_put(&origins, hash64_str(HASH_INIT, row_origin(&cur->v[i], (long)oc, &ob)), i);
 	for (i = 0; i < n0; i++) {
 		unsigned long v = id_number(cur->v[i].f[COL_ID], key);
 		if (v > maxn)
@@ -476,13 +404,13 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 	/* Candidates a curator's row already states are out from the start. */
 	for (i = 0; i < n0; i++)
 		if (corpus_row_is_curated(&cur->v[i])) {
-			index_put(&facts, hash_fact(&cur->v[i]), i);
+			hashidx_put(&facts, hash_fact(&cur->v[i]), i);
 			st->curated++;
 		}
 	for (j = 0; j < nc; j++) {
 		size_t pos = SIZE_MAX, k;
 		const char *o = cand[j].extra[oc];
-		while ((k = index_next(&facts, hash_fact(&cand[j]), &pos)) != SIZE_MAX)
+		while ((k = hashidx_next(&facts, hash_fact(&cand[j]), &pos)) != SIZE_MAX)
 			if (corpus_entry_match(&cand[j], &cur->v[k]) ||
 			    same_but_id(&cand[j], &cur->v[k])) {
 				used[j] = DUP;
@@ -494,7 +422,7 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 		 */
 		pos = SIZE_MAX;
 		while (used[j] == FREE && !corpus_row_is_curated(&cand[j]) &&
-		       (k = index_next(&origins, hash_str(FNV_OFFSET, o), &pos)) != SIZE_MAX)
+		       (k = hashidx_next(&origins, hash64_str(HASH_INIT, o), &pos)) != SIZE_MAX)
 			if (corpus_row_is_curated(&cur->v[k]) &&
 			    str_eq(row_origin(&cur->v[k], (long)oc, &ob), o))
 				used[j] = DUP;
@@ -509,13 +437,13 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 	for (j = 0; j < nc; j++)
 		if (used[j] == FREE && corpus_row_is_curated(&cand[j])) {
 			used[j] = CURATED_NEW;
-			index_put(&cand_facts, hash_fact(&cand[j]), j);
+			hashidx_put(&cand_facts, hash_fact(&cand[j]), j);
 		}
 	for (j = 0; j < nc; j++) {
 		size_t pos = SIZE_MAX, k;
 		if (used[j] != FREE)
 			continue;
-		while ((k = index_next(&cand_facts, hash_fact(&cand[j]), &pos)) != SIZE_MAX)
+		while ((k = hashidx_next(&cand_facts, hash_fact(&cand[j]), &pos)) != SIZE_MAX)
 			if (corpus_entry_match(&cand[j], &cand[k]) || same_but_id(&cand[j], &cand[k])) {
 				used[j] = DUP;
 				st->duplicates++;
@@ -531,7 +459,7 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 		if (corpus_row_is_curated(e))
 			continue;
 		fate[i] = DROP;
-		while ((j = index_next(&content, hash_content(e), &pos)) != SIZE_MAX) {
+		while ((j = hashidx_next(&content, hash_content(e), &pos)) != SIZE_MAX) {
 			if (used[j] == FREE && same_but_id(e, &cand[j])) {
 				used[j] = USED;
 				fate[i] = KEEP;
@@ -546,7 +474,7 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 		const char *o = cand[j].extra[oc];
 		if (used[j] != FREE)
 			continue;
-		while ((k = index_next(&origins, hash_str(FNV_OFFSET, o), &pos)) != SIZE_MAX)
+		while ((k = hashidx_next(&origins, hash64_str(HASH_INIT, o), &pos)) != SIZE_MAX)
 			if (fate[k] == DROP && str_eq(row_origin(&cur->v[k], (long)oc, &ob), o)) {
 				used[j] = USED;
 				fate[k] = REPLACE;
@@ -601,10 +529,10 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 	cur->v = out;
 	cur->n = nout;
 	cur->alloc = alloc ? alloc : 1;
-	index_release(&content);
-	index_release(&facts);
-	index_release(&cand_facts);
-	index_release(&origins);
+	hashidx_release(&content);
+	hashidx_release(&facts);
+	hashidx_release(&cand_facts);
+	hashidx_release(&origins);
 	buf_release(&ob);
 	free(taken_by);
 	free(used);
@@ -615,7 +543,7 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 
 size_t corpus_merge_rows(struct entry_set *out, const struct entry_set *in)
 {
-	struct index content = { 0 }, facts = { 0 };
+	struct hashidx content = { 0 }, facts = { 0 };
 	size_t i, skipped = 0;
 
 	if (out->n == 0 && !out->raw_header && out->nextra == 0)
@@ -623,8 +551,8 @@ size_t corpus_merge_rows(struct entry_set *out, const struct entry_set *in)
 	else
 		widen_layout(out, in);
 	for (i = 0; i < out->n; i++) {
-		index_put(&content, hash_content(&out->v[i]), i);
-		index_put(&facts, hash_fact(&out->v[i]), i);
+		hashidx_put(&content, hash_content(&out->v[i]), i);
+		hashidx_put(&facts, hash_fact(&out->v[i]), i);
 	}
 	for (i = 0; i < in->n; i++) {
 		struct entry tmp;
@@ -638,11 +566,11 @@ size_t corpus_merge_rows(struct entry_set *out, const struct entry_set *in)
 		hc = hash_content(&tmp);
 		hf = hash_fact(&tmp);
 		tmp_curated = corpus_row_is_curated(&tmp);
-		while (!skip && (k = index_next(&content, hc, &pos)) != SIZE_MAX)
+		while (!skip && (k = hashidx_next(&content, hc, &pos)) != SIZE_MAX)
 			if (same_but_id(&out->v[k], &tmp))
 				skip = 1;
 		pos = SIZE_MAX;
-		while (!skip && replace < 0 && (k = index_next(&facts, hf, &pos)) != SIZE_MAX) {
+		while (!skip && replace < 0 && (k = hashidx_next(&facts, hf, &pos)) != SIZE_MAX) {
 			const struct entry *o = &out->v[k];
 			/* Only a curator's row against an extractor's one matters. */
 			if (tmp_curated == corpus_row_is_curated(o) || !corpus_entry_match(o, &tmp))
@@ -660,7 +588,7 @@ size_t corpus_merge_rows(struct entry_set *out, const struct entry_set *in)
 		if (replace >= 0) {
 			entry_release(&out->v[replace]);
 			out->v[replace] = tmp;
-			index_put(&content, hc, (size_t)replace);
+			hashidx_put(&content, hc, (size_t)replace);
 			skipped++;
 			continue;
 		}
@@ -668,12 +596,12 @@ size_t corpus_merge_rows(struct entry_set *out, const struct entry_set *in)
 			struct entry *e = entry_set_append(out);
 			entry_release(e);
 			*e = tmp;
-			index_put(&content, hc, out->n - 1);
-			index_put(&facts, hf, out->n - 1);
+			hashidx_put(&content, hc, out->n - 1);
+			hashidx_put(&facts, hf, out->n - 1);
 		}
 	}
-	index_release(&content);
-	index_release(&facts);
+	hashidx_release(&content);
+	hashidx_release(&facts);
 	return skipped;
 }
 

@@ -101,13 +101,18 @@ const struct rule_info rule_table[RULE_COUNT] = {
 		"the same fact entered twice",
 		"Two entries from the same place kind (table, text) of one document\n"
 		"with the same catalyst, conditions and values count the fact twice\n"
-		"in every report.  Reject one of them.\n" },
+		"in every report.  A cell one copy leaves empty (no loading, no\n"
+		"size) does not tell them apart.  Each set of repeats is reported\n"
+		"once, on its second entry, with how many more there are.  Reject\n"
+		"all but one.\n" },
 	[R_VALUE_CONFLICT] = { "value-conflict", DIAG_ERROR,
 		"the same catalyst at the same conditions with different values",
 		"When a document gives a value for one catalyst at one set of\n"
 		"conditions in a table and again in its text, the two must agree (to\n"
 		"the rounding of the less precise one, plus value-tolerance).  One of\n"
-		"them was misread, or the document contradicts itself.\n" },
+		"them was misread, or the document contradicts itself.  An entry is\n"
+		"compared with the 32 nearest of its catalyst by temperature, and\n"
+		"gets one finding a column, counting the others.\n" },
 	[R_FOLD_RATIO] = { "fold-ratio", DIAG_ERROR,
 		"a fold-ratio stated in the evidence that the values contradict",
 		"Evidence such as \"8.54 ..., ~1.8- and 3.3-fold that of the Co SAC\n"
@@ -160,12 +165,43 @@ static const struct {
 	{ "value-tolerance", offsetof(struct rules, value_tolerance) },
 };
 
+/* The word in ASCII lower case, in buf (n + 1 bytes) or allocated (*own). */
+static char *lower_word(const char *w, size_t n, char *buf, size_t size, char **own)
+{
+	char *out = n < size ? buf : (*own = xmalloc(n + 1));
+	size_t k;
+	for (k = 0; k < n; k++)
+		out[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] - 'A' + 'a' : w[k]);
+	out[n] = '\0';
+	return out;
+}
+
+/* The place of a topic word in r->topic, or SIZE_MAX: one hash lookup. */
+static size_t topic_find(const struct rules *r, const char *w, size_t n)
+{
+	char buf[64], *own = NULL, *low = lower_word(w, n, buf, sizeof(buf), &own);
+	uint64_t h = hash64_str(HASH_INIT, low);
+	size_t pos = SIZE_MAX, i, found = SIZE_MAX;
+	while ((i = hashidx_next(&r->topic_idx, h, &pos)) != SIZE_MAX)
+		if (str_eq(r->topic[i], low)) {
+			found = i;
+			break;
+		}
+	free(own);
+	return found;
+}
+
 static void topic_add(struct rules *r, const char *w, size_t n)
 {
-	if (rules_is_topic(r, w, n))
+	char buf[64], *own = NULL, *low;
+	if (topic_find(r, w, n) != SIZE_MAX)
 		return;
+	low = lower_word(w, n, buf, sizeof(buf), &own);
 	r->topic = xgrow(r->topic, &r->topic_alloc, r->ntopic + 1, sizeof(char *));
-	r->topic[r->ntopic++] = xstrndup(w, n);
+	r->topic[r->ntopic] = xstrdup(low);
+	hashidx_put(&r->topic_idx, hash64_str(HASH_INIT, low), r->ntopic);
+	r->ntopic++;
+	free(own);
 }
 
 static void set_range(struct rules *r, enum entry_col c, double lo, double hi)
@@ -210,29 +246,13 @@ void rules_free(struct rules *r)
 	for (i = 0; i < r->ntopic; i++)
 		free(r->topic[i]);
 	free(r->topic);
+	hashidx_release(&r->topic_idx);
 	free(r);
 }
 
 int rules_is_topic(const struct rules *r, const char *word, size_t len)
 {
-	size_t i, k;
-	for (i = 0; i < r->ntopic; i++) {
-		const char *t = r->topic[i];
-		if (strlen(t) != len)
-			continue;
-		for (k = 0; k < len; k++) {
-			char a = t[k], b = word[k];
-			if (a >= 'A' && a <= 'Z')
-				a = (char)(a - 'A' + 'a');
-			if (b >= 'A' && b <= 'Z')
-				b = (char)(b - 'A' + 'a');
-			if (a != b)
-				break;
-		}
-		if (k == len)
-			return 1;
-	}
-	return 0;
+	return topic_find(r, word, len) != SIZE_MAX;
 }
 
 /* Split one line into blank-separated words, in place; '#' ends it. */
@@ -395,12 +415,30 @@ struct waiver {
 	long line;
 	enum rule rule;
 	int used;
+	size_t next;     /* the next waiver of the same entry, or SIZE_MAX */
+	size_t tail;     /* of the first waiver of an entry: the last one */
 };
 
+/*
+ * Waivers in the order read; by_id holds the first waiver of each entry id,
+ * the others follow through next: a finding looks up its entry's waivers
+ * with one hash, whatever the number of waivers.
+ */
 struct waivers {
 	struct waiver *v;
 	size_t n, alloc;
+	struct hashidx by_id;
 };
+
+/* The first waiver of entry_id, or SIZE_MAX. */
+static size_t waivers_first(const struct waivers *w, const char *entry_id, uint64_t h)
+{
+	size_t pos = SIZE_MAX, i;
+	while ((i = hashidx_next(&w->by_id, h, &pos)) != SIZE_MAX)
+		if (str_eq(w->v[i].entry_id, entry_id))
+			return i;
+	return SIZE_MAX;
+}
 
 struct waivers *waivers_new(void)
 {
@@ -422,6 +460,7 @@ void waivers_free(struct waivers *w)
 	for (i = 0; i < w->n; i++)
 		waiver_release(&w->v[i]);
 	free(w->v);
+	hashidx_release(&w->by_id);
 	free(w);
 }
 
@@ -429,8 +468,10 @@ static void waiver_add(struct waivers *w, const char *file, long line, const cha
 		       enum rule rule, const char *reason, size_t reason_len)
 {
 	struct waiver *wv;
+	uint64_t h = hash64_str(HASH_INIT, id);
+	size_t first = waivers_first(w, id, h);
 	w->v = xgrow(w->v, &w->alloc, w->n + 1, sizeof(*w->v));
-	wv = &w->v[w->n++];
+	wv = &w->v[w->n];
 	wv->entry_id = xstrdup(id);
 	wv->reason = xstrndup(reason, reason_len);
 	str_trim(wv->reason);
@@ -438,6 +479,16 @@ static void waiver_add(struct waivers *w, const char *file, long line, const cha
 	wv->line = line;
 	wv->rule = rule;
 	wv->used = 0;
+	wv->next = SIZE_MAX;
+	wv->tail = w->n;
+	if (first == SIZE_MAX) {
+		hashidx_put(&w->by_id, h, w->n);
+	} else {
+		/* at the end of the entry's chain: matched in the order read */
+		w->v[w->v[first].tail].next = w->n;
+		w->v[first].tail = w->n;
+	}
+	w->n++;
 }
 
 static int waivers_line(void *ctx, const char *name, long lineno, char *line, struct diag *d)
@@ -494,12 +545,14 @@ int waivers_load(struct waivers *w, const char *path, struct diag *d)
 	return each_line_of_file(path, "waiver-syntax", waivers_line, w, d);
 }
 
-int waivers_add_cell(struct waivers *w, const char *file, long line, const char *entry_id,
-		     const char *cell, const char **why)
+/*
+ * One pass over a waive cell: checks every "RULE: reason" and, with add,
+ * adds them.  Returns 0, or -1 with *why.
+ */
+static int cell_pass(struct waivers *w, const char *file, long line, const char *entry_id,
+		     const char *cell, int add, const char **why)
 {
 	const char *p = cell;
-	size_t first = w->n;
-
 	while (*p) {
 		const char *end = strchr(p, ';');
 		const char *colon;
@@ -510,7 +563,7 @@ int waivers_add_cell(struct waivers *w, const char *file, long line, const char 
 		colon = memchr(p, ':', n);
 		if (!colon) {
 			*why = "expected 'RULE: reason'";
-			goto bad;
+			return -1;
 		}
 		rule = xstrndup(p, (size_t)(colon - p));
 		str_trim(rule);
@@ -518,7 +571,7 @@ int waivers_add_cell(struct waivers *w, const char *file, long line, const char 
 		free(rule);
 		if (r < 0) {
 			*why = "unknown rule (nh3cat validate --explain lists them)";
-			goto bad;
+			return -1;
 		}
 		{
 			const char *rs = colon + 1, *re = p + n;
@@ -528,19 +581,25 @@ int waivers_add_cell(struct waivers *w, const char *file, long line, const char 
 				re--;
 			if (rs == re) {
 				*why = "a waiver needs a reason after the ':'";
-				goto bad;
+				return -1;
 			}
-			waiver_add(w, file, line, entry_id, (enum rule)r, rs, (size_t)(re - rs));
+			if (add)
+				waiver_add(w, file, line, entry_id, (enum rule)r, rs, (size_t)(re - rs));
 		}
 		if (!end)
 			break;
 		p = end + 1;
 	}
 	return 0;
-bad:
-	while (w->n > first)
-		waiver_release(&w->v[--w->n]);
-	return -1;
+}
+
+int waivers_add_cell(struct waivers *w, const char *file, long line, const char *entry_id,
+		     const char *cell, const char **why)
+{
+	/* all or nothing: check the whole cell before adding any of it */
+	if (cell_pass(w, file, line, entry_id, cell, 0, why) < 0)
+		return -1;
+	return cell_pass(w, file, line, entry_id, cell, 1, why);
 }
 
 const char *waivers_match(struct waivers *w, const char *entry_id, enum rule r)
@@ -548,8 +607,9 @@ const char *waivers_match(struct waivers *w, const char *entry_id, enum rule r)
 	size_t i;
 	if (!w || !*entry_id)
 		return NULL;
-	for (i = 0; i < w->n; i++)
-		if (w->v[i].rule == r && str_eq(w->v[i].entry_id, entry_id)) {
+	for (i = waivers_first(w, entry_id, hash64_str(HASH_INIT, entry_id)); i != SIZE_MAX;
+	     i = w->v[i].next)
+		if (w->v[i].rule == r) {
 			w->v[i].used = 1;
 			return w->v[i].reason;
 		}
@@ -566,4 +626,5 @@ void waivers_take_unused(struct waivers *w, waiver_unused_fn *fn, void *ctx)
 		waiver_release(&w->v[i]);
 	}
 	w->n = 0;
+	hashidx_release(&w->by_id);
 }

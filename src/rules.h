@@ -27,6 +27,7 @@
 
 #include "diag.h"
 #include "entry.h"
+#include "hashidx.h"
 
 /* Every rule nh3cat validate knows, in the order --explain lists them. */
 enum rule {
@@ -78,8 +79,9 @@ struct rules {
 	double value_tolerance;  /* relative, same value in table and text */
 	struct { int set; double min, max; } range[ENTRY_NCOLS];
 	int sev[RULE_COUNT];     /* enum diag_severity, or RULE_OFF */
-	char **topic;            /* topic words, case-insensitive */
+	char **topic;            /* topic words, in lower case */
 	size_t ntopic, topic_alloc;
+	struct hashidx topic_idx;  /* hash of a word -> its place in topic */
 };
 
 /* A rules set holding the compiled defaults. */

@@ -103,17 +103,17 @@ static int enum_ok(const char *const *values, const char *v)
 
 /* --- findings ------------------------------------------------------------ */
 
-void vfinding(struct vctx *v, const struct entry *e, enum rule r, const char *fmt, ...)
+long vfinding(struct vctx *v, const struct entry *e, enum rule r, const char *fmt, ...)
 {
 	int sev = v->rules->sev[r];
 	const char *id = entry_get(e, COL_ID);
 	va_list ap;
 
 	if (sev == RULE_OFF)
-		return;
+		return -1;
 	if (waivers_match(v->cell_waivers, id, r) || waivers_match(v->file_waivers, id, r)) {
 		v->waived++;
-		return;
+		return -1;
 	}
 	v->pending = xgrow(v->pending, &v->pending_alloc, v->npending + 1, sizeof(*v->pending));
 	{
@@ -129,6 +129,21 @@ void vfinding(struct vctx *v, const struct entry *e, enum rule r, const char *fm
 		pf->message = buf_detach(&msg, NULL);
 		v->npending++;
 	}
+	return (long)v->npending - 1;
+}
+
+void vfinding_append(struct vctx *v, long k, const char *fmt, ...)
+{
+	struct buf msg = BUF_INIT;
+	va_list ap;
+	if (k < 0 || (size_t)k >= v->npending)
+		return;
+	buf_addstr(&msg, v->pending[k].message);
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	free(v->pending[k].message);
+	v->pending[k].message = buf_detach(&msg, NULL);
 }
 
 static int cmp_pending(const void *a, const void *b)

@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "chem.h"
+#include "hashidx.h"
 #include "classify.h"
 #include "validate_int.h"
 
@@ -22,10 +23,10 @@ static int has(const struct entry *e, enum entry_col c)
 	return *entry_get(e, c) != '\0';
 }
 
-static double num(const struct entry *e, enum entry_col c)
+/* The number in column c of e, parsed once per run (NAN when none). */
+static double num(const struct vctx *v, const struct entry *e, enum entry_col c)
 {
-	double x;
-	return entry_get_num(e, c, &x) == 1 ? x : NAN;
+	return v->num[(size_t)(e - v->s->v) * ENTRY_NCOLS + c];
 }
 
 /* Where the other entry is, for messages: "line 12 (text L155)". */
@@ -43,11 +44,11 @@ static void where(const struct entry *e, struct buf *out)
  * and space velocities, when both are given, within 3% and 1% ("0.1 MPa"
  * and "atmospheric pressure" are the same condition).
  */
-static int same_conditions(const struct entry *a, const struct entry *b)
+static int same_conditions(const struct vctx *v, const struct entry *a, const struct entry *b)
 {
-	double ta = num(a, COL_TEMPERATURE_C), tb = num(b, COL_TEMPERATURE_C);
-	double pa = num(a, COL_PRESSURE_MPA), pb = num(b, COL_PRESSURE_MPA);
-	double wa = num(a, COL_WHSV), wb = num(b, COL_WHSV);
+	double ta = num(v, a, COL_TEMPERATURE_C), tb = num(v, b, COL_TEMPERATURE_C);
+	double pa = num(v, a, COL_PRESSURE_MPA), pb = num(v, b, COL_PRESSURE_MPA);
+	double wa = num(v, a, COL_WHSV), wb = num(v, b, COL_WHSV);
 	if (isnan(ta) || isnan(tb) || fabs(ta - tb) > 1.0)
 		return 0;
 	if (!isnan(pa) && !isnan(pb) && fabs(pa - pb) > 0.03 * fmax(pa, pb))
@@ -57,12 +58,17 @@ static int same_conditions(const struct entry *a, const struct entry *b)
 	return 1;
 }
 
-/* Both empty, or the same number. */
-static int same_field(const struct entry *a, const struct entry *b, enum entry_col c)
+/*
+ * The same number or text, or empty in one of the two: a copy that leaves
+ * a cell empty (no loading given) still repeats the other.
+ */
+static int same_field(const struct vctx *v, const struct entry *a, const struct entry *b,
+		      enum entry_col c)
 {
-	double x, y;
-	int ra = entry_get_num(a, c, &x), rb = entry_get_num(b, c, &y);
-	if (ra == 1 && rb == 1)
+	double x = num(v, a, c), y = num(v, b, c);
+	if (!has(a, c) || !has(b, c))
+		return 1;
+	if (!isnan(x) && !isnan(y))
 		return x == y;
 	return str_eq(entry_get(a, c), entry_get(b, c));
 }
@@ -80,17 +86,30 @@ static int has_value(const struct entry *e)
 	return 0;
 }
 
-static int is_duplicate(const struct entry *a, const struct entry *b)
+/* The cells two copies of one row share, whatever the conditions. */
+static const enum entry_col dup_cols[] = {
+	COL_SOURCE, COL_TEMPERATURE_C, COL_PRESSURE_MPA, COL_WHSV, COL_RATE_GCAT,
+	COL_RATE_GMETAL, COL_RATE_METAL, COL_TOF_S, COL_EA, COL_LOADING_WT, COL_SIZE_NM,
+	COL_METHOD
+};
+
+/*
+ * b repeats a: the same source, the same values where both give one (at
+ * least one value given by both), the same loading, size and method where
+ * both give them (same_conditions is checked by the caller).
+ */
+static int is_duplicate(const struct vctx *v, const struct entry *a, const struct entry *b)
 {
-	static const enum entry_col cols[] = {
-		COL_TEMPERATURE_C, COL_PRESSURE_MPA, COL_WHSV, COL_RATE_GCAT, COL_RATE_GMETAL,
-		COL_RATE_METAL, COL_TOF_S, COL_EA, COL_LOADING_WT, COL_SIZE_NM, COL_METHOD
-	};
 	size_t k;
-	if (!str_eq(entry_get(a, COL_SOURCE), entry_get(b, COL_SOURCE)) || !has_value(a))
+	int shared = 0;
+	if (!str_eq(entry_get(a, COL_SOURCE), entry_get(b, COL_SOURCE)))
 		return 0;
-	for (k = 0; k < ARRAY_SIZE(cols); k++)
-		if (!same_field(a, b, cols[k]))
+	for (k = 0; k < ARRAY_SIZE(value_cols); k++)
+		shared |= has(a, value_cols[k]) && has(b, value_cols[k]);
+	if (!shared)
+		return 0;
+	for (k = 1; k < ARRAY_SIZE(dup_cols); k++)
+		if (!same_field(v, a, b, dup_cols[k]))
 			return 0;
 	return 1;
 }
@@ -113,12 +132,18 @@ static int rate_metal_of(const struct entry *e, char out[3])
 	return 0;
 }
 
-/* a has a per-metal rate, b a per-catalyst rate (a may be b). */
+/*
+ * a has a per-metal rate, b a per-catalyst rate (a may be b).  Across two
+ * entries, a gets one finding, the first; the others are counted onto it
+ * (lr_more), so that findings stay linear in the entries.
+ */
 static void check_loading_rate(struct vctx *v, const struct entry *a, const struct entry *b)
 {
 	char metal[3], lbuf[NUM_BUFSZ], ebuf[NUM_BUFSZ];
-	double gm = num(a, COL_RATE_GMETAL), gc = num(b, COL_RATE_GCAT), load, expect;
+	double gm = num(v, a, COL_RATE_GMETAL), gc = num(v, b, COL_RATE_GCAT), load, expect;
 	struct buf other = BUF_INIT;
+	size_t ia = (size_t)(a - v->s->v);
+	long k;
 
 	if (isnan(gm) || isnan(gc) || rate_metal_of(a, metal) < 0)
 		return;
@@ -131,16 +156,23 @@ static void check_loading_rate(struct vctx *v, const struct entry *a, const stru
 	if (fabs(expect - gc) <= half_unit(entry_get(b, COL_RATE_GCAT)) +
 	    v->rules->rate_tolerance * gc + 1e-12)
 		return;
+	if (a != b && v->lr_first[ia] != -1) {
+		if (v->lr_first[ia] >= 0)
+			v->lr_more[ia]++;
+		return;
+	}
 	if (a != b) {
 		buf_addstr(&other, " on ");
 		where(b, &other);
 	}
-	vfinding(v, a, R_LOADING_RATE,
-		 "'%s': %s mmol g_%s^-1 h^-1 at %s wt%% %s is %s mmol g_cat^-1 h^-1, "
-		 "but the rate per catalyst is %s%s",
-		 entry_get(a, COL_CATALYST), entry_get(a, COL_RATE_GMETAL), metal,
-		 num_format(load, lbuf), metal, num_format(round(expect * 1e4) / 1e4, ebuf),
-		 entry_get(b, COL_RATE_GCAT), buf_str(&other));
+	k = vfinding(v, a, R_LOADING_RATE,
+		     "'%s': %s mmol g_%s^-1 h^-1 at %s wt%% %s is %s mmol g_cat^-1 h^-1, "
+		     "but the rate per catalyst is %s%s",
+		     entry_get(a, COL_CATALYST), entry_get(a, COL_RATE_GMETAL), metal,
+		     num_format(load, lbuf), metal, num_format(round(expect * 1e4) / 1e4, ebuf),
+		     entry_get(b, COL_RATE_GCAT), buf_str(&other));
+	if (a != b)
+		v->lr_first[ia] = k < 0 ? -2 : k;
 	buf_release(&other);
 }
 
@@ -161,31 +193,59 @@ static size_t ref_numbers(const char *s, long *out, size_t n)
 	return k;
 }
 
+/* Union-find over duplicates: the root of a set is its first entry in the file. */
+static size_t dup_root(size_t *parent, size_t i)
+{
+	size_t r = i;
+	while (parent[r] != r)
+		r = parent[r];
+	while (parent[i] != r) {
+		size_t next = parent[i];
+		parent[i] = r;
+		i = next;
+	}
+	return r;
+}
+
+static void dup_union(size_t *parent, size_t a, size_t b)
+{
+	size_t ra = dup_root(parent, a), rb = dup_root(parent, b);
+	if (ra < rb)
+		parent[rb] = ra;
+	else if (rb < ra)
+		parent[ra] = rb;
+}
+
+/*
+ * Entries i and j (i before j in the file) of one document and catalyst:
+ * duplicates (joined in v->dup, reported once a set by report_duplicates),
+ * values that disagree at the same conditions, and rates per metal against
+ * rates per catalyst.  Each entry gets one value-conflict finding a column
+ * and one loading-rate finding; further ones are counted onto it.
+ */
 static void check_pair(struct vctx *v, size_t i, size_t j)
 {
 	const struct entry *a = &v->s->v[i], *b = &v->s->v[j];
-	int cond = same_conditions(a, b);
+	int cond = same_conditions(v, a, b);
 	int tab_a = str_eq(entry_get(a, COL_SOURCE), "table");
 	int tab_b = str_eq(entry_get(b, COL_SOURCE), "table");
 	struct buf w = BUF_INIT;
 	size_t k;
 	int same_method;
 
-	if (cond && is_duplicate(a, b)) {
-		where(a, &w);
-		vfinding(v, b, R_DUPLICATE, "'%s' repeats %s: same source, conditions and values",
-			 entry_get(b, COL_CATALYST), buf_str(&w));
-		buf_reset(&w);
-	}
+	if (cond && is_duplicate(v, a, b))
+		dup_union(v->dup, i, j);
 
 	/* a computed value (DFT, microkinetics) is no measurement to contradict */
 	same_method = !has(a, COL_METHOD) || !has(b, COL_METHOD) ||
 		      str_eq(entry_get(a, COL_METHOD), entry_get(b, COL_METHOD));
 	if (!str_eq(entry_get(a, COL_SOURCE), entry_get(b, COL_SOURCE)) && same_method) {
-		const struct entry *on = tab_b && !tab_a ? b : a == b ? a : tab_a ? a : b;
+		const struct entry *on = tab_b && !tab_a ? b : tab_a ? a : b;
 		const struct entry *other = on == a ? b : a;
+		size_t ion = (size_t)(on - v->s->v);
 		for (k = 0; k < ARRAY_SIZE(value_cols); k++) {
 			enum entry_col c = value_cols[k];
+			long *first = &v->vc_first[ion * ARRAY_SIZE(value_cols) + k];
 			int comparable = cond || (c == COL_EA && !has(a, COL_TEMPERATURE_C) &&
 						  !has(b, COL_TEMPERATURE_C));
 			if (!comparable || !has(a, c) || !has(b, c))
@@ -196,11 +256,18 @@ static void check_pair(struct vctx *v, size_t i, size_t j)
 			if (values_agree(entry_get(on, c), entry_get(other, c),
 					 v->rules->value_tolerance))
 				continue;
+			if (*first != -1) {
+				if (*first >= 0)
+					v->vc_more[ion * ARRAY_SIZE(value_cols) + k]++;
+				continue;
+			}
 			where(other, &w);
-			vfinding(v, on, R_VALUE_CONFLICT,
-				 "'%s' at the same conditions: %s %s here, %s on %s",
-				 entry_get(on, COL_CATALYST), entry_cols[c].name, entry_get(on, c),
-				 entry_get(other, c), buf_str(&w));
+			*first = vfinding(v, on, R_VALUE_CONFLICT,
+					  "'%s' at the same conditions: %s %s here, %s on %s",
+					  entry_get(on, COL_CATALYST), entry_cols[c].name,
+					  entry_get(on, c), entry_get(other, c), buf_str(&w));
+			if (*first < 0)
+				*first = -2;
 			buf_reset(&w);
 		}
 	}
@@ -391,6 +458,8 @@ static int same_place(const struct entry *a, const struct entry *b)
 
 #define FOLD_MAX_EVIDENCE 8192
 #define FOLD_MAX_PHRASES 16
+/* entries of one place looked at, for one fold phrase: peers are a few */
+#define FOLD_MAX_SCAN 32
 
 /* The next "fold" or " times" of s, and its length in *wl. */
 static const char *next_fold(const char *s, size_t *wl)
@@ -422,19 +491,36 @@ static void check_fold(struct vctx *v, size_t i)
 		if (!fold_phrase(ev, (size_t)(p - ev), wl, &f))
 			continue;
 		for (c = 0; c < ARRAY_SIZE(cols); c++) {
-			double x = num(e, cols[c]);
+			double x = num(v, e, cols[c]);
 			const struct entry *peer[16];
 			long peer_at[16];
-			size_t np = 0, j, r;
+			size_t np = 0, j, r, li = v->loc_head[i], ei = v->ev_head[i], scanned = 0;
 			long at = name_at(ev, 0, v->keys[i]);
 			if (isnan(x) || x <= 0)
 				continue;
 			if (!number_in(nums, nn, 0, f.start, x) && (at < 0 || (size_t)at >= f.start))
 				continue;   /* not the subject of this comparison */
-			for (j = 0; j < v->s->n && np < ARRAY_SIZE(peer); j++) {
-				const struct entry *o = &v->s->v[j];
-				double y = num(o, cols[c]);
+			/*
+			 * The entries of the same place: the chains of the same
+			 * locator and of the same evidence, merged in file order, a
+			 * bounded number of them.
+			 */
+			while ((li != SIZE_MAX || ei != SIZE_MAX) && np < ARRAY_SIZE(peer) &&
+			       scanned++ < FOLD_MAX_SCAN) {
+				const struct entry *o;
+				double y;
 				long vat, nat;
+				if (ei == SIZE_MAX || (li != SIZE_MAX && li <= ei)) {
+					j = li;
+					if (ei == li)
+						ei = v->ev_next[ei];
+					li = v->loc_next[li];
+				} else {
+					j = ei;
+					ei = v->ev_next[ei];
+				}
+				o = &v->s->v[j];
+				y = num(v, o, cols[c]);
 				if (j == i || entry_is_rejected(o) || !same_place(e, o) || isnan(y) ||
 				    y <= 0 || str_eq(v->keys[i], v->keys[j]))
 					continue;
@@ -453,10 +539,10 @@ static void check_fold(struct vctx *v, size_t i)
 				/* "2- and 3-fold that of A and B, respectively": in order */
 				if (np == f.nratio) {
 					best = peer[r];
-					bestq = x / num(best, cols[c]);
+					bestq = x / num(v, best, cols[c]);
 				}
 				for (j = 0; !best && j < np; j++) {
-					double q = x / num(peer[j], cols[c]);
+					double q = x / num(v, peer[j], cols[c]);
 					if (!best || fabs(q - want) < fabs(bestq - want)) {
 						best = peer[j];
 						bestq = q;
@@ -551,126 +637,383 @@ static int sentence_names(const char *sent, const char *key)
 	return 0;
 }
 
-/*
- * ref-mismatch: the references the text gives a table entry's catalyst,
- * from text entries of the same document (same group: members from
- * first to last in by_group) and from the citing sentences that name it.
- * A finding when the table's numbers are none of them.
- */
-static void check_refs_text(struct vctx *v, size_t i, const size_t *by_group, size_t first,
-			    size_t last)
-{
-	const struct entry *e = &v->s->v[i];
-	long refs[16], cited[64];
-	size_t nr, ncited = 0, c, k, r, g;
-	struct buf where_first = BUF_INIT, list = BUF_INIT;
-	int shared = 0;
+/* The references the text gives one catalyst of one document. */
+struct cited {
+	long refs[64];
+	size_t n;
+	struct buf where_first;   /* where the first of them is cited */
+};
 
-	nr = ref_numbers(entry_get(e, COL_REF), refs, ARRAY_SIZE(refs));
-	if (!nr)
-		return;
-	for (g = first; g < last; g++) {
-		const struct entry *t = &v->s->v[by_group[g]];
+static void cited_add(struct cited *ct, long ref, int *added)
+{
+	size_t r;
+	for (r = 0; r < ct->n && ct->refs[r] != ref; r++)
+		;
+	*added = r == ct->n && ct->n < ARRAY_SIZE(ct->refs);
+	if (*added)
+		ct->refs[ct->n++] = ref;
+}
+
+/*
+ * The references the text gives the catalyst of a group (its members
+ * mem[0..nm), in file order): those of its text entries, and those of the
+ * citing sentences that name it.  Computed once a group.
+ */
+static void group_cited(struct vctx *v, const size_t *mem, size_t nm, struct cited *ct)
+{
+	const char *key = v->keys[mem[0]];
+	size_t g, c, k;
+	int added;
+	for (g = 0; g < nm; g++) {
+		const struct entry *t = &v->s->v[mem[g]];
 		long tr[16];
 		size_t nt;
 		if (!str_eq(entry_get(t, COL_SOURCE), "text") || entry_is_rejected(t))
 			continue;
 		nt = ref_numbers(entry_get(t, COL_REF), tr, ARRAY_SIZE(tr));
 		for (k = 0; k < nt; k++) {
-			for (r = 0; r < ncited && cited[r] != tr[k]; r++)
-				;
-			if (r == ncited && ncited < ARRAY_SIZE(cited)) {
-				cited[ncited++] = tr[k];
-				if (!where_first.len) {
-					buf_addstr(&where_first, "on ");
-					where(t, &where_first);
-				}
+			cited_add(ct, tr[k], &added);
+			if (added && !ct->where_first.len) {
+				buf_addstr(&ct->where_first, "on ");
+				where(t, &ct->where_first);
 			}
 		}
 	}
 	for (c = 0; c < v->ncites; c++) {
 		const struct text_cite *tc = &v->cites[c];
-		if (!sentence_names(tc->sentence, v->keys[i]))
+		if (!sentence_names(tc->sentence, key))
 			continue;
 		for (k = 0; k < tc->nrefs; k++) {
-			for (r = 0; r < ncited && cited[r] != tc->refs[k]; r++)
-				;
-			if (r == ncited && ncited < ARRAY_SIZE(cited)) {
-				cited[ncited++] = tc->refs[k];
-				if (where_first.len)
-					;
-				else if (tc->path)
-					buf_printf(&where_first, "at %s (%s)", v->cites_name, tc->path);
-				else if (tc->line)
-					buf_printf(&where_first, "at %s:%ld", v->cites_name, tc->line);
-				else
-					buf_printf(&where_first, "in %s", v->cites_name);
-			}
+			cited_add(ct, tc->refs[k], &added);
+			if (!added || ct->where_first.len)
+				continue;
+			if (tc->path)
+				buf_printf(&ct->where_first, "at %s (%s)", v->cites_name, tc->path);
+			else if (tc->line)
+				buf_printf(&ct->where_first, "at %s:%ld", v->cites_name, tc->line);
+			else
+				buf_printf(&ct->where_first, "in %s", v->cites_name);
 		}
 	}
+}
+
+/*
+ * ref-mismatch: a table entry's reference numbers against those the text
+ * gives its catalyst (group_cited); a finding when they share none.
+ */
+static void check_refs_text(struct vctx *v, size_t i, const struct cited *ct)
+{
+	const struct entry *e = &v->s->v[i];
+	long refs[16];
+	size_t nr, k, r;
+	struct buf list = BUF_INIT;
+	int shared = 0;
+
+	nr = ref_numbers(entry_get(e, COL_REF), refs, ARRAY_SIZE(refs));
+	if (!nr || !ct->n)
+		return;
 	for (k = 0; k < nr; k++)
-		for (r = 0; r < ncited; r++)
-			shared |= refs[k] == cited[r];
-	if (ncited && !shared) {
-		for (r = 0; r < ncited; r++)
-			buf_printf(&list, "%s%ld", r ? ";" : "", cited[r]);
-		vfinding(v, e, R_REF_MISMATCH, "the table cites ref. %s for '%s', the text cites %s %s",
-			 entry_get(e, COL_REF), entry_get(e, COL_CATALYST), buf_str(&list),
-			 buf_str(&where_first));
-	}
+		for (r = 0; r < ct->n; r++)
+			shared |= refs[k] == ct->refs[r];
+	if (shared)
+		return;
+	for (r = 0; r < ct->n; r++)
+		buf_printf(&list, "%s%ld", r ? ";" : "", ct->refs[r]);
+	vfinding(v, e, R_REF_MISMATCH, "the table cites ref. %s for '%s', the text cites %s %s",
+		 entry_get(e, COL_REF), entry_get(e, COL_CATALYST), buf_str(&list),
+		 buf_str(&ct->where_first));
 	buf_release(&list);
-	buf_release(&where_first);
+}
+
+/* --- the driver of the cross-entry rules ------------------------------------- */
+
+/*
+ * Pairs compared: each entry with at most this many of its catalyst
+ * before it in the order of temperature, those within 1 degC (more at
+ * one temperature are too many to compare, and too many to read).
+ */
+#define PAIR_WINDOW 32
+
+/* Sorting a group's members by temperature (none last), then file order. */
+static const struct vctx *sort_v;
+
+static int cmp_by_temperature(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	double ta = sort_v->num[a * ENTRY_NCOLS + COL_TEMPERATURE_C];
+	double tb = sort_v->num[b * ENTRY_NCOLS + COL_TEMPERATURE_C];
+	if (isnan(ta) != isnan(tb))
+		return isnan(ta) ? 1 : -1;
+	if (!isnan(ta) && ta != tb)
+		return ta < tb ? -1 : 1;
+	return (a > b) - (a < b);
+}
+
+/*
+ * The pairs of one group (members mem[0..nm), file order): neighbours in
+ * the order of temperature, within 1 degC, at most PAIR_WINDOW each; the
+ * members without a temperature among themselves (Ea alone compares).
+ * An exact repeat of a member (the same cells dup_cols compares) joins it
+ * at once and is compared no further: its pairs are its twin's.
+ */
+static void group_pairs(struct vctx *v, size_t *mem, size_t nm, size_t *twin_scratch)
+{
+	struct hashidx twins = HASHIDX_INIT;
+	size_t k, j, *ord = twin_scratch, no = 0;
+
+	for (k = 0; k < nm; k++) {
+		const struct entry *e = &v->s->v[mem[k]];
+		uint64_t h = HASH_INIT;
+		size_t c, pos = SIZE_MAX, t;
+		int twin = 0;
+		for (c = 0; c < ARRAY_SIZE(dup_cols); c++)
+			h = hash64_str(h, entry_get(e, dup_cols[c]));
+		while ((t = hashidx_next(&twins, h, &pos)) != SIZE_MAX) {
+			const struct entry *o = &v->s->v[t];
+			for (c = 0; c < ARRAY_SIZE(dup_cols); c++)
+				if (!str_eq(entry_get(e, dup_cols[c]), entry_get(o, dup_cols[c])))
+					break;
+			if (c == ARRAY_SIZE(dup_cols)) {
+				if (has(e, COL_TEMPERATURE_C) && has_value(e))
+					dup_union(v->dup, t, mem[k]);
+				twin = 1;
+				break;
+			}
+		}
+		if (twin)
+			continue;
+		hashidx_put(&twins, h, mem[k]);
+		ord[no++] = mem[k];
+	}
+	hashidx_release(&twins);
+
+	sort_v = v;
+	qsort(ord, no, sizeof(size_t), cmp_by_temperature);
+	for (k = 1; k < no; k++) {
+		double tk = v->num[ord[k] * ENTRY_NCOLS + COL_TEMPERATURE_C];
+		for (j = k; j-- > 0 && k - j <= PAIR_WINDOW;) {
+			double tj = v->num[ord[j] * ENTRY_NCOLS + COL_TEMPERATURE_C];
+			if (isnan(tk) != isnan(tj) || (!isnan(tk) && tk - tj > 1.0))
+				break;
+			if (ord[j] < ord[k])
+				check_pair(v, ord[j], ord[k]);
+			else
+				check_pair(v, ord[k], ord[j]);
+		}
+	}
+}
+
+/* Sorting entries by the root of their set of duplicates, then file order. */
+static const size_t *sort_roots;
+
+static int cmp_by_root(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	if (sort_roots[a] != sort_roots[b])
+		return sort_roots[a] < sort_roots[b] ? -1 : 1;
+	return (a > b) - (a < b);
+}
+
+/*
+ * One finding a set of duplicates, on its second entry (or the first one
+ * not waived): "repeats line 2", with how many more repeat it.
+ */
+static void report_duplicates(struct vctx *v)
+{
+	size_t n = v->s->n, i, no = 0, k;
+	size_t *root = xcalloc(n ? n : 1, sizeof(size_t)), *ord = xcalloc(n ? n : 1, sizeof(size_t));
+	for (i = 0; i < n; i++) {
+		root[i] = dup_root(v->dup, i);
+		if (root[i] != i)
+			ord[no++] = i;
+	}
+	sort_roots = root;
+	qsort(ord, no, sizeof(size_t), cmp_by_root);
+	for (k = 0; k < no;) {
+		size_t end = k, e;
+		struct buf w = BUF_INIT;
+		while (end < no && root[ord[end]] == root[ord[k]])
+			end++;
+		where(&v->s->v[root[ord[k]]], &w);
+		for (e = k; e < end; e++) {
+			const struct entry *b = &v->s->v[ord[e]];
+			size_t more = end - e - 1;
+			long f;
+			if (more)
+				f = vfinding(v, b, R_DUPLICATE, "'%s' repeats %s: same source, conditions "
+					     "and values; %zu more line%s repeat%s it too",
+					     entry_get(b, COL_CATALYST), buf_str(&w), more,
+					     more == 1 ? "" : "s", more == 1 ? "s" : "");
+			else
+				f = vfinding(v, b, R_DUPLICATE,
+					     "'%s' repeats %s: same source, conditions and values",
+					     entry_get(b, COL_CATALYST), buf_str(&w));
+			if (f >= 0)
+				break;
+		}
+		buf_release(&w);
+		k = end;
+	}
+	free(root);
+	free(ord);
+}
+
+/*
+ * Chains of the entries of one place (one document's locator, or its
+ * evidence), for the fold-ratio peers: one hash a place, so that finding
+ * them costs the length of the place, not the number of entries.
+ */
+static void place_chains(struct vctx *v, size_t *head, size_t *next, enum entry_col c,
+			 size_t maxlen)
+{
+	size_t n = v->s->n, i, *tail = xmalloc((n ? n : 1) * sizeof(size_t));
+	struct hashidx idx = HASHIDX_INIT;
+	for (i = 0; i < n; i++) {
+		const struct entry *e = &v->s->v[i];
+		const char *doc = entry_get(e, COL_DOC), *val = entry_get(e, c);
+		uint64_t h;
+		size_t pos = SIZE_MAX, j;
+		head[i] = next[i] = SIZE_MAX;
+		if (!*val || strlen(val) > maxlen)
+			continue;
+		h = hash64_str(hash64_str(HASH_INIT, doc), val);
+		while ((j = hashidx_next(&idx, h, &pos)) != SIZE_MAX)
+			if (str_eq(entry_get(&v->s->v[j], COL_DOC), doc) &&
+			    str_eq(entry_get(&v->s->v[j], c), val))
+				break;
+		if (j == SIZE_MAX) {
+			hashidx_put(&idx, h, i);
+			head[i] = tail[i] = i;
+		} else {
+			head[i] = j;
+			next[tail[j]] = i;
+			tail[j] = i;
+		}
+	}
+	hashidx_release(&idx);
+	free(tail);
+}
+
+static int fold_candidate(const struct entry *e)
+{
+	const char *ev = entry_get(e, COL_EVIDENCE);
+	return strlen(ev) <= FOLD_MAX_EVIDENCE && (strstr(ev, "fold") || strstr(ev, "times"));
 }
 
 void validate_cross(struct vctx *v)
 {
 	const struct entry_set *s = v->s;
-	const char **ids = xcalloc(s->n ? s->n : 1, sizeof(char *));
-	char **group = xcalloc(s->n ? s->n : 1, sizeof(char *));
-	size_t *by_id, *id_pos, *by_group, *group_pos, i, k, last;
+	size_t n = s->n, nn = n ? n : 1, nv = ARRAY_SIZE(value_cols);
+	const char **ids = xcalloc(nn, sizeof(char *));
+	char **group = xcalloc(nn, sizeof(char *));
+	size_t *by_id, *id_pos, *by_group, *group_pos, *mem, *scratch, i, k, c;
+	int folds = 0;
 
-	/* entries compare within one document and one catalyst: group them */
-	for (i = 0; i < s->n; i++) {
+	/* every number once; entries compare within one document and one catalyst */
+	v->num = xmalloc(nn * ENTRY_NCOLS * sizeof(double));
+	v->dup = xmalloc(nn * sizeof(size_t));
+	v->vc_first = xmalloc(nn * nv * sizeof(long));
+	v->vc_more = xcalloc(nn * nv, sizeof(size_t));
+	v->lr_first = xmalloc(nn * sizeof(long));
+	v->lr_more = xcalloc(nn, sizeof(size_t));
+	for (i = 0; i < n; i++) {
 		struct buf g = BUF_INIT;
+		for (c = 0; c < ENTRY_NCOLS; c++) {
+			double x;
+			v->num[i * ENTRY_NCOLS + c] =
+				entry_get_num(&s->v[i], (enum entry_col)c, &x) == 1 ? x : NAN;
+		}
+		v->dup[i] = i;
+		v->lr_first[i] = -1;
+		for (k = 0; k < nv; k++)
+			v->vc_first[i * nv + k] = -1;
 		ids[i] = entry_get(&s->v[i], COL_ID);
 		buf_addstr(&g, entry_get(&s->v[i], COL_DOC));
 		buf_addch(&g, '\n');
 		buf_addstr(&g, v->keys[i]);
 		group[i] = buf_detach(&g, NULL);
+		folds |= fold_candidate(&s->v[i]);
 	}
-	by_id = order_by(ids, s->n, &id_pos);
-	by_group = order_by((const char *const *)group, s->n, &group_pos);
+	if (folds) {
+		v->loc_head = xmalloc(nn * sizeof(size_t));
+		v->loc_next = xmalloc(nn * sizeof(size_t));
+		v->ev_head = xmalloc(nn * sizeof(size_t));
+		v->ev_next = xmalloc(nn * sizeof(size_t));
+		place_chains(v, v->loc_head, v->loc_next, COL_LOCATOR, SIZE_MAX);
+		place_chains(v, v->ev_head, v->ev_next, COL_EVIDENCE, FOLD_MAX_EVIDENCE);
+	}
+	by_id = order_by(ids, n, &id_pos);
+	by_group = order_by((const char *const *)group, n, &group_pos);
 
-	for (i = 0; i < s->n; i++) {
-		const struct entry *a = &s->v[i];
-		size_t first = id_pos[i];
-		while (first > 0 && str_eq(ids[by_id[first - 1]], ids[i]))
-			first--;
-		if (*ids[i] && by_id[first] != i)
-			vfinding(v, a, R_DUPLICATE_ID, "id '%s' is already used on line %ld", ids[i],
-				 s->v[by_id[first]].line);
-		if (entry_is_rejected(a))
-			continue;
-		check_loading_rate(v, a, a);
-		check_fold(v, i);
-		if (!*v->keys[i])
-			continue;
-		k = group_pos[i];
-		while (k > 0 && str_eq(group[by_group[k - 1]], group[i]))
-			k--;
-		last = group_pos[i];
-		while (last < s->n && str_eq(group[by_group[last]], group[i]))
-			last++;
-		if (str_eq(entry_get(a, COL_SOURCE), "table"))
-			check_refs_text(v, i, by_group, k, last);
-		/* the group's members before i, in file order */
-		for (; by_group[k] != i; k++) {
-			const struct entry *b = &s->v[by_group[k]];
-			if (!entry_is_rejected(b))
-				check_pair(v, by_group[k], i);
+	/* an id used again: one finding a set of them, on its second use */
+	for (k = 0; k < n;) {
+		size_t end = k + 1, e;
+		while (end < n && str_eq(ids[by_id[end]], ids[by_id[k]]))
+			end++;
+		for (e = k + 1; *ids[by_id[k]] && e < end; e++) {
+			size_t more = end - e - 1;
+			struct buf tail = BUF_INIT;
+			long f;
+			if (more)
+				buf_printf(&tail, "; %zu more line%s use%s it too", more,
+					   more == 1 ? "" : "s", more == 1 ? "s" : "");
+			f = vfinding(v, &s->v[by_id[e]], R_DUPLICATE_ID,
+				     "id '%s' is already used on line %ld%s", ids[by_id[k]],
+				     s->v[by_id[k]].line, buf_str(&tail));
+			buf_release(&tail);
+			if (f >= 0)
+				break;
 		}
+		k = end;
 	}
-	for (i = 0; i < s->n; i++)
+
+	for (i = 0; i < n; i++) {
+		if (entry_is_rejected(&s->v[i]))
+			continue;
+		check_loading_rate(v, &s->v[i], &s->v[i]);
+		if (folds && fold_candidate(&s->v[i]))
+			check_fold(v, i);
+	}
+
+	/* each document and catalyst: its members in file order */
+	mem = xmalloc(nn * sizeof(size_t));
+	scratch = xmalloc(nn * sizeof(size_t));
+	for (k = 0; k < n;) {
+		size_t end = k + 1, nm = 0, e;
+		int tables = 0;
+		while (end < n && str_eq(group[by_group[end]], group[by_group[k]]))
+			end++;
+		for (e = k; e < end && *v->keys[by_group[k]]; e++)
+			if (!entry_is_rejected(&s->v[by_group[e]])) {
+				mem[nm++] = by_group[e];
+				tables |= str_eq(entry_get(&s->v[by_group[e]], COL_SOURCE), "table") &&
+					  has(&s->v[by_group[e]], COL_REF);
+			}
+		if (tables) {
+			struct cited ct;
+			memset(&ct, 0, sizeof(ct));
+			group_cited(v, mem, nm, &ct);
+			for (e = 0; e < nm; e++)
+				if (str_eq(entry_get(&s->v[mem[e]], COL_SOURCE), "table"))
+					check_refs_text(v, mem[e], &ct);
+			buf_release(&ct.where_first);
+		}
+		if (nm > 1)
+			group_pairs(v, mem, nm, scratch);
+		k = end;
+	}
+	report_duplicates(v);
+	/* findings that stand for several: say how many more */
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < nv; k++)
+			if (v->vc_first[i * nv + k] >= 0 && v->vc_more[i * nv + k])
+				vfinding_append(v, v->vc_first[i * nv + k], " (and %zu more that disagree)",
+						v->vc_more[i * nv + k]);
+		if (v->lr_first[i] >= 0 && v->lr_more[i])
+			vfinding_append(v, v->lr_first[i], " (and %zu more)", v->lr_more[i]);
+	}
+
+	for (i = 0; i < n; i++)
 		free(group[i]);
 	free(group);
 	free(ids);
@@ -678,6 +1021,21 @@ void validate_cross(struct vctx *v)
 	free(id_pos);
 	free(by_group);
 	free(group_pos);
+	free(mem);
+	free(scratch);
+	free(v->num);
+	free(v->dup);
+	free(v->vc_first);
+	free(v->vc_more);
+	free(v->lr_first);
+	free(v->lr_more);
+	free(v->loc_head);
+	free(v->loc_next);
+	free(v->ev_head);
+	free(v->ev_next);
+	v->num = NULL;
+	v->dup = v->vc_more = v->lr_more = v->loc_head = v->loc_next = v->ev_head = v->ev_next = NULL;
+	v->vc_first = v->lr_first = NULL;
 }
 
 /* --- reference titles ---------------------------------------------------- */

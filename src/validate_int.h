@@ -34,14 +34,25 @@ struct vctx {
 	const char *cites_name;
 	struct pending *pending;       /* findings, emitted at the end */
 	size_t npending, pending_alloc;
+	/* validate_cross's indexes, per entry (n of each) */
+	double *num;                   /* n x ENTRY_NCOLS numbers, NAN when none */
+	size_t *dup;                   /* union-find of duplicates */
+	long *vc_first, *lr_first;     /* value-conflict (n x 4) and loading-rate */
+	size_t *vc_more, *lr_more;     /*   findings held: place, and more found */
+	size_t *loc_head, *loc_next;   /* entries of one place: same locator, */
+	size_t *ev_head, *ev_next;     /*   same evidence (SIZE_MAX ends) */
 };
 
 /*
  * Report rule r on entry e (line e->line), unless off or waived.  Findings
- * are held back and emitted by line when the run ends.
+ * are held back and emitted by line when the run ends.  Returns the place
+ * of the finding among those held (for vfinding_append), or -1 when the
+ * rule is off or waived for e.
  */
-void vfinding(struct vctx *v, const struct entry *e, enum rule r, const char *fmt, ...)
+long vfinding(struct vctx *v, const struct entry *e, enum rule r, const char *fmt, ...)
 	ATTR_PRINTF(4, 5);
+/* Append text to the message of the finding held at place k. */
+void vfinding_append(struct vctx *v, long k, const char *fmt, ...) ATTR_PRINTF(3, 4);
 
 /* 1 when the entry is rejected (only schema rules apply). */
 int entry_is_rejected(const struct entry *e);
