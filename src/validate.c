@@ -17,6 +17,7 @@
 #include "classify.h"
 #include "rules.h"
 #include "validate.h"
+#include "arrhenius.h"
 #include "validate_int.h"
 
 static int pct_ok(const char *s, size_t n)
@@ -579,6 +580,38 @@ static char *refs_beside(const char *file)
 	return buf_detach(&b, NULL);
 }
 
+
+/* arrhenius-fit: series of one catalyst, document and conditions whose fit a referee rejects. */
+static void check_arrhenius(struct vctx *v)
+{
+	const struct entry **rows = xcalloc(v->s->n + 1, sizeof(*rows));
+	struct arr_set set;
+	size_t i, n = 0;
+	double lo = v->rules->range[COL_EA].set ? v->rules->range[COL_EA].min : 0;
+	double hi = v->rules->range[COL_EA].set ? v->rules->range[COL_EA].max : HUGE_VAL;
+	for (i = 0; i < v->s->n; i++)
+		if (!entry_is_rejected(&v->s->v[i]))
+			rows[n++] = &v->s->v[i];
+	arr_find(rows, n, ARR_MIN_POINTS, lo, hi, &set);
+	for (i = 0; i < set.n; i++) {
+		const struct arr_series *s = &set.v[i];
+		char ea[NUM_BUFSZ], se[NUM_BUFSZ], rep[NUM_BUFSZ];
+		if (s->verdict == ARR_OK)
+			continue;
+		num_format(round(s->ea * 10) / 10, ea);
+		num_format(round(s->ea_se * 10) / 10, se);
+		vfinding(v, s->first, R_ARRHENIUS_FIT,
+			 "'%s' at %zu temperatures (pressure %s MPa, WHSV %s): fitted Ea %s +- %s kJ/mol, "
+			 "R^2 %.3f%s%s: %s", entry_get(s->first, COL_CATALYST), s->n,
+			 *entry_get(s->first, COL_PRESSURE_MPA) ? entry_get(s->first, COL_PRESSURE_MPA) : "not given",
+			 *entry_get(s->first, COL_WHSV) ? entry_get(s->first, COL_WHSV) : "not given", ea, se, s->r2,
+			 s->has_reported ? ", reported " : "",
+			 s->has_reported ? num_format(s->ea_reported, rep) : "", arr_verdict_text(s->verdict));
+	}
+	arr_set_release(&set);
+	free(rows);
+}
+
 unsigned long validate_run(const char *file, const struct entry_set *s,
 			   struct validate_opts *opts, struct diag *d)
 {
@@ -615,6 +648,7 @@ unsigned long validate_run(const char *file, const struct entry_set *s,
 	v.ncites = opts->ncites;
 	v.cites_name = opts->cites_name ? opts->cites_name : "the document";
 	validate_cross(&v);
+	check_arrhenius(&v);
 	refs = opts->refs_path ? xstrdup(opts->refs_path) : refs_beside(file);
 	if (refs)
 		validate_ref_titles(&v, refs);
