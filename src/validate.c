@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "chem.h"
 #include "classify.h"
+#include "corpus_layout.h"
 #include "rules.h"
 #include "validate.h"
 #include "arrhenius.h"
@@ -556,28 +557,21 @@ static void report_unused(void *ctx, const char *file, long line, const char *en
 		  rule, entry_id);
 }
 
-/* corpus/entries/KEY.csv -> corpus/refs/KEY.csv, when that file exists. */
+/* ROOT/entries/KEY.csv -> ROOT/refs/KEY.csv, when that file exists. */
 static char *refs_beside(const char *file)
 {
-	const char *slash = strrchr(file, '/');
-	const char *dir_end = slash, *dir_start;
-	struct buf b = BUF_INIT;
+	char *root, *key, *refs;
 	struct stat st;
-	if (!slash)
+	if (corpus_split_entries_path(file, &root, &key) < 0)
 		return NULL;
-	dir_start = dir_end;
-	while (dir_start > file && dir_start[-1] != '/')
-		dir_start--;
-	if ((size_t)(dir_end - dir_start) != 7 || memcmp(dir_start, "entries", 7) != 0)
-		return NULL;
-	buf_add(&b, file, (size_t)(dir_start - file));
-	buf_addstr(&b, "refs");
-	buf_addstr(&b, slash);
-	if (stat(buf_str(&b), &st) != 0 || !S_ISREG(st.st_mode)) {
-		buf_release(&b);
+	refs = corpus_refs_path(root, key);
+	free(root);
+	free(key);
+	if (stat(refs, &st) != 0 || !S_ISREG(st.st_mode)) {
+		free(refs);
 		return NULL;
 	}
-	return buf_detach(&b, NULL);
+	return refs;
 }
 
 
