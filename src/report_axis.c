@@ -268,7 +268,7 @@ static void format_figs(double v, int k, struct buf *out)
 	rpt_format_fixed(v, dec, out);
 }
 
-void rpt_format_sig(const char *s, int col, struct buf *out)
+static void format_sig(const char *s, int col, struct buf *out)
 {
 	/* The factors of the conversions a paper's unit goes through to the canonical one. */
 	static const struct {
@@ -290,21 +290,21 @@ void rpt_format_sig(const char *s, int col, struct buf *out)
 		return;
 	}
 	figs = sig_figs_of(s);
-	if (figs <= 5 && !strchr(s, 'e') && !strchr(s, 'E')) {
-		/* As written: the curator's figures. */
-		rpt_format_fixed(v, decimals_of(s), out);
-		return;
-	}
 	if (col == COL_TEMPERATURE_C) {
-		/* 399.85 from 673 K: the decimals of the kelvins. */
+		/* 399.85 from 673 K: the decimals of the kelvins, when they are fewer. */
 		double kelvin = v + 273.15;
-		for (k = 0; k <= 2; k++) {
+		for (k = 0; k < decimals_of(s) && k <= 2; k++) {
 			double q = pow(10, k);
 			if (fabs(round(kelvin * q) - kelvin * q) < 1e-6) {
 				rpt_format_fixed(v, k, out);
 				return;
 			}
 		}
+	}
+	if (figs <= 5 && !strchr(s, 'e') && !strchr(s, 'E')) {
+		/* As written: the curator's figures. */
+		rpt_format_fixed(v, decimals_of(s), out);
+		return;
 	}
 	for (i = 0; i < ARRAY_SIZE(conv); i++) {
 		if (conv[i].col != col)
@@ -318,4 +318,23 @@ void rpt_format_sig(const char *s, int col, struct buf *out)
 	}
 	/* Long, from a computation the paper did not show: three figures. */
 	format_figs(v, figs < 3 ? figs : 3, out);
+}
+
+void rpt_format_sig(const char *s, int col, struct buf *out)
+{
+	format_sig(s, col, out);
+}
+
+void report_format_number(const char *s, int col, struct buf *out)
+{
+	struct buf b = BUF_INIT;
+	const char *p;
+	format_sig(s, col, &b);
+	p = buf_str(&b);
+	if (str_startswith(p, "\xE2\x88\x92")) {
+		buf_addch(out, '-');
+		p += 3;
+	}
+	buf_addstr(out, p);
+	buf_release(&b);
 }
