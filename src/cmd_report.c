@@ -36,6 +36,13 @@ static char *default_out(const char *tpl)
 	return buf_detach(&b, NULL);
 }
 
+/* A device or pipe (/dev/null, /dev/stdout): written as it is, a PDF unless -f says. */
+static int is_device(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
 /* -1 (after a message) when out is the template or an entries file read, by any name. */
 static int refuses_output(const char *out, const char *tpl, const struct report_data *d)
 {
@@ -121,7 +128,8 @@ static int run(int argc, char **argv)
 		if (out && !str_eq(out, "-") && report_format_from_path(out, &named) == 0 &&
 		    named != fmt)
 			return cmd_usage_error(&cmd_report, "'%s' is not a %s file", out, fmt_name);
-	} else if (out && !str_eq(out, "-") && report_format_from_path(out, &fmt) < 0) {
+	} else if (out && !str_eq(out, "-") && report_format_from_path(out, &fmt) < 0 &&
+		   !is_device(out)) {
 		return cmd_usage_error(&cmd_report,
 				       "cannot tell the format of '%s': name it .pdf, .svg or .png", out);
 	}
