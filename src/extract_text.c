@@ -942,7 +942,8 @@ static void emit(const struct document *doc, const struct block *b, struct extra
 	for (k = 0; k < ENTRY_NCONDITIONS; k++) {
 		/* the methods' standard conditions where the text states none (not for Ea or DFT) */
 		double v = pe->cond[k];
-		if (isnan(v) && !pe->computed && measured)
+		/* ... nor for a value cited from another paper, measured under its own */
+		if (isnan(v) && !pe->computed && measured && !pe->ref[0])
 			v = ex->method_cond[k];
 		if (!isnan(v))
 			entry_set_num(e, cond_cols[k], v);
