@@ -106,6 +106,9 @@ static const struct real_case cases[] = {
 	  "at 400 " DEG "C, and RM gave 1.1 mmol g^-1 h^-1.",
 	  { "RC-700|metals=Ru|rate_mmol_gcat_h=2.4|temperature_C=400",
 	    "RM|metals=Ru|support=MgO|rate_mmol_gcat_h=1.1", NULL } },
+	/* a promoter written as a word belongs to the name; a ratio of elements is no catalyst */
+	{ "t.txt", "For NH3 synthesis, Cs-promoted Ru/MgO (Cs/Ru = 1) showed a rate of 12.3 mmol g^-1 h^-1 "
+	  "at 350 " DEG "C.", { "Cs-promoted Ru/MgO|promoter=Cs|rate_mmol_gcat_h=12.3", NULL } },
 	/* "the catalyst" goes back to the one the paragraph named last */
 	{ "t.txt", "NH3 synthesis on Ru/BaO was studied. Its XRD pattern is flat. Next, the catalyst gave "
 	  "2.0 mmol g^-1 h^-1 at 400 " DEG "C.", { "Ru/BaO|rate_mmol_gcat_h=2", NULL } },
