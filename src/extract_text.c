@@ -408,62 +408,93 @@ static const struct { const char *word, *sym; } metal_words[] = {
 	{ "platinum", "Pt" }, { "palladium", "Pd" }, { "iridium", "Ir" },
 };
 
+/*
+ * One name defined in window [0, len) of canonical text, by the last
+ * XP_ALIAS match in it: appended to ex->alias when the catalyst (or the
+ * metal) named before it says what it is.
+ */
+static void alias_in_window(struct extractor *ex, struct para *p)
+{
+	size_t start = 0, *ov, as = 0, ae = 0, at = 0, k, from;
+	const struct mention *m = NULL;
+	struct catinfo ci;
+	while (start < p->len && xpat_match(ex, XP_ALIAS, p->t, p->len, start, &ov)) {
+		at = ov[0];
+		as = ov[2];
+		ae = ov[3];
+		start = ov[1];
+	}
+	if (ae - as < 2 || ae - as >= sizeof(ci.name))
+		return;
+	/* a defined name has a capital or a digit ("RC-700", "RM"), not a plain word */
+	for (k = as; k < ae && !is_upper((unsigned char)p->t[k]) && !is_digit((unsigned char)p->t[k]); k++)
+		;
+	if (k == ae)
+		return;
+	from = at > 240 ? at - 240 : 0;
+	find_mentions(ex, p);
+	/* the catalyst named last before the definition, close to it */
+	for (k = 0; k < p->nmen; k++)
+		if (p->men[k].end <= at && p->men[k].start >= from)
+			m = &p->men[k];
+	memset(&ci, 0, sizeof(ci));
+	if (m) {
+		ci = m->ci;
+	} else {
+		/* "ruthenium supported on carbon ..., denoted RC-700" */
+		for (k = 0; k < ARRAY_SIZE(metal_words) && !ci.metals[0]; k++) {
+			const char *w = metal_words[k].word;
+			size_t wl = strlen(w), i;
+			for (i = from; i + wl <= at; i++)
+				if (!strncasecmp(p->t + i, w, wl)) {
+					snprintf(ci.metals, sizeof(ci.metals), "%s", metal_words[k].sym);
+					break;
+				}
+		}
+		if (!ci.metals[0])
+			return;
+	}
+	snprintf(ci.name, sizeof(ci.name), "%.*s", (int)(ae - as), p->t + as);
+	ex->alias = xgrow(ex->alias, &ex->aalias, ex->nalias + 1, sizeof(*ex->alias));
+	ex->alias[ex->nalias++] = ci;
+}
+
+/* Words that define a name; the pattern XP_ALIAS is tried only where one stands. */
+static const char *const define_stems[] = {
+	"denot", "designat", "label", "abbreviat", "referred", "termed", "hereafter"
+};
+
 void extract_find_aliases(struct extractor *ex, const struct document *doc)
 {
-	size_t bi, *ov;
+	size_t bi, *ov, k;
 	ex->nalias = 0;
 	for (bi = 0; bi < doc->nblocks; bi++) {
 		const struct block *b = &doc->blocks[bi];
-		struct para p;
-		size_t start = 0;
 		if (b->kind != BLOCK_PARAGRAPH && b->kind != BLOCK_CAPTION)
 			continue;
-		if (!xpat_match(ex, XP_ALIAS, b->text, b->len, 0, &ov))
-			continue;
-		extract_normalize(ex, b->text, b->len);
-		memset(&p, 0, sizeof(p));
-		p.t = ex->nt.text;
-		p.len = ex->nt.len;
-		find_mentions(ex, &p);
-		while (start < p.len && ex->nalias < 64 &&
-		       xpat_match(ex, XP_ALIAS, p.t, p.len, start, &ov)) {
-			size_t as = ov[2], ae = ov[3], k, from = ov[0] > 240 ? ov[0] - 240 : 0;
-			const struct mention *m = NULL;
-			struct catinfo ci;
-			start = ov[1];
-			if (ae - as < 2 || ae - as >= sizeof(ci.name))
-				continue;
-			/* the catalyst named last before the definition, close to it */
-			for (k = 0; k < p.nmen; k++)
-				if (p.men[k].end <= ov[0] && p.men[k].start >= from &&
-				    !(p.men[k].start == as && p.men[k].end == ae))
-					m = &p.men[k];
-			memset(&ci, 0, sizeof(ci));
-			if (m) {
-				ci = m->ci;
-			} else {
-				/* "ruthenium supported on carbon ..., denoted RC-700" */
-				for (k = 0; k < ARRAY_SIZE(metal_words) && !ci.metals[0]; k++) {
-					const char *w = metal_words[k].word;
-					size_t wl = strlen(w), i;
-					for (i = from; i + wl <= ov[0]; i++)
-						if (!strncasecmp(p.t + i, w, wl)) {
-							snprintf(ci.metals, sizeof(ci.metals), "%s", metal_words[k].sym);
-							break;
-						}
+		for (k = 0; k < ARRAY_SIZE(define_stems) && ex->nalias < 64; k++) {
+			size_t at = 0, sl = strlen(define_stems[k]);
+			const char *hit;
+			while (at < b->len && ex->nalias < 64 &&
+			       (hit = memmem(b->text + at, b->len - at, define_stems[k], sl)) != NULL) {
+				size_t pos = (size_t)(hit - b->text), from = pos ? pos - 1 : 0;
+				size_t end = b->len - pos > 120 ? pos + 120 : b->len;
+				at = pos + sl;
+				/* each definition is read in a window of the text before it: the cost stays local */
+				if (xpat_match(ex, XP_ALIAS, b->text, end, from, &ov) && ov[0] <= pos) {
+					size_t ws = ov[0] > 300 ? ov[0] - 300 : 0, we = ov[1];
+					struct para p;
+					while (ws > 0 && ((unsigned char)b->text[ws] & 0xC0) == 0x80)
+						ws++;
+					extract_normalize(ex, b->text + ws, we - ws);
+					memset(&p, 0, sizeof(p));
+					p.t = ex->nt.text;
+					p.len = ex->nt.len;
+					alias_in_window(ex, &p);
+					free(p.men);
 				}
-				if (!ci.metals[0])
-					continue;
-				ci.support[0] = ci.promoter[0] = ci.site[0] = ci.loading[0] = '\0';
 			}
-			/* the name itself must not read as a catalyst of its own */
-			if (m && m->start == as)
-				continue;
-			snprintf(ci.name, sizeof(ci.name), "%.*s", (int)(ae - as), p.t + as);
-			ex->alias = xgrow(ex->alias, &ex->aalias, ex->nalias + 1, sizeof(*ex->alias));
-			ex->alias[ex->nalias++] = ci;
 		}
-		free(p.men);
 	}
 }
 
@@ -569,6 +600,21 @@ static int ctx_before(struct extractor *ex, const struct para *p, enum xpat pat,
 	return xpat_match(ex, pat, p->t, pos, from, &ov);
 }
 
+/*
+ * The same for a pattern anchored at pos (\z): only the few words just
+ * before the value can match, so only they are searched.
+ */
+#define NEAR_BYTES 80
+
+static int ctx_just_before(struct extractor *ex, const struct para *p, enum xpat pat, size_t s,
+			   size_t pos)
+{
+	size_t *ov, from = p->sent[s].start;
+	if (pos > from + NEAR_BYTES)
+		from = pos - NEAR_BYTES;
+	return xpat_match(ex, pat, p->t, pos, from, &ov);
+}
+
 static void find_quantities(struct extractor *ex, struct para *p)
 {
 	size_t i = 0, s = 0;
@@ -590,7 +636,7 @@ static void find_quantities(struct extractor *ex, struct para *p)
 		q.sentence = s;
 		q.result = 0;
 		/* "reduced at 500 °C": a treatment of the catalyst, not the reaction's temperature */
-		if (q.q.kind == QK_TEMPERATURE && p->nsent && ctx_before(ex, p, XP_PRETREAT, s, i))
+		if (q.q.kind == QK_TEMPERATURE && p->nsent && ctx_just_before(ex, p, XP_PRETREAT, s, i))
 			q.q.kind = QK_NONE;
 		/* "lowered Ea from 120 to 75 kJ mol^-1": the value reached is the catalyst's */
 		if (q.q.nvalues == 2 && !q.q.is_range && i >= 5 && !memcmp(p->t + i - 5, "from ", 5) &&
@@ -637,7 +683,7 @@ static void find_quantities(struct extractor *ex, struct para *p)
 			break;
 		}
 		/* "below 5 ppm", "less than 0.1 s^-1": a bound is no reported value */
-		if (q.result && ctx_before(ex, p, XP_BOUND, s, i))
+		if (q.result && ctx_just_before(ex, p, XP_BOUND, s, i))
 			q.result = 0;
 		p->qs = xgrow(p->qs, &p->aq, p->nq + 1, sizeof(*p->qs));
 		p->qs[p->nq++] = q;
