@@ -425,6 +425,30 @@ static void journal_volume(struct ref_entry *r)
 	}
 }
 
+const char *cite_find_doi(const char *s, const char *e, const char **end)
+{
+	const char *p;
+	for (p = s; p + 3 <= e && (p = memmem(p, (size_t)(e - p), "10.", 3)) != NULL; p++) {
+		const char *d = p + 3, *q;
+		if (p > s && is_digit((unsigned char)p[-1]))
+			continue;
+		while (d < e && is_digit((unsigned char)*d))
+			d++;
+		if (d - p < 7 || d >= e || *d != '/')
+			continue;
+		q = d;
+		while (q < e && *q != ' ' && *q != ',' && *q != '\n' && *q != '\t' && *q != '\r')
+			q++;
+		while (q > d && (q[-1] == '.' || q[-1] == ';'))
+			q--;
+		if (q <= d + 1)
+			continue;
+		*end = q;
+		return p;
+	}
+	return NULL;
+}
+
 void ref_parse(const char *text, long num, struct ref_entry *r)
 {
 	char *t, *nostar;
@@ -463,31 +487,18 @@ void ref_parse(const char *text, long num, struct ref_entry *r)
 			s++;
 	}
 	/* DOI anywhere; cut it (and "DOI:", "https://doi.org/") off the text */
-	for (p = strstr(s, "10."); p && p < e; p = strstr(p + 1, "10.")) {
-		const char *d = p + 3;
-		if (p > s && is_digit((unsigned char)p[-1]))
-			continue;
-		while (is_digit((unsigned char)*d))
-			d++;
-		if (d - p >= 7 && *d == '/') {
-			const char *cut = p;
-			q = d;
-			while (q < e && *q != ' ' && *q != ',')
-				q++;
-			while (q > d && (q[-1] == '.' || q[-1] == ';'))
-				q--;
-			r->doi = xstrndup(p, (size_t)(q - p));
-			while (cut > s && cut[-1] != ' ' && cut[-1] != ',')
-				cut--;
-			if (cut - s >= 5 && !strncmp(cut - 5, "DOI: ", 5))
-				cut -= 5;
-			else if (cut - s >= 5 && !strncmp(cut - 5, "doi: ", 5))
-				cut -= 5;
-			while (cut > s && (cut[-1] == ' ' || cut[-1] == '.' || cut[-1] == ','))
-				cut--;
-			e = cut;
-			break;
-		}
+	if ((p = cite_find_doi(s, e, &q)) != NULL) {
+		const char *cut = p;
+		r->doi = xstrndup(p, (size_t)(q - p));
+		while (cut > s && cut[-1] != ' ' && cut[-1] != ',')
+			cut--;
+		if (cut - s >= 5 && !strncmp(cut - 5, "DOI: ", 5))
+			cut -= 5;
+		else if (cut - s >= 5 && !strncmp(cut - 5, "doi: ", 5))
+			cut -= 5;
+		while (cut > s && (cut[-1] == ' ' || cut[-1] == '.' || cut[-1] == ','))
+			cut--;
+		e = cut;
 	}
 	/* Authors surname first (ACS, Nature) or initials first (RSC, Elsevier). */
 	authors_end = inverted_authors(s, e, &authors);

@@ -56,6 +56,13 @@ struct ref_entry {
 void ref_parse(const char *text, long num, struct ref_entry *r /* OUT */);
 void ref_release(struct ref_entry *r);
 
+/*
+ * The first DOI in s[0..e): "10." and 4 or more digits, '/', then up to a
+ * blank or comma, without a final '.' or ';'.  Returns its start and sets
+ * *end, or returns NULL.
+ */
+const char *cite_find_doi(const char *s, const char *e, const char **end /* OUT */);
+
 /* The header row of the reference CSV: ref,authors,title,journal,year,volume,pages,doi. */
 void refs_csv_header(struct buf *out);
 /* Append one CSV row per BLOCK_REFERENCE of doc. */

@@ -25,6 +25,7 @@ extern const struct command cmd_add;
 extern const struct command cmd_merge;
 extern const struct command cmd_score;
 extern const struct command cmd_units;
+extern const struct command cmd_init;
 
 /* Print "nh3cat: CMD: MESSAGE" and the pointer to --help; return EXIT_INPUT. */
 int cmd_usage_error(const struct command *cmd, const char *fmt, ...)

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cite.h"
 #include "classify.h"
 #include "cmd.h"
 #include "corpus.h"
@@ -29,7 +30,6 @@
 #include "rules.h"
 #include "util.h"
 
-#define DEFAULT_ROOT CORPUS_DIR
 
 /* The stored extension of a paper, from its file name; NULL if unknown. */
 static const char *paper_ext(const char *path)
@@ -87,6 +87,92 @@ static int candidates(const char *paper, const char *key, const char *data, size
 	return rc;
 }
 
+/*
+ * The first page of a text paper: up to its first form feed (pdftotext's
+ * page break), at most FIRST_PAGE bytes, and never into its reference list.
+ */
+#define FIRST_PAGE 16384
+static size_t first_page(const char *data, size_t len)
+{
+	const char *ff = memchr(data, '\f', len < FIRST_PAGE ? len : FIRST_PAGE);
+	const char *p, *end = ff ? ff : data + (len < FIRST_PAGE ? len : FIRST_PAGE);
+	for (p = data; p < end; p++)
+		if ((p == data || p[-1] == '\n') &&
+		    (str_startswith(p, "References") || str_startswith(p, "REFERENCES") ||
+		     str_startswith(p, "# References") || str_startswith(p, "## References")))
+			return (size_t)(p - data);
+	return (size_t)(end - data);
+}
+
+/*
+ * The DOI a paper gives for itself, lower-cased: from the XML metadata, or
+ * the first one on the text's first page (none is read from a PDF's bytes).
+ * NULL when there is none; *bad
+ * is set when XML does not parse (its diagnostics are printed).
+ */
+static char *paper_doi(const char *name, const char *ext, const char *data, size_t len, int *bad)
+{
+	char *doi = NULL, *p;
+	*bad = 0;
+	if (str_eq(ext, "xml")) {
+		struct diag *d = diag_new(DIAG_FMT_TEXT, NULL);
+		doi = corpus_xml_doi(name, data, len, d);
+		*bad = diag_count(d, DIAG_ERROR) > 0;
+		diag_free(d);
+	} else if (!str_eq(ext, "pdf")) {   /* a PDF's text is the reader's business */
+		const char *end, *start = cite_find_doi(data, data + first_page(data, len), &end);
+		if (start)
+			doi = xstrndup(start, (size_t)(end - start));
+	}
+	for (p = doi; p && *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return doi;
+}
+
+/*
+ * A paper is stored once: refuse it when the corpus holds the same bytes,
+ * or a paper of the same file type and DOI, under another key (the other
+ * rendering of a paper, its text beside its XML, is welcome).  Returns 0,
+ * or -1 after naming the key the paper already has.
+ */
+static int check_stored_once(const char *paper, const char *root, const char *key,
+			     const char *ext, const char *data, size_t len, const char *doi)
+{
+	size_t n, i;
+	char **stored = corpus_papers(root, &n);
+	int rc = 0;
+	for (i = 0; i < n && rc == 0; i++) {
+		char *other = corpus_key_from_path(stored[i]);
+		const char *oext = strrchr(stored[i], '.') + 1;
+		struct stat st;
+		if (!str_eq(other, key) && stat(stored[i], &st) == 0 &&
+		    ((size_t)st.st_size == len || (doi && str_eq(oext, ext)))) {
+			size_t olen;
+			char *odata = corpus_read_file(stored[i], CORPUS_MAX_SIZE, &olen);
+			int obad;
+			char *odoi;
+			if (odata && olen == len && memcmp(odata, data, len) == 0) {
+				rc = error("%s is already in the corpus as '%s' (%s); to add it "
+					   "again, give that key (--key %s)", paper, other, stored[i], other);
+			} else if (odata && doi && str_eq(oext, ext) &&
+				   (odoi = paper_doi(stored[i], oext, odata, olen, &obad)) != NULL) {
+				if (str_eq(odoi, doi))
+					rc = error("%s: its DOI %s is already in the corpus as '%s' (%s); "
+						   "to add it again, give that key (--key %s)", paper, doi,
+						   other, stored[i], other);
+				free(odoi);
+			}
+			free(odata);
+		}
+		free(other);
+	}
+	for (i = 0; i < n; i++)
+		free(stored[i]);
+	free(stored);
+	return rc;
+}
+
 static int file_exists(const char *path)
 {
 	struct stat st;
@@ -112,8 +198,10 @@ static int run(int argc, char **argv)
 		{ "key-from-doi", no_argument, NULL, 'D' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *key_opt = NULL, *root = DEFAULT_ROOT, *from = NULL, *paper, *ext;
+	const char *key_opt = NULL, *root = NULL, *from = NULL, *paper, *ext;
 	char *key = NULL, *data = NULL, *entries_path = NULL, *lock_path = NULL, *who = NULL;
+	char *doi = NULL, *found_root = NULL;
+	int bad_xml = 0;
 	struct file_lock *lock = NULL;
 	struct entry_set cur, fresh;
 	struct corpus_merge_stats st;
@@ -164,25 +252,24 @@ static int run(int argc, char **argv)
 		goto out;
 
 	/* The key: given, else the file name's stem, else (XML) the paper's DOI. */
+	doi = paper_doi(paper, ext, data, len, &bad_xml);
+	if (bad_xml) {
+		error("%s: not added; the corpus is unchanged", paper);
+		goto out;
+	}
 	if (key_opt) {
 		key = xstrdup(key_opt);
 	} else {
 		key = corpus_key_from_path(paper);
-		if (str_eq(ext, "xml") && (key_from_doi || !corpus_key_valid(key))) {
-			struct diag *d = diag_new(DIAG_FMT_TEXT, NULL);
-			char *doi = corpus_xml_doi(paper, data, len, d);
-			unsigned long errors = diag_count(d, DIAG_ERROR);
-			diag_free(d);
-			if (errors) {
-				error("%s: not added; the corpus is unchanged", paper);
-				goto out;
-			}
+		if (key_from_doi || (str_eq(ext, "xml") && !corpus_key_valid(key))) {
 			if (doi) {
 				free(key);
 				key = corpus_key_from_doi(doi);
-				free(doi);
 			} else if (key_from_doi) {
-				cmd_usage_error(&cmd_add, "%s declares no DOI: give a key with --key", paper);
+				cmd_usage_error(&cmd_add, "%s gives no DOI (%s): give a key with --key",
+						paper, str_eq(ext, "xml") ? "no article DOI in its metadata" :
+						str_eq(ext, "pdf") ? "DOIs are not read from PDF files" :
+						"none on its first page");
 				goto out;
 			}
 		}
@@ -197,6 +284,13 @@ static int run(int argc, char **argv)
 		goto out;
 	}
 
+	/* The corpus: named, or found here or above (never created by accident). */
+	if (!root && !(root = found_root = corpus_find())) {
+		cmd_usage_error(&cmd_add, "no corpus here or in any folder above (a folder %s/ with "
+				"%s/ and %s/): start one with 'nh3cat init', or name one with "
+				"--corpus DIR", CORPUS_DIR, CORPUS_PAPERS, CORPUS_ENTRIES);
+		goto out;
+	}
 	/*
 	 * From here to the write, this run is the corpus's only writer: what
 	 * it reads is what it replaces (another add, merge or extract waits).
@@ -220,7 +314,8 @@ static int run(int argc, char **argv)
 		}
 		entries_format(&cur, &before);
 	}
-	if (corpus_store_paper(root, key, ext, data, len, &existed) < 0)
+	if (check_stored_once(paper, root, key, ext, data, len, doi) < 0 ||
+	    corpus_store_paper(root, key, ext, data, len, &existed) < 0)
 		goto out;
 
 	corpus_merge_extraction(&cur, &fresh, key, &st);
@@ -254,6 +349,8 @@ out:
 	entry_set_release(&fresh);
 	free(entries_path);
 	free(data);
+	free(doi);
+	free(found_root);
 	free(key);
 	return status;
 }
@@ -268,6 +365,8 @@ const struct command cmd_add = {
 	"merges its extracted entries into corpus/entries/KEY.csv.  The key is the\n"
 	"file name's stem unless given (or, for XML, the paper's DOI).  A key\n"
 	"already holding another paper is an error: nothing is ever overwritten.\n"
+	"A paper already in the corpus under another key (the same bytes, or the\n"
+	"same file type and DOI) is refused, naming that key.\n"
 	"\n"
 	"Run again on the same paper, add merges: rows whose status is reviewed or\n"
 	"rejected, or that carry a note, stay byte for byte where they are; new\n"
@@ -277,10 +376,14 @@ const struct command cmd_add = {
 	"\n"
 	"Options:\n"
 	"  -k, --key KEY      the document key (A-Z a-z 0-9 . _ -)\n"
-	"      --key-from-doi the key from the DOI an XML paper declares\n"
-	"                     (10.1039/D3SC06998B -> 10.1039_d3sc06998b); also\n"
-	"                     used when the file name makes no usable key\n"
-	"  -C, --corpus DIR   the corpus folder (default: corpus)\n"
+	"      --key-from-doi the key from the paper's DOI: an XML paper's metadata,\n"
+	"                     or the first DOI on a text's first page\n"
+	"                     (10.1039/D3SC06998B -> 10.1039_d3sc06998b); an error\n"
+	"                     when there is none.  Also used for an XML paper\n"
+	"                     whose file name makes no usable key\n"
+	"  -C, --corpus DIR   the corpus folder, created when missing (default: the\n"
+	"                     folder corpus/ here or in the nearest folder above,\n"
+	"                     as git finds .git; start one with 'nh3cat init')\n"
 	"      --from CSV     take the candidates from an entries CSV made elsewhere\n"
 	"                     instead of extracting them\n"
 	"\n"

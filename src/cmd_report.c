@@ -14,10 +14,10 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "corpus_layout.h"
 #include "fileio.h"
 #include "report.h"
 
-#define CORPUS_ENTRIES "corpus/entries"
 
 /* OUT defaults to the template's name with .pdf, in the current folder. */
 static char *default_out(const char *tpl)
@@ -126,12 +126,17 @@ static int run(int argc, char **argv)
 
 	d = report_data_new();
 	if (optind >= argc) {
-		struct stat st;
-		if (stat(CORPUS_ENTRIES, &st) == 0 && S_ISDIR(st.st_mode)) {
-			if (report_data_add(d, CORPUS_ENTRIES) < 0)
+		/* The corpus found here or above (corpus_find), as validate and add do. */
+		char *root = corpus_find();
+		if (root) {
+			char *dir = corpus_entries_dir(root);
+			if (report_data_add(d, dir) < 0)
 				status = EXIT_INPUT;
+			free(dir);
+			free(root);
 		} else {
-			warning("no CSV given and no %s/ here: rendering without data", CORPUS_ENTRIES);
+			warning("no CSV given and no %s/ here or in any folder above: rendering "
+				"without data", CORPUS_DIR);
 		}
 	}
 	for (i = optind; i < argc; i++)

@@ -17,6 +17,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "report.h"
 #include "units.h"
 #include "util.h"
 
@@ -40,10 +41,48 @@ static int kind_parse(const char *name, enum quantity_kind *k)
 	return -1;
 }
 
-static void print_values(const struct quantity *q, const double *v, FILE *f)
+/* The entries column of a kind, for the figures a report would print. */
+static int column_of(enum quantity_kind k)
+{
+	switch (k) {
+	case QK_RATE_CAT: return COL_RATE_GCAT;
+	case QK_RATE_METAL: return COL_RATE_GMETAL;
+	case QK_TOF: return COL_TOF_S;
+	case QK_TEMPERATURE: return COL_TEMPERATURE_C;
+	case QK_PRESSURE: return COL_PRESSURE_MPA;
+	case QK_WHSV: return COL_WHSV;
+	case QK_EA: return COL_EA;
+	case QK_LOADING: return COL_LOADING_WT;
+	case QK_SIZE: return COL_SIZE_NM;
+	default: return -1;
+	}
+}
+
+/*
+ * The values as reports print them (the figures of the source: 673 K is
+ * 400 degC); *full set when that rounds what an entries CSV would store.
+ */
+static void print_values(const struct quantity *q, const double *v, FILE *f, int *full)
 {
 	char num[NUM_BUFSZ];
 	size_t i;
+	for (i = 0; i < q->nvalues; i++) {
+		struct buf b = BUF_INIT;
+		if (i > 0)
+			fputs(q->is_range ? " to " : ", ", f);
+		report_format_number(num_format(v[i], num), column_of(q->kind), &b);
+		fputs(buf_str(&b), f);
+		if (!str_eq(buf_str(&b), num))
+			*full = 1;
+		buf_release(&b);
+	}
+}
+
+static void print_full(const struct quantity *q, const double *v, FILE *f)
+{
+	char num[NUM_BUFSZ];
+	size_t i;
+	fputs("; stored as ", f);
 	for (i = 0; i < q->nvalues; i++) {
 		if (i > 0)
 			fputs(q->is_range ? " to " : ", ", f);
@@ -66,7 +105,7 @@ static int run(int argc, char **argv)
 	char err[512], num[NUM_BUFSZ];
 	double derived[QTY_MAX_VALUES];
 	size_t i;
-	int c;
+	int c, full = 0;
 
 	optind = 0;
 	opterr = 0;
@@ -129,7 +168,7 @@ static int run(int argc, char **argv)
 		       num_format(q.values[0], num));
 		return EXIT_OK;
 	}
-	print_values(&q, q.values, stdout);
+	print_values(&q, q.values, stdout, &full);
 	unit_of(&q, &unit);
 	printf(" %s (", buf_str(&unit));
 	if (q.kind == QK_RATE_METAL && q.metal[0])
@@ -142,11 +181,14 @@ static int run(int argc, char **argv)
 		printf(" of %s", q.metal);
 	if (q.is_range)
 		fputs(", range", stdout);
+	if (full)
+		print_full(&q, q.values, stdout);
 	fputs(")\n", stdout);
 	buf_release(&unit);
 
 	if (loading_arg && (q.kind == QK_RATE_METAL || q.kind == QK_RATE_CAT)) {
-		print_values(&q, derived, stdout);
+		full = 0;
+		print_values(&q, derived, stdout, &full);
 		if (q.kind == QK_RATE_METAL)
 			printf(" mmol g_cat^-1 h^-1 (rate per gram of catalyst, derived at %s wt%%%s%s)\n",
 			       num_format(loading, num), q.metal[0] ? " " : "", q.metal);

@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "cite.h"
 #include "cmd.h"
+#include "corpus_layout.h"
 #include "diag.h"
 #include "document.h"
 #include "entry.h"
@@ -27,7 +28,6 @@
 #include "rules.h"
 #include "validate.h"
 
-#define CORPUS_ENTRIES "corpus/entries"
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -214,33 +214,25 @@ static int cites_load(const char *path, struct cites *out)
 	return 0;
 }
 
-/* corpus/entries/KEY.csv -> corpus/papers/KEY.txt (.md, .xml), when it exists. */
+/* ROOT/entries/KEY.csv -> ROOT/papers/KEY.txt (.md, .xml), when it exists. */
 static char *paper_beside(const char *file)
 {
-	static const char *const exts[] = { ".txt", ".md", ".xml", NULL };
-	const char *slash = strrchr(file, '/'), *dir_start, *stem;
+	static const char *const exts[] = { "txt", "md", "xml", NULL };
+	char *root, *key, *found = NULL;
 	size_t i;
-	if (!slash)
+	if (corpus_split_entries_path(file, &root, &key) < 0)
 		return NULL;
-	dir_start = slash;
-	while (dir_start > file && dir_start[-1] != '/')
-		dir_start--;
-	if ((size_t)(slash - dir_start) != 7 || memcmp(dir_start, "entries", 7) != 0 ||
-	    !str_endswith(slash, ".csv"))
-		return NULL;
-	stem = slash + 1;
-	for (i = 0; exts[i]; i++) {
-		struct buf b = BUF_INIT;
+	for (i = 0; exts[i] && !found; i++) {
+		char *p = corpus_paper_path(root, key, exts[i]);
 		struct stat st;
-		buf_add(&b, file, (size_t)(dir_start - file));
-		buf_addstr(&b, "papers/");
-		buf_add(&b, stem, strlen(stem) - 4);
-		buf_addstr(&b, exts[i]);
-		if (stat(buf_str(&b), &st) == 0 && S_ISREG(st.st_mode))
-			return buf_detach(&b, NULL);
-		buf_release(&b);
+		if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+			found = p;
+		else
+			free(p);
 	}
-	return NULL;
+	free(root);
+	free(key);
+	return found;
 }
 
 struct unused_ctx {
@@ -325,6 +317,7 @@ static int run(int argc, char **argv)
 	};
 	enum diag_format fmt = DIAG_FMT_TEXT;
 	const char *rules_path = NULL, *waivers_path = NULL, *paper_path = NULL;
+	char *corpus_waivers = NULL;
 	struct validate_opts vo;
 	char **files = NULL;
 	size_t nfiles = 0, alloc = 0, i, entries = 0;
@@ -392,12 +385,22 @@ static int run(int argc, char **argv)
 		}
 	}
 	if (optind >= argc) {
+		/* The corpus found here or above, with its own waivers unless given. */
+		char *root = corpus_find(), *dir;
 		struct stat st;
-		if (stat(CORPUS_ENTRIES, &st) != 0 || !S_ISDIR(st.st_mode))
-			return cmd_usage_error(&cmd_validate, "no CSV given and no %s/ here",
-					       CORPUS_ENTRIES);
-		if (list_dir(CORPUS_ENTRIES, &files, &nfiles, &alloc) < 0)
+		if (!root)
+			return cmd_usage_error(&cmd_validate, "no CSV given and no %s/ here or in "
+					       "any folder above", CORPUS_DIR);
+		dir = corpus_entries_dir(root);
+		if (!waivers_path) {
+			corpus_waivers = corpus_waivers_path(root);
+			if (stat(corpus_waivers, &st) == 0)
+				waivers_path = corpus_waivers;
+		}
+		free(root);
+		if (list_dir(dir, &files, &nfiles, &alloc) < 0)
 			unreadable = 1;
+		free(dir);
 	}
 
 	d = diag_new(fmt, NULL);
@@ -457,6 +460,7 @@ out:
 	for (i = 0; i < nfiles; i++)
 		free(files[i]);
 	free(files);
+	free(corpus_waivers);
 	return status;
 }
 

@@ -735,6 +735,42 @@ static char *find_paper(const char *papers, const char *key)
 	return found;
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **corpus_papers(const char *root, size_t *n)
+{
+	struct buf dir = BUF_INIT;
+	char **v = NULL;
+	size_t alloc = 0;
+	DIR *dp;
+	struct dirent *de;
+
+	*n = 0;
+	buf_printf(&dir, "%s/%s", root, CORPUS_PAPERS);
+	if ((dp = opendir(dir.data)) != NULL) {
+		while ((de = readdir(dp)) != NULL) {
+			const char *dot = strrchr(de->d_name, '.');
+			struct buf b = BUF_INIT;
+			/* KEY.txt, .md, .xml, .pdf only: not ".", "..", hidden or temporary files */
+			if (de->d_name[0] == '.' || !dot || dot == de->d_name ||
+			    (!str_eq(dot, ".txt") && !str_eq(dot, ".md") && !str_eq(dot, ".xml") &&
+			     !str_eq(dot, ".pdf")))
+				continue;
+			buf_printf(&b, "%s/%s", dir.data, de->d_name);
+			v = xgrow(v, &alloc, *n + 1, sizeof(char *));
+			v[(*n)++] = buf_detach(&b, NULL);
+		}
+		closedir(dp);
+	}
+	buf_release(&dir);
+	if (*n > 1)
+		qsort(v, *n, sizeof(char *), cmp_str);
+	return v;
+}
+
 int corpus_make(const char *root)
 {
 	static const char *const parts[] = { CORPUS_PAPERS, CORPUS_ENTRIES };

@@ -129,6 +129,13 @@ char *corpus_xml_doi(const char *name, const char *data, size_t len, struct diag
 int corpus_check_text(const char *name, const char *data, size_t len);
 
 /*
+ * The papers stored in ROOT: paths "ROOT/papers/KEY.EXT" in name order,
+ * *n of them (an empty list when there are none).  Caller frees each
+ * path and the array.
+ */
+char **corpus_papers(const char *root, size_t *n /* OUT */);
+
+/*
  * Create the corpus folder ROOT with its papers/ and entries/ (those that
  * are missing).  Returns 0 or -1 (printed).
  */

@@ -19,6 +19,7 @@
 #define CORPUS_ENTRIES "entries"
 #define CORPUS_REFS "refs"
 
+char *corpus_entries_dir(const char *root);
 char *corpus_entries_path(const char *root, const char *key);
 char *corpus_refs_path(const char *root, const char *key);
 char *corpus_paper_path(const char *root, const char *key, const char *ext);
@@ -27,7 +28,8 @@ char *corpus_lock_path(const char *root);
 
 /*
  * When path names ROOT/entries/KEY.csv (existing or not), set *root to ROOT
- * ("." for "entries/KEY.csv") and *key to KEY and return 0; otherwise
+ * ("" for "entries/KEY.csv": the current folder; the path functions above
+ * take it) and *key to KEY and return 0; otherwise
  * return -1 and set nothing.  Only the spelling is looked at.
  */
 int corpus_split_entries_path(const char *path, char **root /* OUT */, char **key /* OUT */);
@@ -44,5 +46,14 @@ char *corpus_root_of(const char *path);
  * path is a device or a pipe (nothing to keep apart).
  */
 char *corpus_lock_path_for(const char *path);
+
+/*
+ * The corpus of the working folder, found as git finds .git: the folder
+ * corpus/ (one with papers/ or entries/) here or in the nearest folder
+ * above; "corpus", "../corpus", "../../corpus" ...  The search stops at the
+ * file system's root and at the folder NH3CAT_CEILING_DIR names (for
+ * tests).  NULL when there is none.
+ */
+char *corpus_find(void);
 
 #endif

@@ -144,6 +144,27 @@ static int check_header(struct reader *r, struct entry_set *s, long line)
 	int i, ok = 1;
 	size_t k, unknown = 0;
 
+	/*
+	 * A spreadsheet that saved with another separator (LibreOffice uses ';'
+	 * in many locales) gives a header of few fields holding the column
+	 * names: one error naming the separator, not one per missing column.
+	 */
+	if (fs->n < ENTRY_NCOLS) {
+		size_t semi = 0, tab = 0;
+		const char *p;
+		for (k = 0; k < fs->n; k++)
+			for (p = fs->v[k]; *p; p++) {
+				semi += *p == ';';
+				tab += *p == '\t';
+			}
+		if (semi + tab >= ENTRY_NCOLS / 2) {
+			diag_emit(r->d, r->name, line, 0, DIAG_ERROR, "csv-separator",
+				  "the header is separated by %s, not by commas: entries CSV uses ',' "
+				  "(in LibreOffice, save with the field delimiter ',')",
+				  semi >= tab ? "semicolons (';')" : "tabs");
+			return -1;
+		}
+	}
 	for (i = 0; i < ENTRY_NCOLS; i++)
 		pos[i] = -1;
 	for (k = 0; k < fs->n; k++) {

@@ -57,8 +57,21 @@ static const char *const patterns[XP_NPATTERNS] = {
 	"measured)\\b|activity tests?\\b|catalytic tests?\\b)",
 	[XP_METHODS_HEAD] = "(?i)\\G\\W*reaction conditions\\b",
 	[XP_PLURAL] = "(?i)\\b(?:their|these|both|the two)\\b",
+	/*
+	 * Other reactions, and other processes that have rates: NH3
+	 * decomposition and oxidation, electro-, photo- and plasma-driven
+	 * synthesis, CO2 hydrogenation and Fischer-Tropsch, corrosion, growth,
+	 * enzymes
+	 */
 	[XP_NOT_SYNTH] = "(?i)decomposition|cracking|electrochemical|electrocatalytic|electrosynthesis|"
-	"photocatalytic|photochemical|faradaic|plasma",
+	"electroreduction|photocatalytic|photochemical|photo-driven|photocatalysis|photoelectro|faradaic|"
+	"plasma|nitrogen reduction reaction|\\bNRR\\b|(?:ammonia|NH3) oxidation|"
+	"CO2 (?:hydrogenation|reduction|methanation)|methanation|Fischer|corrosion|growth rate|"
+	"dehydrogenation|\\benzym|nitrogenase",
+	[XP_SYNTH] = "(?i:(?:ammonia|NH(?:3|\u2083|<sub>3</sub>|_\\{?3\\}?)) ?(?:synthesis|formation|"
+	"production|yield|synthesi[sz]ing)|synthesi[sz]e (?:of )?(?:ammonia|NH3)|"
+	"synthesis of (?:ammonia|NH)|Haber|N2 ?\\+ ?3 ?H2|ammonia catalyst)",
+	[XP_THE_CAT] = "(?i)\\b(?:the|this|our|the present|the same) (?:catalyst|material|sample)\\b",
 	[XP_OTHER_CAT] = "(?i)\\b(?!(?:the|this|that|these|those|our|its|their|same|above|former|latter|"
 	"said|each|both|all|best|optimal|optimized|optimised)\\b)[A-Za-z0-9-]+ (?:catalysts?|samples?)\\b",
 };
@@ -187,6 +200,29 @@ size_t extract_strip_marks(const char *s, size_t n)
 	}
 }
 
+/*
+ * A name that is one chemical formula of two elements or more, one of
+ * them a metal (CaFH, Ca2N, LaN, C12A7 is not: A is no element).
+ */
+static int formula_compound(const char *s)
+{
+	int nsym = 0, metal = 0;
+	while (*s) {
+		size_t l;
+		if (!(*s >= 'A' && *s <= 'Z'))
+			return 0;
+		l = s[1] >= 'a' && s[1] <= 'z' ? 2 : 1;
+		if (!chem_is_element(s, l))
+			return 0;
+		metal = metal || chem_is_metal(s, l);
+		nsym++;
+		s += l;
+		while ((*s >= '0' && *s <= '9') || *s == '.' || *s == 'x' || *s == 'y')
+			s++;
+	}
+	return nsym >= 2 && metal;
+}
+
 int catalyst_analyze(const char *text, size_t len, struct catinfo *ci)
 {
 	struct chem_name cn;
@@ -198,6 +234,7 @@ int catalyst_analyze(const char *text, size_t len, struct catinfo *ci)
 	memcpy(ci->promoter, cn.promoter, sizeof(ci->promoter));
 	memcpy(ci->site, site_type_name(cn.stated), strlen(site_type_name(cn.stated)) + 1);
 	ci->size_nm = cn.size_nm > 0 ? cn.size_nm : 0;
+	ci->bulk = cn.marker == SITE_BULK || formula_compound(ci->name);
 	return ci->metals[0] ? 0 : -1;
 }
 
@@ -295,9 +332,48 @@ void extract_skipped(struct extractor *ex, const struct quantity *q)
 	buf_release(&where);
 }
 
+/* How many matches of p in text (up to max). */
+static int count_matches(struct extractor *ex, enum xpat p, const char *text, size_t len, int max)
+{
+	size_t start = 0, *ov;
+	int n = 0;
+	while (n < max && start < len && xpat_match(ex, p, text, len, start, &ov)) {
+		n++;
+		start = ov[1] > start ? ov[1] : start + 1;
+	}
+	return n;
+}
+
+int extract_document_topic(struct extractor *ex, const struct document *doc, int *doc_synth)
+{
+	size_t i, k;
+	int synth = 0, other = 0;
+	for (i = 0; i < doc->nblocks && !synth; i++) {
+		const struct block *b = &doc->blocks[i];
+		/* the reference list cites other work: its titles say nothing of this paper */
+		if (b->kind == BLOCK_REFERENCE)
+			continue;
+		synth = count_matches(ex, XP_SYNTH, b->text, b->len, 1);
+		if (other < 2)
+			other += count_matches(ex, XP_NOT_SYNTH, b->text, b->len, 2 - other);
+		for (k = 0; b->table && k < b->table->ncells && !synth; k++) {
+			const char *c = b->table->cells[k].text;
+			synth = count_matches(ex, XP_SYNTH, c, strlen(c), 1);
+			if (other < 2)
+				other += count_matches(ex, XP_NOT_SYNTH, c, strlen(c), 2 - other);
+		}
+	}
+	*doc_synth = synth;
+	/* another reaction named again and again, and never the synthesis of NH3 */
+	return synth || other < 2;
+}
+
 size_t extractor_run(struct extractor *ex, const struct document *doc, struct entry_set *set)
 {
 	size_t i, first = set->n;
+	/* a document about another reaction gives nothing */
+	if (!extract_document_topic(ex, doc, &ex->doc_synth))
+		return 0;
 	/* conditions the methods state once fill results that state none */
 	extract_method_conditions(ex, doc, ex->method_cond);
 	for (i = 0; i < doc->nblocks; i++) {

@@ -31,6 +31,8 @@ enum xpat {
 	XP_METHODS,      /* "was carried out at": the standard conditions of the tests */
 	XP_METHODS_HEAD, /* "Reaction conditions:" opening the text searched */
 	XP_PLURAL,       /* "their", "these", "both": catalysts named before */
+	XP_SYNTH,        /* "ammonia synthesis", "NH3 formation", "Haber-Bosch": our reaction */
+	XP_THE_CAT,      /* "the catalyst", "this catalyst": one named before */
 	XP_NPATTERNS
 };
 
@@ -40,6 +42,7 @@ struct extractor {
 	struct normtext nt;     /* reused for every block */
 	int utf_checked;        /* nt.text is valid UTF-8: matching may skip the check */
 	double method_cond[3];  /* the document's standard T, P, WHSV (NAN: none) */
+	int doc_synth;          /* the document names NH3 synthesis (a table needs no NH3 caption) */
 	struct buf scratch;
 	struct diag *d;                   /* extractor_set_diag, or NULL */
 	const struct document *doc;       /* being read, for extract_skipped */
@@ -94,6 +97,7 @@ struct catinfo {
 	char promoter[32];
 	char site[4];         /* stated site type, or "" */
 	double size_nm;       /* 0: unknown */
+	int bulk;             /* a compound of a metal with a non-metal (CaFH, Co3Mo3N) */
 };
 
 /*
@@ -136,6 +140,14 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
  * not stated or stated with different values.
  */
 void extract_method_conditions(struct extractor *ex, const struct document *doc, double cond[3]);
+
+/*
+ * What a document is about, from its words: 0 when it names another
+ * reaction or process (NH3 decomposition, electrocatalysis, corrosion ...)
+ * again and again and never the synthesis of NH3, else 1; doc_synth says
+ * whether it names the synthesis.
+ */
+int extract_document_topic(struct extractor *ex, const struct document *doc, int *doc_synth /* OUT */);
 
 /* Fill site types of prose rows from table rows naming the same catalyst. */
 void extract_share_site_types(struct entry_set *set, size_t first);

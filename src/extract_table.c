@@ -361,6 +361,45 @@ static const char *sub_heading(struct extractor *ex, const struct table *t, size
 	return site_type_name(chem_site_of_label(buf_str(txt)));
 }
 
+/*
+ * Whether a table reports NH3 synthesis.  Its caption, footnotes and
+ * headers decide: naming another reaction or process (decomposition,
+ * electrocatalysis, an enzyme, corrosion) it gives nothing; naming the
+ * synthesis (or in a document that names it) it gives rows.  Saying
+ * neither, it gives rows only when every result column states a unit of
+ * its quantity's dimension (a "rate" of bond lengths is no rate).
+ */
+static int table_relevant(struct extractor *ex, const struct block *b, const struct column *cols)
+{
+	const struct table *t = b->table;
+	size_t k, c, *ov;
+	int synth = xpat_match(ex, XP_SYNTH, b->text, b->len, 0, &ov);
+	if (xpat_match(ex, XP_NOT_SYNTH, b->text, b->len, 0, &ov))
+		return 0;
+	for (k = 0; k < t->nfootnotes; k++) {
+		size_t n = strlen(t->footnotes[k]);
+		if (xpat_match(ex, XP_NOT_SYNTH, t->footnotes[k], n, 0, &ov))
+			return 0;
+		synth = synth || xpat_match(ex, XP_SYNTH, t->footnotes[k], n, 0, &ov);
+	}
+	for (c = 0; c < t->ncols; c++) {
+		size_t n = strlen(cols[c].header);
+		if (xpat_match(ex, XP_NOT_SYNTH, cols[c].header, n, 0, &ov))
+			return 0;
+		synth = synth || xpat_match(ex, XP_SYNTH, cols[c].header, n, 0, &ov) ||
+			has_ci(cols[c].header, "nh3") || has_ci(cols[c].header, "ammonia");
+	}
+	if (synth || ex->doc_synth)
+		return 1;
+	for (c = 0; c < t->ncols; c++) {
+		if (cols[c].role != R_RATE && cols[c].role != R_TOF && cols[c].role != R_EA)
+			continue;
+		if (!cols[c].unit)
+			return 0;
+	}
+	return 1;
+}
+
 void extract_table(struct extractor *ex, const struct document *doc, const struct block *b,
 		   struct entry_set *set)
 {
@@ -464,7 +503,7 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 		if (name_col < 0)
 			goto out;
 	}
-	if (!have_value)
+	if (!have_value || !table_relevant(ex, b, cols))
 		goto out;
 	table_conditions(ex, b, table_cond, table_loading, sizeof(table_loading));
 

@@ -217,6 +217,39 @@ static size_t sibling_mentions(struct para *p, size_t mi, size_t end)
 	}
 }
 
+/*
+ * Is the formula at t[s, e) named as the catalyst: "the catalyst, cubic
+ * CaFH", "catalyst (CaFH)", "CaFH catalyst", "CaFH as a catalyst"?
+ */
+static int named_as_catalyst(const char *t, size_t len, size_t s, size_t e)
+{
+	size_t b = s, words = 0;
+	static const char *const after[] = { " catalyst", " as a catalyst", " as the catalyst", " as catalyst" };
+	size_t k;
+	for (k = 0; k < ARRAY_SIZE(after); k++)
+		if (len - e >= strlen(after[k]) && !memcmp(t + e, after[k], strlen(after[k])))
+			return 1;
+	/* back over a few lower-case words ("cubic", "the"), then ", " "(" ": " or " " */
+	while (b > 0 && words < 3) {
+		size_t w = b;
+		if (t[w - 1] == ' ' || t[w - 1] == '(')
+			w--;
+		if (w > 0 && (t[w - 1] == ',' || t[w - 1] == ':'))
+			w--;
+		if (w >= 8 && !memcmp(t + w - 8, "catalyst", 8))
+			return 1;
+		if (w == b)
+			return 0;
+		b = w;
+		while (b > 0 && is_lower((unsigned char)t[b - 1]))
+			b--;
+		if (b == w || (b > 0 && t[b - 1] != ' '))
+			return 0;
+		words++;
+	}
+	return 0;
+}
+
 static void find_mentions(struct extractor *ex, struct para *p)
 {
 	size_t start = 0, *ov;
@@ -259,6 +292,9 @@ static void find_mentions(struct extractor *ex, struct para *p)
 				formula_like = caps >= 2;
 			}
 			ok = ok && formula_like;
+			/* a compound named as the catalyst ("catalyst, cubic CaFH"), no metal needed */
+			if (!ok && m.ci.bulk && formula_like && named_as_catalyst(p->t, p->len, s, e))
+				ok = 1;
 		}
 		if (ok) {
 			p->men = xgrow(p->men, &p->amen, p->nmen + 1, sizeof(*p->men));
@@ -336,7 +372,11 @@ static void find_quantities(struct extractor *ex, struct para *p)
 			break;
 		case QK_TOF:
 		case QK_GHSV:
-			if (p->nsent && ctx_before(ex, p, XP_TOF_CTX, s, i) && !q.q.is_range) {
+			/* a bare h^-1 of thousands is a space velocity, never a TOF (units.h) */
+			if (q.q.kind == QK_GHSV && q.q.values[0] >= 1000)
+				break;
+			if (p->nsent && ctx_before(ex, p, XP_TOF_CTX, s, i) && !q.q.is_range &&
+			    !ctx_before(ex, p, XP_NOT_SYNTH, s, i)) {
 				if (q.q.kind == QK_GHSV) {
 					size_t k;
 					for (k = 0; k < q.q.nvalues; k++)
@@ -347,7 +387,8 @@ static void find_quantities(struct extractor *ex, struct para *p)
 			}
 			break;
 		case QK_EA:
-			q.result = p->nsent && ctx_before(ex, p, XP_EA_CTX, s, i) && !q.q.is_range;
+			q.result = p->nsent && ctx_before(ex, p, XP_EA_CTX, s, i) && !q.q.is_range &&
+				   !ctx_before(ex, p, XP_NOT_SYNTH, s, i);
 			break;
 		default:
 			break;
@@ -542,6 +583,9 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 		return NULL;
 	/* the last catalyst the sentence before named */
 	if (s > 0 && p->men_lo[s] > p->men_lo[s - 1])
+		return &p->men[p->men_lo[s] - 1];
+	/* "the catalyst", "this catalyst": the one the paragraph named last */
+	if (p->men_lo[s] > 0 && ctx_before(ex, p, XP_THE_CAT, s, r->q.start))
 		return &p->men[p->men_lo[s] - 1];
 	return NULL;
 }

@@ -12,7 +12,7 @@
 #include "util.h"
 
 static const struct command *const commands[] = {
-	&cmd_extract, &cmd_validate, &cmd_report, &cmd_add,
+	&cmd_extract, &cmd_validate, &cmd_report, &cmd_init, &cmd_add,
 	&cmd_merge, &cmd_score, &cmd_units,
 };
 

@@ -79,6 +79,22 @@ static void chart_block(struct rpt_flow *f, const struct rpt_chart *c, const str
 	struct rpt_chart_layout lay;
 
 	f->figure_no++;
+	if (!rpt_chart_probe(c, d, &lay)) {
+		/* Nothing to plot: one line of text where the figure would be, no empty box. */
+		buf_printf(&cap, "<b>Fig. %d</b>  %s <i>", f->figure_no, c->title);
+		rpt_chart_empty_note(c, &lay, lay.nrows, &cap);
+		buf_addstr(&cap, "</i>");
+		gfx_text_size(f->g, FONT_SMALL, buf_str(&cap), f->width, &cw, &ch);
+		if (f->y + ch > f->bottom)
+			rpt_flow_newpage(f);
+		f->y += gfx_text(f->g, FONT_SMALL, buf_str(&cap), f->x, f->y, f->width, GA_LEFT, INK) + 14;
+		if (f->layout)
+			rpt_chart_layout_dump(f->layout, c, &lay);
+		rpt_chart_layout_release(&lay);
+		buf_release(&cap);
+		return;
+	}
+	rpt_chart_layout_release(&lay);
 	buf_printf(&cap, "<b>Fig. %d</b>  %s", f->figure_no, c->title);
 	if (*c->caption)
 		buf_printf(&cap, " %s", c->caption);

@@ -45,6 +45,16 @@ void report_template_free(struct report_template *t);
 size_t report_template_nchart(const struct report_template *t);
 const char *report_template_chart_id(const struct report_template *t, size_t i);
 
+/*
+ * A number of an entries CSV (canonical units, full precision; s as
+ * written) the way reports print it: with the significant figures of its
+ * source, so 399.85 degC (from 673 K) is "400", 0.101325 MPa (1 atm) "0.1"
+ * and 0.01666666666667 s^-1 (1 min^-1) "0.0167"; values a curator wrote
+ * stay as written.  col is the entries column (enum entry_col), -1 none.
+ * Plain ASCII.  nh3cat units prints this way too.
+ */
+void report_format_number(const char *s, int col, struct buf *out);
+
 /* An empty data set; add files with report_data_add. */
 struct report_data *report_data_new(void);
 /*

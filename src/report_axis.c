@@ -196,3 +196,145 @@ void rpt_axis_label(const struct rpt_axis *a, double v, struct buf *out)
 	}
 	rpt_format_fixed(v, a->decimals, out);
 }
+
+/* --- numbers as measured ------------------------------------------------------ */
+
+/* Significant figures of a decimal as written ("0.0250" -> 3, "60000" -> 5, "1e-3" -> 1). */
+static int sig_figs_of(const char *s)
+{
+	int n = 0, started = 0, trailing_int_zeros = 0, seen_dot = 0;
+	for (; *s && *s != 'e' && *s != 'E'; s++) {
+		if (*s == '.') {
+			seen_dot = 1;
+			continue;
+		}
+		if (*s < '0' || *s > '9')
+			continue;
+		if (*s == '0' && !started)
+			continue;
+		started = 1;
+		n++;
+		if (!seen_dot)
+			trailing_int_zeros = *s == '0' ? trailing_int_zeros + 1 : 0;
+	}
+	/* "60000": the zeros of an integer are not known to be figures; keep them anyway. */
+	(void)trailing_int_zeros;
+	return n;
+}
+
+/* Decimals of a number as written. */
+static int decimals_of(const char *s)
+{
+	const char *dot = strchr(s, '.');
+	int n = 0;
+	if (!dot || strchr(s, 'e') || strchr(s, 'E'))
+		return 0;
+	for (dot++; *dot >= '0' && *dot <= '9'; dot++)
+		n++;
+	return n;
+}
+
+/* Figures of x written as shortly as a double allows ("1.0000000001e-3" counts 11). */
+static int short_figs(double x, int max)
+{
+	int k;
+	if (x == 0 || !isfinite(x))
+		return 0;
+	for (k = 1; k <= max; k++) {
+		char tmp[64];
+		double back;
+		snprintf(tmp, sizeof(tmp), "%.*e", k - 1, x);
+		back = strtod(tmp, NULL);
+		if (fabs(back - x) <= 1e-9 * fabs(x))
+			return k;
+	}
+	return 0;
+}
+
+/* v to k significant figures, as a plain decimal. */
+static void format_figs(double v, int k, struct buf *out)
+{
+	int dec;
+	if (v == 0) {
+		rpt_format_fixed(0, 0, out);
+		return;
+	}
+	dec = k - 1 - (int)floor(log10(fabs(v)));
+	if (dec < 0) {
+		double q = pow(10, -dec);
+		v = round(v / q) * q;
+		dec = 0;
+	}
+	rpt_format_fixed(v, dec, out);
+}
+
+static void format_sig(const char *s, int col, struct buf *out)
+{
+	/* The factors of the conversions a paper's unit goes through to the canonical one. */
+	static const struct {
+		int col;
+		double f;
+	} conv[] = {
+		{ COL_PRESSURE_MPA, 0.101325 }, { COL_PRESSURE_MPA, 0.1 }, { COL_PRESSURE_MPA, 0.001 },
+		{ COL_TOF_S, 1.0 / 3600 }, { COL_TOF_S, 1.0 / 60 },
+		{ COL_RATE_GCAT, 0.001 }, { COL_RATE_GCAT, 1000 }, { COL_RATE_GCAT, 60 },
+		{ COL_RATE_GCAT, 1 / 17.031 }, { COL_RATE_GMETAL, 0.001 }, { COL_RATE_GMETAL, 60 },
+		{ COL_RATE_GMETAL, 1 / 17.031 }, { COL_EA, 4.184 }, { COL_EA, 96.485 },
+		{ COL_WHSV, 1000 },
+	};
+	double v;
+	int figs, k;
+	size_t i;
+	if (num_parse(s, &v) < 0 || !isfinite(v)) {
+		rpt_markup_escape(s, out);
+		return;
+	}
+	figs = sig_figs_of(s);
+	if (col == COL_TEMPERATURE_C) {
+		/* 399.85 from 673 K: the decimals of the kelvins, when they are fewer. */
+		double kelvin = v + 273.15;
+		for (k = 0; k < decimals_of(s) && k <= 2; k++) {
+			double q = pow(10, k);
+			if (fabs(round(kelvin * q) - kelvin * q) < 1e-6) {
+				rpt_format_fixed(v, k, out);
+				return;
+			}
+		}
+	}
+	if (figs <= 5 && !strchr(s, 'e') && !strchr(s, 'E')) {
+		/* As written: the curator's figures. */
+		rpt_format_fixed(v, decimals_of(s), out);
+		return;
+	}
+	for (i = 0; i < ARRAY_SIZE(conv); i++) {
+		if (conv[i].col != col)
+			continue;
+		k = short_figs(v / conv[i].f, 4);
+		if (k > 0 && k < figs) {
+			/* Atmospheric pressure is 0.1 MPa; a rate or TOF keeps three figures at least. */
+			format_figs(v, col == COL_PRESSURE_MPA || k >= 3 ? k : 3, out);
+			return;
+		}
+	}
+	/* Long, from a computation the paper did not show: three figures. */
+	format_figs(v, figs < 3 ? figs : 3, out);
+}
+
+void rpt_format_sig(const char *s, int col, struct buf *out)
+{
+	format_sig(s, col, out);
+}
+
+void report_format_number(const char *s, int col, struct buf *out)
+{
+	struct buf b = BUF_INIT;
+	const char *p;
+	format_sig(s, col, &b);
+	p = buf_str(&b);
+	if (str_startswith(p, "\xE2\x88\x92")) {
+		buf_addch(out, '-');
+		p += 3;
+	}
+	buf_addstr(out, p);
+	buf_release(&b);
+}

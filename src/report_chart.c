@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arrhenius.h"
 #include "report_int.h"
+#include "rules.h"
 
-/* Gas constant in kJ mol^-1 K^-1: Ea = -slope of ln r against 1000/T times R * 1000. */
-#define GAS_R_KJ 8.314462618e-3
 
 static const struct gfx_rgb INK = { 0.1, 0.1, 0.1 };
 static const struct gfx_rgb GREY = { 0.45, 0.45, 0.45 };
@@ -163,31 +163,46 @@ static void draw_x_axis(struct gfx *g, const struct plot *p, const struct rpt_ax
 	}
 }
 
-/* The note drawn instead of a chart when nothing can be plotted. */
+/* Why a chart has nothing to plot, in one sentence (markup). */
+void rpt_chart_empty_note(const struct rpt_chart *c, const struct rpt_chart_layout *lay,
+			  size_t nrows, struct buf *b)
+{
+	buf_printf(b, "No data to plot: %zu entr%s selected", nrows, nrows == 1 ? "y" : "ies");
+	if (nrows) {
+		if (lay->nmissing) {
+			buf_printf(b, ", %zu without ", lay->nmissing);
+			if (c->kind == CK_ARRHENIUS) {
+				buf_addstr(b, "a rate and a temperature");
+			} else {
+				struct buf t = BUF_INIT;
+				axis_title(NULL, &c->y, &t);
+				buf_addstr(b, buf_str(&t));
+				buf_release(&t);
+			}
+		}
+		if (lay->ndropped_log)
+			buf_printf(b, ", %zu with a value of zero or less on a log axis", lay->ndropped_log);
+		if (c->kind == CK_ARRHENIUS) {
+			buf_printf(b, "; no catalyst of one paper measured at %d or more temperatures "
+				   "under the same other conditions",
+				   c->min_points > ARR_MIN_POINTS ? c->min_points : ARR_MIN_POINTS);
+			if (lay->nfits_bad)
+				buf_printf(b, " with a fit worth drawing (%zu left out, rule arrhenius-fit)",
+					   lay->nfits_bad);
+		}
+	}
+	buf_addch(b, '.');
+}
+
+/* The one line drawn instead of a chart when nothing can be plotted. */
 static void draw_empty(struct gfx *g, const struct rpt_chart *c, double x, double y,
 		       double w, double h, const struct rpt_chart_layout *lay, size_t nrows)
 {
 	struct buf b = BUF_INIT;
 	double tw, th;
-	buf_printf(&b, "<b>No data to plot.</b>\n%zu entr%s selected", nrows, nrows == 1 ? "y" : "ies");
-	if (nrows) {
-		buf_printf(&b, "; %zu without ", lay->nmissing);
-		if (c->kind == CK_ARRHENIUS) {
-			buf_addstr(&b, "a rate and a temperature; no catalyst measured at ");
-			buf_printf(&b, "%d or more temperatures", c->min_points > 0 ? c->min_points : 2);
-		} else {
-			struct buf t = BUF_INIT;
-			axis_title(NULL, &c->y, &t);
-			buf_addstr(&b, buf_str(&t));
-			buf_release(&t);
-		}
-		if (lay->ndropped_log)
-			buf_printf(&b, "; %zu with a value of zero or less on a log axis", lay->ndropped_log);
-	}
-	buf_addch(&b, '.');
-	gfx_rect(g, x + 0.5, y + 0.5, w - 1, h - 1, MINOR_W, LIGHT);
-	gfx_text_size(g, FONT_BODY, buf_str(&b), w * 0.8, &tw, &th);
-	gfx_text(g, FONT_BODY, buf_str(&b), x + w * 0.1, y + (h - th) / 2, w * 0.8, GA_CENTER, GREY);
+	rpt_chart_empty_note(c, lay, nrows, &b);
+	gfx_text_size(g, FONT_BODY, buf_str(&b), w * 0.9, &tw, &th);
+	gfx_text(g, FONT_BODY, buf_str(&b), x + w * 0.05, y + (h - th) / 2, w * 0.9, GA_CENTER, GREY);
 	buf_release(&b);
 }
 
@@ -819,21 +834,6 @@ static void chart_strip(struct gfx *g, const struct rpt_chart *c, const struct r
 
 /* --- Arrhenius ------------------------------------------------------------------- */
 
-struct arr_row {
-	char *name;
-	double invT, lnr;
-	const struct rpt_row *row;
-};
-
-static int cmp_arr(const void *pa, const void *pb)
-{
-	const struct arr_row *a = pa, *b = pb;
-	int c = strcmp(a->name, b->name);
-	if (c)
-		return c;
-	return a->invT < b->invT ? -1 : a->invT > b->invT;
-}
-
 /*
  * The top edge of an Arrhenius plot in degrees Celsius, so that a reader
  * sees the temperatures behind 1000/T: nice values of T placed at 1000/(T + 273.15).
@@ -865,116 +865,162 @@ static void draw_temperature_axis(struct gfx *g, const struct plot *p, const str
 	}
 }
 
-static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const struct report_data *d,
-			    const struct rpt_groups *gr, double x, double y, double w, double h,
-			    struct rpt_chart_layout *lay)
+/* One fitted series as a line of the layout dump. */
+static void fit_line(const struct arr_series *s, struct buf *f)
 {
-	struct arr_row *ar;
-	size_t nar = 0, i, j, nsel = 0, ns = 0, n = 0;
+	buf_printf(f, "fit %s doc=%s P=%s WHSV=%s points=%zu", entry_get(s->first, COL_CATALYST),
+		   entry_get(s->first, COL_DOC), entry_get(s->first, COL_PRESSURE_MPA),
+		   entry_get(s->first, COL_WHSV), s->n);
+	if (s->nrepeated)
+		buf_printf(f, " repeated=%zu", s->nrepeated);
+	buf_addstr(f, " Ea=");
+	fmt_g(round(s->ea * 10) / 10, f);
+	buf_addstr(f, " se=");
+	fmt_g(round(s->ea_se * 10) / 10, f);
+	buf_addstr(f, " r2=");
+	fmt_g(round(s->r2 * 1000) / 1000, f);
+	buf_addstr(f, " reported=");
+	if (s->has_reported)
+		fmt_g(s->ea_reported, f);
+	else
+		buf_addstr(f, "-");
+	{
+		static const char *const word[] = { "drawn", "negative", "implausible", "disagrees",
+			"scattered" };
+		buf_printf(f, " %s\n", word[s->verdict]);
+	}
+}
+
+/* The most series an Arrhenius chart draws; the others are counted under it. */
+#define ARR_MAX_DRAWN 8
+
+static int cmp_series_points(const void *pa, const void *pb)
+{
+	const struct arr_series *const *a = pa, *const *b = pb;
+	if ((*a)->n != (*b)->n)
+		return (*a)->n > (*b)->n ? -1 : 1;
+	return (*a)->first_index < (*b)->first_index ? -1 : (*a)->first_index > (*b)->first_index;
+}
+
+/* "Ru/CeO2 (doc, 1 MPa)": what makes a series one. */
+static void series_label(const struct arr_series *s, int docs, struct buf *out)
+{
+	char clip[RPT_CLIP + 4];
+	const char *p = entry_get(s->first, COL_PRESSURE_MPA);
+	rpt_chem_markup(rpt_clip(entry_get(s->first, COL_CATALYST), clip), out);
+	if (docs || *p) {
+		buf_addstr(out, " (");
+		if (docs)
+			rpt_markup_escape(rpt_clip(entry_get(s->first, COL_DOC), clip), out);
+		if (docs && *p)
+			buf_addstr(out, ", ");
+		if (*p) {
+			rpt_format_sig(p, COL_PRESSURE_MPA, out);
+			buf_addstr(out, " MPa");
+		}
+		buf_addch(out, ')');
+	}
+}
+
+/* "68 ± 4": the error to one significant figure (two when it starts with 1), Ea to match. */
+void rpt_format_with_error(double v, double err, struct buf *out)
+{
+	int dec = 0;
+	if (err > 0 && isfinite(err)) {
+		double e = floor(log10(err));
+		int lead = (int)(err / pow(10, e));
+		dec = (int)-e + (lead == 1 ? 1 : 0);
+		if (dec < 0) {
+			double q = pow(10, -dec);
+			v = round(v / q) * q;
+			err = round(err / q) * q;
+			dec = 0;
+		}
+	}
+	rpt_format_fixed(v, dec, out);
+	if (err > 0 && isfinite(err)) {
+		buf_addstr(out, " ± ");
+		rpt_format_fixed(err, dec, out);
+	}
+}
+
+static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const struct rpt_groups *gr,
+			    double x, double y, double w, double h, struct rpt_chart_layout *lay)
+{
+	const struct entry **rows;
+	const struct arr_series **good;
+	struct arr_set set;
+	size_t i, j, nsel = 0, ns = 0, n = 0, ngood = 0, nbad = 0, ndocs = 0, npts = 0;
 	struct series *ss;
 	struct pt *pts;
 	struct buf xt = BUF_INIT, yt = BUF_INIT;
 	struct plot p;
 	struct legend lg = { 0, 0, 0, 0, 0, 0, 0 };
-	int min_points = c->min_points > 0 ? c->min_points : 2;
 	struct rpt_field inv = { RF_INV_T, -1 }, lnr = { RF_LN_RATE, -1 };
+	struct rules *rules = rules_new();
 
 	for (i = 0; i < gr->n; i++)
 		nsel += gr->v[i].n;
-	ar = xcalloc(nsel + 1, sizeof(*ar));
-	for (i = 0; i < gr->n; i++) {
+	rows = xcalloc(nsel + 1, sizeof(*rows));
+	for (i = 0; i < gr->n; i++)
 		for (j = 0; j < gr->v[i].n; j++) {
 			const struct rpt_row *r = &gr->v[i].rows[j];
 			double t, rate;
-			int rc1 = rpt_row_num(r, &inv, &t), rc2;
-			double rv;
-			rc2 = entry_get_num(r->e, COL_RATE_GCAT, &rv);
-			if (rc1 != 1 || rc2 != 1) {
+			if (rpt_row_num(r, &inv, &t) != 1 || entry_get_num(r->e, COL_RATE_GCAT, &rate) != 1)
 				lay->nmissing++;
-				continue;
-			}
-			if (rpt_row_num(r, &lnr, &rate) != 1) {
+			else if (!(rate > 0))
 				lay->ndropped_log++;
-				continue;
-			}
-			ar[nar].name = xstrdup(entry_get(r->e, COL_CATALYST));
-			ar[nar].invT = t;
-			ar[nar].lnr = rate;
-			ar[nar].row = r;
-			nar++;
+			rows[n++] = r->e;
 		}
+	arr_find(rows, n, c->min_points, rules->range[COL_EA].min, rules->range[COL_EA].max, &set);
+	rules_free(rules);
+	good = xcalloc(set.n + 1, sizeof(*good));
+	for (i = 0; i < set.n; i++) {
+		const struct arr_series *s = &set.v[i];
+		fit_line(s, &lay->fits);
+		if (s->verdict == ARR_OK)
+			good[ngood++] = s;
+		else
+			nbad++;
+		lay->nfits_bad = nbad;
+		if (i == 0 || !str_eq(entry_get(s->first, COL_DOC), entry_get(set.v[0].first, COL_DOC)))
+			ndocs++;
 	}
-	qsort(ar, nar, sizeof(*ar), cmp_arr);
-	ss = xcalloc(nar + 1, sizeof(*ss));
-	pts = xcalloc(nar + 1, sizeof(*pts));
-	for (i = 0; i < nar; i = j) {
-		size_t k, distinct = 1;
-		double sx = 0, sy = 0, sxx = 0, sxy = 0, m;
-		for (j = i + 1; j < nar && str_eq(ar[j].name, ar[i].name); j++)
-			if (fabs(ar[j].invT - ar[j - 1].invT) > 1e-9)
-				distinct++;
-		if (distinct < (size_t)min_points || !*ar[i].name)
-			continue;
-		for (k = i; k < j; k++) {
-			sx += ar[k].invT;
-			sy += ar[k].lnr;
-			sxx += ar[k].invT * ar[k].invT;
-			sxy += ar[k].invT * ar[k].lnr;
-			pts[n].x = ar[k].invT;
-			pts[n].y = ar[k].lnr;
-			pts[n].series = ns;
-			pts[n].row = ar[k].row;
+	/* The series with the most temperatures, at most ARR_MAX_DRAWN of them. */
+	if (ngood > 1)
+		qsort(good, ngood, sizeof(*good), cmp_series_points);
+	ns = ngood < ARR_MAX_DRAWN ? ngood : ARR_MAX_DRAWN;
+	ss = xcalloc(ns + 1, sizeof(*ss));
+	for (i = 0; i < ns; i++)
+		npts += good[i]->n;
+	pts = xcalloc(npts + 1, sizeof(*pts));
+	n = 0;
+	for (i = 0; i < ns; i++) {
+		const struct arr_series *s = good[i];
+		struct buf b = BUF_INIT;
+		for (j = 0; j < s->n; j++) {
+			pts[n].x = s->pts[j].invT;
+			pts[n].y = s->pts[j].lnr;
+			pts[n].series = i;
 			n++;
 		}
-		m = (double)(j - i);
-		/* Temperatures too close to tell apart in a double give no fit. */
-		if (!(m * sxx - sx * sx > 1e-12 * m * sxx)) {
-			n -= j - i;
-			continue;
+		ss[i].n = s->n;
+		ss[i].style = i;
+		ss[i].slope = s->slope;
+		ss[i].icpt = s->icpt;
+		ss[i].xmin = s->pts[0].invT;
+		ss[i].xmax = s->pts[s->n - 1].invT;
+		series_label(s, ndocs > 1, &b);
+		buf_addstr(&b, ": <i>E</i><sub>a</sub> = ");
+		rpt_format_with_error(s->ea, s->ea_se, &b);
+		buf_addstr(&b, " kJ mol<sup>−1</sup>, <i>R</i><sup>2</sup> = ");
+		rpt_format_fixed(s->r2, s->r2 > 0.995 ? 3 : 2, &b);
+		if (s->has_reported) {
+			buf_addstr(&b, " (reported ");
+			rpt_format_fixed(s->ea_reported, 0, &b);
+			buf_addstr(&b, ")");
 		}
-		ss[ns].n = j - i;
-		ss[ns].style = ns;
-		ss[ns].slope = (m * sxy - sx * sy) / (m * sxx - sx * sx);
-		ss[ns].icpt = (sy - ss[ns].slope * sx) / m;
-		ss[ns].ea_fit = -ss[ns].slope * GAS_R_KJ * 1000;
-		ss[ns].xmin = ar[i].invT;
-		ss[ns].xmax = ar[j - 1].invT;
-		/* The reported Ea: any entry of the same catalyst in the data. */
-		for (k = 0; k < d->nrows; k++) {
-			double ea;
-			if (str_eq(entry_get(d->rows[k].e, COL_CATALYST), ar[i].name) &&
-			    entry_get_num(d->rows[k].e, COL_EA, &ea) == 1) {
-				ss[ns].ea_rep = ea;
-				ss[ns].has_rep = 1;
-				break;
-			}
-		}
-		{
-			struct buf b = BUF_INIT;
-			char clip[RPT_CLIP + 4];
-			rpt_chem_markup(rpt_clip(ar[i].name, clip), &b);
-			buf_addstr(&b, ": <i>E</i><sub>a</sub> = ");
-			rpt_format_fixed(ss[ns].ea_fit, 0, &b);
-			buf_addstr(&b, " kJ mol<sup>−1</sup>");
-			if (ss[ns].has_rep) {
-				buf_addstr(&b, " (reported ");
-				rpt_format_fixed(ss[ns].ea_rep, 0, &b);
-				buf_addstr(&b, ")");
-			}
-			ss[ns].name = buf_detach(&b, NULL);
-		}
-		{
-			struct buf *f = &lay->fits;
-			buf_printf(f, "fit %s points=%zu Ea=", ar[i].name, ss[ns].n);
-			fmt_g(round(ss[ns].ea_fit * 10) / 10, f);
-			buf_addstr(f, " reported=");
-			if (ss[ns].has_rep)
-				fmt_g(ss[ns].ea_rep, f);
-			else
-				buf_addstr(f, "-");
-			buf_addch(f, '\n');
-		}
-		ns++;
+		ss[i].name = buf_detach(&b, NULL);
 	}
 	lay->nseries = ns;
 	lay->legend = "none";
@@ -987,7 +1033,7 @@ static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const stru
 	fit_axis(&lay->y, 0, pts, n, 1, 6);
 	axis_title(c->xtitle, &inv, &xt);
 	axis_title(c->ytitle, &lnr, &yt);
-	plot_area(g, &lay->y, buf_str(&yt), buf_str(&xt), x, y, w, h, 0, 0, &p);
+	plot_area(g, &lay->y, buf_str(&yt), buf_str(&xt), x, y, w, h, nbad || ngood > ns ? 12 : 0, 0, &p);
 	/* Room above for the temperature axis. */
 	p.y += 30;
 	p.h -= 30;
@@ -1005,6 +1051,17 @@ static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const stru
 		gfx_text_size(g, FONT_AXIS, buf_str(&yt), 0, &tw, &th);
 		tick_label_width(g, &lay->x, &lh);
 		draw_axis_titles(g, &p, buf_str(&xt), buf_str(&yt), x + th / 2 + 1, p.y + p.h + lh + 6);
+		if (nbad || ngood > ns) {
+			/* What is not drawn, and where to find it. */
+			struct buf note = BUF_INIT;
+			if (ngood > ns)
+				buf_printf(&note, "%zu more series not drawn. ", ngood - ns);
+			if (nbad)
+				buf_printf(&note, "%zu series left out: a fit that is negative, implausible, "
+					   "scattered or far from the reported value (rule arrhenius-fit).", nbad);
+			gfx_text(g, FONT_SMALL, buf_str(&note), x, y + h - 11, w, GA_LEFT, GREY);
+			buf_release(&note);
+		}
 	}
 	gfx_clip(g, p.x, p.y, p.w, p.h);
 	for (i = 0; i < ns; i++) {
@@ -1021,9 +1078,9 @@ static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const stru
 	lay->nplotted = n;
 	legend_draw(g, ss, ns, &lg);
 out:
-	for (i = 0; i < nar; i++)
-		free(ar[i].name);
-	free(ar);
+	free(rows);
+	free(good);
+	arr_set_release(&set);
 	series_free(ss, ns);
 	free(pts);
 	buf_release(&xt);
@@ -1051,6 +1108,11 @@ void rpt_chart_draw(struct gfx *g, const struct rpt_chart *c, const struct repor
 		desc = 1;
 	}
 	rpt_select(d, &c->filters, &c->group, c->group_order, c->ngroup_order, sort, desc, &gr);
+	{
+		size_t i;
+		for (i = 0; i < gr.n; i++)
+			lay->nrows += gr.v[i].n;
+	}
 	switch (c->kind) {
 	case CK_SCATTER:
 		chart_scatter(g, c, &gr, x, y, w, h, lay);
@@ -1062,7 +1124,7 @@ void rpt_chart_draw(struct gfx *g, const struct rpt_chart *c, const struct repor
 		chart_strip(g, c, &gr, x, y, w, h, lay);
 		break;
 	case CK_ARRHENIUS:
-		chart_arrhenius(g, c, d, &gr, x, y, w, h, lay);
+		chart_arrhenius(g, c, &gr, x, y, w, h, lay);
 		break;
 	}
 	if (lay->ndropped_log)
@@ -1072,6 +1134,56 @@ void rpt_chart_draw(struct gfx *g, const struct rpt_chart *c, const struct repor
 	rpt_groups_release(&gr);
 	if (lay == &own)
 		rpt_chart_layout_release(&own);
+}
+
+int rpt_chart_probe(const struct rpt_chart *c, const struct report_data *d,
+		    struct rpt_chart_layout *lay)
+{
+	struct rpt_groups gr;
+	struct rpt_field nosort = { RF_COLUMN, -1 };
+	size_t i, j, n = 0, nplot = 0;
+
+	memset(lay, 0, sizeof(*lay));
+	buf_init(&lay->fits);
+	lay->legend = "none";
+	rpt_select(d, &c->filters, &c->group, c->group_order, c->ngroup_order, &nosort, 0, &gr);
+	for (i = 0; i < gr.n; i++)
+		lay->nrows += gr.v[i].n;
+	if (c->kind == CK_ARRHENIUS) {
+		const struct entry **rows = xcalloc(lay->nrows + 1, sizeof(*rows));
+		struct rpt_field inv = { RF_INV_T, -1 };
+		struct rules *rules = rules_new();
+		struct arr_set set;
+		for (i = 0; i < gr.n; i++)
+			for (j = 0; j < gr.v[i].n; j++) {
+				const struct rpt_row *r = &gr.v[i].rows[j];
+				double t, rate;
+				if (rpt_row_num(r, &inv, &t) != 1 ||
+				    entry_get_num(r->e, COL_RATE_GCAT, &rate) != 1)
+					lay->nmissing++;
+				else if (!(rate > 0))
+					lay->ndropped_log++;
+				rows[n++] = r->e;
+			}
+		arr_find(rows, n, c->min_points, rules->range[COL_EA].min, rules->range[COL_EA].max,
+			 &set);
+		for (i = 0; i < set.n; i++) {
+			fit_line(&set.v[i], &lay->fits);
+			if (set.v[i].verdict == ARR_OK)
+				nplot += set.v[i].n;
+			else
+				lay->nfits_bad++;
+		}
+		arr_set_release(&set);
+		rules_free(rules);
+		free(rows);
+	} else {
+		struct pt *pts = collect_points(c, &gr, c->kind == CK_SCATTER, &nplot, lay);
+		free(pts);
+	}
+	rpt_groups_release(&gr);
+	lay->empty = nplot == 0;
+	return nplot > 0;
 }
 
 void rpt_chart_layout_release(struct rpt_chart_layout *lay)
@@ -1103,8 +1215,10 @@ void rpt_chart_layout_dump(FILE *f, const struct rpt_chart *c, const struct rpt_
 	static const char *const kinds[] = { "scatter", "bar", "arrhenius", "strip" };
 	fprintf(f, "chart %s kind=%s\n", c->id, kinds[c->kind]);
 	if (lay->empty) {
-		fprintf(f, "  empty: note drawn; missing=%zu dropped-log=%zu\n",
+		fprintf(f, "  empty: one line drawn; missing=%zu dropped-log=%zu\n",
 			lay->nmissing, lay->ndropped_log);
+		if (lay->fits.len)
+			fprintf(f, "%s", buf_str(&lay->fits));
 		return;
 	}
 	if (c->kind == CK_SCATTER || c->kind == CK_ARRHENIUS)

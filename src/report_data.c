@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "chem.h"
+#include "corpus_layout.h"
 #include "report_int.h"
 #include "rules.h"
 #include "validate.h"
@@ -767,35 +768,30 @@ static void ignore_item(void *ctx, const struct diag_item *it)
 }
 
 /*
- * The corpus keeps the findings its curators accept in waivers.txt beside
- * the entries folder (corpus/entries/KEY.csv -> corpus/waivers.txt), as
+ * The corpus keeps the findings its curators accept in its waivers file
+ * (ROOT/entries/KEY.csv -> ROOT/waivers.txt, corpus_layout.h), as
  * CI passes it to nh3cat validate; the quality report says how many of its
  * findings are accepted that way.
  */
 static void load_waivers(struct report_data *d, const char *path, struct diag *dg)
 {
-	const char *slash = strrchr(path, '/');
-	struct buf w = BUF_INIT;
-	size_t dirlen;
+	char *root, *key, *w;
 	if (d->waivers_looked)
 		return;
 	d->waivers_looked = 1;
-	if (!slash)
+	if (corpus_split_entries_path(path, &root, &key) < 0)
 		return;
-	dirlen = (size_t)(slash - path);
-	if (dirlen < 7 || memcmp(slash - 7, "entries", 7) != 0 ||
-	    (dirlen > 7 && slash[-8] != '/'))
-		return;
-	buf_add(&w, path, dirlen - 7);
-	buf_addstr(&w, "waivers.txt");
-	if (access(w.data, F_OK) == 0) {
+	w = corpus_waivers_path(root);
+	if (access(w, F_OK) == 0) {
 		d->waivers = waivers_new();
-		if (waivers_load(d->waivers, w.data, dg) < 0) {
+		if (waivers_load(d->waivers, w, dg) < 0) {
 			waivers_free(d->waivers);
 			d->waivers = NULL;
 		}
 	}
-	buf_release(&w);
+	free(w);
+	free(root);
+	free(key);
 }
 
 static int add_file(struct report_data *d, const char *path)

@@ -241,6 +241,17 @@ void rpt_axis_label(const struct rpt_axis *a, double v, struct buf *out);
 double rpt_axis_frac(const struct rpt_axis *a, double v);
 /* Fixed decimals, locale-independent, with a real minus sign (U+2212). */
 void rpt_format_fixed(double v, int decimals, struct buf *out);
+/*
+ * A number of an entries CSV (canonical units, full precision) as a report
+ * prints it: with the significant figures of its source.  A value that a
+ * unit conversion made long (399.85 from 673 K, 0.101325 from 1 atm,
+ * 0.0166666 from 1 min^-1 or 60 h^-1) is rounded to the figures of the
+ * number the paper wrote; other values stay as written.  col is the
+ * column (-1: none known).  Real minus sign; no thousands separator.
+ */
+void rpt_format_sig(const char *s, int col, struct buf *out);
+/* A value with its standard error: "68 ± 4" (the error to one figure, two from 1). */
+void rpt_format_with_error(double v, double err, struct buf *out);
 
 /* --- drawing (report_gfx.c) ------------------------------------------------ */
 
@@ -335,7 +346,12 @@ struct rpt_chart_layout {
 	const char *legend;          /* "upper-left" ... or "above" or "none" */
 	struct buf fits;             /* arrhenius: one line per fitted series */
 	int empty;                   /* nothing to plot: a note was drawn */
+	size_t nrows;                /* entries the chart selected */
+	size_t nfits_bad;            /* arrhenius: series left out for their fit */
 };
+/* Why a chart has nothing to plot: one sentence of markup. */
+void rpt_chart_empty_note(const struct rpt_chart *c, const struct rpt_chart_layout *lay,
+			  size_t nrows, struct buf *out);
 
 /*
  * Draw chart c with its top-left at (x, y) in a box w x h (the caption is
@@ -344,6 +360,13 @@ struct rpt_chart_layout {
 void rpt_chart_draw(struct gfx *g, const struct rpt_chart *c, const struct report_data *d,
 		    double x, double y, double w, double h, struct rpt_chart_layout *lay);
 void rpt_chart_layout_release(struct rpt_chart_layout *lay);
+/*
+ * Work out, without drawing, whether chart c has anything to plot over d:
+ * 1 when it has; 0 when not, with *lay filled as an empty chart's (for the
+ * one line of text a page gives it instead of a box).
+ */
+int rpt_chart_probe(const struct rpt_chart *c, const struct report_data *d,
+		    struct rpt_chart_layout *lay /* OUT */);
 /* Write the layout as text lines (the golden tests diff them). */
 void rpt_chart_layout_dump(FILE *f, const struct rpt_chart *c, const struct rpt_chart_layout *lay);
 

@@ -313,26 +313,29 @@ static void group_thousands(const char *digits, size_t n, struct buf *out)
 	}
 }
 
-/* A number cell: as written in the CSV (curated significant figures). */
-static void number_cell(struct cell *c, const char *s, int derived)
+/*
+ * A number cell, with the figures of its source (rpt_format_sig: one rule
+ * for every column of every table), split at the decimal point so that
+ * the column aligns on it.
+ */
+static void number_cell(struct cell *c, const char *s, int col, int derived)
 {
-	struct buf ip = BUF_INIT, fp = BUF_INIT;
-	const char *dot, *p = s, *e;
+	struct buf num = BUF_INIT, ip = BUF_INIT, fp = BUF_INIT;
+	const char *dot, *p;
 	double v;
-	if (num_parse(s, &v) < 0 || strchr(s, 'e') || strchr(s, 'E')) {
+	if (num_parse(s, &v) < 0) {
 		rpt_markup_escape(s, &ip);
 		c->markup = buf_detach(&ip, NULL);
 		return;
 	}
-	if (*p == '-') {
+	rpt_format_sig(s, col, &num);
+	p = buf_str(&num);
+	if (str_startswith(p, "\xE2\x88\x92")) {
 		buf_addstr(&ip, "\xE2\x88\x92");
-		p++;
-	} else if (*p == '+') {
-		p++;
+		p += 3;
 	}
 	dot = strchr(p, '.');
-	e = dot ? dot : p + strlen(p);
-	group_thousands(p, (size_t)(e - p), &ip);
+	group_thousands(p, dot ? (size_t)(dot - p) : strlen(p), &ip);
 	if (dot)
 		buf_addstr(&fp, dot);
 	if (derived)
@@ -340,6 +343,7 @@ static void number_cell(struct cell *c, const char *s, int derived)
 	c->markup = buf_detach(&ip, NULL);
 	c->frac = fp.len ? buf_detach(&fp, NULL) : NULL;
 	buf_release(&fp);
+	buf_release(&num);
 }
 
 /* "Ru:1.17;Co:0.41" -> "1.17 Ru + 0.41 Co". */
@@ -450,10 +454,10 @@ void rpt_table_render(struct rpt_flow *f, const struct rpt_table *t, const struc
 						struct buf nb = BUF_INIT;
 						rpt_row_num(r, fl, &v);
 						rpt_format_fixed(v, 3, &nb);
-						number_cell(&cells[j], buf_str(&nb), 0);
+						number_cell(&cells[j], buf_str(&nb), -1, 0);
 						buf_release(&nb);
 					} else {
-						number_cell(&cells[j], s, der);
+						number_cell(&cells[j], s, fl->col, der);
 					}
 					any_derived |= der;
 				} else {
@@ -747,7 +751,7 @@ static void stat_cell(struct cell *c, double v)
 	struct buf b = BUF_INIT;
 	int dec = v == 0 ? 0 : 2 - (int)floor(log10(fabs(v)));
 	rpt_format_fixed(v, dec < 0 ? 0 : dec, &b);
-	number_cell(c, buf_str(&b), 0);
+	number_cell(c, buf_str(&b), -1, 0);
 	buf_release(&b);
 }
 

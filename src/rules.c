@@ -119,6 +119,17 @@ const struct rule_info rule_table[RULE_COUNT] = {
 		"(4.60) and Co NPs (2.55)\" states ratios between entries of the same\n"
 		"sentence.  Each stated ratio must match the entries' values within\n"
 		"fold-tolerance.\n" },
+	[R_ARRHENIUS_FIT] = { "arrhenius-fit", DIAG_WARNING,
+		"an Arrhenius series whose fit is negative, implausible, scattered or not the reported Ea",
+		"Rates of one catalyst from one document at one pressure and WHSV,\n"
+		"measured at three or more temperatures (each once), are fitted as\n"
+		"ln r against 1000/T; Ea = -slope * R, with its standard error.  A\n"
+		"negative Ea, one outside the plausible range of ea_kJ_mol, or one\n"
+		"that differs from the Ea the document reports by more than twice its\n"
+		"error and a tenth of the reported value, or points that are no\n"
+		"straight line (R^2 below 0.9) mean that the series mixes\n"
+		"conditions, a value was misread, or the rates are not kinetic (near\n"
+		"equilibrium).  Reports draw no such fit.\n" },
 	[R_REF_MISMATCH] = { "ref-mismatch", DIAG_ERROR,
 		"a table's reference number differs from the one the text cites",
 		"When a table row and the document's text give the same catalyst\n"

@@ -15,8 +15,10 @@
 #include "buf.h"
 #include "chem.h"
 #include "classify.h"
+#include "corpus_layout.h"
 #include "rules.h"
 #include "validate.h"
+#include "arrhenius.h"
 #include "validate_int.h"
 
 static int pct_ok(const char *s, size_t n)
@@ -555,28 +557,53 @@ static void report_unused(void *ctx, const char *file, long line, const char *en
 		  rule, entry_id);
 }
 
-/* corpus/entries/KEY.csv -> corpus/refs/KEY.csv, when that file exists. */
+/* ROOT/entries/KEY.csv -> ROOT/refs/KEY.csv, when that file exists. */
 static char *refs_beside(const char *file)
 {
-	const char *slash = strrchr(file, '/');
-	const char *dir_end = slash, *dir_start;
-	struct buf b = BUF_INIT;
+	char *root, *key, *refs;
 	struct stat st;
-	if (!slash)
+	if (corpus_split_entries_path(file, &root, &key) < 0)
 		return NULL;
-	dir_start = dir_end;
-	while (dir_start > file && dir_start[-1] != '/')
-		dir_start--;
-	if ((size_t)(dir_end - dir_start) != 7 || memcmp(dir_start, "entries", 7) != 0)
-		return NULL;
-	buf_add(&b, file, (size_t)(dir_start - file));
-	buf_addstr(&b, "refs");
-	buf_addstr(&b, slash);
-	if (stat(buf_str(&b), &st) != 0 || !S_ISREG(st.st_mode)) {
-		buf_release(&b);
+	refs = corpus_refs_path(root, key);
+	free(root);
+	free(key);
+	if (stat(refs, &st) != 0 || !S_ISREG(st.st_mode)) {
+		free(refs);
 		return NULL;
 	}
-	return buf_detach(&b, NULL);
+	return refs;
+}
+
+
+/* arrhenius-fit: series of one catalyst, document and conditions whose fit a referee rejects. */
+static void check_arrhenius(struct vctx *v)
+{
+	const struct entry **rows = xcalloc(v->s->n + 1, sizeof(*rows));
+	struct arr_set set;
+	size_t i, n = 0;
+	double lo = v->rules->range[COL_EA].set ? v->rules->range[COL_EA].min : 0;
+	double hi = v->rules->range[COL_EA].set ? v->rules->range[COL_EA].max : HUGE_VAL;
+	for (i = 0; i < v->s->n; i++)
+		if (!entry_is_rejected(&v->s->v[i]))
+			rows[n++] = &v->s->v[i];
+	arr_find(rows, n, ARR_MIN_POINTS, lo, hi, &set);
+	for (i = 0; i < set.n; i++) {
+		const struct arr_series *s = &set.v[i];
+		char ea[NUM_BUFSZ], se[NUM_BUFSZ], rep[NUM_BUFSZ];
+		if (s->verdict == ARR_OK)
+			continue;
+		num_format(round(s->ea * 10) / 10, ea);
+		num_format(round(s->ea_se * 10) / 10, se);
+		vfinding(v, s->first, R_ARRHENIUS_FIT,
+			 "'%s' at %zu temperatures (pressure %s MPa, WHSV %s): fitted Ea %s +- %s kJ/mol, "
+			 "R^2 %.3f%s%s: %s", entry_get(s->first, COL_CATALYST), s->n,
+			 *entry_get(s->first, COL_PRESSURE_MPA) ? entry_get(s->first, COL_PRESSURE_MPA) : "not given",
+			 *entry_get(s->first, COL_WHSV) ? entry_get(s->first, COL_WHSV) : "not given", ea, se, s->r2,
+			 s->has_reported ? ", reported " : "",
+			 s->has_reported ? num_format(s->ea_reported, rep) : "", arr_verdict_text(s->verdict));
+	}
+	arr_set_release(&set);
+	free(rows);
 }
 
 unsigned long validate_run(const char *file, const struct entry_set *s,
@@ -615,6 +642,7 @@ unsigned long validate_run(const char *file, const struct entry_set *s,
 	v.ncites = opts->ncites;
 	v.cites_name = opts->cites_name ? opts->cites_name : "the document";
 	validate_cross(&v);
+	check_arrhenius(&v);
 	refs = opts->refs_path ? xstrdup(opts->refs_path) : refs_beside(file);
 	if (refs)
 		validate_ref_titles(&v, refs);

@@ -14,6 +14,67 @@
 #include "entry.h"
 #include "testlib.h"
 
+/* Text (read as name), then for each expected entry: "catalyst|column=value|...". */
+struct real_case {
+	const char *name;
+	const char *text;
+	const char *want[6];
+};
+
+#define DEG "\xC2\xB0"
+#define MINUS "\xE2\x88\x92"
+
+static const struct real_case cases[] = {
+	/* --- relevance: only what is about thermocatalytic NH3 synthesis --- */
+	/* a document on another reaction gives nothing, whatever its numbers */
+	{ "t.txt", "Ammonia decomposition over Ru/Al2O3 is fast. The decomposition rate of Ru/Al2O3 "
+	  "was 30 mmol g^-1 h^-1 at 500 " DEG "C, and its TOF was 2.1 s^-1 at 450 " DEG "C.", { NULL } },
+	/* a sentence on another process in a synthesis paper gives nothing; the synthesis one does */
+	{ "t.txt", "NH3 synthesis over Ru/CeO2 gave 4.2 mmol g^-1 h^-1 at 400 " DEG "C. For NH3 "
+	  "decomposition, Ru/CeO2 showed an activation energy of 120 kJ mol^-1 and a TOF of 3 s^-1.",
+	  { "Ru/CeO2|rate_mmol_gcat_h=4.2|temperature_C=400", NULL } },
+	/* a table whose caption names another process gives no rows */
+	{ "t.txt", "Ammonia synthesis on Ru/C is reported elsewhere.\n\n"
+	  "Table 1. Corrosion of Fe-Cr steels in NH3 water.\n"
+	  "Sample\tRate (mmol g-1 h-1)\nFe-Cr/C\t0.31\nFe-Ni/C\t0.12\n", { NULL } },
+	/* a table saying nothing of NH3, with a "rate" of no unit, in a paper not on NH3 synthesis */
+	{ "t.txt", "Glass structure from molecular dynamics, with NH3 as a probe.\n\n"
+	  "Table 2. Bond distances.\nSample\tRate\tP (MPa)\nCo-O/Si\t1.93\t0.1\n", { NULL } },
+	/* --- quantities as printed, in sentences --- */
+	/* a bare h^-1 of thousands is a space velocity, never a TOF */
+	{ "t.txt", "NH3 synthesis: the TOF of Ru/MgO was measured at 400 " DEG "C and 60000 h" MINUS "1.",
+	  { NULL } },
+	{ "t.txt", "For NH3 synthesis, the TOF of Ru/MgO was 3.6 x 10(-3) s(-1) at 400 " DEG "C.",
+	  { "Ru/MgO|tof_s=0.0036|temperature_C=400", NULL } },
+	{ "t.txt", "NH3 synthesis rates of Ru/CeO2 reached 1250 \xC2\xB5mol NH 3 g " MINUS "1 h " MINUS
+	  "1 at 450 \xE2\x80\xA2 C and 1 Mpa.",
+	  { "Ru/CeO2|rate_mmol_gcat_h=1.25|temperature_C=450|pressure_MPa=1", NULL } },
+	{ "t.md", "Ammonia synthesis over Co/MgO: 3.1 &micro;mol g<sup>&#8722;1</sup> s<sup>-1</sup> "
+	  "at 500 o C.", { "Co/MgO|rate_mmol_gcat_h=11.16|temperature_C=500", NULL } },
+	/* --- naming --- */
+	/* a compound named as the catalyst, then "the catalyst" */
+	{ "t.txt", "For ammonia synthesis we report a stable catalyst, cubic CaFH, a solid solution of "
+	  "CaF2 and CaH2. The catalyst produced ammonia at 50 " DEG "C with an activation energy of "
+	  "20 kJ mol-1.", { "CaFH|ea_kJ_mol=20|metals=", NULL } },
+	/* "the catalyst" goes back to the one the paragraph named last */
+	{ "t.txt", "NH3 synthesis on Ru/BaO was studied. Its XRD pattern is flat. Next, the catalyst gave "
+	  "2.0 mmol g^-1 h^-1 at 400 " DEG "C.", { "Ru/BaO|rate_mmol_gcat_h=2", NULL } },
+};
+
+static void check_case(const struct real_case *c)
+{
+	struct entry_set set;
+	test_extract_text(c->name, c->text, &set);
+	test_check_entries(&set, c->want);
+	entry_set_release(&set);
+}
+
+START_TEST(test_rules)
+{
+	check_case(&cases[_i]);
+}
+END_TEST
+
 /* --- output that grows with the paper ------------------------------------------- */
 
 /*
@@ -42,10 +103,13 @@ START_TEST(test_evidence_bounded)
 }
 END_TEST
 
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
 static Suite *extract_real_suite(void)
 {
 	Suite *s = suite_create("extract_real");
 	TCase *tc = tcase_create("rules");
+	tcase_add_loop_test(tc, test_rules, 0, N(cases));
 	tcase_add_test(tc, test_evidence_bounded);
 	suite_add_tcase(s, tc);
 	return s;

@@ -593,7 +593,8 @@ START_TEST(test_arrhenius_fit)
 	draw(c, d, &lay);
 	ck_assert_uint_eq(lay.nseries, 1);
 	ck_assert_uint_eq(lay.nplotted, 3);
-	ck_assert_str_eq(buf_str(&lay.fits), "fit Ru/X points=3 Ea=80 reported=75\n");
+	ck_assert_str_eq(buf_str(&lay.fits),
+			 "fit Ru/X doc=t P= WHSV= points=3 Ea=80 se=0 r2=1 reported=75 drawn\n");
 	rpt_chart_layout_release(&lay);
 	report_data_free(d);
 	entry_set_release(&s);
@@ -646,10 +647,11 @@ START_TEST(test_svg_markers)
 		rewind(lf);
 		ck_assert_uint_eq(fread(lay_text, 1, len, lf), len);
 		fclose(lf);
+		/* No series of three temperatures in the fixture: an Arrhenius chart draws none. */
 		m = strstr(lay_text, "markers=");
-		ck_assert_ptr_nonnull(m);
-		want = strtoul(m + 8, NULL, 10);
-		ck_assert_uint_gt(want, 0);
+		ck_assert(m != NULL || strstr(lay_text, "empty:") != NULL);
+		want = m ? strtoul(m + 8, NULL, 10) : 0;
+		ck_assert(want > 0 || !m);
 		doc = xmlReadFile(out, NULL, XML_PARSE_NONET);
 		ck_assert_ptr_nonnull(doc);
 		ck_assert_uint_eq(count_markers(xmlDocGetRootElement(doc)), want);

@@ -281,6 +281,26 @@ static const struct rule_case cases[] = {
 			     "evidence=Co1Ru2/NC had 18.9 mmol, which is 3.2-fold that of the Ru/NC "
 			     "catalyst." }, NULL },
 
+	/* rates falling with temperature: a negative Ea */
+	{ "arrhenius-fit", 1, { "catalyst=Co/MgO|temperature_C=300|pressure_MPa=1|rate_mmol_gcat_h=9.0",
+				"catalyst=Co/MgO|temperature_C=350|pressure_MPa=1|rate_mmol_gcat_h=5.0",
+				"catalyst=Co/MgO|temperature_C=400|pressure_MPa=1|rate_mmol_gcat_h=2.0" },
+	  "'Co/MgO' at 3 temperatures (pressure 1 MPa, WHSV not given): fitted Ea -" },
+	/* a consistent series; the point at another pressure and a repeated one stay out of it */
+	{ "arrhenius-fit", 0, { "catalyst=1Ru/CeO2|temperature_C=350|pressure_MPa=1|rate_mmol_gcat_h=5.2|ea_kJ_mol=62",
+				"catalyst=1Ru/CeO2|temperature_C=400|pressure_MPa=1|rate_mmol_gcat_h=12.1",
+				"source=text|catalyst=1Ru/CeO2|temperature_C=400|pressure_MPa=1|rate_mmol_gcat_h=12.0",
+				"catalyst=1Ru/CeO2|temperature_C=450|pressure_MPa=1|rate_mmol_gcat_h=25.3",
+				"catalyst=1Ru/CeO2|temperature_C=400|pressure_MPa=0.1|rate_mmol_gcat_h=3.1" }, NULL },
+	/* the same series against a reported Ea of 120 */
+	{ "arrhenius-fit", 1, { "catalyst=1Ru/CeO2|temperature_C=350|pressure_MPa=1|rate_mmol_gcat_h=5.2|ea_kJ_mol=120",
+				"catalyst=1Ru/CeO2|temperature_C=400|pressure_MPa=1|rate_mmol_gcat_h=12.1",
+				"catalyst=1Ru/CeO2|temperature_C=450|pressure_MPa=1|rate_mmol_gcat_h=25.3" },
+	  "reported 120: disagrees with the reported value" },
+	/* two temperatures are no series */
+	{ "arrhenius-fit", 0, { "catalyst=Co/MgO|temperature_C=300|pressure_MPa=1|rate_mmol_gcat_h=9.0",
+				"catalyst=Co/MgO|temperature_C=350|pressure_MPa=1|rate_mmol_gcat_h=5.0" }, NULL },
+
 	{ "ref-mismatch", 1, { "catalyst=Co1Ru2/NC|ref=95", "source=text|locator=L155|"
 			       "catalyst=Co1Ru2/NC|ref=96" },
 	  "the table cites ref. 95 for 'Co1Ru2/NC', the text cites 96 on line 3 (text L155)" },
