@@ -5,7 +5,9 @@
  * rows or Markdown pipe rows, after a "Table N" caption or alone), and the
  * entries of the reference list.  Every block keeps its source offset.
  *
- * Tables: the header is the leading rows that hold no numeric cell (or,
+ * Tables (tab-separated, Markdown pipe rows, or columns aligned with
+ * spaces as pdftotext -layout prints them after a "Table N" caption): the
+ * header is the leading rows that hold no numeric cell (or,
  * in Markdown, the rows above the |---| line); a first column that is
  * filled only now and then (SACs / SCCs / BCCs) is a group column, and
  * each of its cells spans the rows below it down to the next one.
@@ -400,6 +402,8 @@ static void find_group_column(struct table *t)
 	t->ncells = out;
 }
 
+static void finish_table(struct table *t, size_t sep_at);
+
 /* Rows first..last-1 (some may be blank) into a table of block b. */
 static void read_table(struct reader_state *st, struct block *b, size_t first, size_t last)
 {
@@ -419,6 +423,16 @@ static void read_table(struct reader_state *st, struct block *b, size_t first, s
 		add_row(st, t, r, i);
 		r++;
 	}
+	finish_table(t, sep_at);
+}
+
+/*
+ * The header rows of t (the rows above a Markdown separator at sep_at, or
+ * the leading rows without a number), its group column, and its index.
+ */
+static void finish_table(struct table *t, size_t sep_at)
+{
+	size_t r;
 	if (sep_at != (size_t)-1) {
 		t->nheader = sep_at;
 	} else {
@@ -446,6 +460,131 @@ static void read_table(struct reader_state *st, struct block *b, size_t first, s
 	table_index(t);
 }
 
+/* --- tables aligned with spaces (pdftotext -layout) -------------------------- */
+
+#define LAYOUT_MAX_CELLS 64
+
+/*
+ * Cells of a line whose columns are aligned with spaces: text runs split
+ * at two spaces or more.  Writes up to max [start, end) byte offsets of
+ * the line; returns how many cells.
+ */
+static size_t layout_cells(const char *s, const char *e, size_t *cs, size_t *ce, size_t max)
+{
+	const char *p = s;
+	size_t n = 0;
+	while (p < e) {
+		const char *q;
+		while (p < e && *p == ' ')
+			p++;
+		if (p >= e)
+			break;
+		q = p;
+		while (q < e && !(*q == ' ' && (q + 1 >= e || q[1] == ' ')))
+			q++;
+		if (n < max) {
+			cs[n] = (size_t)(p - s);
+			ce[n] = (size_t)(q - s);
+		}
+		n++;
+		p = q;
+	}
+	return n;
+}
+
+/* A line of a space-aligned table: two cells or more, no tab, not a pipe row. */
+static int is_layout_row(const struct reader_state *st, size_t i)
+{
+	size_t cs[2], ce[2];
+	const char *s = st->src + st->lines[i].start, *e = st->src + st->lines[i].end;
+	if (line_blank(st, i) || has_tab(st, i) || is_pipe_row(st, i))
+		return 0;
+	return layout_cells(s, rtrim(s, e), cs, ce, 2) >= 2;
+}
+
+/* Characters (not bytes) from s to p: columns line up in characters. */
+static size_t char_col(const char *s, const char *p)
+{
+	size_t n = 0;
+	for (; s < p; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * Rows first..last-1 of a space-aligned table into block b.  The row with
+ * the most cells gives the columns' starts; a cell of another row goes to
+ * the column it starts in (a cell that is missing leaves its column empty).
+ */
+static void read_layout_table(struct reader_state *st, struct block *b, size_t first, size_t last)
+{
+	struct table *t = block_new_table(b);
+	size_t anchor[LAYOUT_MAX_CELLS], nanchor = 0, i, r = 0;
+	size_t cs[LAYOUT_MAX_CELLS], ce[LAYOUT_MAX_CELLS];
+	for (i = first; i < last; i++) {
+		const char *s = st->src + st->lines[i].start, *e = st->src + st->lines[i].end;
+		size_t n, k;
+		if (line_blank(st, i))
+			continue;
+		n = layout_cells(s, rtrim(s, e), cs, ce, LAYOUT_MAX_CELLS);
+		if (n > LAYOUT_MAX_CELLS)
+			n = LAYOUT_MAX_CELLS;
+		if (n > nanchor) {
+			for (k = 0; k < n; k++)
+				anchor[k] = char_col(s, s + cs[k]);
+			nanchor = n;
+		}
+	}
+	for (i = first; i < last; i++) {
+		const char *s = st->src + st->lines[i].start, *e = st->src + st->lines[i].end;
+		size_t n, k, col = 0;
+		int any = 0;
+		if (line_blank(st, i))
+			continue;
+		n = layout_cells(s, rtrim(s, e), cs, ce, LAYOUT_MAX_CELLS);
+		if (n > LAYOUT_MAX_CELLS)
+			n = LAYOUT_MAX_CELLS;
+		t->row_src_off = xrealloc(t->row_src_off, (r + 1) * sizeof(size_t));
+		t->row_src_off[r] = st->lines[i].start;
+		for (k = 0; k < n; k++) {
+			size_t c = char_col(s, s + cs[k]), a = 0;
+			/* the last column that starts at or before the cell (one character of slack) */
+			while (a + 1 < nanchor && anchor[a + 1] <= c + 1)
+				a++;
+			if (any && a < col)
+				a = col;
+			/* cells left over on the right of a short row keep their order */
+			if (n == nanchor)
+				a = k;
+			table_add_cell(t, r, a, s + cs[k], ce[k] - cs[k], st->lines[i].start + cs[k]);
+			col = a + 1;
+			any = 1;
+		}
+		r++;
+	}
+	finish_table(t, (size_t)-1);
+}
+
+/*
+ * After a "Table N" caption at line from: the first line of a
+ * space-aligned table (its caption may go on for two lines, blank lines
+ * may come between), when two rows of it follow one another; else 0.
+ */
+static size_t layout_table_start(const struct reader_state *st, size_t from)
+{
+	size_t i, next;
+	for (i = from; i < st->n && i < from + 4; i++) {
+		if (!is_layout_row(st, i))
+			continue;
+		next = i + 1;
+		if (next < st->n && line_blank(st, next))
+			next++;
+		return next < st->n && is_layout_row(st, next) ? i : 0;
+	}
+	return 0;
+}
+
 /* A footnote line under a table: "a Conditions ...", "ᵃ ...", "Note: ...". */
 static int is_footnote(const char *s, const char *e)
 {
@@ -454,6 +593,26 @@ static int is_footnote(const char *s, const char *e)
 	if (e - s >= 3 && (unsigned char)s[0] == 0xE1 && (unsigned char)s[1] == 0xB5)
 		return 1;   /* modifier small letters ᵃ ᵇ ... */
 	return e - s > 2 && s[0] >= 'a' && s[0] <= 'e' && s[1] == ' ';
+}
+
+/* Footnotes right under the last table, from line i on; returns the line after them. */
+static size_t read_footnotes(struct reader_state *st, size_t i)
+{
+	while (i < st->n) {
+		size_t k = i;
+		const char *fs, *fe;
+		if (line_blank(st, k))
+			k++;
+		if (k >= st->n || line_blank(st, k))
+			break;
+		fs = skip_blank(st->src + st->lines[k].start, st->src + st->lines[k].end);
+		fe = rtrim(fs, st->src + st->lines[k].end);
+		if (!is_footnote(fs, fe))
+			break;
+		table_add_footnote(st->doc->blocks[st->doc->nblocks - 1].table, fs, (size_t)(fe - fs));
+		i = k + 1;
+	}
+	return i;
 }
 
 /* --- the reader ------------------------------------------------------------ */
@@ -601,23 +760,18 @@ struct document *ingest_text(const char *name, const char *key,
 				b = add_lines(&st, BLOCK_TABLE, i, cap_end);
 				block_set_label(b, label);
 				read_table(&st, b, first, last);
-				i = last;
-				/* footnotes right under the table */
-				while (i < st.n) {
-					size_t k = i;
-					const char *fs, *fe;
-					if (line_blank(&st, k))
-						k++;
-					if (k >= st.n || line_blank(&st, k))
-						break;
-					fs = skip_blank(st.src + st.lines[k].start, st.src + st.lines[k].end);
-					fe = rtrim(fs, st.src + st.lines[k].end);
-					if (!is_footnote(fs, fe))
-						break;
-					table_add_footnote(st.doc->blocks[st.doc->nblocks - 1].table,
-							   fs, (size_t)(fe - fs));
-					i = k + 1;
-				}
+				i = read_footnotes(&st, last);
+			} else if ((first = layout_table_start(&st, i + 1)) != 0) {
+				/* columns aligned with spaces, as pdftotext -layout prints them */
+				last = first;
+				while (last < st.n && (is_layout_row(&st, last) ||
+						       (line_blank(&st, last) && last + 1 < st.n &&
+							is_layout_row(&st, last + 1))))
+					last++;
+				b = add_lines(&st, BLOCK_TABLE, i, first);
+				block_set_label(b, label);
+				read_layout_table(&st, b, first, last);
+				i = read_footnotes(&st, last);
 			} else {
 				b = add_lines(&st, BLOCK_CAPTION, i, i + 1);
 				block_set_label(b, label);

@@ -51,6 +51,22 @@ static const struct real_case cases[] = {
 	  { "Ru/CeO2|rate_mmol_gcat_h=1.25|temperature_C=450|pressure_MPa=1", NULL } },
 	{ "t.md", "Ammonia synthesis over Co/MgO: 3.1 &micro;mol g<sup>&#8722;1</sup> s<sup>-1</sup> "
 	  "at 500 o C.", { "Co/MgO|rate_mmol_gcat_h=11.16|temperature_C=500", NULL } },
+	/* --- tables in text --- */
+	/*
+	 * columns aligned with spaces (pdftotext -layout): a missing cell
+	 * leaves its column empty; units in the headers, a footnote mark, a
+	 * dash for none, an uncertainty, conditions in a footnote
+	 */
+	{ "t.txt", "Ammonia synthesis over Ru/CeO2.\n\n"
+	  "Table 2. NH3 synthesis rates of the Ru/CeO2 catalysts.\n\n"
+	  "  Catalyst        Ru loading (wt%)   T (K)    Rate (\xC2\xB5mol g" MINUS "1 h" MINUS "1)   Ea (kJ mol" MINUS "1)\n"
+	  "  Ru/CeO2-r       1.0                673      4350                  72\n"
+	  "  Ru/CeO2-c       1.0                673      2110\xE1\xB5\x83                 \xE2\x80\x93\n"
+	  "  Ru/CeO2-o                          623      980 \xC2\xB1 20              85\n\n"
+	  "  a Measured at 1 MPa.\n",
+	  { "Ru/CeO2-r|loading_wt=1.0|temperature_C=399.85|pressure_MPa=1|rate_mmol_gcat_h=4.35|ea_kJ_mol=72",
+	    "Ru/CeO2-c|rate_mmol_gcat_h=2.11|ea_kJ_mol=",
+	    "Ru/CeO2-o|loading_wt=|temperature_C=349.85|rate_mmol_gcat_h=0.98|ea_kJ_mol=85", NULL } },
 	/* --- naming --- */
 	/* a compound named as the catalyst, then "the catalyst" */
 	{ "t.txt", "For ammonia synthesis we report a stable catalyst, cubic CaFH, a solid solution of "
