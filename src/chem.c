@@ -815,6 +815,20 @@ enum site_type chem_site_of_label(const char *label)
 
 /* --- the name fold ---------------------------------------------------------- */
 
+/* s starts with the n letters of w, in any case. */
+static int str_casecmp_n(const char *s, const char *w, size_t n)
+{
+	size_t k;
+	for (k = 0; k < n; k++) {
+		char c = s[k];
+		if (is_upper(c))
+			c = (char)(c - 'A' + 'a');
+		if (c != w[k])
+			return 0;
+	}
+	return 1;
+}
+
 char *chem_fold_name(const char *name)
 {
 	struct buf a = BUF_INIT, b = BUF_INIT;
@@ -822,6 +836,15 @@ char *chem_fold_name(const char *name)
 	ascii_name(name, strlen(name), &a);
 	for (i = 0; i < a.len; i++) {
 		char c = a.data[i];
+		/* the word "catalyst" or "catalysts" says nothing of which catalyst */
+		if ((c == 'c' || c == 'C') && (i == 0 || !is_alnum(a.data[i - 1])) &&
+		    str_casecmp_n(a.data + i, "catalyst", 8)) {
+			size_t e = i + 8 + (a.data[i + 8] == 's');
+			if (!is_alnum(a.data[e])) {
+				i = e - 1;
+				continue;
+			}
+		}
 		if (!is_alnum(c))
 			continue;
 		buf_addch(&b, is_upper(c) ? c - 'A' + 'a' : c);

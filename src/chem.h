@@ -113,7 +113,8 @@ void chem_name_metals(const struct chem_name *cn, char *out, size_t size);
 /*
  * The one fold by which catalyst names are compared (corpus merging,
  * duplicates, reports, the extractor's table and prose rows): Unicode
- * subscripts and dashes as ASCII, letters and digits only, lower case,
+ * subscripts and dashes as ASCII, the word "catalyst(s)" left out,
+ * letters and digits only, lower case,
  * a final plural "s" dropped from names longer than three characters
  * ("Ru NCs" and "ru-nc" fold alike).  Returns a new string.
  */

@@ -4,10 +4,12 @@
  */
 #include <config.h>
 
+#include <dirent.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 #include "cmd.h"
@@ -91,4 +93,30 @@ int cmd_lock_output(const char *path, int argc, char **argv, struct file_lock **
 	free(who);
 	free(lp);
 	return *lock ? 0 : -1;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int cmd_list_csv(const char *dir, char ***files, size_t *n, size_t *alloc)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	size_t first = *n;
+	if (!dp)
+		return error("cannot open folder '%s'", dir);
+	while ((de = readdir(dp)) != NULL) {
+		struct buf path = BUF_INIT;
+		if (de->d_name[0] == '.' || !str_endswith(de->d_name, ".csv"))
+			continue;
+		buf_printf(&path, "%s%s%s", dir, str_endswith(dir, "/") ? "" : "/", de->d_name);
+		*files = xgrow(*files, alloc, *n + 1, sizeof(char *));
+		(*files)[(*n)++] = buf_detach(&path, NULL);
+	}
+	closedir(dp);
+	if (*n > first)
+		qsort(*files + first, *n - first, sizeof(char *), cmp_str);
+	return 0;
 }

@@ -26,6 +26,7 @@ extern const struct command cmd_merge;
 extern const struct command cmd_score;
 extern const struct command cmd_units;
 extern const struct command cmd_init;
+extern const struct command cmd_migrate;
 
 /* Print "nh3cat: CMD: MESSAGE" and the pointer to --help; return EXIT_INPUT. */
 int cmd_usage_error(const struct command *cmd, const char *fmt, ...)
@@ -49,6 +50,12 @@ char *cmd_describe(int argc, char **argv);
  */
 struct file_lock;
 int cmd_lock_output(const char *path, int argc, char **argv, struct file_lock **lock /* OUT */);
+/*
+ * The *.csv files of dir, sorted, appended to *files (*n of them, in
+ * *alloc slots; the caller frees each and the array).  0, or -1 after
+ * printing why.
+ */
+int cmd_list_csv(const char *dir, char ***files, size_t *n, size_t *alloc);
 /* Print the full help of cmd to f. */
 void cmd_print_help(const struct command *cmd, FILE *f);
 /* 1 when argv holds -h or --help before any "--". */

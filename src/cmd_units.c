@@ -30,34 +30,6 @@ static void unit_of(const struct quantity *q, struct buf *b)
 		buf_addstr(b, quantity_kind_unit(q->kind));
 }
 
-static int kind_parse(const char *name, enum quantity_kind *k)
-{
-	int i;
-	for (i = QK_NONE + 1; i < QK_NKINDS; i++)
-		if (str_eq(name, quantity_kind_name((enum quantity_kind)i))) {
-			*k = (enum quantity_kind)i;
-			return 0;
-		}
-	return -1;
-}
-
-/* The entries column of a kind, for the figures a report would print. */
-static int column_of(enum quantity_kind k)
-{
-	switch (k) {
-	case QK_RATE_CAT: return COL_RATE_GCAT;
-	case QK_RATE_METAL: return COL_RATE_GMETAL;
-	case QK_TOF: return COL_TOF_S;
-	case QK_TEMPERATURE: return COL_TEMPERATURE_C;
-	case QK_PRESSURE: return COL_PRESSURE_MPA;
-	case QK_WHSV: return COL_WHSV;
-	case QK_EA: return COL_EA;
-	case QK_LOADING: return COL_LOADING_WT;
-	case QK_SIZE: return COL_SIZE_NM;
-	default: return -1;
-	}
-}
-
 /*
  * The values as reports print them (the figures of the source: 673 K is
  * 400 degC); *full set when that rounds what an entries CSV would store.
@@ -70,7 +42,7 @@ static void print_values(const struct quantity *q, const double *v, FILE *f, int
 		struct buf b = BUF_INIT;
 		if (i > 0)
 			fputs(q->is_range ? " to " : ", ", f);
-		report_format_number(num_format(v[i], num), column_of(q->kind), &b);
+		report_format_number(num_format(v[i], num), entry_col_of_kind(q->kind), &b);
 		fputs(buf_str(&b), f);
 		if (!str_eq(buf_str(&b), num))
 			*full = 1;
@@ -95,6 +67,7 @@ static int run(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "loading", required_argument, NULL, 'l' },
 		{ "as", required_argument, NULL, 'a' },
+		{ "kind", required_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *text = NULL, *loading_arg = NULL;
@@ -109,15 +82,16 @@ static int run(int argc, char **argv)
 
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":l:a:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":l:a:k:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
 			loading_arg = optarg;
 			break;
 		case 'a':
-			if (kind_parse(optarg, &expect) < 0)
-				return cmd_usage_error(&cmd_units, "--as: unknown kind '%s' (rate, rate_metal, tof, "
-						       "temperature, pressure, whsv, ghsv, ea, loading or size)", optarg);
+		case 'k':
+			if ((expect = quantity_kind_from_name(optarg)) == QK_NONE)
+				return cmd_usage_error(&cmd_units, "--kind: unknown kind '%s' (rate, rate_metal, tof, "
+						       "temperature, pressure, whsv, ghsv, ea, loading, size or outlet)", optarg);
 			break;
 		default:
 			return cmd_option_error(&cmd_units, argv, c);
@@ -205,7 +179,7 @@ static int run(int argc, char **argv)
 const struct command cmd_units = {
 	.name = "units",
 	.summary = "print one quantity in canonical units",
-	.usage = "nh3cat units 'QUANTITY' [--loading WT] [--as KIND]",
+	.usage = "nh3cat units 'QUANTITY' [--loading WT] [--kind KIND]",
 	.help =
 	"Reads one quantity as papers write it (a value, a range such as\n"
 	"'523-648 K', or a list such as '1.1 and 10.3 umol g^-1 h^-1') and prints\n"
@@ -215,6 +189,7 @@ const struct command cmd_units = {
 	"  pressure       MPa                     WHSV            mL g^-1 h^-1\n"
 	"  GHSV           h^-1 (say 'GHSV ...')   Ea              kJ mol^-1\n"
 	"  loading        wt%                     size            nm\n"
+	"  outlet NH3     vol % (vol%, mol%, ppm; a bare % with --kind outlet)\n"
 	"Unicode and LaTeX spellings are understood ('2.53 \\times 10^{-2} s^{-1}',\n"
 	"'mmol_{NH3} g_{cat}^{-1} h^{-1}', 'h\xE2\x81\xBB\xC2\xB9').  A label in front chooses the\n"
 	"kind where the unit alone cannot ('GHSV 36 000 h^-1', 'TOF_Ru 0.067 s^-1').\n"
@@ -223,12 +198,15 @@ const struct command cmd_units = {
 	"  -l, --loading WT   metal loading in wt%: a rate per gram of metal is also\n"
 	"                     printed per gram of catalyst, and the other way round,\n"
 	"                     marked derived\n"
-	"  -a, --as KIND      the quantity must be of this kind: rate, rate_metal,\n"
+	"  -k, --kind KIND    the quantity must be of this kind: rate, rate_metal,\n"
 	"                     tof, temperature, pressure, whsv, ghsv, ea, loading,\n"
-	"                     size (a bare h^-1 is read as GHSV with --as ghsv)\n"
+	"                     size, outlet (a bare h^-1 is read as GHSV with --kind\n"
+	"                     ghsv, a bare % as a loading with --kind loading and\n"
+	"                     as the outlet NH3 concentration with --kind outlet);\n"
+	"                     --as KIND is the same\n"
 	"\n"
 	"Exit status: 0, or 2 when the quantity cannot be read (unknown unit,\n"
-	"malformed number, a kind other than --as asks for) or cannot be: a\n"
+	"malformed number, a kind other than --kind asks for) or cannot be: a\n"
 	"number that overflows or underflows, as written or once converted (an\n"
 	"entry holds zero or 0.000000000000001 to below 1000000000000000), a\n"
 	"temperature below absolute zero, a negative rate, pressure or size.\n"

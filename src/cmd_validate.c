@@ -29,35 +29,18 @@
 #include "validate.h"
 
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The *.csv files of dir, sorted, appended to *files. */
+/* The *.csv files of dir, sorted, appended to *files; a folder without one is an error. */
 static int list_dir(const char *dir, char ***files, size_t *n, size_t *alloc)
 {
-	DIR *dp = opendir(dir);
-	struct dirent *de;
 	size_t first = *n;
-	if (!dp)
-		return error("cannot open folder '%s'", dir);
-	while ((de = readdir(dp)) != NULL) {
-		struct buf path = BUF_INIT;
-		if (de->d_name[0] == '.' || !str_endswith(de->d_name, ".csv"))
-			continue;
-		buf_printf(&path, "%s%s%s", dir, str_endswith(dir, "/") ? "" : "/", de->d_name);
-		*files = xgrow(*files, alloc, *n + 1, sizeof(char *));
-		(*files)[(*n)++] = buf_detach(&path, NULL);
-	}
-	closedir(dp);
+	if (cmd_list_csv(dir, files, n, alloc) < 0)
+		return -1;
 	if (*n == first) {
 		/* a CI run that checks nothing must not pass for a green one */
 		fprintf(stderr, "%s: error: no entries CSV (*.csv) in the folder: nothing to validate\n",
 			dir);
 		return -1;
 	}
-	qsort(*files + first, *n - first, sizeof(char *), cmp_str);
 	return 0;
 }
 

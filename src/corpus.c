@@ -182,10 +182,16 @@ static long find_name(char *const *names, size_t n, const char *name)
 	return -1;
 }
 
+/* The schema version a set is written in (entry.h). */
+static int version_of(const struct entry_set *s)
+{
+	return s->version ? s->version : ENTRY_SCHEMA_VERSION;
+}
+
 static int same_layout(const struct entry_set *a, const struct entry_set *b)
 {
 	size_t i;
-	if (a->nextra != b->nextra)
+	if (a->nextra != b->nextra || version_of(a) != version_of(b))
 		return 0;
 	for (i = 0; i < a->nextra; i++)
 		if (!str_eq(a->extra_names[i], b->extra_names[i]))
@@ -229,23 +235,30 @@ static void adopt_layout(struct entry_set *to, const struct entry_set *from)
 		to->extra_names[k] = xstrdup(from->extra_names[k]);
 	to->bom = from->bom;
 	to->crlf = from->crlf;
+	to->version = from->version;
 	if (from->raw_header) {
 		to->raw_header = xstrndup(from->raw_header, from->raw_header_len);
 		to->raw_header_len = from->raw_header_len;
 	}
 }
 
-/* Add the extra columns of from that to lacks; to's rows are then rewritten. */
+/*
+ * Add the extra columns of from that to lacks, and move to up to from's
+ * schema version; to's rows are then rewritten.
+ */
 static void widen_layout(struct entry_set *to, const struct entry_set *from)
 {
 	size_t k, i, old = to->nextra;
+	int newer = version_of(from) > version_of(to);
+	if (newer)
+		to->version = from->version;
 	for (k = 0; k < from->nextra; k++) {
 		if (find_name(to->extra_names, to->nextra, from->extra_names[k]) >= 0)
 			continue;
 		to->extra_names = xrealloc(to->extra_names, (to->nextra + 1) * sizeof(char *));
 		to->extra_names[to->nextra++] = xstrdup(from->extra_names[k]);
 	}
-	if (to->nextra == old)
+	if (to->nextra == old && !newer)
 		return;
 	free(to->raw_header);
 	to->raw_header = NULL;

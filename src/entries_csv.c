@@ -64,6 +64,9 @@ struct reader {
 	struct csv_parser p;
 	struct fields fs;
 	int errors;
+	/* the layout of the file: its schema columns in order */
+	enum entry_col lay[ENTRY_NCOLS];
+	size_t nschema;
 };
 
 static int too_many(struct reader *r)
@@ -137,11 +140,15 @@ static int shown_len(const char *s, const char **more)
 	return (int)k;
 }
 
+/*
+ * The header row: the columns of schema v2, or of v1 (no outlet_nh3_pct),
+ * in order, then extra columns.
+ */
 static int check_header(struct reader *r, struct entry_set *s, long line)
 {
 	struct fields *fs = &r->fs;
-	int pos[ENTRY_NCOLS];
-	int i, ok = 1;
+	int pos[ENTRY_NCOLS], want[ENTRY_NCOLS];
+	int i, ok = 1, version = 1;
 	size_t k, unknown = 0;
 
 	/*
@@ -167,6 +174,20 @@ static int check_header(struct reader *r, struct entry_set *s, long line)
 	}
 	for (i = 0; i < ENTRY_NCOLS; i++)
 		pos[i] = -1;
+	/* the version is the newest whose own columns the header names */
+	for (k = 0; k < fs->n; k++) {
+		int c = entry_col_find(fs->v[k]);
+		if (c >= 0 && entry_cols[c].since > version)
+			version = entry_cols[c].since;
+	}
+	r->nschema = 0;
+	for (i = 0; i < ENTRY_NCOLS; i++) {
+		want[i] = -1;
+		if (entry_cols[i].since <= version) {
+			want[i] = (int)r->nschema;
+			r->lay[r->nschema++] = (enum entry_col)i;
+		}
+	}
 	for (k = 0; k < fs->n; k++) {
 		int c = entry_col_find(fs->v[k]);
 		if (c >= 0) {
@@ -181,14 +202,17 @@ static int check_header(struct reader *r, struct entry_set *s, long line)
 		}
 	}
 	for (i = 0; i < ENTRY_NCOLS; i++) {
+		if (want[i] < 0)
+			continue;
 		if (pos[i] < 0) {
 			diag_emit(r->d, r->name, line, 0, DIAG_ERROR, "schema-header",
-				  "missing column '%s' (schema v1 column %d)", entry_cols[i].name, i + 1);
+				  "missing column '%s' (schema v%d column %d)", entry_cols[i].name,
+				  version, want[i] + 1);
 			ok = 0;
-		} else if (pos[i] != i) {
+		} else if (pos[i] != want[i]) {
 			diag_emit(r->d, r->name, line, 0, DIAG_ERROR, "schema-header",
-				  "column '%s' is field %d, schema v1 puts it at field %d",
-				  entry_cols[i].name, pos[i] + 1, i + 1);
+				  "column '%s' is field %d, schema v%d puts it at field %d",
+				  entry_cols[i].name, pos[i] + 1, version, want[i] + 1);
 			ok = 0;
 		}
 	}
@@ -209,29 +233,36 @@ static int check_header(struct reader *r, struct entry_set *s, long line)
 			  "%zu more unknown columns", unknown - MAX_UNKNOWN_LISTED);
 	if (!ok)
 		return -1;
-	s->nextra = fs->n - ENTRY_NCOLS;
+	s->version = version;
+	s->nextra = fs->n - r->nschema;
 	if (s->nextra) {
 		s->extra_names = xcalloc(s->nextra, sizeof(char *));
 		for (k = 0; k < s->nextra; k++)
-			s->extra_names[k] = xstrdup(fs->v[ENTRY_NCOLS + k]);
+			s->extra_names[k] = xstrdup(fs->v[r->nschema + k]);
 	}
 	return 0;
+}
+
+/* Move the fields of the record just parsed into e (nextra extra columns). */
+static void move_fields(struct reader *r, struct entry *e, size_t nextra)
+{
+	size_t k;
+	for (k = 0; k < r->nschema; k++) {
+		free(e->f[r->lay[k]]);
+		e->f[r->lay[k]] = r->fs.v[k];
+	}
+	for (k = 0; k < nextra; k++) {
+		free(e->extra[k]);
+		e->extra[k] = r->fs.v[r->nschema + k];
+	}
+	r->fs.n = 0;   /* the strings now belong to the entry */
 }
 
 static void take_row(struct reader *r, struct entry_set *s, const char *rec, size_t reclen,
 		     long line)
 {
 	struct entry *e = entry_set_append(s);
-	size_t k;
-	for (k = 0; k < ENTRY_NCOLS; k++) {
-		free(e->f[k]);
-		e->f[k] = r->fs.v[k];
-	}
-	for (k = 0; k < s->nextra; k++) {
-		free(e->extra[k]);
-		e->extra[k] = r->fs.v[ENTRY_NCOLS + k];
-	}
-	r->fs.n = 0;   /* the strings now belong to the entry */
+	move_fields(r, e, s->nextra);
 	e->raw = xstrndup(rec, reclen);
 	e->rawlen = reclen;
 	e->line = line;
@@ -485,17 +516,8 @@ int entries_each(const char *path, entry_row_fn *fn, void *ctx, struct diag *d)
 				failed = 1;
 			} else {
 				struct entry e;
-				size_t k;
 				entry_init(&e, hdr.nextra);
-				for (k = 0; k < ENTRY_NCOLS; k++) {
-					free(e.f[k]);
-					e.f[k] = r.fs.v[k];
-				}
-				for (k = 0; k < hdr.nextra; k++) {
-					free(e.extra[k]);
-					e.extra[k] = r.fs.v[ENTRY_NCOLS + k];
-				}
-				r.fs.n = 0;
+				move_fields(&r, &e, hdr.nextra);
 				e.line = rec_line;
 				stop = fn(ctx, &e);
 				entry_release(&e);
@@ -556,17 +578,32 @@ static int ends_in_newline(const struct buf *out)
 	return out->len > 0 && out->data[out->len - 1] == '\n';
 }
 
+int entries_version_out(const struct entry_set *s)
+{
+	size_t i, k;
+	int v = s->version ? s->version : ENTRY_SCHEMA_VERSION;
+	/* a value in a column the file's version lacks: the file moves up */
+	for (i = 0; i < s->n && v < ENTRY_SCHEMA_VERSION; i++)
+		for (k = 0; k < ENTRY_NCOLS; k++)
+			if (entry_cols[k].since > v && s->v[i].f[k][0])
+				return ENTRY_SCHEMA_VERSION;
+	return v;
+}
+
 void entries_format_header(const struct entry_set *s, struct buf *out)
 {
-	size_t k;
+	size_t k, n = 0;
+	int v = entries_version_out(s);
 	if (s->bom)
 		buf_add(out, "\xEF\xBB\xBF", 3);
-	if (s->raw_header) {
+	if (s->raw_header && v == (s->version ? s->version : ENTRY_SCHEMA_VERSION)) {
 		buf_add(out, s->raw_header, s->raw_header_len);
 		return;
 	}
 	for (k = 0; k < ENTRY_NCOLS; k++) {
-		if (k)
+		if (entry_cols[k].since > v)
+			continue;
+		if (n++)
 			buf_addch(out, ',');
 		csv_add_field(out, entry_cols[k].name);
 	}
@@ -580,19 +617,24 @@ void entries_format_header(const struct entry_set *s, struct buf *out)
 void entries_format_rows(const struct entry_set *s, struct buf *out)
 {
 	const char *eol = s->crlf ? "\r\n" : "\n";
-	size_t i, k;
+	size_t i, k, n;
+	int v = entries_version_out(s);
+	/* rows as read, unless the file moves to another version */
+	int keep_raw = v == (s->version ? s->version : ENTRY_SCHEMA_VERSION);
 
 	for (i = 0; i < s->n; i++) {
 		const struct entry *e = &s->v[i];
 		/* A last row read without a newline gets one when rows follow it. */
 		if (out->len && !ends_in_newline(out))
 			buf_addstr(out, eol);
-		if (e->raw) {
+		if (e->raw && keep_raw) {
 			buf_add(out, e->raw, e->rawlen);
 			continue;
 		}
-		for (k = 0; k < ENTRY_NCOLS; k++) {
-			if (k)
+		for (k = 0, n = 0; k < ENTRY_NCOLS; k++) {
+			if (entry_cols[k].since > v)
+				continue;
+			if (n++)
 				buf_addch(out, ',');
 			csv_add_field(out, e->f[k]);
 		}

@@ -1,5 +1,5 @@
 /*
- * entry.c: the schema v1 column table and the entry record.
+ * entry.c: the column table of the schema and the entry record.
  */
 #include <config.h>
 
@@ -14,32 +14,89 @@ static const char *const sources[] = { "table", "text", "caption", NULL };
 static const char *const methods[] = { "experiment", "computed", NULL };
 
 const struct col_info entry_cols[ENTRY_NCOLS] = {
-	[COL_ID] = { "id", CT_TEXT, NULL, NULL, "stable id, KEY:N" },
-	[COL_DOC] = { "doc", CT_TEXT, NULL, NULL, "document key (file name stem in corpus/papers/)" },
-	[COL_SOURCE] = { "source", CT_ENUM, sources, NULL, "table, text or caption" },
-	[COL_LOCATOR] = { "locator", CT_TEXT, NULL, NULL, "where in the document: L205, L93:C412, table1/r3" },
-	[COL_CATALYST] = { "catalyst", CT_TEXT, NULL, NULL, "catalyst name, ASCII-clean (Co1Ru2/NC)" },
-	[COL_SITE_TYPE] = { "site_type", CT_ENUM, site_types, NULL, "SAC, SCC, BCC, NP, bulk or empty" },
-	[COL_METALS] = { "metals", CT_TEXT, NULL, NULL, "active metals, ';'-separated element symbols" },
-	[COL_LOADING_WT] = { "loading_wt", CT_LOADING, NULL, "wt%", "metal content: 3.8 or Ru:1.17;Co:0.41" },
-	[COL_SUPPORT] = { "support", CT_TEXT, NULL, NULL, "support material" },
-	[COL_PROMOTER] = { "promoter", CT_TEXT, NULL, NULL, "promoter (K, Cs, Ba ...)" },
-	[COL_SIZE_NM] = { "size_nm", CT_NUMBER, NULL, "nm", "particle or cluster size" },
-	[COL_TEMPERATURE_C] = { "temperature_C", CT_NUMBER, NULL, "degC", "reaction temperature" },
-	[COL_PRESSURE_MPA] = { "pressure_MPa", CT_NUMBER, NULL, "MPa", "reaction pressure" },
-	[COL_WHSV] = { "whsv_mL_g_h", CT_NUMBER, NULL, "mL g^-1 h^-1", "weight hourly space velocity" },
-	[COL_RATE_GCAT] = { "rate_mmol_gcat_h", CT_NUMBER, NULL, "mmol g_cat^-1 h^-1", "NH3 synthesis rate per gram of catalyst" },
-	[COL_RATE_GMETAL] = { "rate_mmol_gmetal_h", CT_NUMBER, NULL, "mmol g_metal^-1 h^-1", "NH3 synthesis rate per gram of active metal" },
-	[COL_RATE_METAL] = { "rate_metal", CT_TEXT, NULL, NULL, "the metal of the per-metal rate" },
-	[COL_TOF_S] = { "tof_s", CT_NUMBER, NULL, "s^-1", "turnover frequency" },
-	[COL_EA] = { "ea_kJ_mol", CT_NUMBER, NULL, "kJ mol^-1", "apparent activation energy" },
-	[COL_REF] = { "ref", CT_REF, NULL, NULL, "reference number(s) of the cited primary paper" },
-	[COL_METHOD] = { "method", CT_ENUM, methods, NULL, "experiment or computed" },
-	[COL_DERIVED] = { "derived", CT_TEXT, NULL, NULL, "columns computed rather than read, ';'-separated" },
-	[COL_EVIDENCE] = { "evidence", CT_TEXT, NULL, NULL, "the source text, verbatim" },
-	[COL_STATUS] = { "status", CT_ENUM, statuses, NULL, "extracted, reviewed or rejected" },
-	[COL_NOTE] = { "note", CT_TEXT, NULL, NULL, "the curator's note" },
+	[COL_ID] = { "id", CT_TEXT, NULL, NULL, "stable id, KEY:N",
+		ROLE_RECORD, QK_NONE, 1 },
+	[COL_DOC] = { "doc", CT_TEXT, NULL, NULL, "document key (file name stem in corpus/papers/)",
+		ROLE_RECORD, QK_NONE, 1 },
+	[COL_SOURCE] = { "source", CT_ENUM, sources, NULL, "table, text or caption",
+		ROLE_RECORD, QK_NONE, 1 },
+	[COL_LOCATOR] = { "locator", CT_TEXT, NULL, NULL, "where in the document: L205, L93:C412, table1/r3",
+		ROLE_RECORD, QK_NONE, 1 },
+	[COL_CATALYST] = { "catalyst", CT_TEXT, NULL, NULL, "catalyst name, ASCII-clean (Co1Ru2/NC)",
+		ROLE_DESCRIPTION, QK_NONE, 1 },
+	[COL_SITE_TYPE] = { "site_type", CT_ENUM, site_types, NULL, "SAC, SCC, BCC, NP, bulk or empty",
+		ROLE_DESCRIPTION, QK_NONE, 1 },
+	[COL_METALS] = { "metals", CT_TEXT, NULL, NULL, "active metals, ';'-separated element symbols",
+		ROLE_DESCRIPTION, QK_NONE, 1 },
+	[COL_LOADING_WT] = { "loading_wt", CT_LOADING, NULL, "wt%", "metal content: 3.8 or Ru:1.17;Co:0.41",
+		ROLE_DESCRIPTION, QK_LOADING, 1 },
+	[COL_SUPPORT] = { "support", CT_TEXT, NULL, NULL, "support material",
+		ROLE_DESCRIPTION, QK_NONE, 1 },
+	[COL_PROMOTER] = { "promoter", CT_TEXT, NULL, NULL, "promoter (K, Cs, Ba ...)",
+		ROLE_DESCRIPTION, QK_NONE, 1 },
+	[COL_SIZE_NM] = { "size_nm", CT_NUMBER, NULL, "nm", "particle or cluster size",
+		ROLE_DESCRIPTION, QK_SIZE, 1 },
+	[COL_TEMPERATURE_C] = { "temperature_C", CT_NUMBER, NULL, "degC", "reaction temperature",
+		ROLE_CONDITION, QK_TEMPERATURE, 1 },
+	[COL_PRESSURE_MPA] = { "pressure_MPa", CT_NUMBER, NULL, "MPa", "reaction pressure",
+		ROLE_CONDITION, QK_PRESSURE, 1 },
+	[COL_WHSV] = { "whsv_mL_g_h", CT_NUMBER, NULL, "mL g^-1 h^-1", "weight hourly space velocity",
+		ROLE_CONDITION, QK_WHSV, 1 },
+	[COL_RATE_GCAT] = { "rate_mmol_gcat_h", CT_NUMBER, NULL, "mmol g_cat^-1 h^-1", "NH3 synthesis rate per gram of catalyst",
+		ROLE_RESULT, QK_RATE_CAT, 1 },
+	[COL_RATE_GMETAL] = { "rate_mmol_gmetal_h", CT_NUMBER, NULL, "mmol g_metal^-1 h^-1", "NH3 synthesis rate per gram of active metal",
+		ROLE_RESULT, QK_RATE_METAL, 1 },
+	[COL_RATE_METAL] = { "rate_metal", CT_TEXT, NULL, NULL, "the metal of the per-metal rate",
+		ROLE_DESCRIPTION, QK_NONE, 1 },
+	[COL_TOF_S] = { "tof_s", CT_NUMBER, NULL, "s^-1", "turnover frequency",
+		ROLE_RESULT, QK_TOF, 1 },
+	[COL_EA] = { "ea_kJ_mol", CT_NUMBER, NULL, "kJ mol^-1", "apparent activation energy",
+		ROLE_RESULT, QK_EA, 1 },
+	[COL_OUTLET_NH3] = { "outlet_nh3_pct", CT_NUMBER, NULL, "vol %", "NH3 concentration in the reactor effluent",
+		ROLE_RESULT, QK_OUTLET, 2 },
+	[COL_REF] = { "ref", CT_REF, NULL, NULL, "reference number(s) of the cited primary paper",
+		ROLE_RECORD, QK_NONE, 1 },
+	[COL_METHOD] = { "method", CT_ENUM, methods, NULL, "experiment or computed",
+		ROLE_RECORD, QK_NONE, 1 },
+	[COL_DERIVED] = { "derived", CT_TEXT, NULL, NULL, "columns computed rather than read, ';'-separated",
+		ROLE_RECORD, QK_NONE, 1 },
+	[COL_EVIDENCE] = { "evidence", CT_TEXT, NULL, NULL, "the source text, verbatim",
+		ROLE_RECORD, QK_NONE, 1 },
+	[COL_STATUS] = { "status", CT_ENUM, statuses, NULL, "extracted, reviewed or rejected",
+		ROLE_RECORD, QK_NONE, 1 },
+	[COL_NOTE] = { "note", CT_TEXT, NULL, NULL, "the curator's note",
+		ROLE_RECORD, QK_NONE, 1 },
 };
+
+int entry_col_of_kind(enum quantity_kind k)
+{
+	int i;
+	if (k == QK_NONE)
+		return -1;
+	for (i = 0; i < ENTRY_NCOLS; i++)
+		if (entry_cols[i].kind == k)
+			return i;
+	return -1;
+}
+
+size_t entry_cols_of_role(enum col_role r, enum entry_col *out, size_t max)
+{
+	size_t n = 0;
+	int i;
+	for (i = 0; i < ENTRY_NCOLS; i++)
+		if (entry_cols[i].role == r && n < max)
+			out[n++] = (enum entry_col)i;
+	return n;
+}
+
+size_t entry_ncols_of_version(int v)
+{
+	size_t n = 0;
+	int i;
+	for (i = 0; i < ENTRY_NCOLS; i++)
+		n += entry_cols[i].since <= v;
+	return n;
+}
 
 /* Columns after the schema's that stages of nh3cat write. */
 static const char *const known_ext_cols[] = {

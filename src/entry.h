@@ -1,11 +1,30 @@
 /*
- * entry.h: one catalyst performance entry (entries CSV schema v1) and a
+ * entry.h: one catalyst performance entry (entries CSV schema v2) and a
  * set of them as read from, or written to, one entries CSV file.
+ *
+ * The column table (entry_cols) is the one description of the schema:
+ * for each column its name, type, role (a result, a condition, a
+ * description), the quantity kind and canonical unit of a number, and the
+ * schema version that added it.  Lists of results and conditions, unit
+ * labels and the Table Schema of `nh3cat schema` derive from it.
+ *
+ * Checklist, adding a quantity (a column):
+ *   1. a row in entry_cols (entry.c) and its enum value below, in file order,
+ *      with `since` the new schema version (readers keep accepting older files);
+ *   2. its quantity kind in units.h (name, unit, description in units.c) and
+ *      the spellings of its unit in units_table.c;
+ *   3. how prose and tables name it (units_scan context, units_lookup header
+ *      hint), with a golden test under tests/golden/3xxx;
+ *   4. a validation rule if values can be cross-checked (rules.c, validate*.c);
+ *   5. README's schema table; `make` regenerates corpus/datapackage.json.
  *
  * Fields are kept as the strings of the file, so that a row nobody edits
  * is written back byte for byte; typed access goes through entry_get_num
  * and entry_set_num.  Numbers are in the canonical units of the schema
- * (see README.md, "Entries CSV schema v1").  An empty field means unknown.
+ * (see README.md, "Entries CSV schema").  An empty field means unknown.
+ * Files of schema v1 (without outlet_nh3_pct) are read too, and written
+ * back as v1 until a value needs the new column (nh3cat migrate rewrites
+ * them as v2).
  */
 #ifndef NH3CAT_ENTRY_H
 #define NH3CAT_ENTRY_H
@@ -14,8 +33,9 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "units.h"
 
-/* The columns of schema v1, in file order. */
+/* The columns of the schema, in file order. */
 enum entry_col {
 	COL_ID,
 	COL_DOC,
@@ -36,6 +56,7 @@ enum entry_col {
 	COL_RATE_METAL,
 	COL_TOF_S,
 	COL_EA,
+	COL_OUTLET_NH3,
 	COL_REF,
 	COL_METHOD,
 	COL_DERIVED,
@@ -54,15 +75,41 @@ enum col_type {
 	CT_ENUM       /* one of a fixed list (or empty) */
 };
 
+/* What a column holds. */
+enum col_role {
+	ROLE_RECORD,      /* id, doc, source, locator, evidence, status ...: about the record */
+	ROLE_DESCRIPTION, /* what the catalyst is: name, site type, metals, loading, size */
+	ROLE_CONDITION,   /* how it was measured: temperature, pressure, WHSV */
+	ROLE_RESULT       /* what was measured: rates, TOF, Ea, outlet NH3 */
+};
+
 struct col_info {
 	const char *name;
 	enum col_type type;
 	const char *const *values;  /* CT_ENUM: NULL-terminated allowed values */
 	const char *unit;           /* canonical unit, for CT_NUMBER */
 	const char *doc;            /* one-line meaning */
+	enum col_role role;
+	enum quantity_kind kind;    /* the quantity a number column holds, QK_NONE if none */
+	int since;                  /* the schema version that added the column */
 };
 
+/* The current schema version, written by every new file. */
+#define ENTRY_SCHEMA_VERSION 2
+
 extern const struct col_info entry_cols[ENTRY_NCOLS];
+
+/* The column that holds quantities of kind k, or -1. */
+int entry_col_of_kind(enum quantity_kind k);
+/*
+ * The columns of role r in file order, into out (at most max); returns
+ * how many.  ENTRY_NRESULTS and ENTRY_NCONDITIONS bound them.
+ */
+#define ENTRY_NRESULTS 5
+#define ENTRY_NCONDITIONS 3
+size_t entry_cols_of_role(enum col_role r, enum entry_col *out /* OUT */, size_t max);
+/* The number of columns of schema version v (1 or 2). */
+size_t entry_ncols_of_version(int v);
 
 /* Column index by header name, or -1. */
 int entry_col_find(const char *name);
@@ -87,6 +134,7 @@ struct entry_set {
 	size_t n, alloc;
 	char **extra_names;     /* column names after the schema's */
 	size_t nextra;
+	int version;            /* schema version of the file read (1, 2); 0: new, the current */
 	int bom;                /* the file began with a UTF-8 byte-order mark */
 	int crlf;               /* records end in CRLF */
 	char *raw_header;       /* header record as read, terminator included */
@@ -161,6 +209,13 @@ void entries_format(const struct entry_set *s, struct buf *out);
  * it holds a comma, quote or line break, or starts or ends with a blank.
  */
 void csv_add_field(struct buf *out, const char *s);
+/*
+ * The schema version s is written in: the version it was read in (the
+ * current one for a new set), or the current one when an entry holds a
+ * value in a column that version lacks.  Rows of a set that moves up are
+ * written anew, every cell unchanged.
+ */
+int entries_version_out(const struct entry_set *s);
 /* The two halves of entries_format, for writers that stream rows. */
 void entries_format_header(const struct entry_set *s, struct buf *out);
 void entries_format_rows(const struct entry_set *s, struct buf *out);

@@ -18,7 +18,7 @@
 
 enum role {
 	R_NONE, R_NAME, R_GROUP, R_LOADING, R_TEMP, R_PRESS, R_WHSV, R_RATE, R_TOF, R_EA,
-	R_SIZE, R_REF
+	R_SIZE, R_REF, R_OUTLET
 };
 
 struct column {
@@ -139,6 +139,12 @@ static enum role header_role(const char *h)
 	if (has_ci(h, "whsv") || has_ci(h, "ghsv") || has_ci(h, "space velocity") ||
 	    !strncmp(h, "SV", 2))
 		return R_WHSV;
+	/* the NH3 concentration of the effluent: "NH3 (%)", "Outlet NH3 (vol%)", "y_NH3 (%)" */
+	if (!has_ci(h, "rate") && !has_ci(h, "yield") &&
+	    (has_ci(h, "outlet") || has_ci(h, "effluent") || has_ci(h, "concentration") ||
+	     has_ci(h, "mole fraction") || has_ci(h, "vol%") || has_ci(h, "vol.%") ||
+	     (has_ci(h, "nh3") && strchr(h, '%'))))
+		return R_OUTLET;
 	if (has_ci(h, "rate") || has_ci(h, "activity") || has_ci(h, "r_nh3") || has_ci(h, "yield") ||
 	    !strncmp(h, "r(", 2) || !strncmp(h, "r_", 2) || !strncmp(h, "rNH3", 4) || !strncmp(h, "r (", 3))
 		return R_RATE;
@@ -449,11 +455,18 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 		header_conditions(&cols[c]);
 		if (cols[c].role == R_RATE && cols[c].kind == QK_NONE)
 			cols[c].kind = QK_RATE_CAT;
+		if (cols[c].role == R_OUTLET && cols[c].kind != QK_OUTLET) {
+			/* "NH3 (%)": vol % as written; a mole fraction without % is x 100 */
+			cols[c].kind = QK_OUTLET;
+			cols[c].unit = NULL;
+			cols[c].scale = has_ci(cols[c].header, "fraction") && !strchr(cols[c].header, '%') ? 100 : 1;
+		}
 		if (cols[c].role == R_NAME && name_col < 0)
 			name_col = (int)c;
 		if (cols[c].role == R_GROUP && group_col < 0)
 			group_col = (int)c;
-		if (cols[c].role == R_RATE || cols[c].role == R_TOF || cols[c].role == R_EA)
+		if (cols[c].role == R_RATE || cols[c].role == R_TOF || cols[c].role == R_EA ||
+		    cols[c].role == R_OUTLET)
 			have_value = 1;
 	}
 	/* A catalyst column whose cells span rows is a group column; the names follow it. */
@@ -590,6 +603,7 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 				break;
 			case R_TOF: col = COL_TOF_S; break;
 			case R_EA: col = COL_EA; break;
+			case R_OUTLET: col = COL_OUTLET_NH3; break;
 			case R_SIZE: col = COL_SIZE_NM; break;
 			default: continue;
 			}
@@ -598,7 +612,7 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 			v *= cols[c].scale;
 			if (cols[c].unit)
 				v = units_convert(cols[c].unit, v);
-			if (col == COL_RATE_GCAT || col == COL_RATE_GMETAL || col == COL_TOF_S || col == COL_EA) {
+			if (entry_cols[col].role == ROLE_RESULT) {
 				/* results wait: columns at other conditions make other entries */
 				res_col[nres] = c;
 				res_field[nres] = col;

@@ -162,8 +162,8 @@ struct para {
 /* One pending entry: a catalyst under one set of conditions in one sentence. */
 struct pending {
 	const struct mention *m;
-	double cond[3];      /* T, P, WHSV; NAN when unknown */
-	double res[4];       /* rate, rate per metal, TOF, Ea; NAN when none */
+	double cond[ENTRY_NCONDITIONS];  /* by condition column (entry.h): T, P, WHSV; NAN: unknown */
+	double res[ENTRY_NRESULTS];      /* by result column: rates, TOF, Ea, outlet NH3; NAN: none */
 	char rate_metal[4];
 	char loading[32];
 	char ref[64];
@@ -390,6 +390,10 @@ static void find_quantities(struct extractor *ex, struct para *p)
 			q.result = p->nsent && ctx_before(ex, p, XP_EA_CTX, s, i) && !q.q.is_range &&
 				   !ctx_before(ex, p, XP_NOT_SYNTH, s, i);
 			break;
+		case QK_OUTLET:
+			/* vol %, or a % the words before call the NH3 concentration (units_scan) */
+			q.result = !q.q.is_range;
+			break;
 		default:
 			break;
 		}
@@ -443,9 +447,21 @@ static size_t lower_bound(const struct para *p, size_t lo, size_t hi, size_t pos
 	return lo;
 }
 
+/* The slot of kind k among the columns of role r (entry.h's column table), or -1. */
+static int kind_slot(enum col_role r, enum quantity_kind k)
+{
+	enum entry_col cols[ENTRY_NCOLS];
+	size_t n = entry_cols_of_role(r, cols, ENTRY_NCOLS), i;
+	int c = entry_col_of_kind(k);
+	for (i = 0; i < n; i++)
+		if ((int)cols[i] == c)
+			return (int)i;
+	return -1;
+}
+
 static int kind_cond(enum quantity_kind k)
 {
-	return k == QK_TEMPERATURE ? 0 : k == QK_PRESSURE ? 1 : k == QK_WHSV ? 2 : -1;
+	return kind_slot(ROLE_CONDITION, k);
 }
 
 /*
@@ -725,11 +741,16 @@ static void emit(const struct document *doc, const struct block *b, struct extra
 		 const struct para *p, const struct pending *pe, struct entry_set *set)
 {
 	struct buf loc = BUF_INIT, ev = BUF_INIT;
-	static const enum entry_col cond_cols[3] = { COL_TEMPERATURE_C, COL_PRESSURE_MPA, COL_WHSV };
-	static const enum entry_col res_cols[4] = { COL_RATE_GCAT, COL_RATE_GMETAL, COL_TOF_S, COL_EA };
+	enum entry_col cond_cols[ENTRY_NCONDITIONS], res_cols[ENTRY_NRESULTS];
 	const size_t *map = ex->nt.map;
 	size_t k, es, ee;
 	struct entry *e;
+	int measured = 0, ea = kind_slot(ROLE_RESULT, QK_EA);
+
+	entry_cols_of_role(ROLE_CONDITION, cond_cols, ENTRY_NCONDITIONS);
+	entry_cols_of_role(ROLE_RESULT, res_cols, ENTRY_NRESULTS);
+	for (k = 0; k < ENTRY_NRESULTS; k++)
+		measured |= (int)k != ea && !isnan(pe->res[k]);
 
 	document_locate(doc, b, map[pe->pos], 1, &loc);
 	e = extract_new_entry(set, doc, b->kind == BLOCK_CAPTION ? "caption" : "text", buf_str(&loc));
@@ -741,15 +762,15 @@ static void emit(const struct document *doc, const struct block *b, struct extra
 	entry_set(e, COL_PROMOTER, pe->m->ci.promoter);
 	if (pe->m->ci.size_nm > 0)
 		entry_set_num(e, COL_SIZE_NM, pe->m->ci.size_nm);
-	for (k = 0; k < 3; k++) {
+	for (k = 0; k < ENTRY_NCONDITIONS; k++) {
 		/* the methods' standard conditions where the text states none (not for Ea or DFT) */
 		double v = pe->cond[k];
-		if (isnan(v) && !pe->computed && (!isnan(pe->res[0]) || !isnan(pe->res[1]) || !isnan(pe->res[2])))
+		if (isnan(v) && !pe->computed && measured)
 			v = ex->method_cond[k];
 		if (!isnan(v))
 			entry_set_num(e, cond_cols[k], v);
 	}
-	for (k = 0; k < 4; k++)
+	for (k = 0; k < ENTRY_NRESULTS; k++)
 		if (!isnan(pe->res[k]))
 			entry_set_num(e, res_cols[k], pe->res[k]);
 	entry_set(e, COL_RATE_METAL, pe->rate_metal);
@@ -793,6 +814,7 @@ static int may_report(const char *t, size_t len)
 		case QK_TOF:
 		case QK_GHSV:
 		case QK_EA:
+		case QK_OUTLET:
 			return 1;
 		default:
 			break;
@@ -860,7 +882,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 			goto next;
 		computed = xpat_match(ex, XP_COMPUTED, p.t, p.sent[s].end, p.sent[s].start, &ov);
 		if (isnan(cond_here[1]) && xpat_match(ex, XP_ATM, p.t, p.sent[s].end, p.sent[s].start, &ov))
-			cond_here[1] = 0.101325;
+			cond_here[1] = UNITS_ATM_MPA;
 		for (i = p.q_lo[s]; i < p.q_lo[s + 1]; i++) {
 			const struct qty *q = &p.qs[i];
 			size_t vi;
@@ -879,7 +901,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 				pe.pos = q->q.start;
 				pe.pos_end = q->q.end;
 				pe.computed = computed;
-				for (k = 0; k < 4; k++)
+				for (k = 0; k < ENTRY_NRESULTS; k++)
 					pe.res[k] = NAN;
 				for (k = 0; k < 3; k++) {
 					pe.cond[k] = pick_condition(&p, i, vi, (int)k);
@@ -890,10 +912,9 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 					if (isnan(pe.cond[k]) && k == 1)
 						pe.cond[k] = cond_here[1];
 				}
-				slot = q->q.kind == QK_RATE_CAT ? 0 : q->q.kind == QK_RATE_METAL ? 1 :
-				       q->q.kind == QK_TOF ? 2 : 3;
+				slot = (size_t)kind_slot(ROLE_RESULT, q->q.kind);
 				pe.res[slot] = q->q.values[vi];
-				if (slot == 1)
+				if (q->q.kind == QK_RATE_METAL)
 					memcpy(pe.rate_metal, q->q.metal, sizeof(pe.rate_metal));
 				pick_ref(&p, i, pe.ref, sizeof(pe.ref));
 				pick_loading(&p, i, m, pe.loading, sizeof(pe.loading));
@@ -916,7 +937,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 					if (pend[k].m == m && same_cond(pend[k].cond, pe.cond) &&
 					    isnan(pend[k].res[slot])) {
 						pend[k].res[slot] = pe.res[slot];
-						if (slot == 1)
+						if (q->q.kind == QK_RATE_METAL)
 							memcpy(pend[k].rate_metal, pe.rate_metal, sizeof(pe.rate_metal));
 						merged = 1;
 						break;

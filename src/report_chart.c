@@ -843,11 +843,11 @@ static void draw_temperature_axis(struct gfx *g, const struct plot *p, const str
 	struct rpt_axis t;
 	size_t i;
 	double w, h;
-	rpt_axis_linear(&t, 1000 / xa->hi - 273.15, 1000 / xa->lo - 273.15, 5);
+	rpt_axis_linear(&t, 1000 / xa->hi - UNITS_ZERO_C_K, 1000 / xa->lo - UNITS_ZERO_C_K, 5);
 	for (i = 0; i < t.nticks; i++) {
 		struct buf b = BUF_INIT;
-		double v = 1000 / (t.ticks[i] + 273.15), x;
-		if (t.ticks[i] <= -273.15 || v < xa->lo || v > xa->hi)
+		double v = 1000 / (t.ticks[i] + UNITS_ZERO_C_K), x;
+		if (t.ticks[i] <= -UNITS_ZERO_C_K || v < xa->lo || v > xa->hi)
 			continue;
 		x = map_x(p, xa, v);
 		gfx_line(g, x, p->y, x, p->y + TICK_LEN, FRAME_W, INK);

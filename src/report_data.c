@@ -23,29 +23,54 @@
 
 /* --- fields -------------------------------------------------------------- */
 
-/* Titles and units (Pango markup) of the fields charts and tables use. */
+/* Titles (Pango markup) of the fields charts and tables use; units come from entry.h. */
 static const struct {
 	int col;
-	const char *title, *unit;
+	const char *title;
 } field_titles[] = {
-	{ COL_CATALYST, "Catalyst", "" },
-	{ COL_SITE_TYPE, "Site type", "" },
-	{ COL_METALS, "Metals", "" },
-	{ COL_LOADING_WT, "Metal content", "wt%" },
-	{ COL_SUPPORT, "Support", "" },
-	{ COL_PROMOTER, "Promoter", "" },
-	{ COL_SIZE_NM, "Particle size", "nm" },
-	{ COL_TEMPERATURE_C, "Temperature", "°C" },
-	{ COL_PRESSURE_MPA, "Pressure", "MPa" },
-	{ COL_WHSV, "WHSV", "mL g<sup>−1</sup> h<sup>−1</sup>" },
-	{ COL_RATE_GCAT, "NH<sub>3</sub> synthesis rate",
-	  "mmol g<sub>cat</sub><sup>−1</sup> h<sup>−1</sup>" },
-	{ COL_RATE_GMETAL, "NH<sub>3</sub> synthesis rate per metal",
-	  "mmol g<sub>metal</sub><sup>−1</sup> h<sup>−1</sup>" },
-	{ COL_TOF_S, "TOF", "s<sup>−1</sup>" },
-	{ COL_EA, "<i>E</i><sub>a</sub>", "kJ mol<sup>−1</sup>" },
-	{ COL_REF, "Ref.", "" },
+	{ COL_CATALYST, "Catalyst" },
+	{ COL_SITE_TYPE, "Site type" },
+	{ COL_METALS, "Metals" },
+	{ COL_LOADING_WT, "Metal content" },
+	{ COL_SUPPORT, "Support" },
+	{ COL_PROMOTER, "Promoter" },
+	{ COL_SIZE_NM, "Particle size" },
+	{ COL_TEMPERATURE_C, "Temperature" },
+	{ COL_PRESSURE_MPA, "Pressure" },
+	{ COL_WHSV, "WHSV" },
+	{ COL_RATE_GCAT, "NH<sub>3</sub> synthesis rate" },
+	{ COL_RATE_GMETAL, "NH<sub>3</sub> synthesis rate per metal" },
+	{ COL_TOF_S, "TOF" },
+	{ COL_EA, "<i>E</i><sub>a</sub>" },
+	{ COL_OUTLET_NH3, "Outlet NH<sub>3</sub>" },
+	{ COL_REF, "Ref." },
 };
+
+/*
+ * A canonical unit of the column table ("mmol g_cat^-1 h^-1", "degC") as
+ * Pango markup: "_x" a subscript, "^-1" a superscript with a true minus.
+ */
+static void unit_markup(const char *u, struct buf *out)
+{
+	while (*u) {
+		if (str_startswith(u, "degC")) {
+			buf_addstr(out, "\xC2\xB0" "C");
+			u += 4;
+		} else if (*u == '_' || *u == '^') {
+			const char *tag = *u == '_' ? "sub" : "sup";
+			buf_printf(out, "<%s>", tag);
+			for (u++; *u && *u != ' ' && *u != '^' && *u != '_'; u++) {
+				if (*u == '-')
+					buf_addstr(out, "\xE2\x88\x92");   /* U+2212 */
+				else
+					buf_addch(out, *u);
+			}
+			buf_printf(out, "</%s>", tag);
+		} else {
+			buf_addch(out, *u++);
+		}
+	}
+}
 
 int rpt_field_parse(const char *name, struct rpt_field *out)
 {
@@ -89,15 +114,20 @@ const char *rpt_field_title(const struct rpt_field *f)
 
 const char *rpt_field_unit(const struct rpt_field *f)
 {
-	size_t i;
+	/* made once per column, for the life of the process (reports run in one thread) */
+	static char *markup[ENTRY_NCOLS];
 	if (f->kind == RF_INV_T)
 		return "K<sup>−1</sup>";
 	if (f->kind != RF_COLUMN)
 		return "";
-	for (i = 0; i < ARRAY_SIZE(field_titles); i++)
-		if (field_titles[i].col == f->col)
-			return field_titles[i].unit;
-	return "";
+	if (f->col < 0 || f->col >= ENTRY_NCOLS || !entry_cols[f->col].unit)
+		return "";
+	if (!markup[f->col]) {
+		struct buf b = BUF_INIT;
+		unit_markup(entry_cols[f->col].unit, &b);
+		markup[f->col] = buf_detach(&b, NULL);
+	}
+	return markup[f->col];
 }
 
 void rpt_markup_escape(const char *s, struct buf *out)
@@ -212,9 +242,9 @@ int rpt_row_num(const struct rpt_row *r, const struct rpt_field *f, double *out)
 		rc = entry_get_num(r->e, COL_TEMPERATURE_C, &v);
 		if (rc != 1)
 			return rc;
-		if (v <= -273.15)
+		if (v <= -UNITS_ZERO_C_K)
 			return -1;
-		*out = 1000.0 / (v + 273.15);
+		*out = 1000.0 / (v + UNITS_ZERO_C_K);
 		return 1;
 	case RF_LN_RATE:
 		rc = entry_get_num(r->e, COL_RATE_GCAT, &v);

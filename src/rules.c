@@ -93,6 +93,21 @@ const struct rule_info rule_table[RULE_COUNT] = {
 		"between entries of one document with the same catalyst and\n"
 		"conditions; rate-tolerance sets the relative slack, on top of the\n"
 		"rounding of the numbers as written.\n" },
+	[R_RATE_OUTLET] = { "rate-outlet", DIAG_WARNING,
+		"a rate that the outlet NH3 concentration and the WHSV contradict",
+		"With the outlet NH3 concentration y (outlet_nh3_pct / 100) and the\n"
+		"space velocity WHSV of the feed, an entry implies the rate\n"
+		"\n"
+		"    rate = WHSV * y / (22.414 * (1 + y))   mmol g_cat^-1 h^-1\n"
+		"\n"
+		"assuming: WHSV in mL of feed gas at STP (0 degC, 101.325 kPa) per\n"
+		"gram of catalyst per hour; an ideal gas (22.414 mL mmol^-1); a feed\n"
+		"of N2 and H2 without NH3; the outlet concentration a mole (= volume)\n"
+		"fraction of the effluent, which has shrunk by one mole per mole of\n"
+		"NH3 formed (the 1 + y).  A reported rate more than outlet-tolerance\n"
+		"(15 %) away from it, beyond the rounding of the numbers as written,\n"
+		"is reported: one of the three was misread, or the WHSV was given at\n"
+		"other conditions (then waive it with the reason).\n" },
 	[R_DUPLICATE_ID] = { "duplicate-id", DIAG_ERROR,
 		"two entries share an id",
 		"Entry ids (KEY:N) are stable handles for waivers and reports; each\n"
@@ -152,6 +167,11 @@ const struct rule_info rule_table[RULE_COUNT] = {
 		"a waiver that excuses no finding",
 		"A waiver whose rule no longer fires on its entry is stale; remove\n"
 		"it so that the next real finding is not hidden.\n" },
+	[R_SCHEMA_VERSION] = { "schema-version", DIAG_NOTE,
+		"an entries file of an older schema version",
+		"Entries files of schema v1 (without the outlet_nh3_pct column) are\n"
+		"read and written back as v1 until a value needs the new column.\n"
+		"nh3cat migrate FILE|DIR rewrites them as v2, every cell unchanged.\n" },
 };
 
 int rule_find(const char *name)
@@ -174,6 +194,7 @@ static const struct {
 	{ "rate-tolerance", offsetof(struct rules, rate_tolerance) },
 	{ "fold-tolerance", offsetof(struct rules, fold_tolerance) },
 	{ "value-tolerance", offsetof(struct rules, value_tolerance) },
+	{ "outlet-tolerance", offsetof(struct rules, outlet_tolerance) },
 };
 
 /* The word in ASCII lower case, in buf (n + 1 bytes) or allocated (*own). */
@@ -233,6 +254,7 @@ struct rules *rules_new(void)
 	r->rate_tolerance = 0.05;
 	r->fold_tolerance = 0.1;
 	r->value_tolerance = 0.02;
+	r->outlet_tolerance = 0.15;
 	set_range(r, COL_LOADING_WT, 0.01, 100);
 	set_range(r, COL_SIZE_NM, 0.05, 100);
 	set_range(r, COL_TEMPERATURE_C, 20, 700);
@@ -242,6 +264,7 @@ struct rules *rules_new(void)
 	set_range(r, COL_RATE_GMETAL, 0.001, 100000);
 	set_range(r, COL_TOF_S, 0.000001, 100);
 	set_range(r, COL_EA, 10, 250);
+	set_range(r, COL_OUTLET_NH3, 0.001, 40);
 	for (i = 0; i < RULE_COUNT; i++)
 		r->sev[i] = (int)rule_table[i].sev;
 	for (i = 0; i < ARRAY_SIZE(topics); i++)

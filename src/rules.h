@@ -44,6 +44,7 @@ enum rule {
 	R_SITE_TYPE_NAME,
 	R_SITE_TYPE_INFERRED,
 	R_LOADING_RATE,
+	R_RATE_OUTLET,
 	R_DUPLICATE_ID,
 	R_DUPLICATE,
 	R_VALUE_CONFLICT,
@@ -53,6 +54,7 @@ enum rule {
 	R_REF_TITLE,
 	R_WAIVER,
 	R_WAIVER_UNUSED,
+	R_SCHEMA_VERSION,
 	RULE_COUNT
 };
 
@@ -78,6 +80,7 @@ struct rules {
 	double rate_tolerance;   /* relative, per-metal vs per-catalyst rate */
 	double fold_tolerance;   /* relative, stated fold-ratio vs the values */
 	double value_tolerance;  /* relative, same value in table and text */
+	double outlet_tolerance; /* relative, rate vs WHSV x outlet NH3 */
 	struct { int set; double min, max; } range[ENTRY_NCOLS];
 	int sev[RULE_COUNT];     /* enum diag_severity, or RULE_OFF */
 	char **topic;            /* topic words, in lower case */

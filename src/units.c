@@ -66,17 +66,17 @@ struct unit_def {
 
 static const char *const kind_units[QK_NKINDS] = {
 	"", "mmol g_cat^-1 h^-1", "mmol g_metal^-1 h^-1", "s^-1", "\xC2\xB0" "C", "MPa",
-	"mL g^-1 h^-1", "h^-1", "kJ mol^-1", "wt%", "nm"
+	"mL g^-1 h^-1", "h^-1", "kJ mol^-1", "wt%", "nm", "vol %"
 };
 static const char *const kind_names[QK_NKINDS] = {
 	"none", "rate", "rate_metal", "tof", "temperature", "pressure", "whsv", "ghsv",
-	"ea", "loading", "size"
+	"ea", "loading", "size", "outlet"
 };
 static const char *const kind_descriptions[QK_NKINDS] = {
 	"no quantity", "rate per gram of catalyst", "rate per gram of metal",
 	"turnover frequency", "temperature", "pressure", "weight hourly space velocity",
 	"gas hourly space velocity", "apparent activation energy", "metal loading",
-	"particle size"
+	"particle size", "outlet NH3 concentration"
 };
 
 const char *quantity_kind_unit(enum quantity_kind k)
@@ -92,6 +92,15 @@ const char *quantity_kind_name(enum quantity_kind k)
 const char *quantity_kind_description(enum quantity_kind k)
 {
 	return (unsigned)k < QK_NKINDS ? kind_descriptions[k] : "no quantity";
+}
+
+enum quantity_kind quantity_kind_from_name(const char *name)
+{
+	int k;
+	for (k = 1; k < QK_NKINDS; k++)
+		if (str_eq(kind_names[k], name))
+			return (enum quantity_kind)k;
+	return QK_NONE;
 }
 
 /* --- characters ----------------------------------------------------- */
@@ -364,15 +373,16 @@ static int read_factor(const char *s, size_t len, size_t p, struct factor *f)
 	f->word = s + p;
 	f->wordlen = n;
 	q = p + n;
-	/* "wt %", "wt.%", "wt. %" */
-	if (n == 2 && memcmp(s + p, "wt", 2) == 0) {
+	/* "wt %", "wt.%", "wt. %"; "vol %", "mol %" */
+	if ((n == 2 && memcmp(s + p, "wt", 2) == 0) ||
+	    (n == 3 && (memcmp(s + p, "vol", 3) == 0 || memcmp(s + p, "mol", 3) == 0))) {
 		size_t t = q;
 		if (at(s, len, t) == '.')
 			t++;
 		if (at(s, len, t) == ' ')
 			t++;
 		if (at(s, len, t) == '%') {
-			f->atom = units_atom("wt%", 3);
+			f->atom = n == 2 ? units_atom("wt%", 3) : units_atom(s[p] == 'v' ? "vol%" : "mol%", 4);
 			f->end = t + 1;
 			return 0;
 		}
@@ -704,8 +714,11 @@ static int resolve(struct factor *f, int n, enum quantity_kind hint, struct ures
 		u->kind = QK_GHSV;
 		u->factor = scale / GHSV_CANON;
 	}
+	/* a gas-phase fraction, or a bare % the caller or the words before it call one */
+	if (u->kind == QK_LOADING && ((flags & AF_VOL) || ((flags & AF_BARE_PCT) && hint == QK_OUTLET)))
+		u->kind = QK_OUTLET;
 	if (u->kind == QK_LOADING && (flags & AF_BARE_PCT) && hint != QK_LOADING) {
-		*why = "is a bare percentage (write wt% for a loading)";
+		*why = "is a bare percentage (write wt% for a loading, vol% for an outlet NH3 concentration)";
 		u->kind = QK_NONE;
 		return -1;
 	}
@@ -1151,6 +1164,24 @@ static const char *look_back(const char *text, size_t pos, size_t n, const char 
 	return NULL;
 }
 
+/*
+ * The words before pos on its line name the NH3 concentration of the
+ * reactor effluent: "NH3 concentration", "outlet NH3", "NH3 mole fraction".
+ */
+static int names_outlet(const char *text, size_t pos)
+{
+	static const char *const words[] = {
+		"NH3 concentration", "NH3 mole fraction", "NH3 molar fraction", "outlet NH3",
+		"effluent NH3", "NH3 content", "NH3 fraction", "outlet concentration",
+		"NH3 in the effluent", "NH3 in the outlet",
+	};
+	size_t k;
+	for (k = 0; k < ARRAY_SIZE(words); k++)
+		if (look_back(text, pos, 60, words[k]))
+			return 1;
+	return 0;
+}
+
 int units_scan(const char *text, size_t len, size_t pos, struct quantity *q)
 {
 	struct vread r;
@@ -1176,8 +1207,14 @@ int units_scan(const char *text, size_t len, size_t pos, struct quantity *q)
 			return 0;
 	}
 	between = pos >= 8 && memcmp(text + pos - 8, "between ", 8) == 0;
-	if (read_values(text, len, pos, hint, MODE_SCAN, between, &r) < 0 || !r.has_unit)
-		return 0;
+	if (read_values(text, len, pos, hint, MODE_SCAN, between, &r) < 0 || !r.has_unit) {
+		/* a bare % after words that name the NH3 concentration of the effluent */
+		if (!names_outlet(text, pos))
+			return 0;
+		hint = QK_OUTLET;
+		if (read_values(text, len, pos, hint, MODE_SCAN, between, &r) < 0 || !r.has_unit)
+			return 0;
+	}
 	if (r.unit.kind == QK_TOF && (r.unit.flags & AF_BARE_TIME)) {
 		/*
 		 * A bare inverse time after "GHSV" or "space velocity" on the
@@ -1359,7 +1396,7 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 		memset(q, 0, sizeof(*q));
 		q->kind = QK_PRESSURE;
 		q->nvalues = 1;
-		q->values[0] = 0.101325;
+		q->values[0] = UNITS_ATM_MPA;
 		q->start = p;
 		q->end = len;
 		*qstart = p;
@@ -1609,6 +1646,9 @@ const struct unit_def *units_lookup(const char *unit_text, enum quantity_kind *k
 				hint = QK_GHSV;
 			else if (open > 0 && strstr(t, "TOF") && strstr(t, "TOF") < t + open)
 				hint = QK_TOF;
+			else if (open > 0 && (strstr(t, "NH3") || strstr(t, "utlet") ||
+					      strstr(t, "oncentration") || strstr(t, "fraction")))
+				hint = QK_OUTLET;   /* "NH3 (%)", "Outlet conc. (%)" */
 			else if (open > 0 && (strstr(t, "oading") || strstr(t, "ontent") || strstr(t, "wt")))
 				hint = QK_LOADING;
 			p = open + 1;

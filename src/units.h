@@ -6,7 +6,10 @@
  * Canonical units: rate mmol g_cat^-1 h^-1; rate per metal mmol g_metal^-1
  * h^-1; TOF s^-1; temperature degC; pressure MPa; WHSV mL g^-1 h^-1; GHSV
  * h^-1 (a different quantity, kept apart); Ea kJ mol^-1; loading wt%;
- * size nm.  A unit it does not know is an error quoting the text, never
+ * size nm; outlet NH3 concentration vol % (a mole fraction x 100).  A
+ * bare % is a loading only when the caller says so, and an outlet
+ * concentration when the caller or the words before it say so ("NH3
+ * concentration", "outlet NH3", "NH3 mole fraction").  A unit it does not know is an error quoting the text, never
  * a guess.
  */
 #ifndef NH3CAT_UNITS_H
@@ -26,6 +29,7 @@ enum quantity_kind {
 	QK_EA,            /* kJ mol^-1 */
 	QK_LOADING,       /* wt% */
 	QK_SIZE,          /* nm */
+	QK_OUTLET,        /* vol % of NH3 in the reactor effluent */
 	QK_NKINDS
 };
 
@@ -123,6 +127,14 @@ const char *units_def_metal(const struct unit_def *u);
  * text is not exactly one number.
  */
 int units_number(const char *text, double *out /* OUT */);
+
+/* Physical constants, named once. */
+#define UNITS_ATM_MPA 0.101325          /* one standard atmosphere, MPa */
+#define UNITS_ZERO_C_K 273.15           /* 0 degC in K */
+#define UNITS_MOLAR_VOLUME_STP 22.414   /* mL per mmol of ideal gas at 0 degC, 101.325 kPa */
+
+/* The kind named by a short name ("outlet", "rate" ...), QK_NONE when unknown. */
+enum quantity_kind quantity_kind_from_name(const char *name);
 
 /* Rates per metal and per catalyst, given the loading in wt%. */
 double rate_metal_to_cat(double per_metal, double loading_wt);

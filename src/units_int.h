@@ -36,7 +36,8 @@ enum atom_flags {
 	AF_EV = 1 << 2,        /* eV: energy per particle, read as kJ mol^-1 */
 	AF_BARE_C = 1 << 3,    /* "C" for degC, its degree sign lost */
 	AF_PRODUCT = 1 << 4,   /* a mass of NH3 (mg NH3): an amount of product */
-	AF_BARE_TIME = 1 << 5  /* set on a unit that is an inverse time alone (h^-1) */
+	AF_BARE_TIME = 1 << 5, /* set on a unit that is an inverse time alone (h^-1) */
+	AF_VOL = 1 << 6        /* "vol%", "mol%", "ppm": a gas-phase fraction for sure */
 };
 
 struct unit_atom {

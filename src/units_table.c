@@ -13,7 +13,7 @@
 
 #define KCAL 4.184                 /* thermochemical calorie, kJ */
 #define EV_KJ_MOL 96.48533212331   /* 1 eV per particle in kJ mol^-1 (CODATA 2018) */
-#define ATM 0.101325               /* MPa */
+#define ATM UNITS_ATM_MPA
 #define AVOGADRO 6.02214076e23     /* mol^-1 (SI 2019, exact) */
 
 static const struct unit_atom atoms[] = {
@@ -96,7 +96,7 @@ static const struct unit_atom atoms[] = {
 	{ "oC", D_TEMP, 1, 0, 0 },
 	{ "degC", D_TEMP, 1, 0, 0 },
 	{ "C", D_TEMP, 1, 0, AF_BARE_C },
-	{ "K", D_TEMP, 1, -273.15, 0 },
+	{ "K", D_TEMP, 1, -UNITS_ZERO_C_K, 0 },
 	{ "\xC2\xB0" "F", D_TEMP, 5.0 / 9.0, -32.0 * 5.0 / 9.0, 0 },
 	/* length, to nm */
 	{ "nm", D_LENGTH, 1, 0, 0 },
@@ -111,6 +111,11 @@ static const struct unit_atom atoms[] = {
 	{ "wt%", D_PERCENT, 1, 0, AF_WT },
 	{ "wt.%", D_PERCENT, 1, 0, AF_WT },
 	{ "%", D_PERCENT, 1, 0, AF_BARE_PCT },
+	/* gas-phase fractions (an outlet concentration) */
+	{ "vol%", D_PERCENT, 1, 0, AF_VOL },
+	{ "vol.%", D_PERCENT, 1, 0, AF_VOL },
+	{ "mol%", D_PERCENT, 1, 0, AF_VOL },
+	{ "ppm", D_PERCENT, 1e-4, 0, AF_VOL },
 };
 
 const struct unit_atom *units_atom(const char *name, size_t n)

@@ -498,27 +498,35 @@ int values_agree(const char *a, const char *b, double rel)
 	return fabs(x - y) <= slack;
 }
 
+/* --- rate against outlet concentration ---------------------------------------- */
+
+/*
+ * rate-outlet: the rate an outlet NH3 concentration y implies at the feed's
+ * WHSV (mL STP g^-1 h^-1): WHSV * y / (Vm * (1 + y)); the effluent has
+ * lost one mole per mole of NH3 formed (see rules.c for the assumptions).
+ */
+static void check_rate_outlet(struct vctx *v, const struct entry *e)
+{
+	double rate, whsv, pct, y, expect;
+	char eb[NUM_BUFSZ], wb[NUM_BUFSZ], pb[NUM_BUFSZ];
+	if (entry_get_num(e, COL_RATE_GCAT, &rate) != 1 || entry_get_num(e, COL_WHSV, &whsv) != 1 ||
+	    entry_get_num(e, COL_OUTLET_NH3, &pct) != 1 || pct <= 0 || pct >= 100 || whsv <= 0)
+		return;
+	y = pct / 100;
+	expect = whsv * y / (UNITS_MOLAR_VOLUME_STP * (1 + y));
+	if (fabs(rate - expect) <= v->rules->outlet_tolerance * expect +
+	    half_unit(entry_get(e, COL_RATE_GCAT)))
+		return;
+	vfinding(v, e, R_RATE_OUTLET,
+		 "rate %s mmol g_cat^-1 h^-1, but WHSV %s mL g^-1 h^-1 at %s %% NH3 in the outlet "
+		 "gives %s (%.0f %% apart)", entry_get(e, COL_RATE_GCAT), num_format(whsv, wb),
+		 num_format(pct, pb), num_format(round(expect * 1000) / 1000, eb),
+		 100 * fabs(rate - expect) / expect);
+}
+
 char *catalyst_key(const char *name)
 {
-	struct buf b = BUF_INIT;
-	const unsigned char *p = (const unsigned char *)name;
-	for (; *p; p++) {
-		if (*p >= 'A' && *p <= 'Z')
-			buf_addch(&b, *p - 'A' + 'a');
-		else if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
-			buf_addch(&b, *p);
-		else if (p[0] == 0xE2 && p[1] == 0x82 && p[2] >= 0x80 && p[2] <= 0x89) {
-			buf_addch(&b, '0' + (p[2] - 0x80));
-			p += 2;
-		}
-	}
-	if (str_endswith(buf_str(&b), "catalysts") && b.len > 9)
-		b.len -= 9;
-	else if (str_endswith(buf_str(&b), "catalyst") && b.len > 8)
-		b.len -= 8;
-	if (b.data)
-		b.data[b.len] = '\0';
-	return buf_detach(&b, NULL);
+	return chem_fold_name(name);
 }
 
 /* --- the driver ------------------------------------------------------------ */
@@ -625,6 +633,11 @@ unsigned long validate_run(const char *file, const struct entry_set *s,
 	v.file_waivers = opts->waivers;
 	v.cell_waivers = waivers_new();
 	cell_waivers(&v);
+	if (s->version && s->version < ENTRY_SCHEMA_VERSION && v.rules->sev[R_SCHEMA_VERSION] != RULE_OFF)
+		diag_emit(d, file, 1, 0, (enum diag_severity)v.rules->sev[R_SCHEMA_VERSION],
+			  rule_table[R_SCHEMA_VERSION].id,
+			  "schema v%d file (no outlet_nh3_pct column); nh3cat migrate rewrites it as v%d",
+			  s->version, ENTRY_SCHEMA_VERSION);
 
 	for (i = 0; i < s->n; i++) {
 		const struct entry *e = &s->v[i];
@@ -634,6 +647,7 @@ unsigned long validate_run(const char *file, const struct entry_set *s,
 		check_ranges(&v, e);
 		check_reviewed(&v, e);
 		check_site_type(&v, e);
+		check_rate_outlet(&v, e);
 	}
 	v.keys = xcalloc(s->n ? s->n : 1, sizeof(char *));
 	for (i = 0; i < s->n; i++)

@@ -23,12 +23,13 @@ printf 'Catalysts for ammonia synthesis\n\n%s\n%s\n%s\n' \
 mkdir -p base/papers base/entries
 "$NH3CAT" add p.txt -C base > /dev/null || { echo "FAIL: the first add failed"; exit 1; }
 [ "$(wc -l < base/entries/p.csv)" = 4 ] || { echo "FAIL: expected 3 candidates"; cat base/entries/p.csv; exit 1; }
-# The curator's verdicts: row 1 reviewed, row 2 rejected (fields 24 and 25: status, note).
-awk -F, -v OFS=, 'NR == 2 { $24 = "reviewed"; $25 = "checked" } NR == 3 { $24 = "rejected" } 1' \
+# The curator's verdicts: row 1 reviewed, row 2 rejected (fields 25 and 26 of schema v2:
+# status, note).
+awk -F, -v OFS=, 'NR == 2 { $25 = "reviewed"; $26 = "checked" } NR == 3 { $25 = "rejected" } 1' \
   base/entries/p.csv > t && mv t base/entries/p.csv
 
 # New values for schema column k of rows 1 and 2, unlike any the extractor wrote.
-ncols=25
+ncols=26
 fail=0
 for k in $(seq 1 $ncols) all; do
   rm -rf c && cp -R base c
@@ -38,8 +39,8 @@ for k in $(seq 1 $ncols) all; do
       if (col == 2) return "other-doc"
       if (col == 3) return "caption"
       if (col == 4) return "L99:C9"
-      if (col == 24) return row == 2 ? "rejected" : "reviewed"
-      if (col ~ /^(8|11|12|13|14|15|16|18|19)$/) return "7." col row
+      if (col == 25) return row == 2 ? "rejected" : "reviewed"
+      if (col ~ /^(8|11|12|13|14|15|16|18|19|20)$/) return "7." col row
       return "edited " col " " row
     }
     NR == 2 || NR == 3 {

@@ -17,6 +17,11 @@
 	"size_nm,temperature_C,pressure_MPa,whsv_mL_g_h,rate_mmol_gcat_h,rate_mmol_gmetal_h," \
 	"rate_metal,tof_s,ea_kJ_mol,ref,method,derived,evidence,status,note"
 #define ROW1 "r:1,r,table,L205,Co-N-C,SAC,Co,3.8,N-C,,,350,1,60000,4.34,,,,,48,experiment,,Table 1,extracted,"
+/* Schema v2: outlet_nh3_pct after ea_kJ_mol. */
+#define HDR2 "id,doc,source,locator,catalyst,site_type,metals,loading_wt,support,promoter," \
+	"size_nm,temperature_C,pressure_MPa,whsv_mL_g_h,rate_mmol_gcat_h,rate_mmol_gmetal_h," \
+	"rate_metal,tof_s,ea_kJ_mol,outlet_nh3_pct,ref,method,derived,evidence,status,note"
+#define ROW1_V2 "r:1,r,table,L205,Co-N-C,SAC,Co,3.8,N-C,,,350,1,60000,4.34,,,,,0.45,48,experiment,,Table 1,extracted,"
 
 /* Parse text; returns the reader's result, leaves diagnostics in *msgs. */
 static int parse(const char *text, size_t len, struct entry_set *s, char **msgs)
@@ -130,6 +135,10 @@ static const struct bad_case bad_cases[] = {
 	  "tof_s,ea_kJ_mol,ref,method,derived,evidence,status,note\n", 0,
 	  "t.csv:1: error: [schema-header] column 'id' is field 2, schema v1 puts it at field 1" },
 	{ HDR ",colour\n", 0, "t.csv:1: error: [schema-header] unknown column 'colour' (field 26)" },
+	{ "id,doc,source,locator,catalyst,site_type,metals,loading_wt,support,promoter,size_nm,"
+	  "temperature_C,pressure_MPa,whsv_mL_g_h,rate_mmol_gcat_h,rate_mmol_gmetal_h,rate_metal,"
+	  "tof_s,outlet_nh3_pct,ea_kJ_mol,ref,method,derived,evidence,status,note\n", 0,
+	  "t.csv:1: error: [schema-header] column 'ea_kJ_mol' is field 20, schema v2 puts it at field 19" },
 	{ HDR ",id\n", 0, "column 'id' appears twice" },
 	{ HDR "\n" ROW1 ",extra\n", 0, "t.csv:2: error: [csv-fields] row has 26 fields, the header has 25" },
 	{ HDR "\nr:1,r\n", 0, "t.csv:2: error: [csv-fields] row has 2 fields" },
@@ -212,7 +221,7 @@ START_TEST(test_new_set_writes_schema_header)
 	entry_add_derived(e, "rate_mmol_gcat_h");
 	entry_add_derived(e, "loading_wt");
 	entries_format(&s, &out);
-	ck_assert_str_eq(out.data, HDR "\nk:1,,,,,,,,,,,,,,0.0253,,,,,,,rate_mmol_gcat_h;loading_wt,,,\n");
+	ck_assert_str_eq(out.data, HDR2 "\nk:1,,,,,,,,,,,,,,0.0253,,,,,,,,rate_mmol_gcat_h;loading_wt,,,\n");
 	buf_release(&out);
 	entry_set_release(&s);
 }
@@ -288,6 +297,45 @@ START_TEST(test_each_streams_rows)
 }
 END_TEST
 
+/* Schema v1 and v2 files are read; each is written back in its own version. */
+START_TEST(test_versions)
+{
+	const char *v1 = HDR "\n" ROW1 "\n", *v2 = HDR2 "\n" ROW1_V2 "\n";
+	struct entry_set s;
+	struct buf out = BUF_INIT;
+	char *msgs;
+	double v;
+
+	ck_assert_int_eq(parse(v1, strlen(v1), &s, &msgs), 0);
+	ck_assert_int_eq(s.version, 1);
+	ck_assert_str_eq(entry_get(&s.v[0], COL_REF), "48");
+	ck_assert_str_eq(entry_get(&s.v[0], COL_OUTLET_NH3), "");
+	ck_assert_int_eq(entries_version_out(&s), 1);
+	/* a value in the new column moves the file to v2, every other cell kept */
+	entry_set(&s.v[0], COL_NOTE, "checked");
+	entries_format(&s, &out);
+	ck_assert_str_eq(out.data, HDR "\n" ROW1 "checked\n");
+	buf_reset(&out);
+	entry_set(&s.v[0], COL_OUTLET_NH3, "0.45");
+	ck_assert_int_eq(entries_version_out(&s), 2);
+	entries_format(&s, &out);
+	ck_assert_str_eq(out.data, HDR2 "\n" ROW1_V2 "checked\n");
+	entry_set_release(&s);
+	free(msgs);
+
+	ck_assert_int_eq(parse(v2, strlen(v2), &s, &msgs), 0);
+	ck_assert_str_eq(msgs, "");
+	ck_assert_int_eq(s.version, 2);
+	ck_assert_int_eq(entry_get_num(&s.v[0], COL_OUTLET_NH3, &v), 1);
+	ck_assert(v == 0.45);
+	ck_assert_str_eq(entry_get(&s.v[0], COL_REF), "48");
+	entry_set_release(&s);
+	free(msgs);
+	assert_round_trip(v2, strlen(v2));
+	buf_release(&out);
+}
+END_TEST
+
 static Suite *entries_suite(void)
 {
 	Suite *s = suite_create("entries");
@@ -301,6 +349,7 @@ static Suite *entries_suite(void)
 	tcase_add_test(tc, test_large_field_and_many_columns);
 	tcase_add_test(tc, test_new_set_writes_schema_header);
 	tcase_add_test(tc, test_each_streams_rows);
+	tcase_add_test(tc, test_versions);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -52,7 +52,7 @@ START_TEST(test_default_file_matches_compiled)
 	int c;
 
 	r->np_min_nm = r->sac_max_nm = r->rate_tolerance = -1;
-	r->fold_tolerance = r->value_tolerance = -1;
+	r->fold_tolerance = r->value_tolerance = r->outlet_tolerance = -1;
 	memset(r->range, 0, sizeof(r->range));
 	for (i = 0; i < RULE_COUNT; i++)
 		r->sev[i] = 99;
@@ -67,6 +67,7 @@ START_TEST(test_default_file_matches_compiled)
 	ck_assert(r->rate_tolerance == def->rate_tolerance);
 	ck_assert(r->fold_tolerance == def->fold_tolerance);
 	ck_assert(r->value_tolerance == def->value_tolerance);
+	ck_assert(r->outlet_tolerance == def->outlet_tolerance);
 	for (c = 0; c < ENTRY_NCOLS; c++) {
 		ck_assert_msg(r->range[c].set == def->range[c].set, "range of %s", entry_cols[c].name);
 		ck_assert(r->range[c].min == def->range[c].min);
