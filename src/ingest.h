@@ -72,6 +72,26 @@ struct document *ingest_xml(const char *name, const char *key,
 struct document *ingest_pdf(const char *name, const char *key,
 			    const char *data, size_t len, struct diag *d);
 
+/*
+ * One character of a PDF page as poppler gives it, for tests and the fuzz
+ * target, which lay out glyphs without a PDF: a '\n' ends one of the
+ * page's lines; spaces are ignored (word gaps are measured).
+ */
+struct pdf_glyph {
+	unsigned cp;            /* Unicode code point */
+	float x1, y1, x2, y2;   /* box in points, y down */
+	float size;             /* font size */
+	int bold, symbol;       /* from a bold font; from a symbol font */
+};
+
+/*
+ * Lay out npages pages of width x height points whose glyphs follow each
+ * other in g (npage[i] of them on page i) as ingest_pdf lays out a PDF's.
+ */
+struct document *ingest_pdf_glyphs(const char *name, const char *key, float width,
+				   float height, const struct pdf_glyph *g,
+				   const size_t *npage, size_t npages, struct diag *d);
+
 /* The key of a path: its file name without folders and extension. */
 char *ingest_key_from_path(const char *path);
 

@@ -238,7 +238,38 @@ static void split_fragment(struct page_state *ps, size_t g0, size_t g1)
 	add_seg(ps, start, g1);
 }
 
-/* Read the page's glyphs and cut them into segments. */
+/*
+ * Take one character of a page's text, in the order poppler gives them:
+ * '\n' ends one of its lines; spaces are dropped (word gaps are measured
+ * again), a soft hyphen kept only at a line's end, symbol fonts mapped to
+ * Greek.  next is the character after it (0 at the end).  Returns -1 when
+ * the page holds too many glyphs.
+ */
+static int take_char(struct page_state *ps, size_t *frag, uint32_t cp, uint32_t next,
+		     const PopplerRectangle *r, float size, unsigned flags, int symbol)
+{
+	if (cp == '\n') {
+		split_fragment(ps, *frag, ps->ng);
+		*frag = ps->ng;
+		return 0;
+	}
+	if (cp == ' ' || cp == 0xA0 || cp < 0x20 || cp == 0x7F)
+		return 0;
+	if (cp == 0xAD) {
+		/* a soft hyphen shows only where a line breaks a word */
+		if (next && next != '\n')
+			return 0;
+		cp = '-';
+	}
+	if (symbol || (cp >= 0xF000 && cp <= 0xF0FF))
+		cp = symbol_greek(cp);
+	if (ps->ng >= PDF_MAX_PAGE_GLYPHS)
+		return -1;
+	add_glyph(ps, cp, r, size, flags);
+	return 0;
+}
+
+/* Read the page's glyphs from poppler and cut them into segments. */
 static int page_glyphs(struct page_state *ps, PopplerPage *page)
 {
 	PopplerRectangle *rects = NULL;
@@ -246,6 +277,7 @@ static int page_glyphs(struct page_state *ps, PopplerPage *page)
 	GList *attrs, *a;
 	char *text, *p;
 	size_t frag = 0;
+	int rc = 0;
 
 	if (!poppler_page_get_text_layout(page, &rects, &nrects)) {
 		g_free(rects);
@@ -255,43 +287,24 @@ static int page_glyphs(struct page_state *ps, PopplerPage *page)
 	attrs = poppler_page_get_text_attributes(page);
 	a = attrs;
 	p = text;
-	for (k = 0; k < nrects && p && *p; k++) {
+	for (k = 0; k < nrects && p && *p && rc == 0; k++) {
 		gunichar cp = g_utf8_get_char(p);
 		PopplerTextAttributes *at = NULL;
-		unsigned flags = 0;
-		float size = 0;
 		p = g_utf8_next_char(p);
 		while (a && ((PopplerTextAttributes *)a->data)->end_index < (int)k)
 			a = a->next;
 		if (a && ((PopplerTextAttributes *)a->data)->start_index <= (int)k)
 			at = a->data;
-		if (cp == '\n') {
-			split_fragment(ps, frag, ps->ng);
-			frag = ps->ng;
-			continue;
-		}
-		if (cp == ' ' || cp == 0xA0 || cp < 0x20 || cp == 0x7F)
-			continue;
-		if (cp == 0xAD)   /* a soft hyphen is drawn only where a word breaks */
-			cp = '-';
-		if (at) {
-			size = (float)at->font_size;
-			if (font_is_bold(at->font_name))
-				flags |= G_BOLD;
-			if (font_is_symbol(at->font_name))
-				cp = symbol_greek(cp);
-		}
-		if (cp >= 0xF000 && cp <= 0xF0FF)
-			cp = symbol_greek(cp);
-		if (ps->ng >= PDF_MAX_PAGE_GLYPHS)
-			break;
-		add_glyph(ps, cp, &rects[k], size, flags);
+		rc = take_char(ps, &frag, cp, *p ? g_utf8_get_char(p) : 0, &rects[k],
+			       at ? (float)at->font_size : 0,
+			       at && font_is_bold(at->font_name) ? G_BOLD : 0,
+			       at && font_is_symbol(at->font_name));
 	}
 	split_fragment(ps, frag, ps->ng);
 	poppler_page_free_text_attributes(attrs);
 	g_free(text);
 	g_free(rects);
-	return ps->ng >= PDF_MAX_PAGE_GLYPHS ? -1 : 0;
+	return rc;
 }
 
 /*
@@ -423,6 +436,8 @@ static int cmp_float(const void *a, const void *b)
 static size_t merge_intervals(float *v, size_t n, float slack)
 {
 	size_t i, m = 0;
+	if (!n)
+		return 0;
 	qsort(v, n, 2 * sizeof(*v), cmp_float);
 	for (i = 0; i < n; i++) {
 		if (m && v[2 * i] <= v[2 * m - 1] + slack) {
@@ -1143,8 +1158,6 @@ static void put_page(struct pdf_out *o, struct page_state *ps)
 			}
 		}
 		head = l->bold || l->size > ps->body * 1.15f;
-		if (getenv("NH3CAT_PDF_DEBUG"))
-			fprintf(stderr, "r%d x%.1f-%.1f y%.1f-%.1f s%.1f h%.1f b%d n%zu cx%.1f-%.1f body%.1f |%s|\n", reg, l->x1, l->x2, l->y1, l->y2, l->size, l->h, l->bold, l->nseg, cx1, cx2, ps->body, l->text);
 		if (!o->open || o->heading != head)
 			new_para = 1;
 		else if (reg == cur_reg && o->prev_region == reg &&
@@ -1397,6 +1410,77 @@ static void quiet_log(const gchar *domain, GLogLevelFlags level, const gchar *ms
 	(void)u;
 }
 
+/* A PDF being read: the page at hand, and the text written so far. */
+struct pdf_reading {
+	struct pdf_out o;
+	struct page_state ps;
+};
+
+static void pdf_reading_init(struct pdf_reading *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->o.prev_region = -1;
+}
+
+static void pdf_reading_release(struct pdf_reading *r)
+{
+	page_state_release(&r->ps);
+	buf_release(&r->o.text);
+	free(r->o.pl);
+	free(r->o.amb);
+}
+
+/*
+ * Lay out page pageno, whose glyphs are in r->ps (rc < 0: it had too
+ * many), and write it.  Returns 0, or -1 after saying why.
+ */
+static int lay_out_page(struct pdf_reading *r, int rc, unsigned pageno, const char *name,
+			struct diag *d)
+{
+	struct page_state *ps = &r->ps;
+	if (rc < 0) {
+		diag_emit(d, name, 0, 0, DIAG_ERROR, "pdf-page-size",
+			  "page %u has more than %d characters", pageno, PDF_MAX_PAGE_GLYPHS);
+		return -1;
+	}
+	r->o.glyphs += ps->ng;
+	ps->body = body_size(r->o.size_hist, ps->g, ps->ng);
+	drop_margins(ps);
+	assign_regions(ps, find_gutter(ps));
+	build_lines(ps);
+	r->o.page = pageno;
+	r->o.line = 0;
+	put_page(&r->o, ps);
+	page_state_reset(ps);
+	if (r->o.text.len > INGEST_MAX_BYTES) {
+		diag_emit(d, name, 0, 0, DIAG_ERROR, "input-size",
+			  "the text of the PDF is larger than %zu MB", INGEST_MAX_BYTES >> 20);
+		return -1;
+	}
+	return 0;
+}
+
+/* The document of the text written, with its page lines; NULL after saying why. */
+static struct document *finish_reading(struct pdf_reading *r, const char *name,
+				       const char *key, struct diag *d)
+{
+	struct document *doc;
+	if (!r->o.glyphs) {
+		diag_emit(d, name, 0, 0, DIAG_ERROR, "pdf-no-text",
+			  "the PDF has no text layer (a scan?): run OCR on it first "
+			  "(ocrmypdf paper.pdf out.pdf), then read out.pdf");
+		return NULL;
+	}
+	resolve_hyphens(&r->o);
+	buf_addch(&r->o.text, '\n');
+	doc = ingest_text(name, key, r->o.text.data, r->o.text.len, d);
+	if (doc) {
+		document_set_page_lines(doc, r->o.pl, r->o.npl);
+		r->o.pl = NULL;
+	}
+	return doc;
+}
+
 static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t log_once = PTHREAD_ONCE_INIT;
 
@@ -1411,8 +1495,7 @@ struct document *ingest_pdf(const char *name, const char *key,
 	PopplerDocument *pdf;
 	GBytes *bytes;
 	GError *err = NULL;
-	struct pdf_out o;
-	struct page_state ps;
+	struct pdf_reading r;
 	struct document *doc = NULL;
 	int npages, i;
 
@@ -1443,62 +1526,55 @@ struct document *ingest_pdf(const char *name, const char *key,
 		g_object_unref(pdf);
 		return NULL;
 	}
-	memset(&o, 0, sizeof(o));
-	memset(&ps, 0, sizeof(ps));
-	o.prev_region = -1;
+	pdf_reading_init(&r);
 	for (i = 0; i < npages; i++) {
 		PopplerPage *page = poppler_document_get_page(pdf, i);
 		double w = 0, h = 0;
-		float gutter;
+		int rc;
 		if (!page)
 			continue;
 		poppler_page_get_size(page, &w, &h);
-		ps.width = (float)w;
-		ps.height = (float)h;
-		if (page_glyphs(&ps, page) < 0) {
-			diag_emit(d, name, 0, 0, DIAG_ERROR, "pdf-page-size",
-				  "page %d has more than %d characters", i + 1, PDF_MAX_PAGE_GLYPHS);
-			g_object_unref(page);
-			goto out;
-		}
-		o.glyphs += ps.ng;
-		ps.body = body_size(o.size_hist, ps.g, ps.ng);
-		drop_margins(&ps);
-		gutter = find_gutter(&ps);
-		assign_regions(&ps, gutter);
-		build_lines(&ps);
-		o.page = (unsigned)i + 1;
-		o.line = 0;
-		put_page(&o, &ps);
-		page_state_reset(&ps);
+		r.ps.width = (float)w;
+		r.ps.height = (float)h;
+		rc = page_glyphs(&r.ps, page);
 		g_object_unref(page);
-		if (o.text.len > INGEST_MAX_BYTES) {
-			diag_emit(d, name, 0, 0, DIAG_ERROR, "input-size",
-				  "the text of the PDF is larger than %zu MB", INGEST_MAX_BYTES >> 20);
+		if (lay_out_page(&r, rc, (unsigned)i + 1, name, d) < 0)
 			goto out;
-		}
 	}
-	if (!o.glyphs) {
-		diag_emit(d, name, 0, 0, DIAG_ERROR, "pdf-no-text",
-			  "the PDF has no text layer (a scan?): run OCR on it first "
-			  "(ocrmypdf paper.pdf out.pdf), then read out.pdf");
-		goto out;
-	}
-	resolve_hyphens(&o);
-	buf_addch(&o.text, '\n');
-	if (getenv("NH3CAT_PDF_DEBUG"))
-		fwrite(o.text.data, 1, o.text.len, stderr);
-	doc = ingest_text(name, key, o.text.data, o.text.len, d);
-	if (doc) {
-		document_set_page_lines(doc, o.pl, o.npl);
-		o.pl = NULL;
-	}
+	doc = finish_reading(&r, name, key, d);
 out:
-	page_state_release(&ps);
-	buf_release(&o.text);
-	free(o.pl);
-	free(o.amb);
+	pdf_reading_release(&r);
 	g_object_unref(pdf);
+	return doc;
+}
+
+struct document *ingest_pdf_glyphs(const char *name, const char *key, float width,
+				   float height, const struct pdf_glyph *g,
+				   const size_t *npage, size_t npages, struct diag *d)
+{
+	struct pdf_reading r;
+	struct document *doc = NULL;
+	size_t i, k, at = 0;
+	pdf_reading_init(&r);
+	for (i = 0; i < npages && i < PDF_MAX_PAGES; i++) {
+		size_t frag = 0;
+		int rc = 0;
+		r.ps.width = width;
+		r.ps.height = height;
+		for (k = 0; k < npage[i] && rc == 0; k++) {
+			const struct pdf_glyph *c = &g[at + k];
+			PopplerRectangle rect = { c->x1, c->y1, c->x2, c->y2 };
+			rc = take_char(&r.ps, &frag, c->cp, k + 1 < npage[i] ? g[at + k + 1].cp : 0,
+				       &rect, c->size, c->bold ? G_BOLD : 0, c->symbol);
+		}
+		split_fragment(&r.ps, frag, r.ps.ng);
+		at += npage[i];
+		if (lay_out_page(&r, rc, (unsigned)i + 1, name, d) < 0)
+			goto out;
+	}
+	doc = finish_reading(&r, name, key, d);
+out:
+	pdf_reading_release(&r);
 	return doc;
 }
 
