@@ -71,6 +71,10 @@ static const char *const patterns[XP_NPATTERNS] = {
 	[XP_SYNTH] = "(?i:(?:ammonia|NH(?:3|\u2083|<sub>3</sub>|_\\{?3\\}?)) ?(?:synthesis|formation|"
 	"production|yield|synthesi[sz]ing)|synthesi[sz]e (?:of )?(?:ammonia|NH3)|"
 	"synthesis of (?:ammonia|NH)|Haber|N2 ?\\+ ?3 ?H2|ammonia catalyst)",
+	/* ends at the value: a treatment before the reaction, not its temperature */
+	[XP_PRETREAT] = "(?i)\\b(?:reduc|calcin|pre-?treat|activat|anneal|heat|dried|dry|pyroly|carboni[sz]|"
+	"sinter|nitrid|passivat|aged|degass|outgass)[a-z]*(?: (?:in|under|with|by|for|at a rate of) "
+	"[^,.;()]{0,40}?)? (?:at|to|up to) (?:~ ?)?\\z",
 	[XP_THE_CAT] = "(?i)\\b(?:the|this|our|the present|the same) (?:catalyst|material|sample)\\b",
 	[XP_OTHER_CAT] = "(?i)\\b(?!(?:the|this|that|these|those|our|its|their|same|above|former|latter|"
 	"said|each|both|all|best|optimal|optimized|optimised)\\b)[A-Za-z0-9-]+ (?:catalysts?|samples?)\\b",

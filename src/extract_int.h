@@ -33,6 +33,7 @@ enum xpat {
 	XP_PLURAL,       /* "their", "these", "both": catalysts named before */
 	XP_SYNTH,        /* "ammonia synthesis", "NH3 formation", "Haber-Bosch": our reaction */
 	XP_THE_CAT,      /* "the catalyst", "this catalyst": one named before */
+	XP_PRETREAT,     /* "reduced at", "calcined in air at": a temperature that is no condition */
 	XP_NPATTERNS
 };
 
@@ -98,6 +99,7 @@ struct catinfo {
 	char site[4];         /* stated site type, or "" */
 	double size_nm;       /* 0: unknown */
 	int bulk;             /* a compound of a metal with a non-metal (CaFH, Co3Mo3N) */
+	char loading[16];     /* a loading written before the name ("2.5 wt% Ru/MgO"), or "" */
 };
 
 /*

@@ -250,6 +250,53 @@ static int named_as_catalyst(const char *t, size_t len, size_t s, size_t e)
 	return 0;
 }
 
+/*
+ * A loading written before a catalyst's name, "2.5 wt% Ru/MgO", "2.5 %
+ * Ru/MgO", "5%Ru/C" (the name may hold it or follow it): moved out of the
+ * name into ci->loading when the name has one active metal.
+ */
+static void loading_prefix(const char *t, size_t s, struct catinfo *ci)
+{
+	char *n = ci->name, *q = n;
+	const char *b;
+	size_t k;
+	if (strchr(ci->metals, ';') || !ci->metals[0])
+		return;
+	/* inside the name: "5%Ru/C", "2.5% Ru/C" */
+	while (is_digit((unsigned char)*q) || *q == '.')
+		q++;
+	if (q > n && *q == '%') {
+		snprintf(ci->loading, sizeof(ci->loading), "%.*s", (int)(q - n), n);
+		q++;
+		while (*q == ' ')
+			q++;
+		memmove(n, q, strlen(q) + 1);
+		return;
+	}
+	/* before it: "2.5 wt% ", "2.5 wt.% ", "2.5 % ", "2.5wt% " */
+	b = t + s;
+	k = 0;
+	while (b > t && b[-1] == ' ' && k++ < 2)
+		b--;
+	if (b > t && b[-1] == '%') {
+		const char *d;
+		b--;
+		while (b > t && b[-1] == ' ')
+			b--;
+		if (b - t >= 3 && !memcmp(b - 3, "wt.", 3))
+			b -= 3;
+		else if (b - t >= 2 && !memcmp(b - 2, "wt", 2))
+			b -= 2;
+		while (b > t && b[-1] == ' ')
+			b--;
+		d = b;
+		while (d > t && (is_digit((unsigned char)d[-1]) || d[-1] == '.'))
+			d--;
+		if (d < b && is_digit((unsigned char)*d) && (d == t || d[-1] == ' ' || d[-1] == '('))
+			snprintf(ci->loading, sizeof(ci->loading), "%.*s", (int)(b - d), d);
+	}
+}
+
 static void find_mentions(struct extractor *ex, struct para *p)
 {
 	size_t start = 0, *ov;
@@ -296,6 +343,8 @@ static void find_mentions(struct extractor *ex, struct para *p)
 			if (!ok && m.ci.bulk && formula_like && named_as_catalyst(p->t, p->len, s, e))
 				ok = 1;
 		}
+		if (ok)
+			loading_prefix(p->t, s, &m.ci);
 		if (ok) {
 			p->men = xgrow(p->men, &p->amen, p->nmen + 1, sizeof(*p->men));
 			p->men[p->nmen++] = m;
@@ -364,6 +413,16 @@ static void find_quantities(struct extractor *ex, struct para *p)
 			s++;
 		q.sentence = s;
 		q.result = 0;
+		/* "reduced at 500 °C": a treatment of the catalyst, not the reaction's temperature */
+		if (q.q.kind == QK_TEMPERATURE && p->nsent && ctx_before(ex, p, XP_PRETREAT, s, i))
+			q.q.kind = QK_NONE;
+		/* "lowered Ea from 120 to 75 kJ mol^-1": the value reached is the catalyst's */
+		if (q.q.nvalues == 2 && !q.q.is_range && i >= 5 && !memcmp(p->t + i - 5, "from ", 5) &&
+		    (q.q.kind == QK_EA || q.q.kind == QK_RATE_CAT || q.q.kind == QK_RATE_METAL ||
+		     q.q.kind == QK_TOF)) {
+			q.q.values[0] = q.q.values[1];
+			q.q.nvalues = 1;
+		}
 		switch (q.q.kind) {
 		case QK_RATE_CAT:
 		case QK_RATE_METAL:
@@ -790,6 +849,17 @@ static void emit(const struct document *doc, const struct block *b, struct extra
 }
 
 /*
+ * In prose a line break is a space: a value and its unit split across two
+ * lines ("72 kJ" / "mol-1") are one quantity.
+ */
+static void join_lines(struct normtext *nt)
+{
+	char *c = nt->text, *e = nt->text + nt->len;
+	while ((c = memchr(c, '\n', (size_t)(e - c))) != NULL)
+		*c++ = ' ';
+}
+
+/*
  * Whether canonical text t holds a quantity that can be a reported result
  * (a rate, a TOF or an activation energy, GHSV-looking TOFs included):
  * entries come only from those, so a paragraph without one is skipped
@@ -835,6 +905,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 	size_t prev_cond_sent = (size_t)-1;
 
 	extract_normalize(ex, b->text, b->len);
+	join_lines(&ex->nt);
 	if (!may_report(ex->nt.text, ex->nt.len))
 		return;
 	memset(&p, 0, sizeof(p));
@@ -918,6 +989,8 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 					memcpy(pe.rate_metal, q->q.metal, sizeof(pe.rate_metal));
 				pick_ref(&p, i, pe.ref, sizeof(pe.ref));
 				pick_loading(&p, i, m, pe.loading, sizeof(pe.loading));
+				if (!pe.loading[0])
+					memcpy(pe.loading, m->ci.loading, sizeof(m->ci.loading));
 				/*
 				 * a catalyst carried from before that already has this result
 				 * under the same conditions: ambiguous

@@ -72,6 +72,19 @@ static const struct real_case cases[] = {
 	{ "t.txt", "For ammonia synthesis we report a stable catalyst, cubic CaFH, a solid solution of "
 	  "CaF2 and CaH2. The catalyst produced ammonia at 50 " DEG "C with an activation energy of "
 	  "20 kJ mol-1.", { "CaFH|ea_kJ_mol=20|metals=", NULL } },
+	/* a loading before the name, with or without "wt" */
+	{ "t.txt", "For NH3 synthesis, a 2.5 % Ru/MgAl2O4 catalyst gave 5.5 mmol g^-1 h^-1 and "
+	  "5%Co/C gave 0.5 mmol g^-1 h^-1 at 350 " DEG "C.",
+	  { "Ru/MgAl2O4|loading_wt=2.5|rate_mmol_gcat_h=5.5", "Co/C|loading_wt=5|rate_mmol_gcat_h=0.5", NULL } },
+	/* --- conditions --- */
+	/* a reduction or calcination temperature is not the reaction's */
+	{ "t.txt", "For NH3 synthesis, Ru/MgO, reduced in H2 at 500 " DEG "C, gave 3.1 mmol g^-1 h^-1 at "
+	  "400 " DEG "C.\n\nCo/MgO was calcined at 600 " DEG "C and gave 1.2 mmol g^-1 h^-1.",
+	  { "Ru/MgO|temperature_C=400", "Co/MgO|temperature_C=", NULL } },
+	/* a value and its unit split by a line break; a comparison gives the value reached */
+	{ "t.txt", "In NH3 synthesis the activation energy of Ru/CeO2 was 72 kJ\nmol" MINUS "1. Cs "
+	  "lowered the Ea of Cs-Ru/MgO from 120 to 75 kJ mol" MINUS "1.",
+	  { "Ru/CeO2|ea_kJ_mol=72", "Cs-Ru/MgO|ea_kJ_mol=75", NULL } },
 	/* "the catalyst" goes back to the one the paragraph named last */
 	{ "t.txt", "NH3 synthesis on Ru/BaO was studied. Its XRD pattern is flat. Next, the catalyst gave "
 	  "2.0 mmol g^-1 h^-1 at 400 " DEG "C.", { "Ru/BaO|rate_mmol_gcat_h=2", NULL } },
