@@ -257,35 +257,39 @@ static int is_alnum(int c) { return is_alpha(c) || is_digit(c); }
  * delta (the variable of Fe1-δO) 'x', any other non-ASCII character a
  * blank; the markup of lost subscripts ("MoH_x", "$_{2}$") goes.
  */
-static void ascii_name(const char *name, size_t len, struct buf *b)
+/* Into out (at least len + 1 bytes: the result is never longer); returns its length. */
+static size_t ascii_name(const char *name, size_t len, char *out)
 {
 	const unsigned char *p = (const unsigned char *)name, *end = p + len;
+	size_t count = 0;
 	while (p < end) {
 		size_t left = (size_t)(end - p);
 		if (left >= 3 && p[0] == 0xE2 && p[1] == 0x82 && p[2] >= 0x80 && p[2] <= 0x89) {
-			buf_addch(b, '0' + (p[2] - 0x80));
+			out[count++] = (char)('0' + (p[2] - 0x80));
 			p += 3;
 		} else if (left >= 3 && p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0x95) ||
 							  (p[1] == 0x88 && p[2] == 0x92))) {
-			buf_addch(b, '-');
+			out[count++] = (char)('-');
 			p += 3;
 		} else if (left >= 2 && p[0] == 0xC2 && p[1] == 0xA9) {
-			buf_addch(b, '@');
+			out[count++] = (char)('@');
 			p += 2;
 		} else if (left >= 2 && p[0] == 0xCE && p[1] == 0xB4) {
-			buf_addch(b, 'x');
+			out[count++] = (char)('x');
 			p += 2;
 		} else if (*p >= 0x80) {
-			buf_addch(b, ' ');
+			out[count++] = (char)(' ');
 			p++;
 			while (p < end && (*p & 0xC0) == 0x80)
 				p++;
 		} else {
 			if (*p != '_' && *p != '$' && *p != '{' && *p != '}')
-				buf_addch(b, *p);
+				out[count++] = (char)(*p);
 			p++;
 		}
 	}
+	out[count] = '\0';
+	return count;
 }
 
 static int word_is(const char *w, size_t n, const char *const *list, int nocase)
@@ -652,7 +656,7 @@ static size_t word_end(const char *s, size_t i, size_t n)
 void chem_name_analyze(const char *name, struct chem_name *out)
 {
 	struct analysis a;
-	struct buf b = BUF_INIT;
+	char stack[256], *copy;
 	const char *s, *pw = NULL;
 	size_t i, n, pn = 0, support = (size_t)-1, k, first_material = (size_t)-1, nmaterial = 0;
 	int paren = 0;
@@ -661,9 +665,11 @@ void chem_name_analyze(const char *name, struct chem_name *out)
 	out->marker = SITE_NONE;
 	memset(&a, 0, sizeof(a));
 	a.out = out;
-	ascii_name(name, strlen(name), &b);
-	s = buf_str(&b);
-	n = b.len;
+	n = strlen(name);
+	/* names are short: no allocation for them */
+	copy = n < sizeof(stack) ? stack : xmalloc(n + 1);
+	n = ascii_name(name, n, copy);
+	s = copy;
 	a.s = s;
 	out->size_nm = name_size(s);
 
@@ -795,7 +801,8 @@ void chem_name_analyze(const char *name, struct chem_name *out)
 		out->stated = SITE_SCC;
 	else if (a.stated & (1u << SITE_NP))
 		out->stated = SITE_NP;
-	buf_release(&b);
+	if (copy != stack)
+		free(copy);
 }
 
 void chem_name_metals(const struct chem_name *cn, char *out, size_t size)
@@ -831,9 +838,12 @@ static int str_casecmp_n(const char *s, const char *w, size_t n)
 
 char *chem_fold_name(const char *name)
 {
-	struct buf a = BUF_INIT, b = BUF_INIT;
-	size_t i;
-	ascii_name(name, strlen(name), &a);
+	struct buf b = BUF_INIT;
+	size_t i, len = strlen(name);
+	char *ascii = xmalloc(len + 1);
+	struct { const char *data; size_t len; } a;
+	a.len = ascii_name(name, len, ascii);
+	a.data = ascii;
 	for (i = 0; i < a.len; i++) {
 		char c = a.data[i];
 		/* the word "catalyst" or "catalysts" says nothing of which catalyst */
@@ -851,8 +861,8 @@ char *chem_fold_name(const char *name)
 	}
 	if (b.len > 3 && b.data[b.len - 1] == 's')
 		b.data[--b.len] = '\0';
-	buf_release(&a);
-	return buf_detach(&b, NULL);
+	free(ascii);
+	return b.data ? buf_detach(&b, NULL) : xstrdup("");
 }
 
 int chem_same_name(const char *a, const char *b)

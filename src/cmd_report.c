@@ -11,10 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "cmd.h"
 #include "corpus_layout.h"
+#include "datadir.h"
 #include "fileio.h"
 #include "report.h"
 
@@ -34,6 +36,13 @@ static char *default_out(const char *tpl)
 	return buf_detach(&b, NULL);
 }
 
+/* A device or pipe (/dev/null, /dev/stdout): written as it is, a PDF unless -f says. */
+static int is_device(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
 /* -1 (after a message) when out is the template or an entries file read, by any name. */
 static int refuses_output(const char *out, const char *tpl, const struct report_data *d)
 {
@@ -49,6 +58,19 @@ static int refuses_output(const char *out, const char *tpl, const struct report_
 		rc = error("-o %s is the input %s: report never writes over its input", out, same);
 	free(inputs);
 	return rc;
+}
+
+/* NAME or NAME.xml among the templates of the data folder (datadir.h), or NULL. */
+static char *template_by_name(const char *name)
+{
+	struct buf b = BUF_INIT;
+	char *path;
+	buf_printf(&b, "templates/%s", name);
+	if (!str_endswith(name, ".xml"))
+		buf_addstr(&b, ".xml");
+	path = data_find(b.data);
+	buf_release(&b);
+	return path;
 }
 
 static int run(int argc, char **argv)
@@ -67,7 +89,7 @@ static int run(int argc, char **argv)
 	struct report_data *d = NULL;
 	enum report_format fmt = REPORT_PDF, named;
 	int c, list = 0, status = EXIT_OK, i;
-	char *own_out = NULL;
+	char *own_out = NULL, *own_tpl = NULL;
 
 	optind = 0;
 	opterr = 0;
@@ -106,22 +128,26 @@ static int run(int argc, char **argv)
 		if (out && !str_eq(out, "-") && report_format_from_path(out, &named) == 0 &&
 		    named != fmt)
 			return cmd_usage_error(&cmd_report, "'%s' is not a %s file", out, fmt_name);
-	} else if (out && !str_eq(out, "-") && report_format_from_path(out, &fmt) < 0) {
+	} else if (out && !str_eq(out, "-") && report_format_from_path(out, &fmt) < 0 &&
+		   !is_device(out)) {
 		return cmd_usage_error(&cmd_report,
 				       "cannot tell the format of '%s': name it .pdf, .svg or .png", out);
 	}
 	if (out && str_eq(out, "-") && ro.layout)
 		return cmd_usage_error(&cmd_report, "--layout and -o - both write to standard output");
 
+	/* A bare name that is no file here is one of nh3cat's own templates. */
+	if (!strchr(tpl_path, '/') && access(tpl_path, F_OK) != 0 &&
+	    (own_tpl = template_by_name(tpl_path)) != NULL)
+		tpl_path = own_tpl;
 	t = report_template_load(tpl_path);
-	if (!t)
-		return EXIT_INPUT;
-	if (list) {
+	if (!t || list) {
 		size_t k;
-		for (k = 0; k < report_template_nchart(t); k++)
+		for (k = 0; t && k < report_template_nchart(t); k++)
 			printf("%s\n", report_template_chart_id(t, k));
 		report_template_free(t);
-		return EXIT_OK;
+		free(own_tpl);
+		return t ? EXIT_OK : EXIT_INPUT;
 	}
 
 	d = report_data_new();
@@ -151,6 +177,7 @@ static int run(int argc, char **argv)
 			status = EXIT_INPUT;
 	}
 	free(own_out);
+	free(own_tpl);
 	report_data_free(d);
 	report_template_free(t);
 	return status;
@@ -163,7 +190,10 @@ const struct command cmd_report = {
 	.help =
 	"Renders the tables and charts of a report template (templates/*.xml,\n"
 	"checked against templates/report.rng) over entries CSV files, by\n"
-	"default every corpus/entries/*.csv.  A PDF (A4) holds the whole report;\n"
+	"default every entries file of the corpus found here or above.\n"
+	"TEMPLATE may be the name of one of nh3cat's own templates (overview,\n"
+	"quality), found where nh3cat is installed (PREFIX/share/nh3cat/templates)\n"
+	"or in its source tree when run from there.  A PDF (A4) holds the whole report;\n"
 	"an SVG or PNG holds one chart.  Rejected entries are left out; the\n"
 	"validation findings of every file are available to the template.\n"
 	"\n"

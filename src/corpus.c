@@ -26,13 +26,18 @@
 #include "util.h"
 #include "xmlsafe.h"
 
-/* Columns that hold the quantities of a fact, and its conditions. */
-static const enum entry_col quantity_cols[] = {
-	COL_RATE_GCAT, COL_RATE_GMETAL, COL_TOF_S, COL_EA
-};
-static const enum entry_col condition_cols[] = {
-	COL_TEMPERATURE_C, COL_PRESSURE_MPA, COL_WHSV
-};
+/*
+ * Columns that hold the quantities of a fact (the schema's results), and
+ * its conditions, from the column table (entry.h).
+ */
+static size_t quantity_cols(enum entry_col out[ENTRY_NRESULTS])
+{
+	return entry_cols_of_role(ROLE_RESULT, out, ENTRY_NRESULTS);
+}
+static size_t condition_cols(enum entry_col out[ENTRY_NCONDITIONS])
+{
+	return entry_cols_of_role(ROLE_CONDITION, out, ENTRY_NCONDITIONS);
+}
 
 #define REL_TOL 0.005
 #define TEMP_TOL 0.5
@@ -73,9 +78,10 @@ static int value_eq(enum entry_col c, const char *a, const char *b)
 
 static int conditions_eq(const struct entry *a, const struct entry *b)
 {
-	size_t i;
-	for (i = 0; i < ARRAY_SIZE(condition_cols); i++) {
-		enum entry_col c = condition_cols[i];
+	enum entry_col cc[ENTRY_NCONDITIONS];
+	size_t i, nc = condition_cols(cc);
+	for (i = 0; i < nc; i++) {
+		enum entry_col c = cc[i];
 		if (!value_eq(c, a->f[c], b->f[c]))
 			return 0;
 	}
@@ -85,9 +91,10 @@ static int conditions_eq(const struct entry *a, const struct entry *b)
 /* Every quantity both give agrees, and they give at least one in common. */
 static int quantities_eq(const struct entry *a, const struct entry *b)
 {
-	size_t i, common = 0;
-	for (i = 0; i < ARRAY_SIZE(quantity_cols); i++) {
-		enum entry_col c = quantity_cols[i];
+	enum entry_col qc[ENTRY_NRESULTS];
+	size_t i, common = 0, nq = quantity_cols(qc);
+	for (i = 0; i < nq; i++) {
+		enum entry_col c = qc[i];
 		if (!a->f[c][0] || !b->f[c][0])
 			continue;
 		if (!value_eq(c, a->f[c], b->f[c]))
@@ -102,9 +109,10 @@ static int quantities_eq(const struct entry *a, const struct entry *b)
 
 static int same_quantity_set(const struct entry *a, const struct entry *b)
 {
-	size_t i;
-	for (i = 0; i < ARRAY_SIZE(quantity_cols); i++) {
-		enum entry_col c = quantity_cols[i];
+	enum entry_col qc[ENTRY_NRESULTS];
+	size_t i, nq = quantity_cols(qc);
+	for (i = 0; i < nq; i++) {
+		enum entry_col c = qc[i];
 		if (!a->f[c][0] != !b->f[c][0])
 			return 0;
 	}
@@ -286,16 +294,17 @@ static void widen_layout(struct entry_set *to, const struct entry_set *from)
  */
 void corpus_origin(const struct entry *e, struct buf *out)
 {
-	size_t i, n = 0;
+	enum entry_col qc[ENTRY_NRESULTS];
+	size_t i, n = 0, nq = quantity_cols(qc);
 	buf_addstr(out, e->f[COL_SOURCE][0] ? e->f[COL_SOURCE] : "-");
 	buf_addch(out, ' ');
 	buf_addstr(out, e->f[COL_LOCATOR][0] ? e->f[COL_LOCATOR] : "-");
 	buf_addch(out, ' ');
-	for (i = 0; i < ARRAY_SIZE(quantity_cols); i++)
-		if (e->f[quantity_cols[i]][0]) {
+	for (i = 0; i < nq; i++)
+		if (e->f[qc[i]][0]) {
 			if (n++)
 				buf_addch(out, '+');
-			buf_addstr(out, entry_cols[quantity_cols[i]].name);
+			buf_addstr(out, entry_cols[qc[i]].name);
 		}
 	if (!n)
 		buf_addch(out, '-');
@@ -554,39 +563,74 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
 
 /* --- merging shards ------------------------------------------------------------- */
 
+/* Hash of (doc, origin column) of a row, or 0 when it has no origin. */
+static uint64_t hash_origin(const struct entry *e, long oc)
+{
+	if (oc < 0 || (size_t)oc >= e->nextra || !e->extra[oc][0])
+		return 0;
+	return hash64_str(hash64_str(HASH_INIT, e->f[COL_DOC]), e->extra[oc]);
+}
+
+/* The same doc and a non-empty origin, equal. */
+static int same_origin(const struct entry *a, const struct entry *b, long oc)
+{
+	return oc >= 0 && (size_t)oc < a->nextra && (size_t)oc < b->nextra && a->extra[oc][0] &&
+	       str_eq(a->extra[oc], b->extra[oc]) && str_eq(a->f[COL_DOC], b->f[COL_DOC]);
+}
+
 size_t corpus_merge_rows(struct entry_set *out, const struct entry_set *in)
 {
-	struct hashidx content = { 0 }, facts = { 0 };
+	struct hashidx content = { 0 }, facts = { 0 }, origins = { 0 };
 	size_t i, skipped = 0;
+	long oc;
 
 	if (out->n == 0 && !out->raw_header && out->nextra == 0)
 		adopt_layout(out, in);
 	else
 		widen_layout(out, in);
+	oc = find_name(out->extra_names, out->nextra, CORPUS_ORIGIN_COL);
 	for (i = 0; i < out->n; i++) {
+		uint64_t ho = hash_origin(&out->v[i], oc);
 		hashidx_put(&content, hash_content(&out->v[i]), i);
 		hashidx_put(&facts, hash_fact(&out->v[i]), i);
+		if (ho)
+			hashidx_put(&origins, ho, i);
 	}
 	for (i = 0; i < in->n; i++) {
 		struct entry tmp;
 		size_t pos = SIZE_MAX, k;
 		int skip = 0, tmp_curated;
 		long replace = -1;
-		uint64_t hc, hf;
+		uint64_t hc, hf, ho;
 
 		entry_init(&tmp, out->nextra);
 		copy_entry(&tmp, out, in, &in->v[i]);
 		hc = hash_content(&tmp);
 		hf = hash_fact(&tmp);
+		ho = hash_origin(&tmp, oc);
 		tmp_curated = corpus_row_is_curated(&tmp);
 		while (!skip && (k = hashidx_next(&content, hc, &pos)) != SIZE_MAX)
 			if (same_but_id(&out->v[k], &tmp))
 				skip = 1;
+		/*
+		 * Only a curator's row against an extractor's one matters: the
+		 * same fact, or the same origin (the candidate the curator
+		 * corrected, whatever was edited).
+		 */
 		pos = SIZE_MAX;
 		while (!skip && replace < 0 && (k = hashidx_next(&facts, hf, &pos)) != SIZE_MAX) {
 			const struct entry *o = &out->v[k];
-			/* Only a curator's row against an extractor's one matters. */
 			if (tmp_curated == corpus_row_is_curated(o) || !corpus_entry_match(o, &tmp))
+				continue;
+			if (tmp_curated)
+				replace = (long)k;
+			else
+				skip = 1;
+		}
+		pos = SIZE_MAX;
+		while (ho && !skip && replace < 0 && (k = hashidx_next(&origins, ho, &pos)) != SIZE_MAX) {
+			const struct entry *o = &out->v[k];
+			if (tmp_curated == corpus_row_is_curated(o) || !same_origin(o, &tmp, oc))
 				continue;
 			if (tmp_curated)
 				replace = (long)k;
@@ -602,6 +646,9 @@ size_t corpus_merge_rows(struct entry_set *out, const struct entry_set *in)
 			entry_release(&out->v[replace]);
 			out->v[replace] = tmp;
 			hashidx_put(&content, hc, (size_t)replace);
+			hashidx_put(&facts, hf, (size_t)replace);
+			if (ho)
+				hashidx_put(&origins, ho, (size_t)replace);
 			skipped++;
 			continue;
 		}
@@ -611,10 +658,13 @@ size_t corpus_merge_rows(struct entry_set *out, const struct entry_set *in)
 			*e = tmp;
 			hashidx_put(&content, hc, out->n - 1);
 			hashidx_put(&facts, hf, out->n - 1);
+			if (ho)
+				hashidx_put(&origins, ho, out->n - 1);
 		}
 	}
 	hashidx_release(&content);
 	hashidx_release(&facts);
+	hashidx_release(&origins);
 	return skipped;
 }
 

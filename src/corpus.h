@@ -91,8 +91,9 @@ void corpus_merge_extraction(struct entry_set *cur, const struct entry_set *fres
  * Append the rows of in to out, as "nh3cat merge" does over shards: rows
  * keep their input order; a row equal to one already in out (every field)
  * is skipped; an extractor's row that states the same fact as a curator's
- * row already in out is skipped; a curator's row replaces in place an
- * extractor's row of out that states the same fact.  out's columns become
+ * row already in out, or has its origin (same doc), is skipped; a
+ * curator's row replaces in place an extractor's row of out that states
+ * the same fact or has the same origin.  out's columns become
  * the union of both (in order of first appearance); rows of a file with the
  * same columns keep their bytes.  Returns the number of rows skipped or
  * replaced.

@@ -89,6 +89,15 @@ size_t entry_cols_of_role(enum col_role r, enum entry_col *out, size_t max)
 	return n;
 }
 
+enum entry_col entry_col_of_role(enum col_role r, size_t k)
+{
+	int i;
+	for (i = 0; i < ENTRY_NCOLS; i++)
+		if (entry_cols[i].role == r && k-- == 0)
+			return (enum entry_col)i;
+	return ENTRY_NCOLS;
+}
+
 size_t entry_ncols_of_version(int v)
 {
 	size_t n = 0;

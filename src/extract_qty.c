@@ -23,7 +23,8 @@ static int is_alpha(int c)
 }
 
 /*
- * Parse a number at p: "12", "0.36", "60 000", "2.53 x 10^-2", "5e-3".
+ * Parse a number at p: "12", "0.36", "60 000", "1,250", "0,36" (a decimal
+ * comma where it cannot group thousands), "2.53 x 10^-2", "5e-3".
  * Returns the end, or NULL.
  */
 static const char *parse_number(const char *p, const char *e, double *v)
@@ -40,8 +41,9 @@ static const char *parse_number(const char *p, const char *e, double *v)
 		tmp[n++] = *q++;
 		intdigits++;
 	}
-	/* thousands written "60 000": groups of exactly three digits */
-	while (intdigits <= 3 && q + 3 < e && *q == ' ' && is_digit((unsigned char)q[1]) &&
+	/* thousands written "60 000" or "1,250": groups of exactly three digits */
+	while (intdigits <= 3 && tmp[n - intdigits] != '0' && q + 3 < e && (*q == ' ' || *q == ',') &&
+	       is_digit((unsigned char)q[1]) &&
 	       is_digit((unsigned char)q[2]) && is_digit((unsigned char)q[3]) &&
 	       (q + 4 >= e || !is_digit((unsigned char)q[4])) &&
 	       (q + 4 >= e || q[4] != '.') && n < 40) {
@@ -49,7 +51,16 @@ static const char *parse_number(const char *p, const char *e, double *v)
 		n += 3;
 		q += 4;
 	}
-	if (q + 1 < e && *q == '.' && is_digit((unsigned char)q[1])) {
+	/* a decimal comma where it cannot be a thousands separator: "1,25", "0,5" */
+	if (q + 1 < e && *q == ',' && is_digit((unsigned char)q[1]) &&
+	    (tmp[n - intdigits] == '0' ||
+	     !(q + 3 < e && is_digit((unsigned char)q[2]) && is_digit((unsigned char)q[3]) &&
+	       (q + 4 >= e || !is_digit((unsigned char)q[4]))))) {
+		tmp[n++] = '.';
+		q++;
+		while (q < e && is_digit((unsigned char)*q) && n < 60)
+			tmp[n++] = *q++;
+	} else if (q + 1 < e && *q == '.' && is_digit((unsigned char)q[1])) {
 		tmp[n++] = *q++;
 		while (q < e && is_digit((unsigned char)*q) && n < 60)
 			tmp[n++] = *q++;

@@ -53,7 +53,7 @@
 #define PDF_MAX_INFLATE ((size_t)256 << 20)
 #define PDF_SIZE_BINS 400   /* font sizes to 200 pt, in half points */
 
-enum glyph_flags { G_BOLD = 1 << 0 };
+enum glyph_flags { G_BOLD = 1 << 0, G_SOFT = 1 << 1 /* a soft hyphen, drawn as '-' */ };
 enum script { S_NONE, S_SUB, S_SUP };
 
 struct glyph {
@@ -241,11 +241,11 @@ static void split_fragment(struct page_state *ps, size_t g0, size_t g1)
 /*
  * Take one character of a page's text, in the order poppler gives them:
  * '\n' ends one of its lines; spaces are dropped (word gaps are measured
- * again), a soft hyphen kept only at a line's end, symbol fonts mapped to
- * Greek.  next is the character after it (0 at the end).  Returns -1 when
+ * again), a soft hyphen marked (it shows only at a line's end), symbol
+ * fonts mapped to Greek.  Returns -1 when
  * the page holds too many glyphs.
  */
-static int take_char(struct page_state *ps, size_t *frag, uint32_t cp, uint32_t next,
+static int take_char(struct page_state *ps, size_t *frag, uint32_t cp,
 		     const PopplerRectangle *r, float size, unsigned flags, int symbol)
 {
 	if (cp == '\n') {
@@ -256,10 +256,9 @@ static int take_char(struct page_state *ps, size_t *frag, uint32_t cp, uint32_t 
 	if (cp == ' ' || cp == 0xA0 || cp < 0x20 || cp == 0x7F)
 		return 0;
 	if (cp == 0xAD) {
-		/* a soft hyphen shows only where a line breaks a word */
-		if (next && next != '\n')
-			return 0;
+		/* a soft hyphen shows only where a line breaks a word: kept, marked */
 		cp = '-';
+		flags |= G_SOFT;
 	}
 	if (symbol || (cp >= 0xF000 && cp <= 0xF0FF))
 		cp = symbol_greek(cp);
@@ -295,7 +294,7 @@ static int page_glyphs(struct page_state *ps, PopplerPage *page)
 			a = a->next;
 		if (a && ((PopplerTextAttributes *)a->data)->start_index <= (int)k)
 			at = a->data;
-		rc = take_char(ps, &frag, cp, *p ? g_utf8_get_char(p) : 0, &rects[k],
+		rc = take_char(ps, &frag, cp, &rects[k],
 			       at ? (float)at->font_size : 0,
 			       at && font_is_bold(at->font_name) ? G_BOLD : 0,
 			       at && font_is_symbol(at->font_name));
@@ -596,8 +595,14 @@ static void line_metrics(const struct page_state *ps, struct tline *l)
 				counts[j]++;
 		}
 	}
+	/*
+	 * The main size: the largest that a quarter of the glyphs have, so
+	 * that a short line full of scripts ("g_{cat}⁻¹ h⁻¹,") keeps its base.
+	 */
 	for (i = 1; i < ns; i++)
-		if (counts[i] > counts[best] || (counts[i] == counts[best] && sizes[i] > sizes[best]))
+		if (counts[i] * 4 >= nall && (counts[best] * 4 < nall || sizes[i] > sizes[best]))
+			best = i;
+		else if (counts[best] * 4 < nall && counts[i] > counts[best])
 			best = i;
 	l->size = ns ? sizes[best] : ps->body;
 	for (k = 0; k < l->nseg; k++) {
@@ -626,6 +631,53 @@ static enum script glyph_script(const struct glyph *g, const struct tline *l)
 	if (shift < -0.12f * l->h)
 		return S_SUP;
 	return S_NONE;
+}
+
+static int is_sign(uint32_t c)
+{
+	return c == '-' || c == '+' || c == 0x2212 || c == 0x2013;
+}
+
+/*
+ * Script classes of the glyphs of segment s (cls[i - s->g0]).  poppler
+ * gives the glyphs of one of its words one box: a subscript followed by
+ * an exponent ("cat" and "-1" of g_{cat}^{-1}) share a box as tall as the
+ * line's; in such a run of small glyphs the trailing sign and digits are
+ * the exponent and the rest the subscript.
+ */
+static void seg_scripts(const struct page_state *ps, const struct seg *s, const struct tline *l,
+			unsigned char *cls)
+{
+	size_t i = s->g0, j, k, e;
+	while (i < s->g1) {
+		const struct glyph *g = &ps->g[i];
+		if (g->size >= 0.85f * l->size) {
+			cls[i++ - s->g0] = S_NONE;
+			continue;
+		}
+		for (j = i + 1; j < s->g1 && ps->g[j].size < 0.85f * l->size &&
+			       fabsf(ps->g[j].y1 - g->y1) < 0.05f && fabsf(ps->g[j].y2 - g->y2) < 0.05f;
+		     j++)
+			;
+		if (g->y2 - g->y1 < 0.9f * l->h) {
+			for (k = i; k < j; k++)
+				cls[k - s->g0] = (unsigned char)glyph_script(&ps->g[k], l);
+			i = j;
+			continue;
+		}
+		e = j;
+		while (e > i && ps->g[e - 1].cp >= '0' && ps->g[e - 1].cp <= '9')
+			e--;
+		if (e > i && e < j && is_sign(ps->g[e - 1].cp))
+			e--;
+		for (k = i; k < j; k++) {
+			if (e > i && e < j)
+				cls[k - s->g0] = k < e ? S_SUB : S_SUP;
+			else
+				cls[k - s->g0] = S_NONE;
+		}
+		i = j;
+	}
 }
 
 /* Unicode sub- or superscript form of c, or 0. */
@@ -679,18 +731,25 @@ static void flush_script(struct buf *out, const struct buf *run, const uint32_t 
 	buf_addch(out, '}');
 }
 
-/* Append the text of segment s of line l: spaces from gaps, scripts marked. */
+/*
+ * Append the text of segment s of line l: spaces from gaps, scripts
+ * marked; a soft hyphen only when the segment ends the line (line_end).
+ */
 static void seg_text(const struct page_state *ps, const struct seg *s, const struct tline *l,
-		     struct buf *out)
+		     int line_end, struct buf *out)
 {
 	struct buf run = BUF_INIT;
 	uint32_t cps[256];
 	size_t ncp = 0, i;
 	enum script cur = S_NONE;
+	unsigned char *cls = xmalloc(s->g1 - s->g0 + 1);
+	seg_scripts(ps, s, l, cls);
 	for (i = s->g0; i < s->g1; i++) {
 		const struct glyph *g = &ps->g[i];
-		enum script sc = glyph_script(g, l);
+		enum script sc = (enum script)cls[i - s->g0];
 		int space = i > s->g0 && g->x1 - ps->g[i - 1].x2 > 0.12f * l->size;
+		if ((g->flags & G_SOFT) && !(line_end && i + 1 == s->g1))
+			continue;
 		if (sc != cur || ncp == ARRAY_SIZE(cps)) {
 			if (cur != S_NONE)
 				flush_script(out, &run, cps, ncp, cur);
@@ -718,6 +777,7 @@ static void seg_text(const struct page_state *ps, const struct seg *s, const str
 	if (cur != S_NONE)
 		flush_script(out, &run, cps, ncp, cur);
 	buf_release(&run);
+	free(cls);
 }
 
 /* Is line l a table row: several segments, or a stray cell among rows? */
@@ -801,7 +861,7 @@ static void build_lines(struct page_state *ps)
 		for (k = 0; k < l->nseg; k++) {
 			if (k)
 				buf_addch(&b, ' ');
-			seg_text(ps, &ps->s[l->segs[k]], l, &b);
+			seg_text(ps, &ps->s[l->segs[k]], l, k + 1 == l->nseg, &b);
 		}
 		l->text = buf_detach(&b, NULL);
 	}
@@ -1030,9 +1090,11 @@ static void put_table(struct pdf_out *o, struct page_state *ps, size_t a, size_t
 			for (c = 0; c < niv; c++)
 				if (s->x1 >= iv[2 * c] - 1)
 					col = c;
-			if (cells[col].len)
+			/* a cell's lines join with a space, but not after "Ru/" or "Co-N-" */
+			if (cells[col].len && cells[col].data[cells[col].len - 1] != '/' &&
+			    cells[col].data[cells[col].len - 1] != '-')
 				buf_addch(&cells[col], ' ');
-			seg_text(ps, s, l, &cells[col]);
+			seg_text(ps, s, l, 1, &cells[col]);
 		}
 		/* a line set close above the next one goes on into its cells */
 		if (i + 1 < b && ps->l[i + 1].y1 - l->y2 < 0.25f * l->h)
@@ -1564,8 +1626,8 @@ struct document *ingest_pdf_glyphs(const char *name, const char *key, float widt
 		for (k = 0; k < npage[i] && rc == 0; k++) {
 			const struct pdf_glyph *c = &g[at + k];
 			PopplerRectangle rect = { c->x1, c->y1, c->x2, c->y2 };
-			rc = take_char(&r.ps, &frag, c->cp, k + 1 < npage[i] ? g[at + k + 1].cp : 0,
-				       &rect, c->size, c->bold ? G_BOLD : 0, c->symbol);
+			rc = take_char(&r.ps, &frag, c->cp, &rect, c->size, c->bold ? G_BOLD : 0,
+				       c->symbol);
 		}
 		split_fragment(&r.ps, frag, r.ps.ng);
 		at += npage[i];

@@ -5,7 +5,7 @@
  * rows or Markdown pipe rows, after a "Table N" caption or alone), and the
  * entries of the reference list.  Every block keeps its source offset.
  *
- * Tables (tab-separated, Markdown pipe rows, or columns aligned with
+ * Tables (tab-separated, Markdown pipe rows, HTML <table>, or columns aligned with
  * spaces as pdftotext -layout prints them after a "Table N" caption): the
  * header is the leading rows that hold no numeric cell (or,
  * in Markdown, the rows above the |---| line); a first column that is
@@ -566,6 +566,18 @@ static void read_layout_table(struct reader_state *st, struct block *b, size_t f
 	finish_table(t, (size_t)-1);
 }
 
+static int html_table_line(const struct reader_state *st, size_t i);
+
+/* After a "Table N" caption at line from: the line of an HTML table's "<table" (near), or 0. */
+static size_t html_table_start(const struct reader_state *st, size_t from)
+{
+	size_t i;
+	for (i = from; i < st->n && i < from + 4; i++)
+		if (html_table_line(st, i))
+			return i;
+	return 0;
+}
+
 /*
  * After a "Table N" caption at line from: the first line of a
  * space-aligned table (its caption may go on for two lines, blank lines
@@ -585,10 +597,142 @@ static size_t layout_table_start(const struct reader_state *st, size_t from)
 	return 0;
 }
 
+/* --- HTML tables inside Markdown or OCR output ------------------------------- */
+
+/* Does line i start an HTML table ("<table", any case, after blanks)? */
+static int html_table_line(const struct reader_state *st, size_t i)
+{
+	const char *s = skip_blank(st->src + st->lines[i].start, st->src + st->lines[i].end);
+	return starts_ci(s, st->src + st->lines[i].end, "<table");
+}
+
+/* The line holding the "</table>" that closes the table opened at line i (or the last line). */
+static size_t html_table_end(const struct reader_state *st, size_t i)
+{
+	for (; i < st->n; i++) {
+		const char *s = st->src + st->lines[i].start, *e = st->src + st->lines[i].end, *p;
+		for (p = s; p + 8 <= e; p++)
+			if (*p == '<' && starts_ci(p, e, "</table>"))
+				return i;
+	}
+	return st->n - 1;
+}
+
+/* At p a tag named name ("td", "/tr")?  Followed by '>', a blank or '/'. */
+static int tag_is(const char *p, const char *e, const char *name)
+{
+	size_t n = strlen(name);
+	return p < e && *p == '<' && starts_ci(p + 1, e, name) && p + 1 + n < e &&
+	       (p[1 + n] == '>' || p[1 + n] == ' ' || p[1 + n] == '/' || p[1 + n] == '\t' ||
+		p[1 + n] == '\n');
+}
+
+/* The value of attribute name (colspan, rowspan) in the tag [p, gt), 1 when absent. */
+static size_t tag_span(const char *p, const char *gt, const char *name)
+{
+	size_t n = strlen(name), v = 0;
+	for (; p + n < gt; p++) {
+		if (!starts_ci(p, gt, name))
+			continue;
+		p += n;
+		while (p < gt && (*p == '=' || *p == '"' || *p == '\'' || *p == ' '))
+			p++;
+		while (p < gt && is_digit((unsigned char)*p) && v < 1000)
+			v = v * 10 + (size_t)(*p++ - '0');
+		break;
+	}
+	return v ? v : 1;
+}
+
+/*
+ * The HTML table in source bytes [s, e) into block b: rows by <tr>, cells
+ * by <td> and <th> (their text with inline tags, which the normalizer
+ * reads), spans by colspan and rowspan.  Rows of <th> cells only, or in
+ * <thead>, are the header.
+ */
+static void read_html_table(struct reader_state *st, struct block *b, const char *s, const char *e)
+{
+	struct table *t = block_new_table(b);
+	const char *p = s;
+	size_t r = 0, col = 0, nheader = 0, *busy = NULL, nbusy = 0, k;
+	int in_row = 0, in_head = 0, row_all_th = 1, any_th_header = 0;
+	while (p < e) {
+		const char *gt;
+		if (*p != '<') {
+			p++;
+			continue;
+		}
+		gt = memchr(p, '>', (size_t)(e - p));
+		if (!gt)
+			break;
+		if (tag_is(p, e, "thead"))
+			in_head = 1;
+		else if (tag_is(p, e, "/thead"))
+			in_head = 0;
+		else if (tag_is(p, e, "tr") || tag_is(p, e, "/tr") || tag_is(p, e, "/table")) {
+			if (in_row) {
+				if ((in_head || row_all_th) && r == nheader && col > 0)
+					nheader = r + 1, any_th_header = 1;
+				r++;
+			}
+			in_row = tag_is(p, e, "tr");
+			col = 0;
+			row_all_th = 1;
+			if (in_row) {
+				t->row_src_off = xrealloc(t->row_src_off, (r + 1) * sizeof(size_t));
+				t->row_src_off[r] = (size_t)(p - st->src);
+			}
+		} else if (in_row && (tag_is(p, e, "td") || tag_is(p, e, "th"))) {
+			const char *cs = gt + 1, *ce = cs;
+			size_t cspan = tag_span(p, gt, "colspan"), rspan = tag_span(p, gt, "rowspan");
+			struct cell *c;
+			if (p[2] != 'h' && p[2] != 'H')
+				row_all_th = 0;
+			/* the cell's text: up to its end tag or the next cell or row */
+			while (ce < e && !(*ce == '<' && (tag_is(ce, e, "/td") || tag_is(ce, e, "/th") ||
+						       tag_is(ce, e, "td") || tag_is(ce, e, "th") ||
+						       tag_is(ce, e, "tr") || tag_is(ce, e, "/tr") ||
+						       tag_is(ce, e, "/table"))))
+				ce++;
+			/* slots taken by a cell of a row above */
+			while (col < nbusy && busy[col] > r)
+				col++;
+			cs = skip_blank(cs, ce);
+			c = table_add_cell(t, r, col, cs, (size_t)(rtrim(cs, ce) - cs), (size_t)(cs - st->src));
+			c->colspan = cspan;
+			c->rowspan = rspan;
+			if (col + cspan > nbusy) {
+				busy = xrealloc(busy, (col + cspan) * sizeof(*busy));
+				for (k = nbusy; k < col + cspan; k++)
+					busy[k] = 0;
+				nbusy = col + cspan;
+			}
+			for (k = col; k < col + cspan; k++)
+				busy[k] = r + rspan;
+			if (col + cspan > t->ncols)
+				t->ncols = col + cspan;
+			col += cspan;
+			p = ce;
+			continue;
+		}
+		p = gt + 1;
+	}
+	free(busy);
+	/* cell text keeps its newlines out: a cell is one line of text */
+	for (k = 0; k < t->ncells; k++) {
+		char *x;
+		for (x = t->cells[k].text; *x; x++)
+			if (*x == '\n' || *x == '\r' || *x == '\t')
+				*x = ' ';
+	}
+	finish_table(t, any_th_header ? nheader : (size_t)-1);
+}
+
 /* A footnote line under a table: "a Conditions ...", "ᵃ ...", "Note: ...". */
 static int is_footnote(const char *s, const char *e)
 {
-	if (starts_ci(s, e, "note") || starts_ci(s, e, "^") || starts_ci(s, e, "*"))
+	if (starts_ci(s, e, "note") || starts_ci(s, e, "^") || starts_ci(s, e, "*") ||
+	    starts_ci(s, e, "<sup>"))
 		return 1;
 	if (e - s >= 3 && (unsigned char)s[0] == 0xE1 && (unsigned char)s[1] == 0xB5)
 		return 1;   /* modifier small letters ᵃ ᵇ ... */
@@ -761,6 +905,13 @@ struct document *ingest_text(const char *name, const char *key,
 				block_set_label(b, label);
 				read_table(&st, b, first, last);
 				i = read_footnotes(&st, last);
+			} else if ((first = html_table_start(&st, i + 1)) != 0) {
+				/* an HTML table (Markdown from OCR or from web pages) */
+				last = html_table_end(&st, first);
+				b = add_lines(&st, BLOCK_TABLE, i, first);
+				block_set_label(b, label);
+				read_html_table(&st, b, st.src + st.lines[first].start, st.src + st.lines[last].end);
+				i = read_footnotes(&st, last + 1);
 			} else if ((first = layout_table_start(&st, i + 1)) != 0) {
 				/* columns aligned with spaces, as pdftotext -layout prints them */
 				last = first;
@@ -778,6 +929,13 @@ struct document *ingest_text(const char *name, const char *key,
 				i++;
 			}
 			free(label);
+			continue;
+		}
+		if (html_table_line(&st, i)) {
+			size_t last = html_table_end(&st, i);
+			b = document_add_block(st.doc, BLOCK_TABLE, "", 0, st.lines[i].start);
+			read_html_table(&st, b, st.src + st.lines[i].start, st.src + st.lines[last].end);
+			i = read_footnotes(&st, last + 1);
 			continue;
 		}
 		/* Rows with no caption: a table only when two or more come together. */
@@ -813,7 +971,7 @@ struct document *ingest_text(const char *name, const char *key,
 			const char *s2 = skip_blank(st.src + st.lines[j].start, st.src + st.lines[j].end);
 			const char *e2 = st.src + st.lines[j].end;
 			const char *t2 = skip_emphasis(s2, e2);
-			if (line_blank(&st, j) || is_tabular(&st, j) || *s2 == '#' ||
+			if (line_blank(&st, j) || is_tabular(&st, j) || *s2 == '#' || html_table_line(&st, j) ||
 			    caption_label(t2, e2, table_words) || caption_label(t2, e2, figure_words))
 				break;
 		}

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fileio.h"
 #include "report.h"
@@ -208,6 +209,7 @@ int report_render(const struct report_template *t, const struct report_data *d,
 	struct report_options none = { NULL, NULL };
 	struct gfx *g;
 	struct buf bytes = BUF_INIT;
+	struct stat st;
 	size_t i;
 	int rc;
 
@@ -248,6 +250,13 @@ int report_render(const struct report_template *t, const struct report_data *d,
 		if (str_eq(out_path, "-")) {
 			if (fwrite(bytes.data, 1, bytes.len, stdout) != bytes.len)
 				rc = error("cannot write to standard output");
+		} else if (stat(out_path, &st) == 0 && !S_ISREG(st.st_mode)) {
+			/* A device or a pipe (/dev/null): written into, never replaced. */
+			FILE *f = fopen(out_path, "wb");
+			if (!f || fwrite(bytes.data, 1, bytes.len, f) != bytes.len)
+				rc = error("cannot write '%s'", out_path);
+			if (f && fclose(f) != 0 && rc == 0)
+				rc = error("cannot write '%s'", out_path);
 		} else {
 			rc = file_write_atomic(out_path, bytes.data ? bytes.data : "", bytes.len);
 		}

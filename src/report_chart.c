@@ -28,7 +28,6 @@ static const struct gfx_rgb LEADER = { 0.6, 0.6, 0.6 };
 #define TICK_LEN 4.0
 #define MINOR_LEN 2.2
 #define MARKER_SIZE 6.0
-#define MAX_LABELLED 300
 
 
 struct pt {
@@ -36,6 +35,8 @@ struct pt {
 	double px, py;      /* page */
 	size_t series;
 	const struct rpt_row *row;
+	int nolabel;        /* not one of the points worth a label */
+	enum gfx_fill fill; /* the pressure class */
 };
 
 struct series {
@@ -326,9 +327,15 @@ static void place_labels(struct gfx *g, const struct rpt_chart *c, struct pt *pt
 		int done = 0;
 		if (!*text)
 			continue;
+		if (pts[i].nolabel) {
+			lay->nlabels_hidden++;
+			continue;
+		}
 		/* The same catalyst twice on one spot (a table row and the text) needs one label. */
 		for (j = 0; j < i; j++) {
 			char tmp2[NUM_BUFSZ], clip2[RPT_CLIP + 4];
+			if (pts[j].nolabel)
+				continue;
 			if (fabs(pts[j].px - pts[i].px) < 1 && fabs(pts[j].py - pts[i].py) < 1 &&
 			    str_eq(rpt_clip(rpt_row_text(pts[j].row, &c->label, tmp2), clip2), text))
 				break;
@@ -507,7 +514,7 @@ static void series_free(struct series *ss, size_t ns)
 /* Place the legend in the emptiest corner, or above the plot when all are taken. */
 static int legend_place(struct gfx *g, struct series *ss, size_t ns, struct pt *pts, size_t n,
 			struct plot *p, struct legend *lg, struct rpt_chart_layout *lay,
-			const struct rpt_axis *xa, const struct rpt_axis *ya)
+			const struct rpt_axis *xa, const struct rpt_axis *ya, double above_gap)
 {
 	static const char *const corners[] = { "upper-left", "upper-right", "lower-right", "lower-left" };
 	size_t k, i;
@@ -523,8 +530,9 @@ static int legend_place(struct gfx *g, struct series *ss, size_t ns, struct pt *
 	}
 	/* No free corner: a row above the plot, which shrinks to make room. */
 	legend_measure(g, ss, ns, lg, 1, p->w);
+	/* Above whatever sits over the plot (the temperature axis of an Arrhenius plot). */
 	lg->x = p->x;
-	lg->y = p->y - 2;
+	lg->y = p->y - above_gap - 2;
 	p->y += lg->h + 2;
 	p->h -= lg->h + 2;
 	for (i = 0; i < n; i++) {
@@ -537,6 +545,91 @@ static int legend_place(struct gfx *g, struct series *ss, size_t ns, struct pt *
 
 /* --- scatter ------------------------------------------------------------------- */
 
+/* Above this many points a scatter labels only the highest and lowest. */
+#define SCATTER_ALL_LABELS 40
+#define SCATTER_TOP_LABELS 5
+#define SCATTER_BOTTOM_LABELS 3
+
+/* Pressure classes as marker fill; the number of classes present (unknown counts none). */
+static size_t pressure_classes(struct pt *pts, size_t n)
+{
+	int seen[3] = { 0, 0, 0 };
+	size_t i;
+	for (i = 0; i < n; i++) {
+		double p;
+		pts[i].fill = GF_LIGHT;
+		if (entry_get_num(pts[i].row->e, COL_PRESSURE_MPA, &p) != 1)
+			continue;
+		pts[i].fill = p <= 0.15 ? GF_OPEN : p <= 1.5 ? GF_LIGHT : GF_SOLID;
+		seen[pts[i].fill] = 1;
+	}
+	if (seen[0] + seen[1] + seen[2] < 2)
+		for (i = 0; i < n; i++)
+			pts[i].fill = GF_LIGHT;
+	return (size_t)(seen[0] + seen[1] + seen[2]);
+}
+
+static const struct pt *cmp_pts_base;
+
+static int cmp_pt_y(const void *pa, const void *pb)
+{
+	const struct pt *a = cmp_pts_base + *(const size_t *)pa, *b = cmp_pts_base + *(const size_t *)pb;
+	if (a->y != b->y)
+		return a->y > b->y ? -1 : 1;
+	return *(const size_t *)pa < *(const size_t *)pb ? -1 : 1;
+}
+
+static int cmp_pt_x(const void *pa, const void *pb)
+{
+	const struct pt *a = cmp_pts_base + *(const size_t *)pa, *b = cmp_pts_base + *(const size_t *)pb;
+	if (a->x != b->x)
+		return a->x < b->x ? -1 : 1;
+	return *(const size_t *)pa < *(const size_t *)pb ? -1 : 1;
+}
+
+/* Many points: labels go to the highest and the lowest only. */
+static void pick_labels(struct pt *pts, size_t n)
+{
+	size_t *ix, i;
+	if (n <= SCATTER_ALL_LABELS)
+		return;
+	ix = xcalloc(n, sizeof(*ix));
+	for (i = 0; i < n; i++) {
+		ix[i] = i;
+		pts[i].nolabel = 1;
+	}
+	cmp_pts_base = pts;
+	qsort(ix, n, sizeof(*ix), cmp_pt_y);
+	for (i = 0; i < n; i++)
+		if (i < SCATTER_TOP_LABELS || i >= n - SCATTER_BOTTOM_LABELS)
+			pts[ix[i]].nolabel = 0;
+	free(ix);
+}
+
+/*
+ * Points that share an x value (rates all at 400 degC) spread sideways
+ * by up to +-spread/2 pt, deterministically (the golden-ratio sequence),
+ * so a column of markers shows how many there are.
+ */
+static void jitter(struct pt *pts, size_t n, double spread)
+{
+	size_t *ix = xcalloc(n + 1, sizeof(*ix)), i, j, k;
+	for (i = 0; i < n; i++)
+		ix[i] = i;
+	cmp_pts_base = pts;
+	qsort(ix, n, sizeof(*ix), cmp_pt_x);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && pts[ix[j]].x == pts[ix[i]].x; j++)
+			;
+		if (j - i < 2)
+			continue;
+		for (k = i; k < j; k++)
+			pts[ix[k]].px += (fmod((double)(k - i) * 0.6180339887498949, 1.0) - 0.5) * spread;
+	}
+	free(ix);
+}
+
+
 static void chart_scatter(struct gfx *g, const struct rpt_chart *c, const struct rpt_groups *gr,
 			  double x, double y, double w, double h, struct rpt_chart_layout *lay)
 {
@@ -546,7 +639,8 @@ static void chart_scatter(struct gfx *g, const struct rpt_chart *c, const struct
 	struct plot p;
 	struct legend lg = { 0, 0, 0, 0, 0, 0, 0 };
 	struct series *ss;
-	int inside = 0, grouped = c->group.kind != RF_COLUMN || c->group.col >= 0;
+	int inside = 0, grouped = c->group.kind != RF_COLUMN || c->group.col >= 0, labelled;
+	size_t nclasses;
 
 	for (i = 0; i < gr->n; i++)
 		nsel += gr->v[i].n;
@@ -560,11 +654,17 @@ static void chart_scatter(struct gfx *g, const struct rpt_chart *c, const struct
 	fit_axis(&lay->y, c->ylog, pts, n, 1, 6);
 	axis_title(c->xtitle, &c->x, &xt);
 	axis_title(c->ytitle, &c->y, &yt);
-	plot_area(g, &lay->y, buf_str(&yt), buf_str(&xt), x, y, w, h, 0, 0, &p);
+	nclasses = pressure_classes(pts, n);
+	labelled = c->label.kind != RF_COLUMN || c->label.col >= 0;
+	if (labelled)
+		pick_labels(pts, n);
+	plot_area(g, &lay->y, buf_str(&yt), buf_str(&xt), x, y, w, h,
+		  nclasses > 1 || (labelled && n > SCATTER_ALL_LABELS) ? 22 : 0, 0, &p);
 	for (i = 0; i < n; i++) {
 		pts[i].px = map_x(&p, &lay->x, pts[i].x);
 		pts[i].py = map_y(&p, &lay->y, pts[i].y);
 	}
+	jitter(pts, n, fmin(10, p.w * 0.025));
 	series_from_groups(gr, &ss, &ns);
 	for (i = 0; i < n; i++)
 		ss[pts[i].series].n++;
@@ -572,7 +672,7 @@ static void chart_scatter(struct gfx *g, const struct rpt_chart *c, const struct
 		lay->nseries += ss[i].n > 0;
 	lay->legend = "none";
 	if (grouped && ns > 0)
-		inside = legend_place(g, ss, ns, pts, n, &p, &lg, lay, &lay->x, &lay->y);
+		inside = legend_place(g, ss, ns, pts, n, &p, &lg, lay, &lay->x, &lay->y, 0);
 	draw_frame(g, &p);
 	draw_y_axis(g, &p, &lay->y);
 	draw_x_axis(g, &p, &lay->x, 1);
@@ -597,19 +697,28 @@ static void chart_scatter(struct gfx *g, const struct rpt_chart *c, const struct
 		for (k = 0; k < ns; k++)
 			for (i = 0; i < n; i++)
 				if (pts[i].series == order[k])
-					gfx_marker(g, gfx_marker_of(ss[order[k]].style), pts[i].px,
-						   pts[i].py, MARKER_SIZE,
-						   gfx_palette(ss[order[k]].style), 0);
+					gfx_marker_fill(g, gfx_marker_of(ss[order[k]].style), pts[i].px,
+							pts[i].py, MARKER_SIZE,
+							gfx_palette(ss[order[k]].style), 0, pts[i].fill);
 		free(order);
 	}
 	lay->nplotted = n;
 	if (grouped && ns > 0)
 		legend_draw(g, ss, ns, &lg);
-	if (c->label.kind != RF_COLUMN || c->label.col >= 0) {
-		if (n > MAX_LABELLED)
-			lay->nlabels_hidden = n;
-		else
-			place_labels(g, c, pts, n, &p, &lg, inside, lay);
+	if (labelled)
+		place_labels(g, c, pts, n, &p, &lg, inside, lay);
+	if (nclasses > 1 || (labelled && lay->nlabels_hidden)) {
+		/* Under the chart: what the fill means, and what is not labelled. */
+		struct buf note = BUF_INIT;
+		if (nclasses > 1)
+			buf_addstr(&note, "Marker fill gives the pressure: open 0.1 MPa or less, "
+				   "light up to 1.5 MPa, solid above; unknown light.  ");
+		if (labelled && lay->nlabels_hidden)
+			buf_printf(&note, "%zu of %zu points not labelled%s.", lay->nlabels_hidden, n,
+				   n > SCATTER_ALL_LABELS ? " (labels go to the highest and lowest)" :
+				   " (no room)");
+		gfx_text(g, FONT_SMALL, buf_str(&note), x, y + h - 20, w, GA_LEFT, GREY);
+		buf_release(&note);
 	}
 	series_free(ss, ns);
 	buf_release(&xt);
@@ -619,6 +728,23 @@ static void chart_scatter(struct gfx *g, const struct rpt_chart *c, const struct
 
 /* --- bars ------------------------------------------------------------------------ */
 
+/* Past BAR_MAX bars, each group shows its BAR_TOP highest. */
+#define BAR_MAX 60
+#define BAR_TOP 12
+
+/* A group's name over its bars, with the bars left out: "SAC (top 12 of 120)". */
+static void bar_group_name(struct gfx *g, const struct rpt_groups *gr, const size_t *more,
+			   size_t gi, double x, double y)
+{
+	struct buf b = BUF_INIT;
+	rpt_markup_escape(rpt_group_label(gr->v[gi].name), &b);
+	if (more[gi])
+		buf_printf(&b, " <span foreground=\"#666666\">(top %d of %zu)</span>", BAR_TOP,
+			   (size_t)BAR_TOP + more[gi]);
+	gfx_text(g, FONT_TICK, buf_str(&b), x, y, 0, GA_CENTER, INK);
+	buf_release(&b);
+}
+
 static void chart_bar(struct gfx *g, const struct rpt_chart *c, const struct rpt_groups *gr,
 		      double x, double y, double w, double h, struct rpt_chart_layout *lay)
 {
@@ -627,7 +753,7 @@ static void chart_bar(struct gfx *g, const struct rpt_chart *c, const struct rpt
 	struct buf yt = BUF_INIT;
 	struct plot p;
 	double label_w = 0, slot, bw, gap, yb;
-	size_t ngroups_used = 0;
+	size_t ngroups_used = 0, *more;
 	int labels;
 
 	for (i = 0; i < gr->n; i++)
@@ -638,7 +764,28 @@ static void chart_bar(struct gfx *g, const struct rpt_chart *c, const struct rpt
 		free(pts);
 		return;
 	}
+	/* A long chart shows the highest BAR_TOP of each group; the rest are counted. */
+	more = xcalloc(gr->n + 1, sizeof(*more));
+	if (n > BAR_MAX) {
+		size_t k = 0, in_group = 0;
+		for (i = 0; i < n; i++) {
+			in_group = i > 0 && pts[i].series == pts[i - 1].series ? in_group + 1 : 0;
+			if (in_group < BAR_TOP)
+				pts[k++] = pts[i];
+			else
+				more[pts[i].series]++;
+		}
+		lay->nbars_capped = n - k;
+		n = k;
+	}
 	fit_axis(&lay->y, c->ylog, pts, n, 1, 6);
+	if (c->ylog) {
+		/* Bars on a log axis start at a decade, never at an arbitrary margin. */
+		double lo = HUGE_VAL;
+		for (i = 0; i < n; i++)
+			lo = fmin(lo, pts[i].y);
+		lay->y.lo = pow(10, floor(log10(lo) + 1e-9));
+	}
 	if (!c->ylog && lay->y.lo > 0) {
 		/* Bars start at zero on a linear axis. */
 		double hi = lay->y.hi;
@@ -682,8 +829,7 @@ static void chart_bar(struct gfx *g, const struct rpt_chart *c, const struct rpt
 			double top = map_y(&p, &lay->y, pts[i].y), bx;
 			if (i > 0 && pts[i].series != pts[i - 1].series) {
 				/* Close the previous group: its name above, a separator. */
-				gfx_text(g, FONT_TICK, rpt_group_label(gr->v[pts[i - 1].series].name),
-					 (gstart + pos) / 2, p.y - 10, 0, GA_CENTER, INK);
+				bar_group_name(g, gr, more, pts[i - 1].series, (gstart + pos) / 2, p.y - 10);
 				pos += gap;
 				gfx_line(g, pos - gap / 2, p.y, pos - gap / 2, yb, MINOR_W, LIGHT);
 				gstart = pos;
@@ -705,8 +851,7 @@ static void chart_bar(struct gfx *g, const struct rpt_chart *c, const struct rpt
 			}
 			pos += slot;
 		}
-		gfx_text(g, FONT_TICK, rpt_group_label(gr->v[pts[n - 1].series].name),
-			 (gstart + pos) / 2, p.y - 10, 0, GA_CENTER, INK);
+		bar_group_name(g, gr, more, pts[n - 1].series, (gstart + pos) / 2, p.y - 10);
 	}
 	if (!labels)
 		lay->nlabels_hidden = c->label.col >= 0 || c->label.kind != RF_COLUMN ? n : 0;
@@ -723,6 +868,7 @@ static void chart_bar(struct gfx *g, const struct rpt_chart *c, const struct rpt
 	lay->nseries = ngroups_used;
 	lay->legend = "none";
 	buf_release(&yt);
+	free(more);
 	free(pts);
 }
 
@@ -892,7 +1038,7 @@ static void fit_line(const struct arr_series *s, struct buf *f)
 }
 
 /* The most series an Arrhenius chart draws; the others are counted under it. */
-#define ARR_MAX_DRAWN 8
+#define ARR_MAX_DRAWN 6
 
 static int cmp_series_points(const void *pa, const void *pb)
 {
@@ -1033,7 +1179,7 @@ static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const stru
 	fit_axis(&lay->y, 0, pts, n, 1, 6);
 	axis_title(c->xtitle, &inv, &xt);
 	axis_title(c->ytitle, &lnr, &yt);
-	plot_area(g, &lay->y, buf_str(&yt), buf_str(&xt), x, y, w, h, nbad || ngood > ns ? 12 : 0, 0, &p);
+	plot_area(g, &lay->y, buf_str(&yt), buf_str(&xt), x, y, w, h, nbad || ngood > ns ? 22 : 0, 0, &p);
 	/* Room above for the temperature axis. */
 	p.y += 30;
 	p.h -= 30;
@@ -1041,7 +1187,7 @@ static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const stru
 		pts[i].px = map_x(&p, &lay->x, pts[i].x);
 		pts[i].py = map_y(&p, &lay->y, pts[i].y);
 	}
-	legend_place(g, ss, ns, pts, n, &p, &lg, lay, &lay->x, &lay->y);
+	legend_place(g, ss, ns, pts, n, &p, &lg, lay, &lay->x, &lay->y, 30);
 	draw_frame(g, &p);
 	draw_y_axis(g, &p, &lay->y);
 	draw_x_axis(g, &p, &lay->x, 0);
@@ -1059,7 +1205,7 @@ static void chart_arrhenius(struct gfx *g, const struct rpt_chart *c, const stru
 			if (nbad)
 				buf_printf(&note, "%zu series left out: a fit that is negative, implausible, "
 					   "scattered or far from the reported value (rule arrhenius-fit).", nbad);
-			gfx_text(g, FONT_SMALL, buf_str(&note), x, y + h - 11, w, GA_LEFT, GREY);
+			gfx_text(g, FONT_SMALL, buf_str(&note), x, y + h - 20, w, GA_LEFT, GREY);
 			buf_release(&note);
 		}
 	}
@@ -1226,6 +1372,8 @@ void rpt_chart_layout_dump(FILE *f, const struct rpt_chart *c, const struct rpt_
 	dump_axis(f, "y", &lay->y);
 	fprintf(f, "  markers=%zu missing=%zu dropped-log=%zu series=%zu legend=%s\n",
 		lay->nplotted, lay->nmissing, lay->ndropped_log, lay->nseries, lay->legend);
+	if (lay->nbars_capped)
+		fprintf(f, "  capped=%zu\n", lay->nbars_capped);
 	if (lay->nlabels || lay->nlabels_hidden)
 		fprintf(f, "  labels=%zu hidden=%zu\n", lay->nlabels, lay->nlabels_hidden);
 	if (lay->fits.len)

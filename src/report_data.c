@@ -564,8 +564,7 @@ static void fact_tab_put(struct fact_tab *t, uint64_t h, size_t idx)
 }
 
 /* The measured quantities, and the conditions they were measured at. */
-static const enum entry_col fact_values[] = { COL_RATE_GCAT, COL_RATE_GMETAL, COL_TOF_S, COL_EA };
-static const enum entry_col fact_conds[] = { COL_TEMPERATURE_C, COL_PRESSURE_MPA, COL_WHSV };
+/* (the result and condition columns of the schema, entry.h) */
 
 struct fact {
 	const struct entry *e;
@@ -616,14 +615,14 @@ static int covered_by(const struct report_data *d, const struct fact *b, const s
 	int same;
 	if (!str_eq(entry_doc(d, a), entry_doc(d, b)))
 		return 0;
-	for (k = 0; k < ARRAY_SIZE(fact_values); k++) {
-		const char *v = entry_get(b->e, fact_values[k]);
-		if (*v && !same_num(v, entry_get(a->e, fact_values[k])))
+	for (k = 0; k < ENTRY_NRESULTS; k++) {
+		const char *v = entry_get(b->e, entry_col_of_role(ROLE_RESULT, k));
+		if (*v && !same_num(v, entry_get(a->e, entry_col_of_role(ROLE_RESULT, k))))
 			return 0;
 	}
-	for (k = 0; k < ARRAY_SIZE(fact_conds); k++) {
-		const char *v = entry_get(b->e, fact_conds[k]);
-		if (*v && !same_num(v, entry_get(a->e, fact_conds[k])))
+	for (k = 0; k < ENTRY_NCONDITIONS; k++) {
+		const char *v = entry_get(b->e, entry_col_of_role(ROLE_CONDITION, k));
+		if (*v && !same_num(v, entry_get(a->e, entry_col_of_role(ROLE_CONDITION, k))))
 			return 0;
 	}
 	name_key(entry_get(a->e, COL_CATALYST), &na);
@@ -708,10 +707,10 @@ static void rebuild_rows(struct report_data *d)
 				d->nrejected++;
 				continue;
 			}
-			for (c = 0; c < ARRAY_SIZE(fact_values); c++)
-				f->filled += *entry_get(f->e, fact_values[c]) != '\0';
-			for (c = 0; c < ARRAY_SIZE(fact_conds); c++)
-				f->filled += *entry_get(f->e, fact_conds[c]) != '\0';
+			for (c = 0; c < ENTRY_NRESULTS; c++)
+				f->filled += *entry_get(f->e, entry_col_of_role(ROLE_RESULT, c)) != '\0';
+			for (c = 0; c < ENTRY_NCONDITIONS; c++)
+				f->filled += *entry_get(f->e, entry_col_of_role(ROLE_CONDITION, c)) != '\0';
 			order[nf] = f;
 			nf++;
 		}
@@ -738,18 +737,18 @@ static void rebuild_rows(struct report_data *d)
 	/* Measurements inside a document: the fullest entry first. */
 	if (nf > 1)
 		qsort(order, nf, sizeof(*order), cmp_fact_filled);
-	fact_tab_init(&meas, nf * ARRAY_SIZE(fact_values));
+	fact_tab_init(&meas, nf * ENTRY_NRESULTS);
 	for (i = 0; i < nf; i++) {
 		struct fact *f = order[i];
-		size_t c, first = ARRAY_SIZE(fact_values);
+		size_t c, first = ENTRY_NRESULTS;
 		if (!f->keep)
 			continue;
-		for (c = 0; c < ARRAY_SIZE(fact_values) && first == ARRAY_SIZE(fact_values); c++)
-			if (*entry_get(f->e, fact_values[c]))
+		for (c = 0; c < ENTRY_NRESULTS && first == ENTRY_NRESULTS; c++)
+			if (*entry_get(f->e, entry_col_of_role(ROLE_RESULT, c)))
 				first = c;
-		if (first == ARRAY_SIZE(fact_values))
+		if (first == ENTRY_NRESULTS)
 			continue;     /* no measurement: nothing to repeat */
-		if (measurement_key(d, f, fact_values[first], &k)) {
+		if (measurement_key(d, f, entry_col_of_role(ROLE_RESULT, first), &k)) {
 			uint64_t h = hash_bytes(k.data, k.len);
 			size_t p, probes;
 			for (p = (size_t)h & meas.mask, probes = 0; meas.v[p].h && probes < FACT_PROBES;
@@ -761,8 +760,8 @@ static void rebuild_rows(struct report_data *d)
 		}
 		if (!f->keep)
 			continue;
-		for (c = 0; c < ARRAY_SIZE(fact_values); c++)
-			if (measurement_key(d, f, fact_values[c], &k))
+		for (c = 0; c < ENTRY_NRESULTS; c++)
+			if (measurement_key(d, f, entry_col_of_role(ROLE_RESULT, c), &k))
 				fact_tab_put(&meas, hash_bytes(k.data, k.len), (size_t)(f - facts));
 	}
 	for (i = 0; i < nf; i++) {

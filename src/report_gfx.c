@@ -403,6 +403,12 @@ static void polygon(cairo_t *cr, double x, double y, double r, int n, double rot
 void gfx_marker(struct gfx *g, enum gfx_marker m, double x, double y, double s,
 		struct gfx_rgb c, int legend)
 {
+	gfx_marker_fill(g, m, x, y, s, c, legend, GF_LIGHT);
+}
+
+void gfx_marker_fill(struct gfx *g, enum gfx_marker m, double x, double y, double s,
+		     struct gfx_rgb c, int legend, enum gfx_fill fill)
+{
 	cairo_t *cr = g->cr;
 	double r = s / 2;
 	int i;
@@ -457,7 +463,21 @@ void gfx_marker(struct gfx *g, enum gfx_marker m, double x, double y, double s,
 		break;
 	}
 	/* Legend markers use another stroke so that data markers can be counted. */
-	fill_and_outline(g, c, legend ? GFX_MARKER_STROKE * 1.25 : GFX_MARKER_STROKE);
+	if (fill == GF_LIGHT) {
+		fill_and_outline(g, c, legend ? GFX_MARKER_STROKE * 1.25 : GFX_MARKER_STROKE);
+		return;
+	}
+	if (fill == GF_OPEN)
+		cairo_set_source_rgb(cr, 1, 1, 1);
+	else
+		set_rgb(g, c);
+	cairo_fill_preserve(cr);
+	if (fill == GF_SOLID)
+		cairo_set_source_rgb(cr, c.r * 0.6, c.g * 0.6, c.b * 0.6);
+	else
+		set_rgb(g, c);
+	cairo_set_line_width(cr, legend ? GFX_MARKER_STROKE * 1.25 : GFX_MARKER_STROKE);
+	cairo_stroke(cr);
 }
 
 void gfx_clip(struct gfx *g, double x, double y, double w, double h)

@@ -309,6 +309,10 @@ void gfx_bar(struct gfx *g, double x, double y, double w, double h, struct gfx_r
 /* A data marker of size s (pt, across) at (x, y); legend markers use legend=1. */
 void gfx_marker(struct gfx *g, enum gfx_marker m, double x, double y, double s,
 		struct gfx_rgb c, int legend);
+/* How a data marker is filled: it encodes a third variable (the pressure). */
+enum gfx_fill { GF_LIGHT, GF_OPEN, GF_SOLID };
+void gfx_marker_fill(struct gfx *g, enum gfx_marker m, double x, double y, double s,
+		     struct gfx_rgb c, int legend, enum gfx_fill fill);
 /* Clip to a rectangle until gfx_unclip. */
 void gfx_clip(struct gfx *g, double x, double y, double w, double h);
 void gfx_unclip(struct gfx *g);
@@ -348,6 +352,7 @@ struct rpt_chart_layout {
 	int empty;                   /* nothing to plot: a note was drawn */
 	size_t nrows;                /* entries the chart selected */
 	size_t nfits_bad;            /* arrhenius: series left out for their fit */
+	size_t nbars_capped;         /* bar: bars past the top of their group, counted */
 };
 /* Why a chart has nothing to plot: one sentence of markup. */
 void rpt_chart_empty_note(const struct rpt_chart *c, const struct rpt_chart_layout *lay,

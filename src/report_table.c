@@ -43,6 +43,8 @@ struct grid {
 	struct grid_row *rows;
 	size_t nrows, arows;
 	const char *font;
+	double line_h;        /* one line of the font, once measured */
+	double *rh;           /* row heights, once measured (grid_draw) */
 };
 
 static void grid_init(struct grid *g, size_t ncols, const char *font)
@@ -97,6 +99,7 @@ static void grid_release(struct grid *g)
 	free(g->width);
 	free(g->intw);
 	free(g->fracw);
+	free(g->rh);
 }
 
 /* Natural widths; text columns give way (wrap) when the table is too wide. */
@@ -164,7 +167,7 @@ static void grid_measure(struct gfx *gx, struct grid *g, double avail)
 	free(textw);
 }
 
-static double row_height(struct gfx *gx, const struct grid *g, const struct grid_row *r)
+static double row_height(struct gfx *gx, struct grid *g, const struct grid_row *r)
 {
 	size_t j;
 	double hmax = 0, w, h;
@@ -172,16 +175,17 @@ static double row_height(struct gfx *gx, const struct grid *g, const struct grid
 		gfx_text_size(gx, g->font, r->group, 0, &w, &h);
 		return h + 2 * PAD_Y + 2;
 	}
+	/* Numbers never wrap: one line each, measured once per grid. */
+	if (g->line_h == 0)
+		gfx_text_size(gx, g->font, "0", 0, &w, &g->line_h);
+	hmax = g->line_h;
 	for (j = 0; j < g->ncols; j++) {
-		if (!r->cells[j].markup)
+		if (!r->cells[j].markup || g->numeric[j])
 			continue;
-		gfx_text_size(gx, g->font, r->cells[j].markup, g->numeric[j] ? 0 : g->width[j] - 2 * PAD_X,
-			      &w, &h);
+		gfx_text_size(gx, g->font, r->cells[j].markup, g->width[j] - 2 * PAD_X, &w, &h);
 		if (h > hmax)
 			hmax = h;
 	}
-	if (hmax == 0)
-		gfx_text_size(gx, g->font, "0", 0, &w, &hmax);
 	return hmax + 2 * PAD_Y;
 }
 
@@ -231,11 +235,14 @@ static int grid_draw(struct rpt_flow *f, struct grid *g, const char *caption, co
 	double w, ch, hh, first;
 	int continued = 0;
 	grid_measure(f->g, g, f->width);
+	g->rh = xcalloc(g->nrows + 1, sizeof(*g->rh));
+	for (i = 0; i < g->nrows; i++)
+		g->rh[i] = row_height(f->g, g, &g->rows[i]);
 	gfx_text_size(f->g, FONT_BODY, caption, f->width, &w, &ch);
 	hh = head_height(f->g, g);
-	first = g->nrows ? row_height(f->g, g, &g->rows[0]) : 0;
+	first = g->nrows ? g->rh[0] : 0;
 	if (g->nrows > 1)
-		first += row_height(f->g, g, &g->rows[1]);
+		first += g->rh[1];
 	/* Keep the caption, header and two rows together. */
 	if (f->y + ch + 4 + hh + first + 4 > f->bottom)
 		rpt_flow_newpage(f);
@@ -243,15 +250,15 @@ static int grid_draw(struct rpt_flow *f, struct grid *g, const char *caption, co
 	draw_head(f, g);
 	for (i = 0; i < g->nrows; i++) {
 		const struct grid_row *r = &g->rows[i];
-		double rh = row_height(f->g, g, r), x = f->x;
+		double rh = g->rh[i], x = f->x;
 		/* A group line never ends a page: keep it with its first row. */
-		double need = rh + (!r->cells && i + 1 < g->nrows ? row_height(f->g, g, &g->rows[i + 1]) : 0);
+		double need = rh + (!r->cells && i + 1 < g->nrows ? g->rh[i + 1] : 0);
 		/* Nor do one or two rows go on alone: the last three stay together. */
 		if (g->nrows - i <= 3 && i >= 3) {
 			size_t k;
 			need = 0;
 			for (k = i; k < g->nrows; k++)
-				need += row_height(f->g, g, &g->rows[k]);
+				need += g->rh[k];
 		}
 		if (f->y + need > f->bottom - 4) {
 			gfx_line(f->g, f->x, f->y, f->x + f->width, f->y, RULE_THIN, INK);

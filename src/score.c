@@ -21,6 +21,7 @@
 #include "score.h"
 
 #include "buf.h"
+#include "entry.h"
 #include "score_int.h"
 #include "utf8.h"
 
@@ -29,10 +30,15 @@ const char *const score_fields[SCORE_NFIELDS] = {
 };
 enum { F_LOADING = 3, F_SITE_TYPE = 4 };
 
-static const char *const quantities[] = {
-	"rate_mmol_gcat_h", "rate_mmol_gmetal_h", "tof_s", "ea_kJ_mol"
-};
-#define NQUANT ARRAY_SIZE(quantities)
+/* The quantities scored: the result columns of the schema (entry.h), by name. */
+#define NQUANT ENTRY_NRESULTS
+
+static const char *quantity_name(size_t q)
+{
+	enum entry_col cols[ENTRY_NRESULTS];
+	size_t n = entry_cols_of_role(ROLE_RESULT, cols, ENTRY_NRESULTS);
+	return q < n ? entry_cols[cols[q]].name : "";
+}
 
 /* Relative tolerance of a value match. */
 #define REL_TOL 0.015
@@ -679,7 +685,7 @@ static void side_init(struct side *s, const struct csvtab *t, const char *doc, i
 	s->c_derived = csvtab_col(t, "derived");
 	s->c_doc = csvtab_col(t, "doc");
 	for (q = 0; q < NQUANT; q++)
-		s->c_q[q] = csvtab_col(t, quantities[q]);
+		s->c_q[q] = csvtab_col(t, quantity_name(q));
 	for (q = 0; q < SCORE_NFIELDS; q++)
 		s->c_field[q] = csvtab_col(t, score_fields[q]);
 	for (r = 0; r < t->nrows; r++) {
@@ -692,7 +698,7 @@ static void side_init(struct side *s, const struct csvtab *t, const char *doc, i
 		for (q = 0; q < NQUANT; q++) {
 			struct val v;
 			val_parse(&v, csvtab_get(t, r, s->c_q[q]));
-			if (v.kind == V_NONE || (!gold && derived && derived_has(derived, quantities[q]))) {
+			if (v.kind == V_NONE || (!gold && derived && derived_has(derived, quantity_name(q)))) {
 				val_release(&v);
 				continue;
 			}
@@ -726,7 +732,7 @@ static char *fact_line(const char *what, const struct side *s, const struct fact
 	struct buf b = BUF_INIT;
 	char *v = val_text(&f->v, 0);
 	buf_printf(&b, "%s: %s %s=%s (%s)", what, cell_or(s, f->row, s->c_cat, "None"),
-		   quantities[f->q], v, where);
+		   quantity_name(f->q), v, where);
 	free(v);
 	return buf_detach(&b, NULL);
 }
@@ -873,10 +879,16 @@ int score_check_columns(const char *path, const struct csvtab *t, struct diag *d
 		return -1;
 	}
 	for (q = 0; q < NQUANT; q++)
-		if (csvtab_col(t, quantities[q]) >= 0)
+		if (csvtab_col(t, quantity_name(q)) >= 0)
 			return 0;
-	diag_emit(d, path, t->header_line, 0, DIAG_ERROR, "score-columns",
-		  "no column %s, %s, %s or %s: nothing to score", quantities[0], quantities[1],
-		  quantities[2], quantities[3]);
+	{
+		struct buf names = BUF_INIT;
+		for (q = 0; q < NQUANT; q++)
+			buf_printf(&names, "%s%s", q ? (q + 1 < NQUANT ? ", " : " or ") : "",
+				   quantity_name(q));
+		diag_emit(d, path, t->header_line, 0, DIAG_ERROR, "score-columns",
+			  "no column %s: nothing to score", buf_str(&names));
+		buf_release(&names);
+	}
 	return -1;
 }

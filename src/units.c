@@ -1209,7 +1209,10 @@ int units_scan(const char *text, size_t len, size_t pos, struct quantity *q)
 	between = pos >= 8 && memcmp(text + pos - 8, "between ", 8) == 0;
 	if (read_values(text, len, pos, hint, MODE_SCAN, between, &r) < 0 || !r.has_unit) {
 		/* a bare % after words that name the NH3 concentration of the effluent */
-		if (!names_outlet(text, pos))
+		size_t e = pos;
+		while (e < len && (is_digit((unsigned char)text[e]) || text[e] == '.' || text[e] == ' '))
+			e++;
+		if (e >= len || text[e] != '%' || !names_outlet(text, pos))
 			return 0;
 		hint = QK_OUTLET;
 		if (read_values(text, len, pos, hint, MODE_SCAN, between, &r) < 0 || !r.has_unit)

@@ -73,15 +73,13 @@ static int same_field(const struct vctx *v, const struct entry *a, const struct 
 	return str_eq(entry_get(a, c), entry_get(b, c));
 }
 
-static const enum entry_col value_cols[] = {
-	COL_RATE_GCAT, COL_RATE_GMETAL, COL_TOF_S, COL_EA
-};
-
+/* A value in one of the schema's result columns (entry.h). */
 static int has_value(const struct entry *e)
 {
-	size_t k;
-	for (k = 0; k < ARRAY_SIZE(value_cols); k++)
-		if (has(e, value_cols[k]))
+	enum entry_col cols[ENTRY_NRESULTS];
+	size_t k, n = entry_cols_of_role(ROLE_RESULT, cols, ENTRY_NRESULTS);
+	for (k = 0; k < n; k++)
+		if (has(e, cols[k]))
 			return 1;
 	return 0;
 }
@@ -104,8 +102,8 @@ static int is_duplicate(const struct vctx *v, const struct entry *a, const struc
 	int shared = 0;
 	if (!str_eq(entry_get(a, COL_SOURCE), entry_get(b, COL_SOURCE)))
 		return 0;
-	for (k = 0; k < ARRAY_SIZE(value_cols); k++)
-		shared |= has(a, value_cols[k]) && has(b, value_cols[k]);
+	for (k = 0; k < ENTRY_NRESULTS; k++)
+		shared |= has(a, entry_col_of_role(ROLE_RESULT, k)) && has(b, entry_col_of_role(ROLE_RESULT, k));
 	if (!shared)
 		return 0;
 	for (k = 1; k < ARRAY_SIZE(dup_cols); k++)
@@ -243,9 +241,9 @@ static void check_pair(struct vctx *v, size_t i, size_t j)
 		const struct entry *on = tab_b && !tab_a ? b : tab_a ? a : b;
 		const struct entry *other = on == a ? b : a;
 		size_t ion = (size_t)(on - v->s->v);
-		for (k = 0; k < ARRAY_SIZE(value_cols); k++) {
-			enum entry_col c = value_cols[k];
-			long *first = &v->vc_first[ion * ARRAY_SIZE(value_cols) + k];
+		for (k = 0; k < ENTRY_NRESULTS; k++) {
+			enum entry_col c = entry_col_of_role(ROLE_RESULT, k);
+			long *first = &v->vc_first[ion * ENTRY_NRESULTS + k];
 			int comparable = cond || (c == COL_EA && !has(a, COL_TEMPERATURE_C) &&
 						  !has(b, COL_TEMPERATURE_C));
 			if (!comparable || !has(a, c) || !has(b, c))
@@ -258,7 +256,7 @@ static void check_pair(struct vctx *v, size_t i, size_t j)
 				continue;
 			if (*first != -1) {
 				if (*first >= 0)
-					v->vc_more[ion * ARRAY_SIZE(value_cols) + k]++;
+					v->vc_more[ion * ENTRY_NRESULTS + k]++;
 				continue;
 			}
 			where(other, &w);
@@ -903,7 +901,7 @@ static int fold_candidate(const struct entry *e)
 void validate_cross(struct vctx *v)
 {
 	const struct entry_set *s = v->s;
-	size_t n = s->n, nn = n ? n : 1, nv = ARRAY_SIZE(value_cols);
+	size_t n = s->n, nn = n ? n : 1, nv = ENTRY_NRESULTS;
 	const char **ids = xcalloc(nn, sizeof(char *));
 	char **group = xcalloc(nn, sizeof(char *));
 	size_t *by_id, *id_pos, *by_group, *group_pos, *mem, *scratch, i, k, c;

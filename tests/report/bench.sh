@@ -27,3 +27,12 @@ for fmt in pdf svg; do
   awk -v s="$start" -v e="$end" -v m="$markers" -v b="$size" -v f="$fmt" \
     'BEGIN { printf "bench-report: 10000-entry scatter to %s: %.2f s (%d markers, %d bytes)\n", f, e - s, m, b }'
 done
+# The overview template over a 10,000-entry synthetic corpus (1,000 documents).
+bash "$top/tests/report/gen-corpus.sh" 10000 "$work/corpus"
+start=$(date +%s.%N)
+"$nh3cat" report --layout -o "$work/overview.pdf" "$top/templates/overview.xml" "$work/corpus/entries" \
+  >"$work/layout" 2>/dev/null
+end=$(date +%s.%N)
+pages=$(sed -n 's/^pages=//p' "$work/layout")
+awk -v s="$start" -v e="$end" -v p="$pages" \
+  'BEGIN { printf "bench-report: overview of a 10000-entry corpus to PDF: %.2f s (%d pages)\n", e - s, p }'

@@ -67,6 +67,14 @@ static const struct real_case cases[] = {
 	  { "Ru/CeO2-r|loading_wt=1.0|temperature_C=399.85|pressure_MPa=1|rate_mmol_gcat_h=4.35|ea_kJ_mol=72",
 	    "Ru/CeO2-c|rate_mmol_gcat_h=2.11|ea_kJ_mol=",
 	    "Ru/CeO2-o|loading_wt=|temperature_C=349.85|rate_mmol_gcat_h=0.98|ea_kJ_mol=85", NULL } },
+	/* an HTML table in Markdown: inline tags in headers and cells, a footnote in <sup> */
+	{ "t.md", "# Ammonia synthesis over promoted Ru\n\nTable 1. NH3 synthesis over the catalysts.\n\n"
+	  "<table><tr><th>Catalyst</th><th>Rate (&mu;mol g<sup>-1</sup> h<sup>-1</sup>)</th>"
+	  "<th>TOF (s<sup>" MINUS "1</sup>)</th></tr>\n<tr><td>Ru/MgO</td><td>1,250</td><td>0,012</td></tr>\n"
+	  "<tr><td rowspan=\"1\">Cs-Ru/MgO</td><td>4,310<sup>a</sup></td><td>\xE2\x80\x93</td></tr></table>\n\n"
+	  "<sup>a</sup> At 400 " DEG "C and 1 MPa.\n",
+	  { "Ru/MgO|rate_mmol_gcat_h=1.25|tof_s=0.012|temperature_C=400|pressure_MPa=1",
+	    "Cs-Ru/MgO|rate_mmol_gcat_h=4.31|tof_s=", NULL } },
 	/* --- naming --- */
 	/* a compound named as the catalyst, then "the catalyst" */
 	{ "t.txt", "For ammonia synthesis we report a stable catalyst, cubic CaFH, a solid solution of "
