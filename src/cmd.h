@@ -27,6 +27,7 @@ extern const struct command cmd_score;
 extern const struct command cmd_units;
 extern const struct command cmd_init;
 extern const struct command cmd_migrate;
+extern const struct command cmd_schema;
 
 /* Print "nh3cat: CMD: MESSAGE" and the pointer to --help; return EXIT_INPUT. */
 int cmd_usage_error(const struct command *cmd, const char *fmt, ...)

@@ -107,9 +107,13 @@ static int run(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1)
 		return cmd_option_error(&cmd_migrate, argv, c);
 	if (optind >= argc) {
-		struct buf b = BUF_INIT;
-		buf_printf(&b, "%s/%s", CORPUS_DIR, CORPUS_ENTRIES);
-		deflt = buf_detach(&b, NULL);
+		/* The corpus found here or above, as add, validate and report find it. */
+		char *root = corpus_find();
+		if (!root)
+			return cmd_usage_error(&cmd_migrate, "no FILE given and no %s/ here or in any "
+					       "folder above", CORPUS_DIR);
+		deflt = corpus_entries_dir(root);
+		free(root);
 	}
 	for (i_arg = optind; i_arg < argc || (deflt && i_arg == optind); i_arg++) {
 		const char *arg = deflt ? deflt : argv[i_arg];

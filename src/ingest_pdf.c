@@ -1051,6 +1051,21 @@ static void drop_figure_text(struct page_state *ps)
 }
 
 
+/* Does a segment of line l start with a number ("4.34", "-0.8", ".5")? */
+static int line_has_number(const struct page_state *ps, const struct tline *l)
+{
+	size_t k;
+	for (k = 0; k < l->nseg; k++) {
+		const struct seg *s = &ps->s[l->segs[k]];
+		size_t i = s->g0;
+		if (i < s->g1 && (is_sign(ps->g[i].cp) || ps->g[i].cp == '.'))
+			i++;
+		if (i < s->g1 && ps->g[i].cp >= '0' && ps->g[i].cp <= '9')
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Write the table made of lines [a, b) of the page: columns from the
  * x-ranges of the rows with most cells, a row per line (lines set close
@@ -1059,7 +1074,7 @@ static void drop_figure_text(struct page_state *ps)
 static void put_table(struct pdf_out *o, struct page_state *ps, size_t a, size_t b)
 {
 	float *iv = NULL;   /* merged column intervals, pairs x1 x2 */
-	size_t niv = 0, ivalloc = 0, maxseg = 0, i, k, c;
+	size_t niv = 0, ivalloc = 0, maxseg = 0, i, k, c, row_start = (size_t)-1;
 	struct buf *cells;
 	size_t ncol;
 	for (i = a; i < b; i++)
@@ -1096,9 +1111,18 @@ static void put_table(struct pdf_out *o, struct page_state *ps, size_t a, size_t
 				buf_addch(&cells[col], ' ');
 			seg_text(ps, s, l, 1, &cells[col]);
 		}
-		/* a line set close above the next one goes on into its cells */
-		if (i + 1 < b && ps->l[i + 1].y1 - l->y2 < 0.25f * l->h)
+		if (row_start == (size_t)-1)
+			row_start = i;
+		/*
+		 * The next line goes on into this row's cells when it is set
+		 * close under it and is either sparse (a wrapped cell: "S-1")
+		 * or, like the row so far, holds no number (a wrapped header).
+		 */
+		if (i + 1 < b && ps->l[i + 1].y1 - l->y2 < 0.25f * l->h &&
+		    (ps->l[i + 1].nseg * 2 <= maxseg ||
+		     (!line_has_number(ps, &ps->l[i + 1]) && !line_has_number(ps, &ps->l[row_start]))))
 			continue;
+		row_start = (size_t)-1;
 		if (o->text.len && o->text.data[o->text.len - 1] != '\n')
 			buf_addch(&o->text, '\n');
 		mark_line(o);

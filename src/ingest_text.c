@@ -926,6 +926,18 @@ struct document *ingest_text(const char *name, const char *key,
 			} else {
 				b = add_lines(&st, BLOCK_CAPTION, i, i + 1);
 				block_set_label(b, label);
+				/*
+				 * A caption whose rows nobody found: say so, rather than
+				 * nothing.  "Table 2 shows ..." (a lower-case word after
+				 * the label) is a sentence about a table, not its caption.
+				 */
+				const char *after = t + lab;
+				while (after < e && (*after == ' ' || *after == '*'))
+					after++;
+				if (!(after < e && *after >= 'a' && *after <= 'z'))
+					diag_emit(d, name, (long)i + 1, 1, DIAG_WARNING, "table-not-found",
+					  "'%s' is a table caption, but no rows of it were found (tables are read "
+					  "tab-separated, as Markdown or HTML, or aligned with spaces)", label);
 				i++;
 			}
 			free(label);

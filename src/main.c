@@ -13,7 +13,7 @@
 
 static const struct command *const commands[] = {
 	&cmd_extract, &cmd_validate, &cmd_report, &cmd_init, &cmd_add,
-	&cmd_merge, &cmd_score, &cmd_units, &cmd_migrate,
+	&cmd_merge, &cmd_score, &cmd_units, &cmd_migrate, &cmd_schema,
 };
 
 static void print_usage(FILE *f)

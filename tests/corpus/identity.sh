@@ -23,25 +23,33 @@ printf 'Catalysts for ammonia synthesis\n\n%s\n%s\n%s\n' \
 mkdir -p base/papers base/entries
 "$NH3CAT" add p.txt -C base > /dev/null || { echo "FAIL: the first add failed"; exit 1; }
 [ "$(wc -l < base/entries/p.csv)" = 4 ] || { echo "FAIL: expected 3 candidates"; cat base/entries/p.csv; exit 1; }
-# The curator's verdicts: row 1 reviewed, row 2 rejected (fields 25 and 26 of schema v2:
-# status, note).
-awk -F, -v OFS=, 'NR == 2 { $25 = "reviewed"; $26 = "checked" } NR == 3 { $25 = "rejected" } 1' \
+# Columns by name, from the header the program wrote (the schema may grow).
+col() { head -1 base/entries/p.csv | tr ',' '\n' | grep -nx "$1" | cut -d: -f1; }
+status=$(col status) note=$(col note) origin=$(col origin)
+[ -n "$status" ] && [ -n "$note" ] && [ -n "$origin" ] || { echo "FAIL: no status, note or origin column"; exit 1; }
+# The curator's verdicts: row 1 reviewed, row 2 rejected.
+awk -F, -v OFS=, -v s="$status" -v n="$note" 'NR == 2 { $s = "reviewed"; $n = "checked" } NR == 3 { $s = "rejected" } 1' \
   base/entries/p.csv > t && mv t base/entries/p.csv
-
-# New values for schema column k of rows 1 and 2, unlike any the extractor wrote.
-ncols=26
+awk -F, -v s="$status" '(NR == 2 && $s != "reviewed") || (NR == 3 && $s != "rejected") { bad = 1 } END { exit bad }' \
+  base/entries/p.csv || { echo "FAIL: the verdicts were not written"; exit 1; }
+# New values for each column of rows 1 and 2 (every column but origin, which
+# is nh3cat's), unlike any the extractor wrote.
+ncols=$((origin - 1))
+[ "$origin" = "$(head -1 base/entries/p.csv | tr ',' '\n' | wc -l)" ] || { echo "FAIL: origin is not the last column"; exit 1; }
 fail=0
 for k in $(seq 1 $ncols) all; do
   rm -rf c && cp -R base c
   awk -F, -v OFS=, -v k="$k" -v n=$ncols '
-    function val(col, row) {
-      if (col == 1) return "p:" row row
-      if (col == 2) return "other-doc"
-      if (col == 3) return "caption"
-      if (col == 4) return "L99:C9"
-      if (col == 25) return row == 2 ? "rejected" : "reviewed"
-      if (col ~ /^(8|11|12|13|14|15|16|18|19|20)$/) return "7." col row
-      return "edited " col " " row
+    NR == 1 { for (c = 1; c <= NF; c++) name[c] = $c }
+    function val(c, row,   m) {
+      m = name[c]
+      if (m == "id") return "p:" row row
+      if (m == "doc") return "other-doc"
+      if (m == "source") return "caption"
+      if (m == "locator") return "L99:C9"
+      if (m == "status") return row == 2 ? "rejected" : "reviewed"
+      if (m ~ /_(wt|nm|C|MPa|h|s|mol|pct)$/) return "7." c row
+      return "edited " c " " row
     }
     NR == 2 || NR == 3 {
       if (k == "all") { for (c = 1; c <= n; c++) $c = val(c, NR) } else $k = val(k, NR)
