@@ -81,9 +81,10 @@ static int run(int argc, char **argv)
 		{ "chart", required_argument, NULL, 'c' },
 		{ "layout", no_argument, NULL, 'L' },
 		{ "list-charts", no_argument, NULL, 'l' },
+		{ "doc", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *out = NULL, *fmt_name = NULL, *tpl_path;
+	const char *out = NULL, *fmt_name = NULL, *tpl_path, *doc = NULL;
 	struct report_options ro = { NULL, NULL };
 	struct report_template *t = NULL;
 	struct report_data *d = NULL;
@@ -109,6 +110,9 @@ static int run(int argc, char **argv)
 			break;
 		case 'l':
 			list = 1;
+			break;
+		case 'd':
+			doc = optarg;
 			break;
 		default:
 			return cmd_option_error(&cmd_report, argv, c);
@@ -151,6 +155,8 @@ static int run(int argc, char **argv)
 	}
 
 	d = report_data_new();
+	if (doc)
+		report_data_only_doc(d, doc);
 	if (optind >= argc) {
 		/* The corpus found here or above (corpus_find), as validate and add do. */
 		char *root = corpus_find();
@@ -186,7 +192,7 @@ static int run(int argc, char **argv)
 const struct command cmd_report = {
 	.name = "report",
 	.summary = "render a report template into PDF, SVG or PNG",
-	.usage = "nh3cat report TEMPLATE.xml [-o OUT.pdf|OUT.svg|OUT.png] [CSV|DIR...]",
+	.usage = "nh3cat report TEMPLATE.xml [-o OUT.pdf|OUT.svg|OUT.png] [--doc KEY] [CSV|DIR...]",
 	.help =
 	"Renders the tables and charts of a report template (templates/*.xml,\n"
 	"checked against templates/report.rng) over entries CSV files, by\n"
@@ -202,6 +208,8 @@ const struct command cmd_report = {
 	"                     output); default: the template's name with .pdf\n"
 	"  -f, --format FMT   pdf, svg or png, when OUT does not say\n"
 	"  -c, --chart ID     the chart to draw into an SVG or PNG (default: the first)\n"
+	"      --doc KEY      only the entries of document KEY (a review sheet:\n"
+	"                     templates/review.xml)\n"
 	"      --layout       print the layout (axis ranges, ticks, marker counts,\n"
 	"                     table rows, pages) to standard output\n"
 	"      --list-charts  print the ids of the template's charts and stop\n"

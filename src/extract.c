@@ -75,6 +75,12 @@ static const char *const patterns[XP_NPATTERNS] = {
 	[XP_PRETREAT] = "(?i)\\b(?:reduc|calcin|pre-?treat|activat|anneal|heat|dried|dry|pyroly|carboni[sz]|"
 	"sinter|nitrid|passivat|aged|degass|outgass)[a-z]*(?: (?:in|under|with|by|for|at a rate of) "
 	"[^,.;()]{0,40}?)? (?:at|to|up to) (?:~ ?)?\\z",
+	[XP_ALIAS] = "(?:\\b(?:denoted|designated|labell?ed|abbreviated|referred to|termed|hereafter(?: called| denoted)?)"
+	"(?: as)?(?: \\(?[\"\u201c']?)|(?:\\(hereafter |\\(denoted (?:as )?))"
+	"(?<alias>[A-Za-z0-9](?:[A-Za-z0-9/@.+_-]*[A-Za-z0-9])?)",
+	[XP_BOUND] = "(?i)(?:\\b(?:below|under|less than|lower than|more than|greater than|higher than|above|"
+	"at most|at least|exceeding)|<|>|<=|>=) ?(?:~ ?)?\\z",
+	[XP_NH3_WORD] = "(?i)\\bNH3\\b|ammonia",
 	[XP_THE_CAT] = "(?i)\\b(?:the|this|our|the present|the same) (?:catalyst|material|sample)\\b",
 	[XP_OTHER_CAT] = "(?i)\\b(?!(?:the|this|that|these|those|our|its|their|same|above|former|latter|"
 	"said|each|both|all|best|optimal|optimized|optimised)\\b)[A-Za-z0-9-]+ (?:catalysts?|samples?)\\b",
@@ -112,6 +118,7 @@ void extractor_free(struct extractor *ex)
 	pcre2_match_data_free(ex->md);
 	normtext_release(&ex->nt);
 	buf_release(&ex->scratch);
+	free(ex->alias);
 	free(ex);
 }
 
@@ -380,6 +387,7 @@ size_t extractor_run(struct extractor *ex, const struct document *doc, struct en
 		return 0;
 	/* conditions the methods state once fill results that state none */
 	extract_method_conditions(ex, doc, ex->method_cond);
+	extract_find_aliases(ex, doc);
 	for (i = 0; i < doc->nblocks; i++) {
 		const struct block *b = &doc->blocks[i];
 		switch (b->kind) {

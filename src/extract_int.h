@@ -34,6 +34,9 @@ enum xpat {
 	XP_SYNTH,        /* "ammonia synthesis", "NH3 formation", "Haber-Bosch": our reaction */
 	XP_THE_CAT,      /* "the catalyst", "this catalyst": one named before */
 	XP_PRETREAT,     /* "reduced at", "calcined in air at": a temperature that is no condition */
+	XP_ALIAS,        /* "denoted RC-700", "hereafter Ru-AC": a name the paper defines */
+	XP_BOUND,        /* "below", "less than", "<" just before a value: a bound, not a value */
+	XP_NH3_WORD,     /* NH3 or ammonia named (canonical text) */
 	XP_NPATTERNS
 };
 
@@ -44,6 +47,8 @@ struct extractor {
 	int utf_checked;        /* nt.text is valid UTF-8: matching may skip the check */
 	double method_cond[3];  /* the document's standard T, P, WHSV (NAN: none) */
 	int doc_synth;          /* the document names NH3 synthesis (a table needs no NH3 caption) */
+	struct catinfo *alias;  /* names the document defines ("denoted RC-700"), nalias of them */
+	size_t nalias, aalias;
 	struct buf scratch;
 	struct diag *d;                   /* extractor_set_diag, or NULL */
 	const struct document *doc;       /* being read, for extract_skipped */
@@ -150,6 +155,14 @@ void extract_method_conditions(struct extractor *ex, const struct document *doc,
  * whether it names the synthesis.
  */
 int extract_document_topic(struct extractor *ex, const struct document *doc, int *doc_synth /* OUT */);
+
+/*
+ * The names a document defines for its catalysts ("Ru on carbon reduced
+ * at 700 °C, denoted RC-700"), into ex->alias: each takes what the
+ * catalyst named just before it says (or the metal named there), so that
+ * later sentences that use the name alone are read as that catalyst.
+ */
+void extract_find_aliases(struct extractor *ex, const struct document *doc);
 
 /* Fill site types of prose rows from table rows naming the same catalyst. */
 void extract_share_site_types(struct entry_set *set, size_t first);

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cite.h"
 #include "extract_int.h"
@@ -297,6 +298,115 @@ static void loading_prefix(const char *t, size_t s, struct catinfo *ci)
 	}
 }
 
+static void find_mentions(struct extractor *ex, struct para *p);
+
+static int is_alnum_c(int c)
+{
+	return is_digit(c) || is_upper(c) || is_lower(c);
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+	const struct mention *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The names the document defined (extract_find_aliases), where the text uses them. */
+static void alias_mentions(struct extractor *ex, struct para *p)
+{
+	size_t k, before = p->nmen;
+	for (k = 0; k < ex->nalias; k++) {
+		const char *name = ex->alias[k].name;
+		size_t n = strlen(name), at = 0;
+		const char *hit;
+		while (n && at < p->len && (hit = memmem(p->t + at, p->len - at, name, n)) != NULL) {
+			size_t s = (size_t)(hit - p->t), e = s + n, j;
+			int clash = 0;
+			at = e;
+			if ((s > 0 && (is_alnum_c((unsigned char)p->t[s - 1]) || strchr("/@-_.", p->t[s - 1]))) ||
+			    (e < p->len && (is_alnum_c((unsigned char)p->t[e]) || p->t[e] == '/' || p->t[e] == '@' ||
+					    (p->t[e] == '-' && e + 1 < p->len && is_alnum_c((unsigned char)p->t[e + 1])))))
+				continue;
+			for (j = 0; j < before && !clash; j++)
+				clash = p->men[j].start < e && s < p->men[j].end;
+			if (clash)
+				continue;
+			p->men = xgrow(p->men, &p->amen, p->nmen + 1, sizeof(*p->men));
+			p->men[p->nmen].start = s;
+			p->men[p->nmen].end = e;
+			p->men[p->nmen++].ci = ex->alias[k];
+		}
+	}
+	if (p->nmen > before)
+		qsort(p->men, p->nmen, sizeof(*p->men), cmp_mention);
+}
+
+/* Active metals named as words, for a name defined after a description. */
+static const struct { const char *word, *sym; } metal_words[] = {
+	{ "ruthenium", "Ru" }, { "cobalt", "Co" }, { "iron", "Fe" }, { "nickel", "Ni" },
+	{ "molybdenum", "Mo" }, { "rhodium", "Rh" }, { "osmium", "Os" }, { "rhenium", "Re" },
+	{ "platinum", "Pt" }, { "palladium", "Pd" }, { "iridium", "Ir" },
+};
+
+void extract_find_aliases(struct extractor *ex, const struct document *doc)
+{
+	size_t bi, *ov;
+	ex->nalias = 0;
+	for (bi = 0; bi < doc->nblocks; bi++) {
+		const struct block *b = &doc->blocks[bi];
+		struct para p;
+		size_t start = 0;
+		if (b->kind != BLOCK_PARAGRAPH && b->kind != BLOCK_CAPTION)
+			continue;
+		if (!xpat_match(ex, XP_ALIAS, b->text, b->len, 0, &ov))
+			continue;
+		extract_normalize(ex, b->text, b->len);
+		memset(&p, 0, sizeof(p));
+		p.t = ex->nt.text;
+		p.len = ex->nt.len;
+		find_mentions(ex, &p);
+		while (start < p.len && ex->nalias < 64 &&
+		       xpat_match(ex, XP_ALIAS, p.t, p.len, start, &ov)) {
+			size_t as = ov[2], ae = ov[3], k, from = ov[0] > 240 ? ov[0] - 240 : 0;
+			const struct mention *m = NULL;
+			struct catinfo ci;
+			start = ov[1];
+			if (ae - as < 2 || ae - as >= sizeof(ci.name))
+				continue;
+			/* the catalyst named last before the definition, close to it */
+			for (k = 0; k < p.nmen; k++)
+				if (p.men[k].end <= ov[0] && p.men[k].start >= from &&
+				    !(p.men[k].start == as && p.men[k].end == ae))
+					m = &p.men[k];
+			memset(&ci, 0, sizeof(ci));
+			if (m) {
+				ci = m->ci;
+			} else {
+				/* "ruthenium supported on carbon ..., denoted RC-700" */
+				for (k = 0; k < ARRAY_SIZE(metal_words) && !ci.metals[0]; k++) {
+					const char *w = metal_words[k].word;
+					size_t wl = strlen(w), i;
+					for (i = from; i + wl <= ov[0]; i++)
+						if (!strncasecmp(p.t + i, w, wl)) {
+							snprintf(ci.metals, sizeof(ci.metals), "%s", metal_words[k].sym);
+							break;
+						}
+				}
+				if (!ci.metals[0])
+					continue;
+				ci.support[0] = ci.promoter[0] = ci.site[0] = ci.loading[0] = '\0';
+			}
+			/* the name itself must not read as a catalyst of its own */
+			if (m && m->start == as)
+				continue;
+			snprintf(ci.name, sizeof(ci.name), "%.*s", (int)(ae - as), p.t + as);
+			ex->alias = xgrow(ex->alias, &ex->aalias, ex->nalias + 1, sizeof(*ex->alias));
+			ex->alias[ex->nalias++] = ci;
+		}
+		free(p.men);
+	}
+}
+
 static void find_mentions(struct extractor *ex, struct para *p)
 {
 	size_t start = 0, *ov;
@@ -352,6 +462,7 @@ static void find_mentions(struct extractor *ex, struct para *p)
 		}
 		start = e;
 	}
+	alias_mentions(ex, p);
 }
 
 size_t extract_mentions(struct extractor *ex, const char *text, size_t len,
@@ -450,12 +561,19 @@ static void find_quantities(struct extractor *ex, struct para *p)
 				   !ctx_before(ex, p, XP_NOT_SYNTH, s, i);
 			break;
 		case QK_OUTLET:
-			/* vol %, or a % the words before call the NH3 concentration (units_scan) */
-			q.result = !q.q.is_range;
+			/*
+			 * vol %, or a % the words before call the NH3 concentration
+			 * (units_scan); the sentence must be about NH3 ("CH4 in the
+			 * effluent remained below 5 ppm" is not)
+			 */
+			q.result = !q.q.is_range && p->nsent && ctx_before(ex, p, XP_NH3_WORD, s, i);
 			break;
 		default:
 			break;
 		}
+		/* "below 5 ppm", "less than 0.1 s^-1": a bound is no reported value */
+		if (q.result && ctx_before(ex, p, XP_BOUND, s, i))
+			q.result = 0;
 		p->qs = xgrow(p->qs, &p->aq, p->nq + 1, sizeof(*p->qs));
 		p->qs[p->nq++] = q;
 		i = q.q.end > i ? q.q.end : i + 1;

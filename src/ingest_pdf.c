@@ -113,7 +113,8 @@ struct pdf_out {
 	int heading;            /* the open paragraph is a heading */
 	int in_refs;
 	long last_ref;          /* number of the last reference-list entry */
-	struct tline prev;      /* the last line written (text not owned) */
+	struct tline prev;      /* the last line written (its text and segs are gone) */
+	int prev_sentence_end;  /* that line ended a sentence */
 	float prev_colx1, prev_colx2;
 	int prev_region;
 	size_t glyphs;          /* glyphs seen in the whole file */
@@ -1174,6 +1175,31 @@ static void column_edges(const struct page_state *ps, size_t i, float *x1, float
 }
 
 /*
+ * The usual distance between the baselines of consecutive lines in the
+ * column of line i (the most common, to half a point), so that a wider
+ * one marks a new paragraph whatever the font's boxes; 1.2 em of the
+ * body size when the column has too few lines to tell.
+ */
+static float line_pitch(const struct page_state *ps, size_t i)
+{
+	int reg = region_of(ps, &ps->l[i]);
+	unsigned hist[128];
+	size_t a = i, j, best = 0;
+	memset(hist, 0, sizeof(hist));
+	while (a > 0 && region_of(ps, &ps->l[a - 1]) == reg)
+		a--;
+	for (j = a + 1; j < ps->nl && region_of(ps, &ps->l[j]) == reg; j++) {
+		long b = lroundf((ps->l[j].base - ps->l[j - 1].base) * 2);
+		if (b > 0 && b < 128 && fabsf(ps->l[j].size - ps->l[j - 1].size) < 0.6f)
+			hist[b]++;
+	}
+	for (j = 1; j < 128; j++)
+		if (hist[j] > hist[best])
+			best = j;
+	return hist[best] >= 2 ? (float)best / 2 : 1.2f * ps->body;
+}
+
+/*
  * Do lines [a, b) make a table?  Their cells line up: most segments after
  * the first of a line start where a segment of another line starts (or
  * end where one ends), which the word gaps of justified text never do.
@@ -1202,11 +1228,20 @@ static int cells_align(const struct page_state *ps, size_t a, size_t b)
 	return n && aligned * 10 >= n * 7;
 }
 
+/* Does t end a sentence or lead on to a list: ". ", ":", "!", "?", ".)"? */
+static int ends_sentence(const char *t)
+{
+	size_t n = strlen(t);
+	while (n > 0 && (t[n - 1] == ')' || t[n - 1] == '"' || (unsigned char)t[n - 1] >= 0x80))
+		n--;
+	return n > 0 && strchr(".:!?", t[n - 1]) != NULL;
+}
+
 /* Write the page's lines: tables, headings, paragraphs. */
 static void put_page(struct pdf_out *o, struct page_state *ps)
 {
 	size_t i = 0;
-	float cx1 = 0, cx2 = 0;
+	float cx1 = 0, cx2 = 0, pitch = 0;
 	int cur_reg = -1;
 	drop_figure_text(ps);
 	while (i < ps->nl) {
@@ -1217,8 +1252,10 @@ static void put_page(struct pdf_out *o, struct page_state *ps)
 			i++;
 			continue;
 		}
-		if (reg != cur_reg)
+		if (reg != cur_reg) {
 			column_edges(ps, i, &cx1, &cx2);
+			pitch = line_pitch(ps, i);
+		}
 		/* a table: two or more row-like lines together */
 		if (row_like(l) && !o->in_refs) {
 			size_t rows = 0;
@@ -1238,6 +1275,7 @@ static void put_page(struct pdf_out *o, struct page_state *ps)
 				put_table(o, ps, i, j);
 				/* footnotes under it go on the lines right after the rows */
 				o->prev = ps->l[j - 1];
+				o->prev_sentence_end = ends_sentence(ps->l[j - 1].text);
 				cur_reg = reg;
 				i = j;
 				continue;
@@ -1247,10 +1285,12 @@ static void put_page(struct pdf_out *o, struct page_state *ps)
 		if (!o->open || o->heading != head)
 			new_para = 1;
 		else if (reg == cur_reg && o->prev_region == reg &&
-			 l->y1 - o->prev.y2 > 0.35f * l->h)
+			 l->base - o->prev.base > 1.3f * pitch)
 			new_para = 1;
-		else if (o->prev.x2 < o->prev_colx2 - 2.0f * o->prev.size && !head)
-			new_para = 1;
+		else if (o->prev.x2 < o->prev_colx2 - 2.0f * o->prev.size && !head &&
+			 (o->prev_sentence_end ||
+			  o->prev.x2 - o->prev_colx1 < 0.5f * (o->prev_colx2 - o->prev_colx1)))
+			new_para = 1;   /* a short last line (ragged text: one that ends a sentence) */
 		else if (l->x1 > cx1 + 0.8f * l->size && l->x1 < cx1 + 4.0f * l->size && !head)
 			new_para = 1;
 		else if (fabsf(l->size - o->prev.size) > 0.6f)
@@ -1270,6 +1310,7 @@ static void put_page(struct pdf_out *o, struct page_state *ps)
 		if (head && is_refs_heading(l->text))
 			o->in_refs = 1;
 		o->prev = *l;
+		o->prev_sentence_end = ends_sentence(l->text);
 		o->prev_region = reg;
 		o->prev_colx1 = cx1;
 		o->prev_colx2 = cx2;

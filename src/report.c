@@ -64,8 +64,14 @@ static void title_block(struct rpt_flow *f, const struct report_template *t,
 		f->y += gfx_text(f->g, FONT_SMALL, buf_str(&b), f->x, f->y, f->width, GA_LEFT, GREY) + 1;
 	}
 	buf_reset(&b);
-	buf_printf(&b, "Rendered by %s %s from %zu entr%s in %zu file%s.", PACKAGE_NAME, PACKAGE_VERSION,
+	buf_printf(&b, "Rendered by %s %s from %zu entr%s in %zu file%s", PACKAGE_NAME, PACKAGE_VERSION,
 		   d->nrows, d->nrows == 1 ? "y" : "ies", d->nsets, d->nsets == 1 ? "" : "s");
+	if (d->doc) {
+		buf_addstr(&b, ", document <b>");
+		rpt_markup_escape(d->doc, &b);
+		buf_addstr(&b, "</b>");
+	}
+	buf_addch(&b, '.');
 	f->y += gfx_text(f->g, FONT_SMALL, buf_str(&b), f->x, f->y, f->width, GA_LEFT, GREY) + 6;
 	gfx_line(f->g, f->x, f->y, f->x + f->width, f->y, 0.9, INK);
 	f->y += 14;
@@ -182,6 +188,9 @@ static void render_pages(struct gfx *g, const struct report_template *t, const s
 			break;
 		case RB_STATS:
 			rpt_stats_render(&f, b->table, d);
+			break;
+		case RB_ENTRIES:
+			rpt_entries_render(&f, d);
 			break;
 		case RB_PAGEBREAK:
 			if (f.y > f.top)

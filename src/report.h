@@ -67,6 +67,11 @@ int report_data_add(struct report_data *d, const char *path);
 void report_data_add_set(struct report_data *d, const char *name,
 			 const struct entry_set *s);
 size_t report_data_count(const struct report_data *d);
+/*
+ * Keep only the entries of document key (the doc column): tables, charts,
+ * counts and review sheets then speak of one paper.  Call before adding.
+ */
+void report_data_only_doc(struct report_data *d, const char *key);
 /* The entries files read, in order (a folder gives each of its CSV files). */
 size_t report_data_nfiles(const struct report_data *d);
 const char *report_data_file(const struct report_data *d, size_t i);

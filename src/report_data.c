@@ -703,6 +703,8 @@ static void rebuild_rows(struct report_data *d)
 			size_t c;
 			f->e = &d->sets[i].v[j];
 			f->set = i;
+			if (d->doc && !str_eq(entry_get(f->e, COL_DOC), d->doc))
+				continue;
 			if (str_eq(entry_get(f->e, COL_STATUS), "rejected")) {
 				d->nrejected++;
 				continue;
@@ -922,6 +924,12 @@ size_t report_data_count(const struct report_data *d)
 	return d->nrows;
 }
 
+void report_data_only_doc(struct report_data *d, const char *key)
+{
+	free(d->doc);
+	d->doc = key ? xstrdup(key) : NULL;
+}
+
 size_t report_data_nfiles(const struct report_data *d)
 {
 	return d->nsets;
@@ -951,5 +959,6 @@ void report_data_free(struct report_data *d)
 	free(d->names);
 	waivers_free(d->waivers);
 	free(d->rows);
+	free(d->doc);
 	free(d);
 }

@@ -103,6 +103,7 @@ enum rpt_block_kind {
 	RB_SUMMARY,       /* entries counted by site type and file */
 	RB_FINDINGS,      /* validation findings counted by rule, and listed */
 	RB_STATS,         /* table: a field summarised per group (n, min, median, max) */
+	RB_ENTRIES,       /* every entry with its evidence, values, findings, status (review sheet) */
 	RB_PAGEBREAK
 };
 
@@ -173,6 +174,7 @@ struct report_data {
 	struct waivers *waivers;     /* waivers.txt beside the entries folder, or NULL */
 	int waivers_looked;          /* looked for it already */
 	unsigned long nwaived;       /* findings the waivers excused */
+	char *doc;                   /* only this document's entries (--doc), or NULL */
 	struct rpt_finding *findings;
 	size_t nfindings, afindings;
 };
@@ -338,6 +340,8 @@ void rpt_table_render(struct rpt_flow *f, const struct rpt_table *t,
 void rpt_stats_render(struct rpt_flow *f, const struct rpt_table *t, const struct report_data *d);
 void rpt_summary_render(struct rpt_flow *f, const struct report_data *d);
 void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int limit);
+/* A curator's review sheet: each entry (rejected ones too) with its evidence, values, findings. */
+void rpt_entries_render(struct rpt_flow *f, const struct report_data *d);
 
 /* What a chart drew, for the layout dump and the tests. */
 struct rpt_chart_layout {

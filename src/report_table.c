@@ -842,3 +842,166 @@ void rpt_stats_render(struct rpt_flow *f, const struct rpt_table *t, const struc
 	buf_release(&cont);
 	buf_release(&unit);
 }
+
+/* --- review sheet ---------------------------------------------------------------- */
+
+/* Does x, read in the evidence, give value v of the entry in some unit a paper uses? */
+static int evidence_matches(double x, double v)
+{
+	static const double factor[] = { 1, 1000, 0.001, 3600, 60, 10, 1 / 0.101325, 17.031, 1 / 4.184 };
+	size_t k;
+	if (fabs(x - (v + 273.15)) < 0.01)
+		return 1;
+	for (k = 0; k < ARRAY_SIZE(factor); k++) {
+		double w = v * factor[k];
+		if (w != 0 && fabs(x - w) <= 0.006 * fabs(w))
+			return 1;
+	}
+	return 0;
+}
+
+/* The evidence as markup, each number the entry took from it in bold. */
+static void evidence_markup(const struct entry *e, const char *ev, struct buf *out)
+{
+	static const enum entry_col cols[] = { COL_TEMPERATURE_C, COL_PRESSURE_MPA, COL_WHSV,
+		COL_RATE_GCAT, COL_RATE_GMETAL, COL_TOF_S, COL_EA, COL_SIZE_NM, COL_LOADING_WT };
+	size_t i = 0, n = strlen(ev), k;
+	while (i < n) {
+		if (ev[i] >= '0' && ev[i] <= '9' && (i == 0 || !((ev[i - 1] | 32) >= 'a' && (ev[i - 1] | 32) <= 'z'))) {
+			size_t j = i;
+			double x, v;
+			int hit = 0;
+			while (j < n && ((ev[j] >= '0' && ev[j] <= '9') ||
+					 (ev[j] == '.' && j + 1 < n && ev[j + 1] >= '0' && ev[j + 1] <= '9')))
+				j++;
+			/* Not exponents (h^{-1}) nor figure parts (Fig. 2d). */
+			if ((i > 0 && (ev[i - 1] == '^' || ev[i - 1] == '{' || ev[i - 1] == '-')) ||
+			    (j < n && (ev[j] | 32) >= 'a' && (ev[j] | 32) <= 'z'))
+				hit = -1;
+			if (!hit && num_parse_n(ev + i, j - i, &x) == 0)
+				for (k = 0; k < ARRAY_SIZE(cols) && !hit; k++)
+					if (entry_get_num(e, cols[k], &v) == 1 && evidence_matches(x, v))
+						hit = 1;
+			if (hit == 1)
+				buf_addstr(out, "<b><span background=\"#fff0b3\">");
+			buf_add(out, ev + i, j - i);
+			if (hit == 1)
+				buf_addstr(out, "</span></b>");
+			i = j;
+			continue;
+		}
+		{
+			char one[2] = { ev[i], '\0' };
+			rpt_markup_escape(one, out);
+		}
+		i++;
+	}
+}
+
+/* "T 400 °C, P 1 MPa": the fields of cols that e gives, with their units. */
+static void fields_markup(const struct entry *e, const enum entry_col *cols, size_t ncols,
+			  struct buf *out)
+{
+	size_t k;
+	int any = 0;
+	for (k = 0; k < ncols; k++) {
+		const char *v = entry_get(e, cols[k]);
+		struct rpt_field f = { RF_COLUMN, (int)cols[k] };
+		const char *unit = rpt_field_unit(&f);
+		if (!*v)
+			continue;
+		if (any)
+			buf_addstr(out, ", ");
+		any = 1;
+		buf_addstr(out, rpt_field_title(&f));
+		buf_addch(out, ' ');
+		if (entry_cols[cols[k]].type == CT_NUMBER)
+			rpt_format_sig(v, (int)cols[k], out);
+		else
+			rpt_markup_escape(v, out);
+		if (*unit)
+			buf_printf(out, " %s", unit);
+		if (rpt_row_derived(&(struct rpt_row){ e, "" }, &f))
+			buf_addstr(out, "<sup>a</sup>");
+	}
+	if (!any)
+		buf_addstr(out, "–");
+}
+
+void rpt_entries_render(struct rpt_flow *f, const struct report_data *d)
+{
+	static const enum entry_col conds[] = { COL_TEMPERATURE_C, COL_PRESSURE_MPA, COL_WHSV };
+	static const enum entry_col vals[] = { COL_RATE_GCAT, COL_RATE_GMETAL, COL_TOF_S, COL_EA };
+	static const enum entry_col cat[] = { COL_SITE_TYPE, COL_METALS, COL_LOADING_WT, COL_SUPPORT,
+		COL_PROMOTER, COL_SIZE_NM };
+	size_t i, j, k, shown = 0;
+	for (i = 0; i < d->nsets; i++) {
+		for (j = 0; j < d->sets[i].n; j++) {
+			const struct entry *e = &d->sets[i].v[j];
+			struct buf b = BUF_INIT;
+			char clip[RPT_CLIP + 4];
+			const char *status = entry_get(e, COL_STATUS);
+			double w, h;
+			size_t nf = 0;
+			if (d->doc && !str_eq(entry_get(e, COL_DOC), d->doc))
+				continue;
+			shown++;
+			buf_addstr(&b, "<b>");
+			rpt_markup_escape(entry_get(e, COL_ID), &b);
+			buf_addstr(&b, "</b>   <b>");
+			rpt_chem_markup(rpt_clip(entry_get(e, COL_CATALYST), clip), &b);
+			buf_printf(&b, "</b>   <span foreground=\"%s\"><i>%s</i></span>\n",
+				   str_eq(status, "rejected") ? "#b00000" : str_eq(status, "reviewed") ?
+				   "#006040" : "#805000", *status ? status : "no status");
+			buf_addstr(&b, "<b>Where</b> ");
+			rpt_markup_escape(entry_get(e, COL_SOURCE), &b);
+			buf_addch(&b, ' ');
+			rpt_markup_escape(entry_get(e, COL_LOCATOR), &b);
+			if (*entry_get(e, COL_REF)) {
+				buf_addstr(&b, ", cites ref. ");
+				rpt_markup_escape(entry_get(e, COL_REF), &b);
+				buf_addstr(&b, " of ");
+				rpt_markup_escape(entry_get(e, COL_DOC), &b);
+			}
+			buf_addstr(&b, ";  <b>catalyst</b> ");
+			fields_markup(e, cat, ARRAY_SIZE(cat), &b);
+			buf_addstr(&b, "\n<b>Conditions</b> ");
+			fields_markup(e, conds, ARRAY_SIZE(conds), &b);
+			buf_addstr(&b, ";  <b>values</b> ");
+			fields_markup(e, vals, ARRAY_SIZE(vals), &b);
+			buf_addstr(&b, "\n<b>Evidence</b> ");
+			evidence_markup(e, entry_get(e, COL_EVIDENCE), &b);
+			for (k = 0; k < d->nfindings; k++) {
+				const struct rpt_finding *fd = &d->findings[k];
+				if (fd->line != e->line || !str_eq(fd->file, d->names[i]))
+					continue;
+				buf_addstr(&b, nf++ ? "\n" : "\n<b>Findings</b> ");
+				buf_printf(&b, "<span foreground=\"%s\">%s</span> <tt>",
+					   fd->sev == DIAG_ERROR ? "#b00000" : "#805000",
+					   fd->sev == DIAG_ERROR ? "error" : fd->sev == DIAG_WARNING ?
+					   "warning" : "note");
+				rpt_markup_escape(fd->rule, &b);
+				buf_addstr(&b, "</tt> ");
+				rpt_markup_escape(rpt_clip(fd->message, clip), &b);
+			}
+			if (!nf)
+				buf_addstr(&b, "\n<b>Findings</b> none");
+			if (*entry_get(e, COL_NOTE)) {
+				buf_addstr(&b, "\n<b>Note</b> ");
+				rpt_markup_escape(rpt_clip(entry_get(e, COL_NOTE), clip), &b);
+			}
+			gfx_text_size(f->g, FONT_SMALL, buf_str(&b), f->width, &w, &h);
+			if (f->y + h + 6 > f->bottom)
+				rpt_flow_newpage(f);
+			f->y += gfx_text(f->g, FONT_SMALL, buf_str(&b), f->x, f->y, f->width, GA_LEFT, INK) + 3;
+			gfx_line(f->g, f->x, f->y, f->x + f->width, f->y, RULE_THIN, GREY);
+			f->y += 5;
+			buf_release(&b);
+		}
+	}
+	if (!shown)
+		f->y += gfx_text(f->g, FONT_BODY, "<i>No entries for this document.</i>", f->x, f->y,
+				 f->width, GA_LEFT, GREY) + 12;
+	if (f->layout)
+		fprintf(f->layout, "entries shown=%zu\n", shown);
+}

@@ -447,6 +447,8 @@ static void compile(struct tstate *st, const xmlNode *root, struct report_templa
 				} else if (is_elem(c, "stats")) {
 					add_block(t, RB_STATS, line);
 					t->blocks[t->nblocks - 1].table = parse_stats(st, c);
+				} else if (is_elem(c, "entries")) {
+					add_block(t, RB_ENTRIES, line);
 				} else if (is_elem(c, "pagebreak")) {
 					add_block(t, RB_PAGEBREAK, line);
 				}

@@ -40,6 +40,9 @@ static const struct real_case cases[] = {
 	/* a table saying nothing of NH3, with a "rate" of no unit, in a paper not on NH3 synthesis */
 	{ "t.txt", "Glass structure from molecular dynamics, with NH3 as a probe.\n\n"
 	  "Table 2. Bond distances.\nSample\tRate\tP (MPa)\nCo-O/Si\t1.93\t0.1\n", { NULL } },
+	/* a bound is no value; a concentration of another gas is no NH3 outlet concentration */
+	{ "t.txt", "For NH3 synthesis, Ru/AC gave less than 0.1 mmol g^-1 h^-1 at 400 " DEG "C.\n\n"
+	  "Ru/C ran for 300 h at 400 " DEG "C; CH4 in the effluent remained at 5 ppm.", { NULL } },
 	/* --- quantities as printed, in sentences --- */
 	/* a bare h^-1 of thousands is a space velocity, never a TOF */
 	{ "t.txt", "NH3 synthesis: the TOF of Ru/MgO was measured at 400 " DEG "C and 60000 h" MINUS "1.",
@@ -93,6 +96,12 @@ static const struct real_case cases[] = {
 	{ "t.txt", "In NH3 synthesis the activation energy of Ru/CeO2 was 72 kJ\nmol" MINUS "1. Cs "
 	  "lowered the Ea of Cs-Ru/MgO from 120 to 75 kJ mol" MINUS "1.",
 	  { "Ru/CeO2|ea_kJ_mol=72", "Cs-Ru/MgO|ea_kJ_mol=75", NULL } },
+	/* a name the paper defines, for a description or for a formula, read where it is used */
+	{ "t.txt", "For ammonia synthesis, ruthenium supported on activated carbon and reduced at 700 " DEG
+	  "C, denoted RC-700, was compared with Ru/MgO (hereafter RM).\n\nRC-700 gave 2.4 mmol g^-1 h^-1 "
+	  "at 400 " DEG "C, and RM gave 1.1 mmol g^-1 h^-1.",
+	  { "RC-700|metals=Ru|rate_mmol_gcat_h=2.4|temperature_C=400",
+	    "RM|metals=Ru|support=MgO|rate_mmol_gcat_h=1.1", NULL } },
 	/* "the catalyst" goes back to the one the paragraph named last */
 	{ "t.txt", "NH3 synthesis on Ru/BaO was studied. Its XRD pattern is flat. Next, the catalyst gave "
 	  "2.0 mmol g^-1 h^-1 at 400 " DEG "C.", { "Ru/BaO|rate_mmol_gcat_h=2", NULL } },
