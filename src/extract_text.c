@@ -46,7 +46,7 @@ static const char *const abbrevs[] = {
 	"St", "Mt", "min", "max", "avg", "Chem", "Soc", "Am", "J", NULL
 };
 
-static int abbrev_before(const char *t, size_t dot)
+int extract_abbrev_before(const char *t, size_t dot)
 {
 	size_t j = dot, k;
 	while (j > 0 && (is_upper((unsigned char)t[j - 1]) || is_lower((unsigned char)t[j - 1]) ||
@@ -81,7 +81,7 @@ size_t sentence_split(const char *t, size_t len, struct span *out, size_t max)
 		if (c == '.' && i + 1 < len && is_digit((unsigned char)t[i + 1]) &&
 		    i > 0 && is_digit((unsigned char)t[i - 1]))
 			continue;   /* a decimal */
-		if (c == '.' && abbrev_before(t, i))
+		if (c == '.' && extract_abbrev_before(t, i))
 			continue;
 		j = i + 1;
 		/* closing emphasis or parenthesis, then a citation glued to the stop */

@@ -59,6 +59,8 @@ START_TEST(test_default_file_matches_compiled)
 	for (i = 0; i < r->ntopic; i++)
 		free(r->topic[i]);
 	r->ntopic = 0;
+	/* the index of the words freed above goes with them (found by AddressSanitizer) */
+	hashidx_release(&r->topic_idx);
 
 	ck_assert_int_eq(rules_load(r, path, d), 0);
 	ck_assert_str_eq(test_diag_text(d), "");
