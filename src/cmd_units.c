@@ -11,6 +11,7 @@
 #include <config.h>
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -62,7 +63,7 @@ static void print_full(const struct quantity *q, const double *v, FILE *f)
 	}
 }
 
-static int run(int argc, char **argv)
+static int run_units(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "loading", required_argument, NULL, 'l' },
@@ -174,6 +175,37 @@ static int run(int argc, char **argv)
 			progname, text, quantity_kind_description(q.kind));
 	}
 	return EXIT_OK;
+}
+
+/*
+ * A negative value ("-20 °C", "-253.15 K") is the quantity, not an option: it
+ * is moved behind a "--" so that the option parser never reads it.
+ */
+static int run(int argc, char **argv)
+{
+	char **av = xmalloc(((size_t)argc + 2) * sizeof(*av));
+	const char *neg = NULL;
+	int ac = 0, k, rc, seen_dashes = 0;
+	for (k = 0; k < argc; k++) {
+		const char *a = argv[k];
+		if (!strcmp(a, "--"))
+			seen_dashes = 1;
+		if (k > 0 && !seen_dashes && !neg && a[0] == '-' &&
+		    ((a[1] >= '0' && a[1] <= '9') || (a[1] == '.' && a[2] >= '0' && a[2] <= '9'))) {
+			neg = a;
+			continue;
+		}
+		av[ac++] = argv[k];
+	}
+	if (neg) {
+		if (!seen_dashes)
+			av[ac++] = (char *)"--";
+		av[ac++] = (char *)neg;
+	}
+	av[ac] = NULL;
+	rc = run_units(ac, av);
+	free(av);
+	return rc;
 }
 
 const struct command cmd_units = {

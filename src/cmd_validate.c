@@ -24,6 +24,7 @@
 #include "diag.h"
 #include "document.h"
 #include "entry.h"
+#include "extract.h"
 #include "ingest.h"
 #include "rules.h"
 #include "validate.h"
@@ -65,21 +66,6 @@ static void cites_release(struct cites *c)
 static int is_upper_at(const char *s, size_t i, size_t len)
 {
 	return i < len && s[i] >= 'A' && s[i] <= 'Z';
-}
-
-/* A full stop that ends an abbreviation rather than a sentence. */
-static int abbrev_before(const char *s, size_t dot)
-{
-	static const char *const abbr[] = { "al", "Fig", "Figs", "Eq", "Ref", "Refs", "ref",
-					     "e.g", "i.e", "vs", "ca", "No", NULL };
-	size_t i, n;
-	for (i = 0; abbr[i]; i++) {
-		n = strlen(abbr[i]);
-		if (dot >= n && strncmp(s + dot - n, abbr[i], n) == 0 &&
-		    (dot == n || s[dot - n - 1] == ' ' || s[dot - n - 1] == '('))
-			return 1;
-	}
-	return 0;
 }
 
 static int is_lower_at(const char *s, size_t i, size_t len)
@@ -126,7 +112,7 @@ static void cites_of_block(const struct document *doc, const struct block *b, in
 		for (m = 0; m < nm; m++)
 			after_mark |= marks[m].end == i;
 		if ((is_upper_at(line, i + 1, len) &&
-		     (after_mark || (line[i - 1] == '.' && !abbrev_before(line, i - 1)))) ||
+		     (after_mark || (line[i - 1] == '.' && !extract_abbrev_before(line, i - 1)))) ||
 		    ((line[i - 1] == '.' || line[i - 1] == ';' || after_mark) && line[i + 1] == '(' &&
 		     is_lower_at(line, i + 2, len) && i + 3 < len && line[i + 3] == ')'))
 			starts[nstarts++] = i + 1;

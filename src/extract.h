@@ -4,7 +4,7 @@
  * An extractor owns the compiled patterns (PCRE2, JIT when available) and
  * their match data; make one per thread.  It reads any struct document,
  * whatever reader made it: prose from paragraphs and captions, rows from
- * tables, and writes entries (schema v1, status "extracted") in document
+ * tables, and writes entries (schema v2, status "extracted") in document
  * order, with ids KEY:N numbered from 1 in each document.
  */
 #ifndef NH3CAT_EXTRACT_H
@@ -15,6 +15,13 @@
 #include "entry.h"
 
 struct extractor;
+
+/*
+ * 1 when the full stop at t[dot] closes an abbreviation ("et al.",
+ * "Fig.", "ca.", "e.g.") or an initial ("X. Wang"), not a sentence: the
+ * one list of them, for every sentence splitter.
+ */
+int extract_abbrev_before(const char *t, size_t dot);
 
 /* Compile the patterns; dies on a pattern error (a bug, not an input error). */
 struct extractor *extractor_new(void);

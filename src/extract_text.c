@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "chem.h"
 #include "cite.h"
 #include "extract_int.h"
 
@@ -46,7 +47,7 @@ static const char *const abbrevs[] = {
 	"St", "Mt", "min", "max", "avg", "Chem", "Soc", "Am", "J", NULL
 };
 
-static int abbrev_before(const char *t, size_t dot)
+int extract_abbrev_before(const char *t, size_t dot)
 {
 	size_t j = dot, k;
 	while (j > 0 && (is_upper((unsigned char)t[j - 1]) || is_lower((unsigned char)t[j - 1]) ||
@@ -81,7 +82,7 @@ size_t sentence_split(const char *t, size_t len, struct span *out, size_t max)
 		if (c == '.' && i + 1 < len && is_digit((unsigned char)t[i + 1]) &&
 		    i > 0 && is_digit((unsigned char)t[i - 1]))
 			continue;   /* a decimal */
-		if (c == '.' && abbrev_before(t, i))
+		if (c == '.' && extract_abbrev_before(t, i))
 			continue;
 		j = i + 1;
 		/* closing emphasis or parenthesis, then a citation glued to the stop */
@@ -249,6 +250,65 @@ static int named_as_catalyst(const char *t, size_t len, size_t s, size_t e)
 		words++;
 	}
 	return 0;
+}
+
+/* After a name ending at e: " = 1", "=0.5", " ratio" make it a ratio. */
+static int is_ratio(const char *t, size_t len, size_t e)
+{
+	size_t k = e;
+	if (k < len && t[k] == ' ')
+		k++;
+	if (k < len && t[k] == '=') {
+		k++;
+		if (k < len && t[k] == ' ')
+			k++;
+		return k < len && is_digit((unsigned char)t[k]);
+	}
+	return len - k >= 5 && !memcmp(t + k, "ratio", 5);
+}
+
+/*
+ * "Cs-promoted Ru/MgO", "K-doped Co/CeO2": the promoter written as a word
+ * before the name belongs to the catalyst.  Extends the name (and the
+ * promoter); returns where the mention starts.
+ */
+static size_t promoted_prefix(const char *t, size_t s, struct catinfo *ci)
+{
+	static const char *const words[] = { "-promoted ", "-doped ", "-modified " };
+	size_t k, b, n, len;
+	char sym[3];
+	for (k = 0; k < ARRAY_SIZE(words); k++) {
+		n = strlen(words[k]);
+		if (s < n + 1 || memcmp(t + s - n, words[k], n))
+			continue;
+		b = s - n;
+		len = b >= 2 && is_upper((unsigned char)t[b - 2]) && is_lower((unsigned char)t[b - 1]) ? 2 :
+		      is_upper((unsigned char)t[b - 1]) ? 1 : 0;
+		if (!len || (b > len && !(t[b - len - 1] == ' ' || t[b - len - 1] == '(')))
+			return s;
+		memcpy(sym, t + b - len, len);
+		sym[len] = '\0';
+		/* a promoter is a metal that is not itself the active one (K, Cs, Ba) */
+		if (!chem_is_metal(sym, len) || chem_is_active(sym, len))
+			return s;
+		{
+			struct buf nb = BUF_INIT;
+			buf_add(&nb, t + b - len, s - (b - len));
+			buf_addstr(&nb, ci->name);
+			if (nb.len >= sizeof(ci->name)) {
+				buf_release(&nb);
+				return s;
+			}
+			memcpy(ci->name, nb.data, nb.len + 1);
+			buf_release(&nb);
+		}
+		if (!strstr(ci->promoter, sym)) {
+			size_t pl = strlen(ci->promoter);
+			snprintf(ci->promoter + pl, sizeof(ci->promoter) - pl, "%s%s", pl ? ";" : "", sym);
+		}
+		return b - len;
+	}
+	return s;
 }
 
 /*
@@ -453,8 +513,13 @@ static void find_mentions(struct extractor *ex, struct para *p)
 			if (!ok && m.ci.bulk && formula_like && named_as_catalyst(p->t, p->len, s, e))
 				ok = 1;
 		}
-		if (ok)
+		/* "Cs/Ru = 1", "Ru/Co ratio": a ratio of two elements, not a catalyst */
+		if (ok && is_ratio(p->t, p->len, e))
+			ok = 0;
+		if (ok) {
 			loading_prefix(p->t, s, &m.ci);
+			m.start = promoted_prefix(p->t, s, &m.ci);
+		}
 		if (ok) {
 			p->men = xgrow(p->men, &p->amen, p->nmen + 1, sizeof(*p->men));
 			p->men[p->nmen++] = m;
@@ -942,7 +1007,8 @@ static void emit(const struct document *doc, const struct block *b, struct extra
 	for (k = 0; k < ENTRY_NCONDITIONS; k++) {
 		/* the methods' standard conditions where the text states none (not for Ea or DFT) */
 		double v = pe->cond[k];
-		if (isnan(v) && !pe->computed && measured)
+		/* ... nor for a value cited from another paper, measured under its own */
+		if (isnan(v) && !pe->computed && measured && !pe->ref[0])
 			v = ex->method_cond[k];
 		if (!isnan(v))
 			entry_set_num(e, cond_cols[k], v);

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "chem.h"
+#include "classify.h"
 #include "corpus_layout.h"
 #include "report_int.h"
 #include "rules.h"
@@ -161,17 +162,85 @@ static int is_upper(int c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(int c) { return c >= 'a' && c <= 'z'; }
 static int is_digit(int c) { return c >= '0' && c <= '9'; }
 
+/* 1 when the first n bytes of a and b are equal, ASCII case folded. */
+static int ascii_prefix_eq(const char *a, const char *b, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		int x = (unsigned char)a[i], y = (unsigned char)b[i];
+		if (!x || (x | (is_upper(x) ? 32 : 0)) != (y | (is_upper(y) ? 32 : 0)))
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * Digits right after an element symbol ("Co1Ru2", "CeO2", "Ru3.0") or a
  * closing parenthesis are subscripts, and so is a lone x or y ending a
  * formula ("MoHx"); digits anywhere else ("1.4 nm", "S-1", "0.5Ru") are
  * not.
  */
+/*
+ * Names whose digits are no stoichiometry: oxide abbreviations (C12A7 is
+ * 12CaO.7Al2O3, mayenite) and the codes of framework materials.  They are
+ * set as written.
+ */
+static const char *const not_formulas[] = {
+	"C12A7", "ZSM-5", "HZSM-5", "SBA-15", "SBA-16", "MCM-41", "MCM-48", "ZIF-8", "ZIF-67",
+	"UiO-66", "MIL-101", "MIL-53", "MOF-5", "HKUST-1", "KIT-6", "SAPO-34", "Y-zeolite",
+};
+
+/* Greek letters that ASCII names spell out before a hyphen: gamma-Al2O3. */
+static const struct {
+	const char *name, *utf8;
+} greek[] = {
+	{ "alpha", "\xCE\xB1" }, { "beta", "\xCE\xB2" }, { "gamma", "\xCE\xB3" },
+	{ "delta", "\xCE\xB4" }, { "epsilon", "\xCE\xB5" }, { "eta", "\xCE\xB7" },
+	{ "theta", "\xCE\xB8" }, { "kappa", "\xCE\xBA" },
+};
+
+static int word_start(const char *s, size_t i)
+{
+	return i == 0 || !(is_upper((unsigned char)s[i - 1]) || is_lower((unsigned char)s[i - 1]) ||
+			   is_digit((unsigned char)s[i - 1]));
+}
+
+static int word_end(const char *s, size_t j)
+{
+	return !(is_upper((unsigned char)s[j]) || is_lower((unsigned char)s[j]) ||
+		 is_digit((unsigned char)s[j]));
+}
+
 void rpt_chem_markup(const char *s, struct buf *out)
 {
-	size_t i = 0, n = strlen(s);
+	size_t i = 0, n = strlen(s), k;
 	while (i < n) {
 		int sub = 0;
+		if (word_start(s, i)) {
+			size_t len = 0;
+			for (k = 0; k < ARRAY_SIZE(not_formulas) && !len; k++) {
+				size_t l = strlen(not_formulas[k]);
+				if (strncmp(s + i, not_formulas[k], l) == 0 && word_end(s, i + l))
+					len = l;
+			}
+			if (len) {
+				char *w = xstrndup(s + i, len);
+				rpt_markup_escape(w, out);
+				free(w);
+				i += len;
+				continue;
+			}
+			for (k = 0; k < ARRAY_SIZE(greek); k++) {
+				size_t l = strlen(greek[k].name);
+				if (ascii_prefix_eq(s + i, greek[k].name, l) && s[i + l] == '-')
+					break;
+			}
+			if (k < ARRAY_SIZE(greek)) {
+				buf_addstr(out, greek[k].utf8);
+				i += strlen(greek[k].name);
+				continue;
+			}
+		}
 		if (is_digit((unsigned char)s[i]) && i > 0) {
 			if (s[i - 1] == ')')
 				sub = 1;
@@ -825,6 +894,67 @@ static void load_waivers(struct report_data *d, const char *path, struct diag *d
 	free(key);
 }
 
+struct cat_ix {
+	char *key;        /* document and folded catalyst name */
+	size_t i;
+};
+
+static int cmp_cat_ix(const void *pa, const void *pb)
+{
+	const struct cat_ix *a = pa, *b = pb;
+	int c = strcmp(a->key, b->key);
+	return c ? c : a->i < b->i ? -1 : a->i > b->i;
+}
+
+/*
+ * Entries without a site type get the classifier's (listed in derived, so
+ * reports can say it is inferred); then each catalyst of one document
+ * takes one type, the first its source states, so it sits in one group.
+ * Returns the number of entries whose type was inferred.
+ */
+static size_t infer_site_types(struct entry_set *s)
+{
+	struct rules *r = rules_new();
+	struct classify_limits lim;
+	struct cat_ix *ix = xcalloc(s->n + 1, sizeof(*ix));
+	char *empty = xcalloc(s->n + 1, 1);
+	size_t i, j, k, n = 0;
+	for (i = 0; i < s->n; i++)
+		empty[i] = !*entry_get(&s->v[i], COL_SITE_TYPE);
+	lim.np_min_nm = r->np_min_nm;
+	lim.sac_max_nm = r->sac_max_nm;
+	classify_fill(s, &lim);
+	rules_free(r);
+	for (i = 0; i < s->n; i++) {
+		struct buf b = BUF_INIT;
+		char *fold = chem_fold_name(entry_get(&s->v[i], COL_CATALYST));
+		buf_addstr(&b, entry_get(&s->v[i], COL_DOC));
+		buf_addch(&b, '\x1f');
+		buf_addstr(&b, fold);
+		free(fold);
+		ix[i].key = buf_detach(&b, NULL);
+		ix[i].i = i;
+	}
+	if (s->n > 1)
+		qsort(ix, s->n, sizeof(*ix), cmp_cat_ix);
+	for (i = 0; i < s->n; i = j) {
+		const char *stated = NULL;
+		for (j = i; j < s->n && str_eq(ix[j].key, ix[i].key); j++)
+			if (!stated && !empty[ix[j].i])
+				stated = entry_get(&s->v[ix[j].i], COL_SITE_TYPE);
+		for (k = i; k < j && stated; k++)
+			if (empty[ix[k].i])
+				entry_set(&s->v[ix[k].i], COL_SITE_TYPE, stated);
+	}
+	for (i = 0; i < s->n; i++) {
+		n += empty[i] && *entry_get(&s->v[i], COL_SITE_TYPE);
+		free(ix[i].key);
+	}
+	free(ix);
+	free(empty);
+	return n;
+}
+
 static int add_file(struct report_data *d, const char *path)
 {
 	struct diag *dg = diag_new_collect(collect, d);
@@ -844,6 +974,7 @@ static int add_file(struct report_data *d, const char *path)
 		warning("%s: %s", path, d->findings[before].message);
 	/* Every finding is listed; how many the waivers excuse is counted apart. */
 	validate_entries(path, s, dg);
+	d->ninferred += infer_site_types(s);
 	load_waivers(d, path, dg);
 	if (d->waivers) {
 		struct diag *quiet = diag_new_collect(ignore_item, NULL);

@@ -175,6 +175,7 @@ struct report_data {
 	int waivers_looked;          /* looked for it already */
 	unsigned long nwaived;       /* findings the waivers excused */
 	char *doc;                   /* only this document's entries (--doc), or NULL */
+	size_t ninferred;            /* entries whose site type the classifier gave */
 	struct rpt_finding *findings;
 	size_t nfindings, afindings;
 };

@@ -535,10 +535,16 @@ void rpt_summary_render(struct rpt_flow *f, const struct report_data *d)
 		buf_printf(&text, "; %zu rejected entr%s left out", d->nrejected,
 			   d->nrejected == 1 ? "y is" : "ies are");
 	if (d->nrepeated)
-		buf_printf(&text, "; %zu entr%s repeating a fact another document gives "
-			   "(same catalyst, conditions, values and reference) counted once",
+		buf_printf(&text, "; %zu entr%s repeating a measurement already counted (the same "
+			   "catalyst, conditions and values in one document, or the same cited fact "
+			   "in another) left out",
 			   d->nrepeated, d->nrepeated == 1 ? "y" : "ies");
 	buf_addch(&text, '.');
+	if (d->ninferred)
+		buf_printf(&text, " The site type of %zu entr%s is <i>inferred</i> by nh3cat's "
+			   "classifier (from the name, size and active metals), not stated by the "
+			   "source; a catalyst of one document stays in the group its source gives.",
+			   d->ninferred, d->ninferred == 1 ? "y" : "ies");
 	f->y += gfx_text(f->g, FONT_BODY, buf_str(&text), f->x, f->y, f->width, GA_LEFT, INK) + 8;
 	rpt_select(d, NULL, &site, NULL, 0, &none, 0, &gr);
 	grid_init(&g, ARRAY_SIZE(heads), FONT_TABLE);
@@ -570,8 +576,8 @@ void rpt_summary_render(struct rpt_flow *f, const struct report_data *d)
 		buf_release(&cont);
 	}
 	if (f->layout)
-		fprintf(f->layout, "summary entries=%zu files=%zu rejected=%zu repeated=%zu groups=%zu\n",
-			d->nrows, nfiles, d->nrejected, d->nrepeated, gr.n);
+		fprintf(f->layout, "summary entries=%zu files=%zu rejected=%zu repeated=%zu inferred=%zu groups=%zu\n",
+			d->nrows, nfiles, d->nrejected, d->nrepeated, d->ninferred, gr.n);
 	grid_release(&g);
 	rpt_groups_release(&gr);
 	buf_release(&cap);

@@ -110,7 +110,8 @@ int units_scan(const char *text, size_t len, size_t pos, struct quantity *q /* O
  * label naming GHSV, TOF or a loading ("Metal content (wt%)") picks the
  * kind a bare h^-1 or % stands for.  The definition returned is interned
  * for the life of the process (the same unit gives the same pointer);
- * like the rest of the module it is not meant for several threads.
+ * the intern table is under a lock, so extraction workers may call this
+ * at the same time (as every function of the module).
  */
 struct unit_def;
 const struct unit_def *units_lookup(const char *unit_text, enum quantity_kind *kind /* OUT */);

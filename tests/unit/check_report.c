@@ -175,6 +175,14 @@ static const struct {
 	{ "Box", "Box" },
 	{ "Hxy", "Hxy" },
 	{ "Co2 ACCs & <x>", "Co<sub>2</sub> ACCs &amp; &lt;x&gt;" },
+	/* an oxide abbreviation is no formula; Greek letters spelt out are set as Greek */
+	{ "Ru/C12A7", "Ru/C12A7" },
+	{ "Ru/C12A7:e", "Ru/C12A7:e" },
+	{ "Ru/gamma-Al2O3", "Ru/\xCE\xB3-Al<sub>2</sub>O<sub>3</sub>" },
+	{ "Ni/Alpha-Fe2O3", "Ni/\xCE\xB1-Fe<sub>2</sub>O<sub>3</sub>" },
+	{ "Ru/ZIF-8", "Ru/ZIF-8" },
+	{ "Omega", "Omega" },
+	{ "betas-Co", "betas-Co" },
 };
 
 START_TEST(test_chem_markup)
