@@ -62,4 +62,14 @@ void cmd_print_help(const struct command *cmd, FILE *f);
 /* 1 when argv holds -h or --help before any "--". */
 int cmd_wants_help(int argc, char **argv);
 
+/*
+ * What nh3cat validate gives the rules beyond the entries: the citing
+ * sentences of the paper beside an entries file (ROOT/papers/KEY.*), set
+ * into vo->cites.  Returns a handle for cmd_cites_free (NULL: no paper).
+ * nh3cat report uses it so that its quality report finds what validate finds.
+ */
+struct validate_opts;
+void *cmd_cites_for(const char *entries_file, struct validate_opts *vo);
+void cmd_cites_free(void *handle);
+
 #endif

@@ -73,6 +73,9 @@ static char *template_by_name(const char *name)
 	return path;
 }
 
+/* Reports validate as nh3cat validate does, with the paper beside each entries file. */
+static const struct report_validation_hook validation_hook = { cmd_cites_for, cmd_cites_free };
+
 static int run(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -155,6 +158,7 @@ static int run(int argc, char **argv)
 	}
 
 	d = report_data_new();
+	report_data_set_hook(d, &validation_hook);
 	if (doc)
 		report_data_only_doc(d, doc);
 	if (optind >= argc) {

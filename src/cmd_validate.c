@@ -204,6 +204,40 @@ static char *paper_beside(const char *file)
 	return found;
 }
 
+struct cites_handle {
+	struct cites cites;
+	char *paper;
+};
+
+void *cmd_cites_for(const char *entries_file, struct validate_opts *vo)
+{
+	struct cites_handle *h;
+	char *paper = paper_beside(entries_file);
+	vo->cites = NULL;
+	vo->ncites = 0;
+	vo->cites_name = NULL;
+	if (!paper)
+		return NULL;
+	h = xcalloc(1, sizeof(*h));
+	h->paper = paper;
+	if (cites_load(paper, &h->cites) == 0) {
+		vo->cites = h->cites.v;
+		vo->ncites = h->cites.n;
+		vo->cites_name = h->paper;
+	}
+	return h;
+}
+
+void cmd_cites_free(void *handle)
+{
+	struct cites_handle *h = handle;
+	if (!h)
+		return;
+	cites_release(&h->cites);
+	free(h->paper);
+	free(h);
+}
+
 struct unused_ctx {
 	struct diag *d;
 	const struct rules *rules;

@@ -55,6 +55,18 @@ const char *report_template_chart_id(const struct report_template *t, size_t i);
  */
 void report_format_number(const char *s, int col, struct buf *out);
 
+/*
+ * What validation of an entries file needs that only commands can give
+ * (the citing sentences of its paper): prepare fills vo and returns a
+ * handle that release frees.  Without it, reports validate the entries
+ * alone.
+ */
+struct validate_opts;
+struct report_validation_hook {
+	void *(*prepare)(const char *entries_file, struct validate_opts *vo);
+	void (*release)(void *handle);
+};
+
 /* An empty data set; add files with report_data_add. */
 struct report_data *report_data_new(void);
 /*
@@ -72,6 +84,8 @@ size_t report_data_count(const struct report_data *d);
  * counts and review sheets then speak of one paper.  Call before adding.
  */
 void report_data_only_doc(struct report_data *d, const char *key);
+/* Validate each file as nh3cat validate does, with hook (call before adding). */
+void report_data_set_hook(struct report_data *d, const struct report_validation_hook *hook);
 /* The entries files read, in order (a folder gives each of its CSV files). */
 size_t report_data_nfiles(const struct report_data *d);
 const char *report_data_file(const struct report_data *d, size_t i);

@@ -861,11 +861,6 @@ static struct entry_set *new_set(struct report_data *d, const char *name)
 	return &d->sets[d->nsets++];
 }
 
-static void ignore_item(void *ctx, const struct diag_item *it)
-{
-	(void)ctx;
-	(void)it;
-}
 
 /*
  * The corpus keeps the findings its curators accept in its waivers file
@@ -955,6 +950,25 @@ static size_t infer_site_types(struct entry_set *s)
 	return n;
 }
 
+static void note_waived(void *ctx, const char *file, const struct entry *e, const char *rule,
+			const char *reason)
+{
+	struct report_data *d = ctx;
+	struct rpt_finding *f;
+	d->waived = xgrow(d->waived, &d->awaived, d->nwaived_list + 1, sizeof(*f));
+	f = &d->waived[d->nwaived_list++];
+	f->file = xstrdup(file);
+	f->line = e->line;
+	f->sev = DIAG_NOTE;
+	f->rule = xstrdup(rule);
+	f->message = xstrdup(reason);
+}
+
+void report_data_set_hook(struct report_data *d, const struct report_validation_hook *hook)
+{
+	d->hook = hook;
+}
+
 static int add_file(struct report_data *d, const char *path)
 {
 	struct diag *dg = diag_new_collect(collect, d);
@@ -972,19 +986,27 @@ static int add_file(struct report_data *d, const char *path)
 	/* A file that is not an entries CSV at all must not pass silently. */
 	if (s->n == 0 && d->nfindings > before && str_startswith(d->findings[before].rule, "csv-"))
 		warning("%s: %s", path, d->findings[before].message);
-	/* Every finding is listed; how many the waivers excuse is counted apart. */
-	validate_entries(path, s, dg);
-	d->ninferred += infer_site_types(s);
+	/*
+	 * Validated as nh3cat validate --waivers corpus/waivers.txt does it: the
+	 * same rules, the paper's citations (through the hook), the waivers;
+	 * waived findings are kept apart with their reasons.
+	 */
 	load_waivers(d, path, dg);
-	if (d->waivers) {
-		struct diag *quiet = diag_new_collect(ignore_item, NULL);
+	{
 		struct validate_opts vo;
+		void *h = NULL;
 		memset(&vo, 0, sizeof(vo));
 		vo.waivers = d->waivers;
-		validate_run(path, s, &vo, quiet);
+		vo.on_waived = note_waived;
+		vo.waived_ctx = d;
+		if (d->hook)
+			h = d->hook->prepare(path, &vo);
+		validate_run(path, s, &vo, dg);
+		if (d->hook)
+			d->hook->release(h);
 		d->nwaived += vo.waived;
-		diag_free(quiet);
 	}
+	d->ninferred += infer_site_types(s);
 	diag_free(dg);
 	return 0;
 }
@@ -1085,6 +1107,12 @@ void report_data_free(struct report_data *d)
 		free(d->findings[i].rule);
 		free(d->findings[i].message);
 	}
+	for (i = 0; i < d->nwaived_list; i++) {
+		free(d->waived[i].file);
+		free(d->waived[i].rule);
+		free(d->waived[i].message);
+	}
+	free(d->waived);
 	free(d->findings);
 	free(d->sets);
 	free(d->names);

@@ -176,6 +176,9 @@ struct report_data {
 	unsigned long nwaived;       /* findings the waivers excused */
 	char *doc;                   /* only this document's entries (--doc), or NULL */
 	size_t ninferred;            /* entries whose site type the classifier gave */
+	const struct report_validation_hook *hook;
+	struct rpt_finding *waived;  /* findings a waiver accepts; message holds the reason */
+	size_t nwaived_list, awaived;
 	struct rpt_finding *findings;
 	size_t nfindings, afindings;
 };

@@ -639,16 +639,16 @@ void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int li
 		   d->nsets, d->nsets == 1 ? "" : "s", sev[0], sev[0] == 1 ? "" : "s",
 		   sev[1], sev[1] == 1 ? "" : "s", sev[2], sev[2] == 1 ? "" : "s");
 	if (d->nwaived)
-		buf_printf(&text, " Curators accepted %lu of them with a reason (waivers.txt beside "
-			   "the entries): they record what the source prints, and CI passes.",
-			   d->nwaived);
+		buf_printf(&text, " As <tt>nh3cat validate --waivers</tt> counts them: curators "
+			   "accepted %lu more findings with a reason (the waive column, or waivers.txt "
+			   "beside the entries), listed last.", d->nwaived);
 	f->y += gfx_text(f->g, FONT_BODY, buf_str(&text), f->x, f->y, f->width, GA_LEFT, INK) + 8;
 	if (f->layout)
 		fprintf(f->layout, "findings errors=%zu warnings=%zu notes=%zu rules=%zu waived=%lu\n",
 			sev[0], sev[1], sev[2], nrc, d->nwaived);
 	if (nrc == 0) {
 		f->y += 12;
-		goto out;
+		goto waived;
 	}
 	/* By file, when there are several: where the work is. */
 	if (d->nsets > 1) {
@@ -744,7 +744,39 @@ void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int li
 			   "for all of them.", limit, d->nfindings);
 	grid_draw(f, &g, buf_str(&cap), buf_str(&cont), buf_str(&text));
 	grid_release(&g);
-out:
+waived:
+	if (d->nwaived_list) {
+		/* The accepted findings, with the curator's reason for each. */
+		f->table_no++;
+		grid_init(&g, 3, FONT_SMALL);
+		g.head[0] = xstrdup("Where");
+		g.head[1] = xstrdup("Rule");
+		g.head[2] = xstrdup("Reason the finding is accepted");
+		for (i = 0; i < d->nwaived_list; i++) {
+			const struct rpt_finding *fd = &d->waived[i];
+			char clip[RPT_CLIP + 4];
+			struct cell *c = grid_add_row(&g);
+			struct buf b = BUF_INIT;
+			const char *base = strrchr(fd->file, '/');
+			rpt_markup_escape(base ? base + 1 : fd->file, &b);
+			if (fd->line > 0)
+				buf_printf(&b, ":%ld", fd->line);
+			c[0].markup = buf_detach(&b, NULL);
+			rpt_markup_escape(fd->rule, &b);
+			c[1].markup = buf_detach(&b, NULL);
+			rpt_markup_escape(rpt_clip(fd->message, clip), &b);
+			c[2].markup = buf_detach(&b, NULL);
+		}
+		buf_reset(&cap);
+		buf_reset(&cont);
+		caption_markup("Table", f->table_no, "Findings accepted by curators (waived), with "
+			       "their reasons.", 0, &cap);
+		caption_markup("Table", f->table_no, NULL, 1, &cont);
+		grid_draw(f, &g, buf_str(&cap), buf_str(&cont), "");
+		grid_release(&g);
+		if (f->layout)
+			fprintf(f->layout, "waived listed=%zu\n", d->nwaived_list);
+	}
 	free(order);
 	free(rc);
 	buf_release(&cap);

@@ -113,9 +113,16 @@ long vfinding(struct vctx *v, const struct entry *e, enum rule r, const char *fm
 
 	if (sev == RULE_OFF)
 		return -1;
-	if (waivers_match(v->cell_waivers, id, r) || waivers_match(v->file_waivers, id, r)) {
-		v->waived++;
-		return -1;
+	{
+		const char *why = waivers_match(v->cell_waivers, id, r);
+		if (!why)
+			why = waivers_match(v->file_waivers, id, r);
+		if (why) {
+			v->waived++;
+			if (v->opts && v->opts->on_waived)
+				v->opts->on_waived(v->opts->waived_ctx, v->file, e, rule_table[r].id, why);
+			return -1;
+		}
 	}
 	v->pending = xgrow(v->pending, &v->pending_alloc, v->npending + 1, sizeof(*v->pending));
 	{
@@ -631,6 +638,7 @@ unsigned long validate_run(const char *file, const struct entry_set *s,
 	if (!v.rules)
 		v.rules = defaults = rules_new();
 	v.file_waivers = opts->waivers;
+	v.opts = opts;
 	v.cell_waivers = waivers_new();
 	cell_waivers(&v);
 	if (s->version && s->version < ENTRY_SCHEMA_VERSION && v.rules->sev[R_SCHEMA_VERSION] != RULE_OFF)

@@ -55,6 +55,10 @@ struct validate_opts {
 	size_t ncites;
 	const char *cites_name;     /* the document's file, for messages */
 	unsigned long waived;       /* OUT: findings waived, summed over runs */
+	/* When set, told of each waived finding with the waiver's reason (reports list them). */
+	void (*on_waived)(void *ctx, const char *file, const struct entry *e, const char *rule,
+			  const char *reason);
+	void *waived_ctx;
 };
 
 /*

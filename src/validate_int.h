@@ -28,6 +28,7 @@ struct vctx {
 	struct waivers *cell_waivers;  /* from this file's waive column */
 	struct diag *d;
 	unsigned long waived;
+	const struct validate_opts *opts;
 	char **keys;                   /* per entry: catalyst name key */
 	const struct text_cite *cites; /* citing sentences of the document */
 	size_t ncites;
