@@ -98,15 +98,6 @@ enum entry_col entry_col_of_role(enum col_role r, size_t k)
 	return ENTRY_NCOLS;
 }
 
-size_t entry_ncols_of_version(int v)
-{
-	size_t n = 0;
-	int i;
-	for (i = 0; i < ENTRY_NCOLS; i++)
-		n += entry_cols[i].since <= v;
-	return n;
-}
-
 /* Columns after the schema's that stages of nh3cat write. */
 static const char *const known_ext_cols[] = {
 	"ref_doi",   /* DOI of the cited primary paper, from XML reference lists */

@@ -110,8 +110,6 @@ int entry_col_of_kind(enum quantity_kind k);
 size_t entry_cols_of_role(enum col_role r, enum entry_col *out /* OUT */, size_t max);
 /* The k-th column (from 0) of role r in file order; ENTRY_NCOLS past the last. */
 enum entry_col entry_col_of_role(enum col_role r, size_t k);
-/* The number of columns of schema version v (1 or 2). */
-size_t entry_ncols_of_version(int v);
 
 /* Column index by header name, or -1. */
 int entry_col_find(const char *name);
