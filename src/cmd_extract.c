@@ -94,25 +94,28 @@ static void ignore_diag(void *ctx, const struct diag_item *item)
 	(void)item;
 }
 
+static int row_is_curated(void *ctx, const struct entry *e)
+{
+	int *found = ctx;
+	*found = corpus_row_is_curated(e);
+	return *found;   /* one is enough: stop */
+}
+
 /*
  * 1 when path is an entries CSV holding a curator's rows (reviewed,
- * rejected, or with a note), which extract must never overwrite.
+ * rejected, or with a note), which extract must never overwrite.  The
+ * file is streamed, a row at a time: an output of 2,000 papers costs the
+ * memory of its longest row, not of the file.
  */
 static int holds_curated_rows(const char *path)
 {
-	struct entry_set old;
 	struct diag *d;
-	size_t i;
 	int found = 0;
 	if (!path || str_eq(path, "-") || access(path, F_OK) != 0)
 		return 0;
-	entry_set_init(&old);
 	d = diag_new_collect(ignore_diag, NULL);
-	if (entries_read(path, &old, d) == 0)
-		for (i = 0; i < old.n && !found; i++)
-			found = corpus_row_is_curated(&old.v[i]);
+	entries_each(path, row_is_curated, &found, d);
 	diag_free(d);
-	entry_set_release(&old);
 	return found;
 }
 

@@ -243,20 +243,26 @@ static int check_header(struct reader *r, struct entry_set *s, long line)
 	return 0;
 }
 
-static void take_row(struct reader *r, struct entry_set *s, const char *rec, size_t reclen,
-		     long line)
+/* Move the fields of the record just parsed into e (nextra extra columns). */
+static void move_fields(struct reader *r, struct entry *e, size_t nextra)
 {
-	struct entry *e = entry_set_append(s);
 	size_t k;
 	for (k = 0; k < r->nschema; k++) {
 		free(e->f[r->lay[k]]);
 		e->f[r->lay[k]] = r->fs.v[k];
 	}
-	for (k = 0; k < s->nextra; k++) {
+	for (k = 0; k < nextra; k++) {
 		free(e->extra[k]);
 		e->extra[k] = r->fs.v[r->nschema + k];
 	}
 	r->fs.n = 0;   /* the strings now belong to the entry */
+}
+
+static void take_row(struct reader *r, struct entry_set *s, const char *rec, size_t reclen,
+		     long line)
+{
+	struct entry *e = entry_set_append(s);
+	move_fields(r, e, s->nextra);
 	e->raw = xstrndup(rec, reclen);
 	e->rawlen = reclen;
 	e->line = line;
@@ -397,6 +403,138 @@ int entries_parse(const char *name, const char *data, size_t len, struct entry_s
 	fields_clear(&r.fs);
 	free(r.fs.v);
 	csv_free(&r.p);
+	return failed ? -1 : 0;
+}
+
+/*
+ * Where the record that starts at data[from] ends (the byte after its
+ * newline), continuing the scan state *st (0 outside quotes at a field
+ * start, 1 outside quotes elsewhere, 2 inside quotes) from data[*at];
+ * SIZE_MAX when the data ends first.  The same rule as entries_parse.
+ */
+static size_t record_end(const char *data, size_t len, size_t *at, int *st)
+{
+	size_t i;
+	for (i = *at; i < len; i++) {
+		char ch = data[i];
+		if (*st == 2) {
+			if (ch == '"') {
+				if (i + 1 >= len) {
+					*at = i;   /* a doubled quote may follow: look again with more */
+					return SIZE_MAX;
+				}
+				if (data[i + 1] == '"')
+					i++;
+				else
+					*st = 1;
+			}
+			continue;
+		}
+		if (ch == '"' && *st == 0)
+			*st = 2;
+		else if (ch == '\n')
+			return i + 1;
+		else
+			*st = ch == ',' ? 0 : 1;
+	}
+	*at = len;
+	return SIZE_MAX;
+}
+
+int entries_each(const char *path, entry_row_fn *fn, void *ctx, struct diag *d)
+{
+	FILE *f = fopen(path, "rb");
+	struct reader r;
+	struct entry_set hdr;
+	struct buf data = BUF_INIT;
+	size_t start = 0, at = 0, end;
+	long line = 1, header_cols = -1;
+	int st = 0, failed = 0, eof = 0, stop = 0;
+
+	if (!f) {
+		diag_emit(d, path, 0, 0, DIAG_ERROR, "csv-open", "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	memset(&r, 0, sizeof(r));
+	r.name = path;
+	r.d = d;
+	reader_csv_init(&r);
+	entry_set_init(&hdr);
+	while (!stop) {
+		size_t body;
+		long rec_line = line;
+		end = record_end(data.data ? data.data : "", data.len, &at, &st);
+		if (end == SIZE_MAX && !eof) {
+			/* drop what was handled, then read more */
+			char chunk[65536];
+			size_t got;
+			if (start) {
+				memmove(data.data, data.data + start, data.len - start);
+				data.len -= start;
+				at -= start;
+				start = 0;
+			}
+			got = fread(chunk, 1, sizeof(chunk), f);
+			if (got)
+				buf_add(&data, chunk, got);
+			else
+				eof = 1;
+			continue;
+		}
+		if (end == SIZE_MAX) {
+			if (st == 2) {
+				diag_emit(d, path, line, 0, DIAG_ERROR, "csv-quote",
+					  "quoted field opened on this line is never closed");
+				failed = 1;
+				break;
+			}
+			if (start == data.len)
+				break;
+			end = data.len;   /* the last record, without a newline */
+		}
+		for (body = start; body < end; body++)
+			line += data.data[body] == '\n';
+		body = end;
+		if (body > start && data.data[body - 1] == '\n')
+			body--;
+		if (body > start && data.data[body - 1] == '\r')
+			body--;
+		if (header_cols < 0 && start == 0 && body >= 3 && memcmp(data.data, "\xEF\xBB\xBF", 3) == 0)
+			start = 3;   /* a byte-order mark */
+		st = 0;
+		at = end;
+		if (body > start && parse_record(&r, data.data + start, body - start, rec_line) == 0) {
+			if (header_cols < 0) {
+				if (check_header(&r, &hdr, rec_line) < 0) {
+					failed = 1;
+					break;
+				}
+				header_cols = (long)r.fs.n;
+			} else if ((long)r.fs.n != header_cols) {
+				diag_emit(d, path, rec_line, 0, DIAG_ERROR, "csv-fields",
+					  "row has %zu fields, the header has %ld", r.fs.n, header_cols);
+				failed = 1;
+			} else {
+				struct entry e;
+				entry_init(&e, hdr.nextra);
+				move_fields(&r, &e, hdr.nextra);
+				e.line = rec_line;
+				stop = fn(ctx, &e);
+				entry_release(&e);
+			}
+		} else if (body > start || header_cols < 0) {
+			failed = 1;
+			if (header_cols < 0)
+				break;
+		}
+		start = end;
+	}
+	fclose(f);
+	fields_clear(&r.fs);
+	free(r.fs.v);
+	csv_free(&r.p);
+	entry_set_release(&hdr);
+	buf_release(&data);
 	return failed ? -1 : 0;
 }
 

@@ -188,6 +188,16 @@ int entries_read(const char *path, struct entry_set *s, struct diag *d);
 /* The same over bytes already in memory; name is used in diagnostics. */
 int entries_parse(const char *name, const char *data, size_t len,
 		  struct entry_set *s, struct diag *d);
+/*
+ * Stream the rows of the entries CSV at path, holding one row at a time:
+ * fn gets each (borrowed, valid during the call; no raw bytes kept) and
+ * returns nonzero to stop.  Memory is bounded by the longest row, not the
+ * file.  Rows of the wrong width are reported and skipped.  Returns 0,
+ * or -1 when the file cannot be opened or its header or quoting is bad
+ * (diagnostics to d; the rows before were given to fn).
+ */
+typedef int entry_row_fn(void *ctx, const struct entry *e);
+int entries_each(const char *path, entry_row_fn *fn, void *ctx, struct diag *d);
 
 /*
  * Serialize s: the header and unedited rows as they were read, other rows

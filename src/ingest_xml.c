@@ -1069,6 +1069,8 @@ static void read_table(struct xr *x, const xmlNode *tab, struct table *t)
 		}
 		buf_release(&loc);
 	}
+	/* cell lookups by binary search, as for text tables: a wide sparse table stays linear */
+	table_index(t);
 	free(g.busy);
 }
 

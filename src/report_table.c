@@ -384,7 +384,12 @@ static void loading_markup(const char *s, struct buf *out)
 	}
 }
 
-static void text_cell(struct cell *c, const struct rpt_field *f, const char *s)
+/*
+ * A reference number belongs to the document that cites it: a cell of the
+ * ref column reads "95 in KEY", never "95" alone.
+ */
+static void text_cell(struct cell *c, const struct rpt_field *f, const char *s,
+		      const struct entry *e)
 {
 	struct buf b = BUF_INIT;
 	char clip[RPT_CLIP + 4];
@@ -399,7 +404,10 @@ static void text_cell(struct cell *c, const struct rpt_field *f, const char *s)
 			if (*p == ';')
 				buf_addstr(&b, ", ");
 			else
-				buf_addch(&b, *p);
+				rpt_markup_escape((char[2]){ *p, '\0' }, &b);
+		buf_addstr(&b, " <span foreground=\"#666666\">in ");
+		rpt_markup_escape(rpt_clip(entry_get(e, COL_DOC), clip), &b);
+		buf_addstr(&b, "</span>");
 	} else
 		rpt_markup_escape(s, &b);
 	c->markup = buf_detach(&b, NULL);
@@ -468,7 +476,7 @@ void rpt_table_render(struct rpt_flow *f, const struct rpt_table *t, const struc
 					}
 					any_derived |= der;
 				} else {
-					text_cell(&cells[j], fl, s);
+					text_cell(&cells[j], fl, s, r->e);
 				}
 			}
 		}

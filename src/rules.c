@@ -128,6 +128,13 @@ const struct rule_info rule_table[RULE_COUNT] = {
 		"them was misread, or the document contradicts itself.  An entry is\n"
 		"compared with the 32 nearest of its catalyst by temperature, and\n"
 		"gets one finding a column, counting the others.\n" },
+	[R_SAME_VALUE] = { "same-value", DIAG_WARNING,
+		"one catalyst's prose gives the same value at two sets of conditions",
+		"When the text of a document gives one catalyst the same rate, TOF or\n"
+		"Ea in two places at two temperatures or pressures, one of the two\n"
+		"most likely took its conditions from another sentence (a rate at\n"
+		"623 K given the 573 K of the sentence before).  Check both sentences;\n"
+		"a paper that does repeat a value can be waived.\n" },
 	[R_FOLD_RATIO] = { "fold-ratio", DIAG_ERROR,
 		"a fold-ratio stated in the evidence that the values contradict",
 		"Evidence such as \"8.54 ..., ~1.8- and 3.3-fold that of the Co SAC\n"

@@ -11,6 +11,7 @@
  *   site type   site-type-size, site-type-metals, site-type-name,
  *               site-type-inferred (see classify.h)
  *   consistency loading-rate, duplicate-id, duplicate, value-conflict,
+ *               same-value,
  *               fold-ratio
  *   references  ref-mismatch, ref-title (with the document's reference list)
  *   waivers     waiver, waiver-unused

@@ -857,6 +857,83 @@ static void report_duplicates(struct vctx *v)
 }
 
 /*
+ * same-value: one catalyst's prose (text or caption) giving the same value
+ * at two sets of conditions, in two places of the document: one of them
+ * most likely took its conditions from the wrong sentence ("4.34 at 400
+ * degC" where the paper says 350).  Each entry is compared with the first
+ * of its group that states its value, through a hash: linear.
+ */
+static int is_prose(const struct entry *e)
+{
+	const char *src = entry_get(e, COL_SOURCE);
+	return str_eq(src, "text") || str_eq(src, "caption");
+}
+
+/* The conditions of e, for messages: "400 degC and 1 MPa". */
+static void conditions_text(const struct vctx *v, const struct entry *e, struct buf *out)
+{
+	char t[NUM_BUFSZ], p[NUM_BUFSZ];
+	double tc = num(v, e, COL_TEMPERATURE_C), pm = num(v, e, COL_PRESSURE_MPA);
+	if (!isnan(tc))
+		buf_printf(out, "%s degC", num_format(tc, t));
+	if (!isnan(pm))
+		buf_printf(out, "%s%s MPa", isnan(tc) ? "" : " and ", num_format(pm, p));
+}
+
+static void group_same_values(struct vctx *v, const size_t *mem, size_t nm)
+{
+	struct hashidx idx = HASHIDX_INIT;
+	enum entry_col cols[ENTRY_NRESULTS];
+	size_t g, k, ncols = entry_cols_of_role(ROLE_RESULT, cols, ENTRY_NRESULTS);
+	for (g = 0; g < nm; g++) {
+		const struct entry *e = &v->s->v[mem[g]];
+		int reported = 0;
+		if (!is_prose(e))
+			continue;
+		for (k = 0; k < ncols && !reported; k++) {
+			enum entry_col c = cols[k];
+			uint64_t h;
+			size_t pos = SIZE_MAX, j;
+			if (!has(e, c))
+				continue;
+			h = hash64_str(hash64_bytes(HASH_INIT, &k, sizeof(k)), entry_get(e, c));
+			while ((j = hashidx_next(&idx, h, &pos)) != SIZE_MAX) {
+				const struct entry *o = &v->s->v[j];
+				if (str_eq(entry_get(o, c), entry_get(e, c)))
+					break;
+			}
+			if (j == SIZE_MAX) {
+				hashidx_put(&idx, h, mem[g]);
+				continue;
+			}
+			{
+				const struct entry *o = &v->s->v[j];
+				double ta = num(v, o, COL_TEMPERATURE_C), tb = num(v, e, COL_TEMPERATURE_C);
+				double pa = num(v, o, COL_PRESSURE_MPA), pb = num(v, e, COL_PRESSURE_MPA);
+				int dt = !isnan(ta) && !isnan(tb) && fabs(ta - tb) > 1.0;
+				int dp = !isnan(pa) && !isnan(pb) && fabs(pa - pb) > 0.03 * fmax(pa, pb);
+				struct buf here = BUF_INIT, there = BUF_INIT, w = BUF_INIT;
+				if ((!dt && !dp) || same_place(o, e))
+					continue;
+				conditions_text(v, e, &here);
+				conditions_text(v, o, &there);
+				where(o, &w);
+				vfinding(v, e, R_SAME_VALUE,
+					 "'%s': %s %s at %s here, and the same at %s on %s; one of the "
+					 "conditions is likely taken from another sentence",
+					 entry_get(e, COL_CATALYST), entry_cols[c].name, entry_get(e, c),
+					 buf_str(&here), buf_str(&there), buf_str(&w));
+				buf_release(&here);
+				buf_release(&there);
+				buf_release(&w);
+				reported = 1;
+			}
+		}
+	}
+	hashidx_release(&idx);
+}
+
+/*
  * Chains of the entries of one place (one document's locator, or its
  * evidence), for the fold-ratio peers: one hash a place, so that finding
  * them costs the length of the place, not the number of entries.
@@ -996,8 +1073,10 @@ void validate_cross(struct vctx *v)
 					check_refs_text(v, mem[e], &ct);
 			buf_release(&ct.where_first);
 		}
-		if (nm > 1)
+		if (nm > 1) {
 			group_pairs(v, mem, nm, scratch);
+			group_same_values(v, mem, nm);
+		}
 		k = end;
 	}
 	report_duplicates(v);

@@ -532,9 +532,10 @@ static void typeset(struct flow *f, char **lines, size_t n)
 		if (starts_caption(lines[i], "Table") && j + 1 < n && !*lines[j] &&
 		    strchr(lines[j + 1], '\t')) {
 			size_t r;
+			char *blank = lines[j];
 			for (r = j; r + 1 < n; r++)
 				lines[r] = lines[r + 1];
-			lines[n - 1] = g_strdup("");
+			lines[n - 1] = blank;
 			j = i;
 			while (j < n && *lines[j])
 				j++;

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "entry.h"
@@ -226,6 +227,76 @@ START_TEST(test_new_set_writes_schema_header)
 }
 END_TEST
 
+/* entries_each gives the rows entries_read gives, one at a time, and stops when asked. */
+struct each_ctx {
+	const struct entry_set *want;
+	size_t n, stop_at;
+};
+
+static int each_row(void *ctx, const struct entry *e)
+{
+	struct each_ctx *c = ctx;
+	size_t k;
+	ck_assert_uint_lt(c->n, c->want->n);
+	for (k = 0; k < ENTRY_NCOLS; k++)
+		ck_assert_str_eq(entry_get(e, (enum entry_col)k),
+				 entry_get(&c->want->v[c->n], (enum entry_col)k));
+	ck_assert_int_eq(e->line, c->want->v[c->n].line);
+	return ++c->n == c->stop_at;
+}
+
+START_TEST(test_each_streams_rows)
+{
+	static const char *const forms[] = {
+		HDR "\n" ROW1 "\n",
+		"\xEF\xBB\xBF" HDR "\r\n" ROW1 "\r\n" ROW1,
+	};
+	char path[] = "/tmp/check_entries.XXXXXX";
+	struct buf b = BUF_INIT;
+	size_t i, f;
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	for (f = 0; f <= ARRAY_SIZE(forms); f++) {
+		struct entry_set s;
+		struct each_ctx c = { NULL, 0, 0 };
+		struct diag *d;
+		FILE *out;
+		char *msgs;
+		buf_reset(&b);
+		if (f < ARRAY_SIZE(forms)) {
+			buf_addstr(&b, forms[f]);
+		} else {
+			/* quoted fields with line breaks and quotes across the 64 KB reads */
+			buf_addstr(&b, HDR "\n");
+			for (i = 0; i < 3000; i++)
+				buf_printf(&b, "r:%zu,r,text,L%zu,Ru/C,,,,,,,,,,,,,,,,,,\"ev \"\"%zu\"\"\nnext, line\","
+					   "%s,\n", i, i, i, i == 2999 ? "reviewed" : "extracted");
+		}
+		out = fopen(path, "wb");
+		ck_assert_ptr_nonnull(out);
+		ck_assert_uint_eq(fwrite(b.data, 1, b.len, out), b.len);
+		fclose(out);
+		ck_assert_int_eq(parse(b.data, b.len, &s, &msgs), 0);
+		c.want = &s;
+		d = test_diag_new();
+		ck_assert_int_eq(entries_each(path, each_row, &c, d), 0);
+		ck_assert_uint_eq(c.n, s.n);
+		ck_assert_str_eq(test_diag_text(d), "");
+		/* stopping early */
+		c.n = 0;
+		c.stop_at = 1;
+		ck_assert_int_eq(entries_each(path, each_row, &c, d), 0);
+		ck_assert_uint_eq(c.n, s.n ? 1 : 0);
+		test_diag_free(d);
+		entry_set_release(&s);
+		free(msgs);
+	}
+	close(fd);
+	unlink(path);
+	buf_release(&b);
+}
+END_TEST
+
 /* Schema v1 and v2 files are read; each is written back in its own version. */
 START_TEST(test_versions)
 {
@@ -277,6 +348,7 @@ static Suite *entries_suite(void)
 	tcase_add_test(tc, test_bad_rows_do_not_hide_good_ones);
 	tcase_add_test(tc, test_large_field_and_many_columns);
 	tcase_add_test(tc, test_new_set_writes_schema_header);
+	tcase_add_test(tc, test_each_streams_rows);
 	tcase_add_test(tc, test_versions);
 	suite_add_tcase(s, tc);
 	return s;

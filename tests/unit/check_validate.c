@@ -258,6 +258,19 @@ static const struct rule_case cases[] = {
 				 "source=text|catalyst=MoHx|temperature_C=400|pressure_MPa=0.101325|"
 				 "tof_s=0.0102" }, NULL },
 
+	/* a rate given the temperature of the sentence before */
+	{ "same-value", 1, { "source=text|locator=L10|catalyst=Ru/CeO2|temperature_C=300|pressure_MPa=1|"
+			     "rate_mmol_gcat_h=4.2",
+			     "source=text|locator=L11|catalyst=Ru/CeO2|temperature_C=350|pressure_MPa=1|"
+			     "rate_mmol_gcat_h=4.2" },
+	  "rate_mmol_gcat_h 4.2 at 350 degC and 1 MPa here, and the same at 300 degC and 1 MPa" },
+	/* one sentence ("4.2 at 300 and 350 degC") or a table against the text: not this rule */
+	{ "same-value", 0, { "source=text|locator=L10|catalyst=Ru/CeO2|temperature_C=300|pressure_MPa=1|"
+			     "rate_mmol_gcat_h=4.2",
+			     "source=text|locator=L10|catalyst=Ru/CeO2|temperature_C=350|pressure_MPa=1|"
+			     "rate_mmol_gcat_h=4.2",
+			     "catalyst=Ru/CeO2|temperature_C=400|pressure_MPa=1|rate_mmol_gcat_h=4.2" }, NULL },
+
 	{ "fold-ratio", 1, { "source=text|locator=L1|catalyst=Co2 ACCs|" OK "rate_mmol_gcat_h=8.54|"
 			     "evidence=Co2 ACCs gave 8.54 mmol, ~1.8- and 3.3-fold that of the Co SAC "
 			     "(4.60 mmol) and Co NPs (3.55 mmol), respectively.",
