@@ -318,6 +318,19 @@ static int sub_heading_row(const struct reader_state *st, size_t i)
 }
 
 /* Split row line into cells of t at row r. */
+/*
+ * Record where row R of T starts in the source.  Rows are numbered from 0
+ * and recorded in order, so the array grows to the next power of two when R
+ * reaches one: a table of n rows costs O(n) copying, not n^2/2 as growing by
+ * one row each time does where realloc cannot extend in place.
+ */
+static void set_row_offset(struct table *t, size_t r, size_t off)
+{
+	if ((r & (r - 1)) == 0)
+		t->row_src_off = xrealloc(t->row_src_off, (r ? 2 * r : 1) * sizeof(size_t));
+	t->row_src_off[r] = off;
+}
+
 static void add_row(struct reader_state *st, struct table *t, size_t r, size_t li)
 {
 	const char *s = st->src + st->lines[li].start, *e = st->src + st->lines[li].end;
@@ -418,8 +431,7 @@ static void read_table(struct reader_state *st, struct block *b, size_t first, s
 				sep_at = r;
 			continue;
 		}
-		t->row_src_off = xrealloc(t->row_src_off, (r + 1) * sizeof(size_t));
-		t->row_src_off[r] = st->lines[i].start;
+		set_row_offset(t, r, st->lines[i].start);
 		add_row(st, t, r, i);
 		r++;
 	}
@@ -545,8 +557,7 @@ static void read_layout_table(struct reader_state *st, struct block *b, size_t f
 		n = layout_cells(s, rtrim(s, e), cs, ce, LAYOUT_MAX_CELLS);
 		if (n > LAYOUT_MAX_CELLS)
 			n = LAYOUT_MAX_CELLS;
-		t->row_src_off = xrealloc(t->row_src_off, (r + 1) * sizeof(size_t));
-		t->row_src_off[r] = st->lines[i].start;
+		set_row_offset(t, r, st->lines[i].start);
 		for (k = 0; k < n; k++) {
 			size_t c = char_col(s, s + cs[k]), a = 0;
 			/* the last column that starts at or before the cell (one character of slack) */
@@ -679,8 +690,7 @@ static void read_html_table(struct reader_state *st, struct block *b, const char
 			col = 0;
 			row_all_th = 1;
 			if (in_row) {
-				t->row_src_off = xrealloc(t->row_src_off, (r + 1) * sizeof(size_t));
-				t->row_src_off[r] = (size_t)(p - st->src);
+				set_row_offset(t, r, (size_t)(p - st->src));
 			}
 		} else if (in_row && (tag_is(p, e, "td") || tag_is(p, e, "th"))) {
 			const char *cs = gt + 1, *ce = cs;
