@@ -621,6 +621,17 @@ static int cmp_finding(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
+/* "FILE:LINE" of a finding as markup, the file without its folder; the caller frees it. */
+static char *finding_where(const struct rpt_finding *fd)
+{
+	struct buf b = BUF_INIT;
+	const char *base = strrchr(fd->file, '/');
+	rpt_markup_escape(base ? base + 1 : fd->file, &b);
+	if (fd->line > 0)
+		buf_printf(&b, ":%ld", fd->line);
+	return buf_detach(&b, NULL);
+}
+
 void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int limit)
 {
 	struct rule_count *rc = xcalloc(d->nfindings + 1, sizeof(*rc));
@@ -730,11 +741,7 @@ void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int li
 		char clip[RPT_CLIP + 4];
 		struct cell *c = grid_add_row(&g);
 		struct buf b = BUF_INIT;
-		const char *base = strrchr(fd->file, '/');
-		rpt_markup_escape(base ? base + 1 : fd->file, &b);
-		if (fd->line > 0)
-			buf_printf(&b, ":%ld", fd->line);
-		c[0].markup = buf_detach(&b, NULL);
+		c[0].markup = finding_where(fd);
 		c[1].markup = xstrdup(fd->sev == DIAG_ERROR ? "<b>error</b>" :
 				      fd->sev == DIAG_WARNING ? "warning" : "note");
 		rpt_markup_escape(fd->rule, &b);
@@ -765,11 +772,7 @@ waived:
 			char clip[RPT_CLIP + 4];
 			struct cell *c = grid_add_row(&g);
 			struct buf b = BUF_INIT;
-			const char *base = strrchr(fd->file, '/');
-			rpt_markup_escape(base ? base + 1 : fd->file, &b);
-			if (fd->line > 0)
-				buf_printf(&b, ":%ld", fd->line);
-			c[0].markup = buf_detach(&b, NULL);
+			c[0].markup = finding_where(fd);
 			rpt_markup_escape(fd->rule, &b);
 			c[1].markup = buf_detach(&b, NULL);
 			rpt_markup_escape(rpt_clip(fd->message, clip), &b);
