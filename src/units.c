@@ -153,8 +153,13 @@ static double round_sig(double v)
 {
 	char buf[40];
 	double r;
+	double n;
+	int k, e;
 	if (v == 0 || !isfinite(v))
 		return v;
+	/* the digits by arithmetic where it is sure to give those of printing */
+	if (num_digits(fabs(v), 13, &n, &k, &e) == 0)
+		return copysign(n / num_pow10(k), v);
 	c_snprintf(buf, sizeof(buf), 1, v);
 	if (num_parse(buf, &r) < 0)
 		return v;
@@ -172,6 +177,8 @@ static double round_dec(double v)
 	double r;
 	if (!isfinite(v) || fabs(v) > 1e12)
 		return v;
+	if (num_round_dec(v, 10, &r) == 0)
+		return r;
 	c_snprintf(buf, sizeof(buf), 0, v);
 	if (num_parse(buf, &r) < 0)
 		return v;
