@@ -218,8 +218,8 @@ static int read_number(const char *s, size_t len, size_t p, double *v, size_t *e
 	}
 	if (is_digit(at(s, len, q)))
 		return -1;   /* absurdly long */
-	/* thousands groups: exactly three digits after one space or comma */
-	if (intdigits <= 3) {
+	/* thousands groups: exactly three digits after one space or comma (not after a lone 0) */
+	if (intdigits <= 3 && !(intdigits == 1 && s[q - 1] == '0')) {
 		while ((at(s, len, q) == ' ' || at(s, len, q) == ',') && is_digit(at(s, len, q + 1)) &&
 		       is_digit(at(s, len, q + 2)) && is_digit(at(s, len, q + 3)) &&
 		       !is_digit(at(s, len, q + 4)) && n + 3 < 40 &&
@@ -237,6 +237,24 @@ static int read_number(const char *s, size_t len, size_t p, double *v, size_t *e
 			buf[n++] = s[q++];
 		if (is_digit(at(s, len, q)))
 			return -1;
+	} else if (at(s, len, q) == ',' && is_digit(at(s, len, q + 1)) && n == intdigits + (s[p] == '-' || s[p] == '+')) {
+		/*
+		 * A decimal comma where it cannot be a thousands separator: other
+		 * than three digits after it ("3,5", "0,12"), or a whole part of 0
+		 * ("0,125").  "60,000" stays sixty thousand (read above), and a
+		 * list of numbers ("1,2,3") is none.
+		 */
+		size_t d = q + 1, nd;
+		while (is_digit(at(s, len, d)))
+			d++;
+		nd = d - q - 1;
+		if ((nd != 3 || (intdigits == 1 && buf[n - 1] == '0')) && nd < 30 &&
+		    !(at(s, len, d) == ',' && is_digit(at(s, len, d + 1))) && at(s, len, d) != '.') {
+			buf[n++] = '.';
+			memcpy(buf + n, s + q + 1, nd);
+			n += nd;
+			q = d;
+		}
 	}
 	c = at(s, len, q);
 	if ((c == 'e' || c == 'E') &&
@@ -380,6 +398,31 @@ static int read_factor(const char *s, size_t len, size_t p, struct factor *f)
 	f->word = s + p;
 	f->wordlen = n;
 	q = p + n;
+	/* a pressure in kilogram-force per square centimetre: kgf/cm2, kg/cm^2, kgf cm-2 */
+	if ((n == 3 && memcmp(s + p, "kgf", 3) == 0) || (n == 2 && memcmp(s + p, "kg", 2) == 0)) {
+		size_t t = q, e = 0;
+		if (at(s, len, t) == ' ' && at(s, len, t + 1) == '/')
+			t++;
+		if (at(s, len, t) == '/') {
+			t++;
+			if (at(s, len, t) == ' ')
+				t++;
+			if (starts(s, len, t, "cm2"))
+				e = t + 3;
+			else if (starts(s, len, t, "cm^2"))
+				e = t + 4;
+		} else if (at(s, len, t) == ' ' && starts(s, len, t + 1, "cm")) {
+			if (starts(s, len, t + 3, "^-2"))
+				e = t + 6;
+			else if (starts(s, len, t + 3, "-2"))
+				e = t + 5;
+		}
+		if (e && !is_alpha(at(s, len, e)) && !is_digit(at(s, len, e))) {
+			f->atom = units_atom("kgf/cm2", 7);
+			f->end = e;
+			return 0;
+		}
+	}
 	/* "wt %", "wt.%", "wt. %"; "vol %", "mol %" */
 	if ((n == 2 && memcmp(s + p, "wt", 2) == 0) ||
 	    (n == 3 && (memcmp(s + p, "vol", 3) == 0 || memcmp(s + p, "mol", 3) == 0))) {
@@ -796,7 +839,10 @@ static int read_unit(const char *s, size_t len, size_t p, enum quantity_kind hin
 			*end = stop;
 			return 1;
 		}
-		if (at(s, len, w) == ' ')
+		/* after a blank or a product or quotient sign ("umol/gCo*x") */
+		if (at(s, len, w) == ' ' ||
+		    ((at(s, len, w) == '*' || at(s, len, w) == '/' || at(s, len, w) == '.') &&
+		     is_alpha(at(s, len, w + 1))))
 			w++;
 		if (w < len && (is_alpha(at(s, len, w)) || at(s, len, w) >= 0x80)) {
 			/* a word that is no unit, inside the unit: name it */

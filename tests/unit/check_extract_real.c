@@ -54,6 +54,11 @@ static const struct real_case cases[] = {
 	  { "Ru/CeO2|rate_mmol_gcat_h=1.25|temperature_C=450|pressure_MPa=1", NULL } },
 	{ "t.md", "Ammonia synthesis over Co/MgO: 3.1 &micro;mol g<sup>&#8722;1</sup> s<sup>-1</sup> "
 	  "at 500 o C.", { "Co/MgO|rate_mmol_gcat_h=11.16|temperature_C=500", NULL } },
+	/* kgf/cm2 for pressure; decimal commas where no thousands separator can stand */
+	{ "t.txt", "For NH3 synthesis, Fe-K2O/Al2O3 gave 3,5 mmol g" MINUS "1 h" MINUS "1 at 450 " DEG "C and "
+	  "100 kgf/cm2 (GHSV 60,000 h" MINUS "1). The activation energy of Fe-K2O/Al2O3 was 62,5 kJ mol" MINUS "1.",
+	  { "Fe-K2O/Al2O3|rate_mmol_gcat_h=3.5|temperature_C=450|pressure_MPa=9.80665|tof_s=",
+	    "Fe-K2O/Al2O3|ea_kJ_mol=62.5", NULL } },
 	/* --- tables in text --- */
 	/*
 	 * columns aligned with spaces (pdftotext -layout): a missing cell
