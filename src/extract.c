@@ -67,7 +67,9 @@ static const char *const patterns[XP_NPATTERNS] = {
 	"electroreduction|photocatalytic|photochemical|photo-driven|photocatalysis|photoelectro|faradaic|"
 	"plasma|nitrogen reduction reaction|\\bNRR\\b|(?:ammonia|NH3) oxidation|"
 	"CO2 (?:hydrogenation|reduction|methanation)|methanation|Fischer|corrosion|growth rate|"
-	"dehydrogenation|\\benzym|nitrogenase",
+	"dehydrogenation|\\benzym|nitrogenase|"
+	/* an electrode's quantities: a rate per area, a current density, a potential vs. a reference */
+	"current densit|\\bmA ?cm|mol cm\\^?-2|\\bvs\\.? ?(?:RHE|SCE|Ag/AgCl|NHE)\\b|overpotential",
 	[XP_SYNTH] = "(?i:(?:ammonia|NH(?:3|\u2083|<sub>3</sub>|_\\{?3\\}?)) ?(?:synthesis|formation|"
 	"production|yield|synthesi[sz]ing)|synthesi[sz]e (?:of )?(?:ammonia|NH3)|"
 	"synthesis of (?:ammonia|NH)|Haber|N2 ?\\+ ?3 ?H2|ammonia catalyst)",

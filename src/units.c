@@ -551,6 +551,8 @@ static int read_factors(const char *s, size_t len, size_t p, struct factor *f, i
 				t++;
 			} else if (n > 0 && at(s, len, t) == '*' && t == q && is_alpha(at(s, len, t + 1))) {
 				t++;   /* "gCo*s": a product written with an asterisk */
+			} else if (n > 0 && at(s, len, t) == '-' && t == q && starts(s, len, t + 1, "NH")) {
+				t++;   /* "mmol-NH3": the species joined to its amount by a hyphen */
 			} else if (n > 0 && t == q && at(s, len, t) != ')') {
 				break;   /* two words stuck together */
 			}

@@ -40,6 +40,10 @@ static const struct real_case cases[] = {
 	/* a table saying nothing of NH3, with a "rate" of no unit, in a paper not on NH3 synthesis */
 	{ "t.txt", "Glass structure from molecular dynamics, with NH3 as a probe.\n\n"
 	  "Table 2. Bond distances.\nSample\tRate\tP (MPa)\nCo-O/Si\t1.93\t0.1\n", { NULL } },
+	/* a rate beside an electrode's quantities (per cm^2, a current density) is electrochemical */
+	{ "t.txt", "NH3 synthesis over Ru/MgO gave 2.0 mmol g^-1 h^-1 at 400 " DEG "C. Over CuCo/C the NH3 "
+	  "production rate reached 4.8 mmol cm" MINUS "2 h" MINUS "1 (960 mmol gcat" MINUS "1 h" MINUS "1).",
+	  { "Ru/MgO|rate_mmol_gcat_h=2", NULL } },
 	/* a bound is no value; a concentration of another gas is no NH3 outlet concentration */
 	{ "t.txt", "For NH3 synthesis, Ru/AC gave less than 0.1 mmol g^-1 h^-1 at 400 " DEG "C.\n\n"
 	  "Ru/C ran for 300 h at 400 " DEG "C; CH4 in the effluent remained at 5 ppm.", { NULL } },

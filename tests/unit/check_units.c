@@ -89,6 +89,7 @@ static const struct ok_case ok_cases[] = {
 	ONE("around 400 " DEG "C", T, 400),
 	ONE("12 " MU "mol NH 3 g " MINUS "1 min " MINUS "1", R, 0.72),
 	ONE("5 mmol h " MINUS "1 g " MINUS "1", R, 5),
+	ONE("3.05 mmol-NH 3 g " MINUS "1 h " MINUS "1", R, 3.05),
 	ONE("1.2 " MU "mol g<sup>-1</sup> h<sup>&#8722;1</sup>", R, 0.0012),
 	ONE("120 kJ mol " MINUS "1", EA, 120),
 	ONE("450 \xE2\x80\xA2 C", T, 450),
