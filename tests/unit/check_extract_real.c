@@ -44,6 +44,13 @@ static const struct real_case cases[] = {
 	{ "t.txt", "NH3 synthesis over Ru/MgO gave 2.0 mmol g^-1 h^-1 at 400 " DEG "C. Over CuCo/C the NH3 "
 	  "production rate reached 4.8 mmol cm" MINUS "2 h" MINUS "1 (960 mmol gcat" MINUS "1 h" MINUS "1).",
 	  { "Ru/MgO|rate_mmol_gcat_h=2", NULL } },
+	/* a value under an applied electric field is no thermocatalytic one */
+	{ "t.txt", "NH3 synthesis over Ru/MgO gave 2.0 mmol g^-1 h^-1 at 400 " DEG "C. Application of an "
+	  "electric field lowered the apparent activation energy of Ru/SrZrO3 from 121 to 37 kJ mol" MINUS "1.",
+	  { "Ru/MgO|rate_mmol_gcat_h=2", NULL } },
+	/* a paper that never names ammonia, on sintering, gives nothing */
+	{ "t.txt", "Sintering of W-Cr alloys. The activation energy of sintering of W-15 was 373 kJ mol" MINUS
+	  "1.\n\nSintering of Cr-15 needed 258 kJ mol" MINUS "1, with grain growth above 1400 " DEG "C.", { NULL } },
 	/* a bound is no value; a concentration of another gas is no NH3 outlet concentration */
 	{ "t.txt", "For NH3 synthesis, Ru/AC gave less than 0.1 mmol g^-1 h^-1 at 400 " DEG "C.\n\n"
 	  "Ru/C ran for 300 h at 400 " DEG "C; CH4 in the effluent remained at 5 ppm.", { NULL } },
