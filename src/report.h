@@ -62,9 +62,16 @@ void report_format_number(const char *s, int col, struct buf *out);
  * alone.
  */
 struct validate_opts;
+struct paper_meta;
 struct report_validation_hook {
 	void *(*prepare)(const char *entries_file, struct validate_opts *vo);
 	void (*release)(void *handle);
+	/*
+	 * What the paper beside an entries file (ROOT/papers/KEY.*) says of
+	 * itself (corpus.h), for the source column and the bibliography: 0 and
+	 * *out filled, or -1 (no paper).  NULL: sources are named by their key.
+	 */
+	int (*paper_meta)(const char *entries_file, struct paper_meta *out);
 };
 
 /* An empty data set; add files with report_data_add. */

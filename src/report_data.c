@@ -90,6 +90,10 @@ int rpt_field_parse(const char *name, struct rpt_field *out)
 		out->kind = RF_FILE;
 		return 0;
 	}
+	if (str_eq(name, "paper")) {
+		out->kind = RF_PAPER;
+		return 0;
+	}
 	c = entry_col_find(name);
 	if (c < 0)
 		return -1;
@@ -107,6 +111,8 @@ const char *rpt_field_title(const struct rpt_field *f)
 		return "ln(<i>r</i><sub>NH<sub>3</sub></sub>)";
 	if (f->kind == RF_FILE)
 		return "File";
+	if (f->kind == RF_PAPER)
+		return "Source";
 	for (i = 0; i < ARRAY_SIZE(field_titles); i++)
 		if (field_titles[i].col == f->col)
 			return field_titles[i].title;
@@ -293,11 +299,18 @@ const char *rpt_row_text(const struct rpt_row *r, const struct rpt_field *f, cha
 		return entry_get(r->e, (enum entry_col)f->col);
 	case RF_FILE:
 		return r->file;
+	case RF_PAPER:
+		return rpt_row_paper(r);
 	default:
 		if (rpt_row_num(r, f, &v) != 1)
 			return "";
 		return num_format(v, tmp);
 	}
+}
+
+const char *rpt_row_paper(const struct rpt_row *r)
+{
+	return r->paper ? r->paper : entry_get(r->e, COL_DOC);
 }
 
 int rpt_row_num(const struct rpt_row *r, const struct rpt_field *f, double *out)
@@ -843,8 +856,10 @@ static void rebuild_rows(struct report_data *d)
 		d->rows = xgrow(d->rows, &d->arows, d->nrows + 1, sizeof(*d->rows));
 		d->rows[d->nrows].e = facts[i].e;
 		d->rows[d->nrows].file = d->names[facts[i].set];
+		d->rows[d->nrows].paper = NULL;
 		d->nrows++;
 	}
+	rpt_sources_finish(d);
 	free(cited.v);
 	free(meas.v);
 	free(facts);
@@ -1007,6 +1022,7 @@ static int add_file(struct report_data *d, const char *path)
 		d->nwaived += vo.waived;
 	}
 	d->ninferred += infer_site_types(s);
+	rpt_sources_note_file(d, path, s);
 	diag_free(dg);
 	return 0;
 }
@@ -1119,5 +1135,6 @@ void report_data_free(struct report_data *d)
 	waivers_free(d->waivers);
 	free(d->rows);
 	free(d->doc);
+	rpt_sources_release(d);
 	free(d);
 }

@@ -21,6 +21,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "entry.h"
+#include "hashidx.h"
 #include "report.h"
 
 /* --- the template ------------------------------------------------------ */
@@ -30,7 +31,8 @@ enum rpt_field_kind {
 	RF_COLUMN,        /* entry_cols[col] */
 	RF_INV_T,         /* 1000 / T(K), from temperature_C */
 	RF_LN_RATE,       /* ln of rate_mmol_gcat_h */
-	RF_FILE           /* the entries file the row came from */
+	RF_FILE,          /* the entries file the row came from */
+	RF_PAPER          /* its document as a source: first author and year, or the key */
 };
 
 struct rpt_field {
@@ -90,6 +92,8 @@ struct rpt_chart {
 	char *xtitle, *ytitle;   /* markup; NULL: from the field */
 	int box;          /* strip: draw a box over each group */
 	int min_points;   /* arrhenius: temperatures a series needs (default 2) */
+	char **named;     /* scatter: catalysts labelled besides the extremes (<label catalyst>) */
+	size_t nnamed;
 	double width, height;    /* pt */
 	struct rpt_filters filters;
 	long line;
@@ -104,6 +108,7 @@ enum rpt_block_kind {
 	RB_FINDINGS,      /* validation findings counted by rule, and listed */
 	RB_STATS,         /* table: a field summarised per group (n, min, median, max) */
 	RB_ENTRIES,       /* every entry with its evidence, values, findings, status (review sheet) */
+	RB_BIBLIOGRAPHY,  /* the source documents and the primary papers their rows cite */
 	RB_PAGEBREAK
 };
 
@@ -153,6 +158,24 @@ void rpt_markup_escape(const char *s, struct buf *out);
 struct rpt_row {
 	const struct entry *e;
 	const char *file;
+	const char *paper;           /* its source's label ("Peng 2024a"), report_sources.c */
+};
+
+/* A reference of a source's reference list that its rows cite. */
+struct rpt_ref {
+	long num;
+	char *text;                  /* "X. Wang, X. Peng et al., Title, Journal, 2020, 11, 653", "" unknown */
+	char *doi;                   /* "" unknown */
+};
+
+/* A document the entries come from (report_sources.c). */
+struct rpt_source {
+	char *doc;                   /* document key */
+	char *author, *year, *title, *doi;   /* what the paper says of itself, "" unknown */
+	char *label;                 /* "Peng 2024", "Peng 2024a", or the key */
+	int have_meta;
+	struct rpt_ref *refs;        /* its reference list (refs/KEY.csv, ref_doi), in file order */
+	size_t nrefs, arefs;
 };
 
 struct rpt_finding {
@@ -181,7 +204,20 @@ struct report_data {
 	size_t nwaived_list, awaived;
 	struct rpt_finding *findings;
 	size_t nfindings, afindings;
+	struct rpt_source *sources;  /* one per document key (report_sources.c) */
+	size_t nsources, asources;
+	struct hashidx source_ix;    /* hash of the key -> sources[] */
 };
+
+/* Sources: read what the file at path (ROOT/entries/KEY.csv) and its entries say of their papers. */
+void rpt_sources_note_file(struct report_data *d, const char *path, const struct entry_set *s);
+/* After the rows are built: a source for every document, labels, and each row's label. */
+void rpt_sources_finish(struct report_data *d);
+void rpt_sources_release(struct report_data *d);
+/* The source of document key doc, or NULL. */
+const struct rpt_source *rpt_source_of(const struct report_data *d, const char *doc);
+/* The label of a row's document: r->paper, or the doc key before labels are made. */
+const char *rpt_row_paper(const struct rpt_row *r);
 
 /* The value of a field as text ("" when empty) and as a number (1, 0 empty, -1 not a number). */
 const char *rpt_row_text(const struct rpt_row *r, const struct rpt_field *f, char *tmp /* NUM_BUFSZ */);
@@ -346,6 +382,8 @@ void rpt_summary_render(struct rpt_flow *f, const struct report_data *d);
 void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int limit);
 /* A curator's review sheet: each entry (rejected ones too) with its evidence, values, findings. */
 void rpt_entries_render(struct rpt_flow *f, const struct report_data *d);
+/* The sources: each document of the rows, then the references its rows cite, numbered as it numbers them. */
+void rpt_bibliography_render(struct rpt_flow *f, const struct report_data *d);
 
 /* What a chart drew, for the layout dump and the tests. */
 struct rpt_chart_layout {
@@ -354,6 +392,7 @@ struct rpt_chart_layout {
 	size_t nmissing;             /* rows without an x or y value */
 	size_t ndropped_log;         /* rows with a value <= 0 on a log axis */
 	size_t nlabels, nlabels_hidden;
+	size_t nnamed_found;         /* scatter: catalysts the template names that have a point */
 	size_t nseries;
 	const char *legend;          /* "upper-left" ... or "above" or "none" */
 	struct buf fits;             /* arrhenius: one line per fitted series */
