@@ -14,6 +14,10 @@
 
 #include "arrhenius.h"
 #include "chem.h"
+#include "report_chart.h"
+#include "report_axis.h"
+#include "report_data.h"
+#include "report_gfx.h"
 #include "report_int.h"
 #include "rules.h"
 

@@ -17,8 +17,11 @@
 
 #include "chem.h"
 #include "classify.h"
+#include "corpus.h"
 #include "corpus_layout.h"
+#include "report_data.h"
 #include "report_int.h"
+#include "report_sources.h"
 #include "rules.h"
 #include "validate.h"
 
@@ -1022,7 +1025,13 @@ static int add_file(struct report_data *d, const char *path)
 		d->nwaived += vo.waived;
 	}
 	d->ninferred += infer_site_types(s);
-	rpt_sources_note_file(d, path, s);
+	{
+		struct paper_meta m;
+		int have = d->hook && d->hook->paper_meta && d->hook->paper_meta(path, &m) == 0;
+		rpt_sources_note_file(d, path, s, have ? &m : NULL);
+		if (have)
+			paper_meta_release(&m);
+	}
 	diag_free(dg);
 	return 0;
 }

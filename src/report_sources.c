@@ -5,8 +5,8 @@
  * paper says nothing of itself), and with the entries of its reference
  * list that its rows cite, for the bibliography.
  *
- * The paper's own metadata comes through the report's hook (the command
- * reads the paper beside ROOT/entries/KEY.csv, corpus.h); the reference
+ * The paper's own metadata comes from the caller (the report's hook: the
+ * command reads the paper beside ROOT/entries/KEY.csv, corpus.h); the reference
  * list from ROOT/refs/KEY.csv (corpus_layout.h); DOIs of cited papers
  * also from the entries' ref_doi column.
  */
@@ -21,6 +21,7 @@
 #include "csvtab.h"
 #include "hashidx.h"
 #include "report_int.h"
+#include "report_sources.h"
 
 static void source_init(struct rpt_source *s, const char *doc)
 {
@@ -217,25 +218,24 @@ static void note_ref_dois(struct report_data *d, const struct entry_set *set)
 	}
 }
 
-void rpt_sources_note_file(struct report_data *d, const char *path, const struct entry_set *set)
+void rpt_sources_note_file(struct report_data *d, const char *path, const struct entry_set *set,
+			   struct paper_meta *meta)
 {
 	char *root, *key;
 	if (corpus_split_entries_path(path, &root, &key) == 0) {
 		struct rpt_source *s = source_get(d, key);
 		char *refs = corpus_refs_path(root, key);
-		if (d->hook && d->hook->paper_meta && !s->have_meta) {
-			struct paper_meta m;
-			if (d->hook->paper_meta(path, &m) == 0) {
-				free(s->author);
-				free(s->year);
-				free(s->title);
-				free(s->doi);
-				s->author = m.author;
-				s->year = m.year;
-				s->title = m.title;
-				s->doi = m.doi;
-				s->have_meta = 1;
-			}
+		if (meta && !s->have_meta) {
+			free(s->author);
+			free(s->year);
+			free(s->title);
+			free(s->doi);
+			s->author = meta->author;
+			s->year = meta->year;
+			s->title = meta->title;
+			s->doi = meta->doi;
+			memset(meta, 0, sizeof(*meta));
+			s->have_meta = 1;
 		}
 		if (!s->nrefs)
 			read_refs(s, refs);
