@@ -796,8 +796,10 @@ static const struct number_case number_cases[] = {
 	{ "_", 0, 0 },
 	{ "", 0, 0 },
 	{ "1.17Ru + 0.41Co", 0, 0 },
-	{ "1,5", 1, 1.5 },
-	{ "1,5,7", 0, 0 },
+	{ "1,5", 1, 1.5 },      /* a decimal comma where no thousands group can stand */
+	{ "1,5,7", 0, 0 },      /* a list */
+	{ "0 360", 0, 0 },      /* no thousands group after a lone 0 */
+	{ "0,360", 1, 0.36 },
 	{ "4.34 mmol", 0, 0 },
 	{ "abc", 0, 0 },
 	{ "1e999", 0, 0 },
