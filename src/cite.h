@@ -68,4 +68,18 @@ void refs_csv_header(struct buf *out);
 /* Append one CSV row per BLOCK_REFERENCE of doc. */
 void refs_csv_append(const struct document *doc, struct buf *out);
 
+/*
+ * A sentence of the source document's text that cites references: validate's
+ * ref-mismatch rule compares a table's reference number for a catalyst
+ * with those of the sentences that name it.
+ */
+#define TEXT_CITE_MAX_REFS 16
+struct text_cite {
+	char *sentence;     /* the sentence as written */
+	long line;          /* its line in a text document, or 0 */
+	char *path;         /* its structured locator (XML), or NULL */
+	long refs[TEXT_CITE_MAX_REFS];
+	size_t nrefs;
+};
+
 #endif

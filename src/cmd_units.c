@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "report.h"
+#include "report_axis.h"
 #include "units.h"
 #include "util.h"
 

@@ -25,6 +25,7 @@
 #include "document.h"
 #include "entry.h"
 #include "extract.h"
+#include "sentence.h"
 #include "ingest.h"
 #include "rules.h"
 #include "validate.h"
@@ -112,7 +113,7 @@ static void cites_of_block(const struct document *doc, const struct block *b, in
 		for (m = 0; m < nm; m++)
 			after_mark |= marks[m].end == i;
 		if ((is_upper_at(line, i + 1, len) &&
-		     (after_mark || (line[i - 1] == '.' && !extract_abbrev_before(line, i - 1)))) ||
+		     (after_mark || (line[i - 1] == '.' && !sentence_abbrev_before(line, i - 1)))) ||
 		    ((line[i - 1] == '.' || line[i - 1] == ';' || after_mark) && line[i + 1] == '(' &&
 		     is_lower_at(line, i + 2, len) && i + 3 < len && line[i + 3] == ')'))
 			starts[nstarts++] = i + 1;

@@ -16,13 +16,6 @@
 
 struct extractor;
 
-/*
- * 1 when the full stop at t[dot] closes an abbreviation ("et al.",
- * "Fig.", "ca.", "e.g.") or an initial ("X. Wang"), not a sentence: the
- * one list of them, for every sentence splitter.
- */
-int extract_abbrev_before(const char *t, size_t dot);
-
 /* Compile the patterns; dies on a pattern error (a bug, not an input error). */
 struct extractor *extractor_new(void);
 void extractor_free(struct extractor *ex);

@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract_int.h"
+#include "extract_qty.h"
+
+#include "extract_core.h"
 
 static int is_digit(int c)
 {

@@ -14,7 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract_int.h"
+#include "extract_table.h"
+
+#include "extract_core.h"
+#include "extract_qty.h"
+#include "extract_text.h"
 
 enum role {
 	R_NONE, R_NAME, R_GROUP, R_LOADING, R_TEMP, R_PRESS, R_WHSV, R_RATE, R_TOF, R_EA,

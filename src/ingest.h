@@ -82,6 +82,7 @@ struct pdf_glyph {
 	float x1, y1, x2, y2;   /* box in points, y down */
 	float size;             /* font size */
 	int bold, symbol;       /* from a bold font; from a symbol font */
+	const char *font;       /* the font's name, or NULL (codes of some fonts are mapped) */
 };
 
 /*

@@ -143,9 +143,54 @@ static uint32_t symbol_greek(uint32_t c)
 	return c;
 }
 
-static int font_is_symbol(const char *font)
+/*
+ * What a font's character codes mean.  Most fonts map to Unicode; the
+ * Symbol font (and its kin) draws Greek at Latin letters' codes.  The
+ * fonts of the Advent 3B2 typesetting system (RSC journals among others;
+ * names "AdvOT...", "AdvPS...", "AdvP4C4E74" without their subset tag)
+ * map some glyphs nowhere useful: the math font gives control codes and
+ * Latin-1 letters for signs (mM^\x03 1 for mM⁻¹, "¼" for "="), the
+ * PostScript ones Latin letters for Greek (l for λ), the OpenType text
+ * fonts private-use codes for the fi, fl and ft ligatures.
+ */
+enum font_kind { FONT_TEXT, FONT_SYMBOL, FONT_ADVENT_MATH, FONT_ADVENT_TEXT };
+
+static int is_hex(char c)
 {
-	return font && (strstr(font, "Symbol") || strstr(font, "symbol"));
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
+}
+
+static enum font_kind font_kind(const char *font)
+{
+	const char *plus;
+	if (!font)
+		return FONT_TEXT;
+	if (strstr(font, "Symbol") || strstr(font, "symbol"))
+		return FONT_SYMBOL;
+	/* a subset's name starts with six capitals and '+' */
+	if ((plus = strchr(font, '+')) != NULL && plus - font == 6)
+		font = plus + 1;
+	if (!strncmp(font, "AdvOT", 5))
+		return FONT_ADVENT_TEXT;
+	if (!strncmp(font, "AdvPS", 5))
+		return FONT_SYMBOL;
+	if (!strncmp(font, "AdvP", 4) && is_hex(font[4]))
+		return FONT_ADVENT_MATH;
+	return FONT_TEXT;
+}
+
+/* A sign of an Advent math font as Unicode; 0 when it has none. */
+static uint32_t advent_math(uint32_t c)
+{
+	switch (c) {
+	case 0x02: return 0xD7;     /* × */
+	case 0x03: return 0x2212;   /* − */
+	case 0x04: return 0xB1;     /* ± */
+	case 0x05: return 0xB0;     /* ° */
+	case 0xBC: return '=';
+	case 0xC0: return 0x2212;
+	default: return c < 0x20 ? 0 : c;
+	}
 }
 
 static int font_is_bold(const char *font)
@@ -242,18 +287,20 @@ static void split_fragment(struct page_state *ps, size_t g0, size_t g1)
 /*
  * Take one character of a page's text, in the order poppler gives them:
  * '\n' ends one of its lines; spaces are dropped (word gaps are measured
- * again), a soft hyphen marked (it shows only at a line's end), symbol
- * fonts mapped to Greek.  Returns -1 when
+ * again), a soft hyphen marked (it shows only at a line's end), the codes
+ * of symbol and Advent fonts mapped (see font_kind).  Returns -1 when
  * the page holds too many glyphs.
  */
 static int take_char(struct page_state *ps, size_t *frag, uint32_t cp,
-		     const PopplerRectangle *r, float size, unsigned flags, int symbol)
+		     const PopplerRectangle *r, float size, unsigned flags, enum font_kind kind)
 {
 	if (cp == '\n') {
 		split_fragment(ps, *frag, ps->ng);
 		*frag = ps->ng;
 		return 0;
 	}
+	if (kind == FONT_ADVENT_MATH)
+		cp = advent_math(cp);
 	if (cp == ' ' || cp == 0xA0 || cp < 0x20 || cp == 0x7F)
 		return 0;
 	if (cp == 0xAD) {
@@ -261,10 +308,22 @@ static int take_char(struct page_state *ps, size_t *frag, uint32_t cp,
 		cp = '-';
 		flags |= G_SOFT;
 	}
-	if (symbol || (cp >= 0xF000 && cp <= 0xF0FF))
+	if (kind == FONT_SYMBOL || (cp >= 0xF000 && cp <= 0xF0FF))
 		cp = symbol_greek(cp);
-	if (ps->ng >= PDF_MAX_PAGE_GLYPHS)
+	if (ps->ng + 1 >= PDF_MAX_PAGE_GLYPHS)
 		return -1;
+	if (kind == FONT_ADVENT_TEXT && cp == 0xE09D) {
+		/* the ft ligature, which Unicode lacks: two glyphs, half its box each */
+		PopplerRectangle h = *r;
+		h.x2 = (r->x1 + r->x2) / 2;
+		add_glyph(ps, 'f', &h, size, flags);
+		h.x1 = h.x2;
+		h.x2 = r->x2;
+		add_glyph(ps, 't', &h, size, flags);
+		return 0;
+	}
+	if (kind == FONT_ADVENT_TEXT && (cp == 0xE103 || cp == 0xE104))
+		cp = cp == 0xE103 ? 0xFB01 : 0xFB02;   /* fi, fl */
 	add_glyph(ps, cp, r, size, flags);
 	return 0;
 }
@@ -298,7 +357,7 @@ static int page_glyphs(struct page_state *ps, PopplerPage *page)
 		rc = take_char(ps, &frag, cp, &rects[k],
 			       at ? (float)at->font_size : 0,
 			       at && font_is_bold(at->font_name) ? G_BOLD : 0,
-			       at && font_is_symbol(at->font_name));
+			       font_kind(at ? at->font_name : NULL));
 	}
 	split_fragment(ps, frag, ps->ng);
 	poppler_page_free_text_attributes(attrs);
@@ -621,11 +680,28 @@ static void line_metrics(const struct page_state *ps, struct tline *l)
 	l->bold = nall && nbold * 2 > nall;
 }
 
+/*
+ * A small glyph whose box is as tall as the line's (fonts with a tall
+ * ascent and descent box a 5 pt superscript as high as 8 pt text): raised
+ * or lowered when both edges of its box are.
+ */
+static enum script box_shift(const struct glyph *g, const struct tline *l)
+{
+	float bottom = l->base + 0.2f * l->h, top = bottom - l->h;
+	if (g->y2 < bottom - 0.12f * l->h && g->y1 < top - 0.12f * l->h)
+		return S_SUP;
+	if (g->y1 > top + 0.08f * l->h && g->y2 > bottom + 0.08f * l->h)
+		return S_SUB;
+	return S_NONE;
+}
+
 static enum script glyph_script(const struct glyph *g, const struct tline *l)
 {
 	float h = g->y2 - g->y1, shift;
-	if (g->size >= 0.85f * l->size || h >= 0.9f * l->h)
+	if (g->size >= 0.85f * l->size)
 		return S_NONE;
+	if (h >= 0.9f * l->h)
+		return box_shift(g, l);
 	shift = (g->y2 - 0.2f * h) - l->base;
 	if (shift > 0.08f * l->h)
 		return S_SUB;
@@ -660,7 +736,7 @@ static void seg_scripts(const struct page_state *ps, const struct seg *s, const 
 			       fabsf(ps->g[j].y1 - g->y1) < 0.05f && fabsf(ps->g[j].y2 - g->y2) < 0.05f;
 		     j++)
 			;
-		if (g->y2 - g->y1 < 0.9f * l->h) {
+		if (g->y2 - g->y1 < 0.9f * l->h || box_shift(g, l) != S_NONE) {
 			for (k = i; k < j; k++)
 				cls[k - s->g0] = (unsigned char)glyph_script(&ps->g[k], l);
 			i = j;
@@ -1692,7 +1768,7 @@ struct document *ingest_pdf_glyphs(const char *name, const char *key, float widt
 			const struct pdf_glyph *c = &g[at + k];
 			PopplerRectangle rect = { c->x1, c->y1, c->x2, c->y2 };
 			rc = take_char(&r.ps, &frag, c->cp, &rect, c->size, c->bold ? G_BOLD : 0,
-				       c->symbol);
+				       c->symbol ? FONT_SYMBOL : font_kind(c->font));
 		}
 		split_fragment(&r.ps, frag, r.ps.ng);
 		at += npage[i];

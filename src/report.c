@@ -11,7 +11,12 @@
 
 #include "fileio.h"
 #include "report.h"
+#include "report_chart.h"
+#include "report_data.h"
+#include "report_flow.h"
+#include "report_gfx.h"
 #include "report_int.h"
+#include "report_table.h"
 
 #define A4_W 595.276
 #define A4_H 841.890
@@ -31,23 +36,6 @@ int report_format_from_path(const char *path, enum report_format *out)
 	else
 		return -1;
 	return 0;
-}
-
-static void footer(struct rpt_flow *f)
-{
-	struct buf b = BUF_INIT;
-	buf_printf(&b, "%d", f->page);
-	gfx_text(f->g, FONT_SMALL, buf_str(&b), f->x + f->width / 2, A4_H - MARGIN + 18, 0,
-		 GA_CENTER, GREY);
-	buf_release(&b);
-}
-
-void rpt_flow_newpage(struct rpt_flow *f)
-{
-	footer(f);
-	gfx_page(f->g);
-	f->page++;
-	f->y = f->top;
 }
 
 static void title_block(struct rpt_flow *f, const struct report_template *t,
@@ -198,7 +186,7 @@ static void render_pages(struct gfx *g, const struct report_template *t, const s
 			break;
 		}
 	}
-	footer(&f);
+	rpt_flow_footer(&f);
 	if (layout)
 		fprintf(layout, "pages=%d\n", f.page);
 }
@@ -225,7 +213,7 @@ int report_render(const struct report_template *t, const struct report_data *d,
 	if (!opt)
 		opt = &none;
 	if (fmt == REPORT_PDF) {
-		g = gfx_new(fmt, A4_W, A4_H);
+		g = gfx_new(GFX_PDF, A4_W, A4_H);
 		gfx_set_title(g, t->title);
 		for (i = 0; i < t->nmeta; i++)
 			if (str_casecmp(t->meta[i].name, "author") == 0)
@@ -243,7 +231,7 @@ int report_render(const struct report_template *t, const struct report_data *d,
 		}
 		w = c->width > 0 ? c->width : A4_W - 2 * MARGIN;
 		h = c->height;
-		g = gfx_new(fmt, w, h);
+		g = gfx_new(fmt == REPORT_SVG ? GFX_SVG : GFX_PNG, w, h);
 		if (fmt == REPORT_SVG) {
 			/* A white ground, as on the page. */
 			gfx_fill_rect(g, 0, 0, w, h, (struct gfx_rgb){ 1, 1, 1 });

@@ -13,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report_axis.h"
+
+#include "report_data.h"
 #include "report_int.h"
 
 double rpt_nicenum(double x, int round)

@@ -13,6 +13,10 @@
 #include <string.h>
 
 #include "arrhenius.h"
+#include "report_chart.h"
+#include "report_axis.h"
+#include "report_data.h"
+#include "report_gfx.h"
 #include "report_int.h"
 #include "rules.h"
 

@@ -18,6 +18,7 @@
 #include "chem.h"
 #include "classify.h"
 #include "corpus_layout.h"
+#include "report_data.h"
 #include "report_int.h"
 #include "rules.h"
 #include "validate.h"

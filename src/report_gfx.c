@@ -18,13 +18,15 @@
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
 
+#include "report_gfx.h"
+
 #include "report_int.h"
 
 /* PNG pixels per point (200 dpi). */
 #define PNG_SCALE (200.0 / 72.0)
 
 struct gfx {
-	enum report_format fmt;
+	enum gfx_format fmt;
 	cairo_surface_t *surface;
 	cairo_t *cr;
 	PangoFontMap *fontmap;
@@ -39,7 +41,7 @@ static cairo_status_t write_bytes(void *closure, const unsigned char *data, unsi
 	return CAIRO_STATUS_SUCCESS;
 }
 
-struct gfx *gfx_new(enum report_format fmt, double width, double height)
+struct gfx *gfx_new(enum gfx_format fmt, double width, double height)
 {
 	struct gfx *g = xcalloc(1, sizeof(*g));
 	cairo_font_options_t *fo;
@@ -49,14 +51,14 @@ struct gfx *gfx_new(enum report_format fmt, double width, double height)
 	g->height = height;
 	buf_init(&g->bytes);
 	switch (fmt) {
-	case REPORT_PDF:
+	case GFX_PDF:
 		g->surface = cairo_pdf_surface_create_for_stream(write_bytes, &g->bytes, width, height);
 		break;
-	case REPORT_SVG:
+	case GFX_SVG:
 		g->surface = cairo_svg_surface_create_for_stream(write_bytes, &g->bytes, width, height);
 		cairo_svg_surface_restrict_to_version(g->surface, CAIRO_SVG_VERSION_1_1);
 		break;
-	case REPORT_PNG: {
+	case GFX_PNG: {
 		/*
 		 * Drawn at 1:1 into a recording, scaled to pixels at the end:
 		 * laid out under a scaled matrix, Pango would size subscripts
@@ -68,7 +70,7 @@ struct gfx *gfx_new(enum report_format fmt, double width, double height)
 	}
 	}
 	g->cr = cairo_create(g->surface);
-	if (fmt == REPORT_PDF) {
+	if (fmt == GFX_PDF) {
 		const char *sde = getenv("SOURCE_DATE_EPOCH");
 		char *end;
 		long long t;
@@ -115,7 +117,7 @@ static char *plain_text(const char *markup)
 void gfx_set_title(struct gfx *g, const char *title)
 {
 	char *t;
-	if (g->fmt != REPORT_PDF)
+	if (g->fmt != GFX_PDF)
 		return;
 	t = plain_text(title);
 	cairo_pdf_surface_set_metadata(g->surface, CAIRO_PDF_METADATA_TITLE, t);
@@ -125,7 +127,7 @@ void gfx_set_title(struct gfx *g, const char *title)
 void gfx_set_author(struct gfx *g, const char *author)
 {
 	char *t;
-	if (g->fmt != REPORT_PDF)
+	if (g->fmt != GFX_PDF)
 		return;
 	t = plain_text(author);
 	cairo_pdf_surface_set_metadata(g->surface, CAIRO_PDF_METADATA_AUTHOR, t);
@@ -136,7 +138,7 @@ void gfx_outline(struct gfx *g, const char *markup, int page, double x, double y
 {
 	struct buf link = BUF_INIT;
 	char *t;
-	if (g->fmt != REPORT_PDF)
+	if (g->fmt != GFX_PDF)
 		return;
 	t = plain_text(markup);
 	buf_printf(&link, "page=%d pos=[%d %d]", page, (int)x, (int)y);
@@ -153,7 +155,7 @@ void gfx_page(struct gfx *g)
 int gfx_finish(struct gfx *g, struct buf *out)
 {
 	cairo_status_t st;
-	if (g->fmt == REPORT_PNG) {
+	if (g->fmt == GFX_PNG) {
 		cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
 			(int)ceil(g->width * PNG_SCALE), (int)ceil(g->height * PNG_SCALE));
 		cairo_t *cr = cairo_create(img);
@@ -257,7 +259,7 @@ static void show_layout(struct gfx *g, PangoLayout *l)
 {
 	PangoLayoutIter *it;
 	double x0, y0, base[4] = { 0, 0, 0, 1 };
-	if (g->fmt != REPORT_SVG) {
+	if (g->fmt != GFX_SVG) {
 		pango_cairo_show_layout(g->cr, l);
 		return;
 	}

@@ -1,6 +1,6 @@
 /*
- * report_int.h: the inside of the report module, shared by report_*.c and
- * its unit test only.
+ * report_int.h: the types inside the report module, shared by report_*.c
+ * and its unit test only.
  *
  *   report_template.c  XML template -> struct report_template (libxml2, RELAX NG)
  *   report_data.c      entries and findings; field values, filters, groups
@@ -8,7 +8,12 @@
  *   report_gfx.c       the one place that talks to cairo and Pango
  *   report_table.c     comparison tables, split across pages
  *   report_chart.c     charts and their layout (the numbers the tests check)
- *   report.c           pages: title, prose, blocks in flow; the output file
+ *   report_flow.c      the page a table or chart flows onto
+ *   report.c           the driver: title, prose, blocks in flow; the output file
+ *
+ * Types only: each file declares its functions in its own header
+ * (report_gfx.h, report_axis.h ...); the driver calls down into the parts
+ * and none calls back.
  *
  * Lengths are in PostScript points (1/72 in); A4 is 595.28 x 841.89.
  */
@@ -21,7 +26,9 @@
 #include "buf.h"
 #include "diag.h"
 #include "entry.h"
-#include "report.h"
+
+struct gfx;
+struct report_validation_hook;
 
 /* --- the template ------------------------------------------------------ */
 
@@ -129,24 +136,11 @@ struct report_template {
 	size_t nblocks;
 };
 
-/* The built-in RELAX NG schema (templates/report.rng, compiled in). */
-extern const char report_rng[];
-
-/* Resolve a field name ("rate_mmol_gcat_h", "inv_T", "ln_rate", "file"); 0 or -1. */
-int rpt_field_parse(const char *name, struct rpt_field *out /* OUT */);
-/* Default axis or column title (markup) and unit (markup, "" none) of a field. */
-const char *rpt_field_title(const struct rpt_field *f);
-const char *rpt_field_unit(const struct rpt_field *f);
-/* Turn an ASCII-clean catalyst or formula into markup with real subscripts. */
-void rpt_chem_markup(const char *s, struct buf *out);
 /*
  * s cut to at most RPT_CLIP bytes (at a character boundary) with an
  * ellipsis, so that a huge field cannot swamp a page; tmp holds the copy.
  */
 #define RPT_CLIP 160
-const char *rpt_clip(const char *s, char *tmp /* RPT_CLIP + 4 bytes */);
-/* Escape text for Pango markup. */
-void rpt_markup_escape(const char *s, struct buf *out);
 
 /* --- the data ---------------------------------------------------------- */
 
@@ -183,14 +177,6 @@ struct report_data {
 	size_t nfindings, afindings;
 };
 
-/* The value of a field as text ("" when empty) and as a number (1, 0 empty, -1 not a number). */
-const char *rpt_row_text(const struct rpt_row *r, const struct rpt_field *f, char *tmp /* NUM_BUFSZ */);
-int rpt_row_num(const struct rpt_row *r, const struct rpt_field *f, double *out /* OUT */);
-/* 1 when field f of r is listed in its derived column. */
-int rpt_row_derived(const struct rpt_row *r, const struct rpt_field *f);
-/* 1 when r passes every filter. */
-int rpt_filters_pass(const struct rpt_filters *fs, const struct rpt_row *r);
-
 /*
  * Rows of d passing fs, grouped (group field col -1: one group) in the
  * order given, then the site-type order SAC SCC BCC NP, then by name, the
@@ -206,17 +192,8 @@ struct rpt_groups {
 	struct rpt_group *v;
 	size_t n;
 };
-void rpt_select(const struct report_data *d, const struct rpt_filters *fs,
-		const struct rpt_field *group, char *const *order, size_t norder,
-		const struct rpt_field *sort, int desc, struct rpt_groups *out /* OUT */);
-void rpt_groups_release(struct rpt_groups *g);
-/* Display name of a group value: "SAC" -> "SAC", "" -> "unclassified". */
-const char *rpt_group_label(const char *name);
 
 /* --- axes ----------------------------------------------------------------- */
-
-/* Heckbert's nice number: 1, 2, 5 or 10 times a power of ten near x. */
-double rpt_nicenum(double x, int round);
 
 #define RPT_MAXTICKS 64
 
@@ -231,97 +208,9 @@ struct rpt_axis {
 	int decimals;                /* linear: decimals of the labels; log: 1 for 10^n labels */
 };
 
-/*
- * Fit an axis to the data range [min, max] (min <= max, finite; on a log
- * axis both > 0) with about target major ticks.  One value or all equal
- * still gives a proper range around it.
- */
-void rpt_axis_linear(struct rpt_axis *a, double min, double max, int target);
 /* The decades a log axis can show: 10^-300 .. 10^300; values beyond are left out. */
 #define RPT_LOG_LIMIT 300.0
 #define rpt_log_placeable(v) ((v) >= 1e-300 && (v) <= 1e300)
-void rpt_axis_log(struct rpt_axis *a, double min, double max);
-/* Label of a tick as markup: "0.5", "−2", "10<sup>−4</sup>". */
-void rpt_axis_label(const struct rpt_axis *a, double v, struct buf *out);
-/* Position of v in [0, 1] along the axis. */
-double rpt_axis_frac(const struct rpt_axis *a, double v);
-/* Fixed decimals, locale-independent, with a real minus sign (U+2212). */
-void rpt_format_fixed(double v, int decimals, struct buf *out);
-/*
- * A number of an entries CSV (canonical units, full precision) as a report
- * prints it: with the significant figures of its source.  A value that a
- * unit conversion made long (399.85 from 673 K, 0.101325 from 1 atm,
- * 0.0166666 from 1 min^-1 or 60 h^-1) is rounded to the figures of the
- * number the paper wrote; other values stay as written.  col is the
- * column (-1: none known).  Real minus sign; no thousands separator.
- */
-void rpt_format_sig(const char *s, int col, struct buf *out);
-/* A value with its standard error: "68 ± 4" (the error to one figure, two from 1). */
-void rpt_format_with_error(double v, double err, struct buf *out);
-
-/* --- drawing (report_gfx.c) ------------------------------------------------ */
-
-struct gfx;
-
-enum gfx_marker { MK_CIRCLE, MK_SQUARE, MK_TRIANGLE, MK_DIAMOND, MK_TRIANGLE_DOWN,
-	MK_HEXAGON, MK_CROSS, MK_STAR, MK_COUNT };
-
-enum gfx_align { GA_LEFT, GA_CENTER, GA_RIGHT };
-
-struct gfx_rgb {
-	double r, g, b;
-};
-
-/* The colour-blind-safe palette (Okabe and Ito) and the marker of group i. */
-struct gfx_rgb gfx_palette(size_t i);
-enum gfx_marker gfx_marker_of(size_t i);
-
-/* Width of the stroke around data markers and bars: no other line uses it. */
-#define GFX_MARKER_STROKE 0.6
-
-/* A new drawing on a surface of the format; the page size in pt. */
-struct gfx *gfx_new(enum report_format fmt, double width, double height);
-/* PDF only: a new page. */
-void gfx_page(struct gfx *g);
-/* Finish and hand back the bytes; -1 if cairo failed. */
-int gfx_finish(struct gfx *g, struct buf *out);
-void gfx_free(struct gfx *g);
-/* PDF metadata from markup (tags dropped). */
-void gfx_set_title(struct gfx *g, const char *title);
-void gfx_set_author(struct gfx *g, const char *author);
-/* PDF only: a bookmark to (x, y) of page (1-based), named by markup. */
-void gfx_outline(struct gfx *g, const char *markup, int page, double x, double y);
-
-/* Text: markup in a font ("DejaVu Sans 9"), width limit (<= 0 none). */
-void gfx_text_size(struct gfx *g, const char *font, const char *markup, double width,
-		   double *w /* OUT */, double *h /* OUT */);
-/* Draw with the top-left (or top-centre, top-right) at x, y; returns the height. */
-double gfx_text(struct gfx *g, const char *font, const char *markup, double x, double y,
-		double width, enum gfx_align align, struct gfx_rgb c);
-/* Draw turned 90 degrees anticlockwise, centred on (x, y). */
-void gfx_text_up(struct gfx *g, const char *font, const char *markup, double x, double y,
-		 struct gfx_rgb c);
-/* Draw rotated by angle degrees anticlockwise, the end of the text at (x, y). */
-void gfx_text_rotated_end(struct gfx *g, const char *font, const char *markup,
-			  double x, double y, double angle, struct gfx_rgb c);
-
-void gfx_line(struct gfx *g, double x0, double y0, double x1, double y1, double width,
-	      struct gfx_rgb c);
-void gfx_rect(struct gfx *g, double x, double y, double w, double h, double width,
-	      struct gfx_rgb stroke);
-void gfx_fill_rect(struct gfx *g, double x, double y, double w, double h, struct gfx_rgb c);
-/* A data bar: filled, outlined with GFX_MARKER_STROKE. */
-void gfx_bar(struct gfx *g, double x, double y, double w, double h, struct gfx_rgb c);
-/* A data marker of size s (pt, across) at (x, y); legend markers use legend=1. */
-void gfx_marker(struct gfx *g, enum gfx_marker m, double x, double y, double s,
-		struct gfx_rgb c, int legend);
-/* How a data marker is filled: it encodes a third variable (the pressure). */
-enum gfx_fill { GF_LIGHT, GF_OPEN, GF_SOLID };
-void gfx_marker_fill(struct gfx *g, enum gfx_marker m, double x, double y, double s,
-		     struct gfx_rgb c, int legend, enum gfx_fill fill);
-/* Clip to a rectangle until gfx_unclip. */
-void gfx_clip(struct gfx *g, double x, double y, double w, double h);
-void gfx_unclip(struct gfx *g);
 
 /* --- tables and charts ------------------------------------------------------- */
 
@@ -335,53 +224,6 @@ struct rpt_flow {
 	int table_no, figure_no;
 	FILE *layout;
 };
-/* Start a new page (PDF) and put y at its top. */
-void rpt_flow_newpage(struct rpt_flow *f);
-
-void rpt_table_render(struct rpt_flow *f, const struct rpt_table *t,
-		      const struct report_data *d);
-/* A stats block: per group, n, minimum, median, geometric mean, maximum. */
-void rpt_stats_render(struct rpt_flow *f, const struct rpt_table *t, const struct report_data *d);
-void rpt_summary_render(struct rpt_flow *f, const struct report_data *d);
-void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int limit);
-/* A curator's review sheet: each entry (rejected ones too) with its evidence, values, findings. */
-void rpt_entries_render(struct rpt_flow *f, const struct report_data *d);
-
-/* What a chart drew, for the layout dump and the tests. */
-struct rpt_chart_layout {
-	struct rpt_axis x, y;
-	size_t nplotted;             /* markers or bars, one per entry drawn */
-	size_t nmissing;             /* rows without an x or y value */
-	size_t ndropped_log;         /* rows with a value <= 0 on a log axis */
-	size_t nlabels, nlabels_hidden;
-	size_t nseries;
-	const char *legend;          /* "upper-left" ... or "above" or "none" */
-	struct buf fits;             /* arrhenius: one line per fitted series */
-	int empty;                   /* nothing to plot: a note was drawn */
-	size_t nrows;                /* entries the chart selected */
-	size_t nfits_bad;            /* arrhenius: series left out for their fit */
-	size_t nbars_capped;         /* bar: bars past the top of their group, counted */
-};
-/* Why a chart has nothing to plot: one sentence of markup. */
-void rpt_chart_empty_note(const struct rpt_chart *c, const struct rpt_chart_layout *lay,
-			  size_t nrows, struct buf *out);
-
-/*
- * Draw chart c with its top-left at (x, y) in a box w x h (the caption is
- * not included); fills *lay when lay is not NULL.
- */
-void rpt_chart_draw(struct gfx *g, const struct rpt_chart *c, const struct report_data *d,
-		    double x, double y, double w, double h, struct rpt_chart_layout *lay);
-void rpt_chart_layout_release(struct rpt_chart_layout *lay);
-/*
- * Work out, without drawing, whether chart c has anything to plot over d:
- * 1 when it has; 0 when not, with *lay filled as an empty chart's (for the
- * one line of text a page gives it instead of a box).
- */
-int rpt_chart_probe(const struct rpt_chart *c, const struct report_data *d,
-		    struct rpt_chart_layout *lay /* OUT */);
-/* Write the layout as text lines (the golden tests diff them). */
-void rpt_chart_layout_dump(FILE *f, const struct rpt_chart *c, const struct rpt_chart_layout *lay);
 
 /* Fonts of the report. */
 #define FONT_FAMILY "DejaVu Sans"

@@ -14,6 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report_table.h"
+
+#include "report_axis.h"
+#include "report_data.h"
+#include "report_flow.h"
+#include "report_gfx.h"
 #include "report_int.h"
 
 static const struct gfx_rgb INK = { 0.1, 0.1, 0.1 };

@@ -18,7 +18,11 @@
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 
+#include "report_template.h"
+
+#include "report_data.h"
 #include "report_int.h"
+#include "report_rng.h"
 
 struct tstate {
 	const char *path;

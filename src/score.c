@@ -22,7 +22,7 @@
 
 #include "buf.h"
 #include "entry.h"
-#include "score_int.h"
+#include "score_tables.h"
 #include "utf8.h"
 
 const char *const score_fields[SCORE_NFIELDS] = {

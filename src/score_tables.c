@@ -4,7 +4,7 @@
  */
 #include <config.h>
 
-#include "score_int.h"
+#include "score_tables.h"
 
 const struct fold_map score_nfkc[] = {
 	{ 0x00A0, { 0x0020 } },

@@ -27,7 +27,7 @@
 
 #include "chem.h"
 #include "normalize.h"
-#include "units_int.h"
+#include "units_table.h"
 #include "util.h"
 
 #define MAX_FACTORS 8

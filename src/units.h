@@ -17,6 +17,8 @@
 
 #include <stddef.h>
 
+#include "physconst.h"
+
 enum quantity_kind {
 	QK_NONE = 0,
 	QK_RATE_CAT,      /* mmol g_cat^-1 h^-1 */
@@ -129,10 +131,7 @@ const char *units_def_metal(const struct unit_def *u);
  */
 int units_number(const char *text, double *out /* OUT */);
 
-/* Physical constants, named once. */
-#define UNITS_ATM_MPA 0.101325          /* one standard atmosphere, MPa */
-#define UNITS_ZERO_C_K 273.15           /* 0 degC in K */
-#define UNITS_MOLAR_VOLUME_STP 22.414   /* mL per mmol of ideal gas at 0 degC, 101.325 kPa */
+/* Physical constants (UNITS_ATM_MPA, UNITS_ZERO_C_K, ...): physconst.h. */
 
 /* The kind named by a short name ("outlet", "rate" ...), QK_NONE when unknown. */
 enum quantity_kind quantity_kind_from_name(const char *name);

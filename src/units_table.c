@@ -1,12 +1,12 @@
 /*
  * units_table.c: the unit atoms nh3cat knows, as papers write them, each
  * with its dimension and its size in the base unit of that dimension
- * (units_int.h).  A spelling not in this table is an unknown unit: the
+ * (units_table.h).  A spelling not in this table is an unknown unit: the
  * parser reports it, it never guesses.
  */
 #include <config.h>
 
-#include "units_int.h"
+#include "units_table.h"
 
 #include <pthread.h>
 #include <string.h>

@@ -2,7 +2,8 @@
  * validate.c: the validator's driver, the schema rules and the rules that
  * look at one entry at a time (ranges, required fields, site type,
  * per-entry loading); see validate.h.  Rules across entries live in
- * validate_cross.c.
+ * validate_cross.c, the findings and helpers both use in validate_ctx.c;
+ * this driver calls both and neither calls back.
  */
 #include <config.h>
 
@@ -19,33 +20,8 @@
 #include "rules.h"
 #include "validate.h"
 #include "arrhenius.h"
-#include "validate_int.h"
-
-static int pct_ok(const char *s, size_t n)
-{
-	double v;
-	return num_parse_n(s, n, &v) == 0 && v >= 0 && v <= 100;
-}
-
-int loading_is_valid(const char *s)
-{
-	const char *p = s;
-	if (!strchr(s, ':'))
-		return pct_ok(s, strlen(s));
-	while (*p) {
-		const char *colon = strchr(p, ':');
-		const char *end = strchr(p, ';');
-		if (!end)
-			end = p + strlen(p);
-		if (!colon || colon > end || !chem_is_element(p, (size_t)(colon - p)) ||
-		    !pct_ok(colon + 1, (size_t)(end - colon - 1)))
-			return 0;
-		p = *end ? end + 1 : end;
-		if (*end && !*p)
-			return 0;   /* trailing ';' */
-	}
-	return 1;
-}
+#include "validate_ctx.h"
+#include "validate_cross.h"
 
 static int ref_is_valid(const char *s)
 {
@@ -101,88 +77,6 @@ static int enum_ok(const char *const *values, const char *v)
 		if (str_eq(values[i], v))
 			return 1;
 	return 0;
-}
-
-/* --- findings ------------------------------------------------------------ */
-
-long vfinding(struct vctx *v, const struct entry *e, enum rule r, const char *fmt, ...)
-{
-	int sev = v->rules->sev[r];
-	const char *id = entry_get(e, COL_ID);
-	va_list ap;
-
-	if (sev == RULE_OFF)
-		return -1;
-	{
-		const char *why = waivers_match(v->cell_waivers, id, r);
-		if (!why)
-			why = waivers_match(v->file_waivers, id, r);
-		if (why) {
-			v->waived++;
-			if (v->opts && v->opts->on_waived)
-				v->opts->on_waived(v->opts->waived_ctx, v->file, e, rule_table[r].id, why);
-			return -1;
-		}
-	}
-	v->pending = xgrow(v->pending, &v->pending_alloc, v->npending + 1, sizeof(*v->pending));
-	{
-		struct pending *pf = &v->pending[v->npending];
-		struct buf msg = BUF_INIT;
-		va_start(ap, fmt);
-		buf_vprintf(&msg, fmt, ap);
-		va_end(ap);
-		pf->line = e->line;
-		pf->seq = v->npending;
-		pf->sev = sev;
-		pf->rule = r;
-		pf->message = buf_detach(&msg, NULL);
-		v->npending++;
-	}
-	return (long)v->npending - 1;
-}
-
-void vfinding_append(struct vctx *v, long k, const char *fmt, ...)
-{
-	struct buf msg = BUF_INIT;
-	va_list ap;
-	if (k < 0 || (size_t)k >= v->npending)
-		return;
-	buf_addstr(&msg, v->pending[k].message);
-	va_start(ap, fmt);
-	buf_vprintf(&msg, fmt, ap);
-	va_end(ap);
-	free(v->pending[k].message);
-	v->pending[k].message = buf_detach(&msg, NULL);
-}
-
-static int cmp_pending(const void *a, const void *b)
-{
-	const struct pending *x = a, *y = b;
-	if (x->line != y->line)
-		return x->line < y->line ? -1 : 1;
-	return (x->seq > y->seq) - (x->seq < y->seq);
-}
-
-/* Emit the findings held back, in the order of their lines. */
-static void flush_findings(struct vctx *v)
-{
-	size_t i;
-	if (v->npending)
-		qsort(v->pending, v->npending, sizeof(*v->pending), cmp_pending);
-	for (i = 0; i < v->npending; i++) {
-		struct pending *pf = &v->pending[i];
-		diag_emit(v->d, v->file, pf->line, 0, (enum diag_severity)pf->sev,
-			  rule_table[pf->rule].id, "%s", pf->message);
-		free(pf->message);
-	}
-	free(v->pending);
-	v->pending = NULL;
-	v->npending = v->pending_alloc = 0;
-}
-
-int entry_is_rejected(const struct entry *e)
-{
-	return str_eq(entry_get(e, COL_STATUS), "rejected");
 }
 
 /* --- schema -------------------------------------------------------------- */
@@ -452,59 +346,6 @@ out:
 	buf_release(&metals);
 }
 
-/* --- loading within one entry ------------------------------------------ */
-
-double entry_loading_of(const struct entry *e, const char *metal)
-{
-	const char *l = entry_get(e, COL_LOADING_WT);
-	size_t mlen = strlen(metal);
-	double x;
-	if (!*l || !loading_is_valid(l))
-		return -1;
-	if (!strchr(l, ':')) {
-		struct chem_name nf;
-		const char *m = entry_get(e, COL_METALS);
-		if (*m)
-			return str_eq(m, metal) && num_parse(l, &x) == 0 ? x : -1;
-		chem_name_analyze(entry_get(e, COL_CATALYST), &nf);
-		if (nf.nmetals == 1 && str_eq(nf.metals[0], metal) && num_parse(l, &x) == 0)
-			return x;
-		return -1;
-	}
-	while (*l) {
-		const char *colon = strchr(l, ':');
-		const char *end = strchr(l, ';');
-		if ((size_t)(colon - l) == mlen && memcmp(l, metal, mlen) == 0)
-			return num_parse_n(colon + 1, end ? (size_t)(end - colon - 1) :
-					   strlen(colon + 1), &x) == 0 ? x : -1;
-		if (!end)
-			break;
-		l = end + 1;
-	}
-	return -1;
-}
-
-/* --- comparing numbers ----------------------------------------------------- */
-
-double half_unit(const char *s)
-{
-	const char *dot = strchr(s, '.');
-	size_t dec = 0;
-	if (dot)
-		while (dot[1 + dec] >= '0' && dot[1 + dec] <= '9')
-			dec++;
-	return 0.5 * pow(10.0, -(double)dec);
-}
-
-int values_agree(const char *a, const char *b, double rel)
-{
-	double x, y, slack;
-	if (num_parse(a, &x) < 0 || num_parse(b, &y) < 0)
-		return 1;   /* schema-number reports it */
-	slack = fmax(half_unit(a), half_unit(b)) + rel * fmax(fabs(x), fabs(y)) + 1e-12;
-	return fabs(x - y) <= slack;
-}
-
 /* --- rate against outlet concentration ---------------------------------------- */
 
 /*
@@ -529,11 +370,6 @@ static void check_rate_outlet(struct vctx *v, const struct entry *e)
 		 "gives %s (%.0f %% apart)", entry_get(e, COL_RATE_GCAT), num_format(whsv, wb),
 		 num_format(pct, pb), num_format(round(expect * 1000) / 1000, eb),
 		 100 * fabs(rate - expect) / expect);
-}
-
-char *catalyst_key(const char *name)
-{
-	return chem_fold_name(name);
 }
 
 /* --- the driver ------------------------------------------------------------ */
@@ -638,7 +474,8 @@ unsigned long validate_run(const char *file, const struct entry_set *s,
 	if (!v.rules)
 		v.rules = defaults = rules_new();
 	v.file_waivers = opts->waivers;
-	v.opts = opts;
+	v.on_waived = opts->on_waived;
+	v.waived_ctx = opts->waived_ctx;
 	v.cell_waivers = waivers_new();
 	cell_waivers(&v);
 	if (s->version && s->version < ENTRY_SCHEMA_VERSION && v.rules->sev[R_SCHEMA_VERSION] != RULE_OFF)
@@ -659,7 +496,7 @@ unsigned long validate_run(const char *file, const struct entry_set *s,
 	}
 	v.keys = xcalloc(s->n ? s->n : 1, sizeof(char *));
 	for (i = 0; i < s->n; i++)
-		v.keys[i] = catalyst_key(entry_get(&s->v[i], COL_CATALYST));
+		v.keys[i] = chem_fold_name(entry_get(&s->v[i], COL_CATALYST));
 	v.cites = opts->cites;
 	v.ncites = opts->ncites;
 	v.cites_name = opts->cites_name ? opts->cites_name : "the document";
@@ -672,7 +509,7 @@ unsigned long validate_run(const char *file, const struct entry_set *s,
 	for (i = 0; i < s->n; i++)
 		free(v.keys[i]);
 	free(v.keys);
-	flush_findings(&v);
+	vfindings_flush(&v);
 
 	waivers_take_unused(v.cell_waivers, report_unused, &v);
 	waivers_free(v.cell_waivers);
@@ -701,7 +538,7 @@ unsigned long validate_schema(const char *file, const struct entry_set *s, struc
 	v.rules = rules_new();
 	for (i = 0; i < s->n; i++)
 		check_schema(&v, &s->v[i]);
-	flush_findings(&v);
+	vfindings_flush(&v);
 	rules_free((struct rules *)v.rules);
 	return diag_count(d, DIAG_ERROR) - before;
 }

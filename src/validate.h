@@ -26,19 +26,8 @@
 struct rules;
 struct waivers;
 
-/*
- * A sentence of the source document's text that cites references: the
- * ref-mismatch rule compares a table's reference number for a catalyst
- * with those of the sentences that name it.
- */
-#define TEXT_CITE_MAX_REFS 16
-struct text_cite {
-	char *sentence;     /* the sentence as written */
-	long line;          /* its line in a text document, or 0 */
-	char *path;         /* its structured locator (XML), or NULL */
-	long refs[TEXT_CITE_MAX_REFS];
-	size_t nrefs;
-};
+/* Citing sentences of the document (struct text_cite, cite.h). */
+struct text_cite;
 
 /* How validate_run is set up; zero-initialise, then set what you need. */
 struct validate_opts {
@@ -77,8 +66,5 @@ unsigned long validate_entries(const char *file, const struct entry_set *s, stru
 
 /* The schema-level rules alone.  Returns the number of errors emitted. */
 unsigned long validate_schema(const char *file, const struct entry_set *s, struct diag *d);
-
-/* 1 when s is a loading: "3.8" or "Ru:1.17;Co:0.41" (wt%, each 0..100). */
-int loading_is_valid(const char *s);
 
 #endif

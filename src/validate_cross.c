@@ -3,7 +3,7 @@
  * other (duplicate-id, duplicate, value-conflict, loading-rate,
  * ref-mismatch, fold-ratio) and with the document's reference list
  * (ref-title).  Entries are compared only within one document (doc) and,
- * for the catalyst, by catalyst_key.
+ * for the catalyst, by chem_fold_name.
  */
 #include <config.h>
 
@@ -16,7 +16,9 @@
 #include "chem.h"
 #include "hashidx.h"
 #include "classify.h"
-#include "validate_int.h"
+#include "cite.h"
+#include "validate_ctx.h"
+#include "validate_cross.h"
 
 static int has(const struct entry *e, enum entry_col c)
 {
@@ -384,7 +386,7 @@ static int number_in(const struct evnum *nums, size_t n, size_t from, size_t to,
 
 /*
  * Where the catalyst of e is named in the evidence ev: the offset in ev of
- * the first mention at or after from (compared as catalyst_key compares,
+ * the first mention at or after from (compared as chem_fold_name compares,
  * so "Co₂ ACCs" names Co2 ACCs), or -1.
  */
 static long name_at(const char *ev, size_t from, const char *key)
@@ -1348,7 +1350,7 @@ void validate_ref_titles(struct vctx *v, const char *path)
 				continue;
 			{
 				/* the title may name the catalyst whole: "Pt1/FeOx" */
-				char *tk = catalyst_key(r.title[t]);
+				char *tk = chem_fold_name(r.title[t]);
 				int whole = strlen(v->keys[i]) >= 4 && strstr(tk, v->keys[i]);
 				free(tk);
 				if (whole)

@@ -13,7 +13,11 @@
 #include "cite.h"
 #include "diag.h"
 #include "entry.h"
-#include "extract_int.h"
+#include "extract.h"
+#include "extract_core.h"
+#include "extract_qty.h"
+#include "extract_text.h"
+#include "sentence.h"
 #include "ingest.h"
 #include "testlib.h"
 

@@ -4,7 +4,8 @@
  * each rule is tried alone: two columns read left then right, running
  * heads and page numbers dropped, sub- and superscripts from size and
  * baseline (also a subscript and an exponent in one poppler word),
- * hyphenation joined or kept, ligatures and symbol fonts, table rows
+ * hyphenation joined or kept, ligatures and symbol fonts (also the
+ * codes of Advent fonts, and superscripts boxed as tall as the line), table rows
  * against justified prose, page-line locators; and bad files refused.
  */
 #include <config.h>
@@ -240,6 +241,40 @@ START_TEST(test_ligatures_and_symbol_font)
 }
 END_TEST
 
+START_TEST(test_advent_fonts_and_tall_script_boxes)
+{
+	struct pages p;
+	struct document *doc;
+	float x;
+	size_t i, first;
+	pages_init(&p);
+	/* "q = 0.26, 21 mM^-1 fl": = drawn at the code of ¼, the minus at
+	 * code 3 of an Advent math font, fl at a private-use code */
+	x = put(&p, "q \xBC 0.26, 21 mM", 50, 100, 10, 0);
+	for (i = 0; i < p.n; i++)
+		p.g[i].font = p.g[i].cp == 0xBC ? "OOADJJ+AdvP4C4E74" : "OOADJN+AdvOT999035f4";
+	first = p.n;
+	/* the superscript in 6.5 pt, boxed as tall as the line (the font's
+	 * ascent and descent are large), raised 3 pt */
+	x = put(&p, "-1", x, 97, 6.5f, 0);
+	for (i = first; i < p.n; i++) {
+		p.g[i].y1 = 100 - 11.7f + 0.2f * 11.7f - 3;
+		p.g[i].y2 = 100 + 0.2f * 11.7f - 3;
+	}
+	p.g[first].cp = 3;
+	p.g[first].font = "AdvP4C4E74";
+	x = put(&p, " X", x, 100, 10, 0);
+	p.g[p.n - 1].cp = 0xE104;
+	p.g[p.n - 1].font = "AdvOT999035f4+e1";
+	put(&p, "ow, l", x, 100, 10, 0);
+	p.g[p.n - 1].font = "AdvPS4721B4";   /* Latin letters for Greek */
+	end_line(&p);
+	doc = lay_out(&p);
+	ck_assert_str_eq(doc->blocks[0].text, "q = 0.26, 21 mM\xE2\x81\xBB\xC2\xB9 flow, \xCE\xBB");
+	document_free(doc);
+}
+END_TEST
+
 START_TEST(test_table_rows_and_justified_prose)
 {
 	static const char *const rows[][3] = {
@@ -333,6 +368,7 @@ static Suite *pdf_suite(void)
 	tcase_add_test(tc, test_subscript_and_exponent_in_one_box);
 	tcase_add_test(tc, test_hyphenation);
 	tcase_add_test(tc, test_ligatures_and_symbol_font);
+	tcase_add_test(tc, test_advent_fonts_and_tall_script_boxes);
 	tcase_add_test(tc, test_table_rows_and_justified_prose);
 	tcase_add_test(tc, test_page_lines_count_per_page);
 	tcase_add_test(tc, test_bad_files_refused);

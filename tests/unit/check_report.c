@@ -19,7 +19,13 @@
 #include "buf.h"
 #include "entry.h"
 #include "report.h"
+#include "report_axis.h"
+#include "report_chart.h"
+#include "report_data.h"
+#include "report_flow.h"
+#include "report_gfx.h"
 #include "report_int.h"
+#include "report_table.h"
 #include "testlib.h"
 #include "validate.h"
 
@@ -354,7 +360,7 @@ static void chart_free(struct rpt_chart *c)
 static void draw(const struct rpt_chart *c, const struct report_data *d,
 		 struct rpt_chart_layout *lay)
 {
-	struct gfx *g = gfx_new(REPORT_SVG, c->width, c->height);
+	struct gfx *g = gfx_new(GFX_SVG, c->width, c->height);
 	struct buf out = BUF_INIT;
 	rpt_chart_draw(g, c, d, 0, 0, c->width, c->height, lay);
 	ck_assert_int_eq(gfx_finish(g, &out), 0);

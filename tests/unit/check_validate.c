@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cite.h"
 #include "entry.h"
 #include "rules.h"
 #include "testlib.h"

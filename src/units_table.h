@@ -1,14 +1,14 @@
 /*
- * units_int.h: private header of the units module (units.c and
- * units_table.c, and the unit test): the dimensions a unit is built from
- * and the table of unit atoms papers write.
+ * units_table.h: the unit atoms papers write (units_table.c), for units.c
+ * and the unit test: the dimensions a unit is built from and the table of
+ * unit atoms.  A leaf below units.c: it includes nothing of units.h.
  */
-#ifndef NH3CAT_UNITS_INT_H
-#define NH3CAT_UNITS_INT_H
+#ifndef NH3CAT_UNITS_TABLE_H
+#define NH3CAT_UNITS_TABLE_H
 
 #include <stddef.h>
 
-#include "units.h"
+#include "physconst.h"
 
 /*
  * Base dimensions.  Amounts and masses are split by what they count:
@@ -51,7 +51,5 @@ struct unit_atom {
 /* Look up an atom by its exact spelling (n bytes); NULL when unknown. */
 const struct unit_atom *units_atom(const char *name, size_t n);
 
-/* NH3 molar mass, g mol^-1, to read mg NH3 as mmol. */
-#define NH3_MOLAR_MASS 17.031
 
 #endif

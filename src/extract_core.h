@@ -1,10 +1,11 @@
 /*
- * extract_int.h: private interface of the extractor (extract*.c and its
- * unit test): sentences, quantities, catalyst mentions, and the
- * extractor object with its compiled patterns.
+ * extract_core.h: what the parts of the extractor share (extract_core.c),
+ * for extract.c (the driver), extract_text.c, extract_table.c,
+ * extract_qty.c and the unit test: the extractor object with its compiled
+ * patterns, catalyst names, new entries.  It calls none of them.
  */
-#ifndef NH3CAT_EXTRACT_INT_H
-#define NH3CAT_EXTRACT_INT_H
+#ifndef NH3CAT_EXTRACT_CORE_H
+#define NH3CAT_EXTRACT_CORE_H
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -12,8 +13,8 @@
 #include "buf.h"
 #include "chem.h"
 #include "document.h"
+#include "diag.h"
 #include "entry.h"
-#include "extract.h"
 #include "normalize.h"
 #include "units.h"
 
@@ -72,28 +73,6 @@ int xpat_match(struct extractor *ex, enum xpat p, const char *text, size_t len,
  */
 void extract_normalize(struct extractor *ex, const char *text, size_t len);
 
-/* --- sentences ---------------------------------------------------------------- */
-
-struct span {
-	size_t start, end;
-};
-
-/*
- * Split canonical text into sentences; returns how many (spans written up
- * to max).  Abbreviations ("et al.", "Fig. 3", "ca.", "vs.", "e.g."),
- * decimals and citation digits glued to a full stop ("method.65 Next":
- * the digits stay with the sentence they close) never end a sentence.
- */
-size_t sentence_split(const char *text, size_t len, struct span *out, size_t max);
-
-/* --- quantities --------------------------------------------------------------- */
-
-/*
- * A plain number in a cell: "60 000", "10.3 x 10^-3", "1.0", "$24\ 000$"
- * (canonical text).  Returns 0 and *v, -1 when the cell is not one number.
- */
-int qty_cell_number(const char *text, double *v /* OUT */);
-
 /* --- catalyst names -------------------------------------------------------------- */
 
 struct catinfo {
@@ -122,49 +101,8 @@ int catalyst_analyze(const char *text, size_t len, struct catinfo *ci /* OUT */)
  */
 size_t extract_strip_marks(const char *s, size_t n);
 
-/*
- * Catalyst mentions in canonical text: their spans and what their names
- * say; returns how many (written up to max).
- */
-size_t extract_mentions(struct extractor *ex, const char *text, size_t len,
-			struct span *spans /* OUT */, struct catinfo *infos /* OUT */, size_t max);
-
-/* --- the two extractors ----------------------------------------------------------- */
-
-/* Shared by both: a new entry with its document-level columns (ids come last). */
+/* A new entry with its document-level columns (ids come last). */
 struct entry *extract_new_entry(struct entry_set *set, const struct document *doc,
 				const char *source, const char *locator);
-
-void extract_prose(struct extractor *ex, const struct document *doc, const struct block *b,
-		   struct entry_set *set);
-void extract_table(struct extractor *ex, const struct document *doc, const struct block *b,
-		   struct entry_set *set);
-
-/*
- * The standard test conditions the document states once ("NH3 synthesis
- * was carried out at 400 °C and 1 MPa, WHSV = 72 000 mL g^-1 h^-1"), in a
- * sentence that reports no result: cond[0..2] get T, P, WHSV, or NAN when
- * not stated or stated with different values.
- */
-void extract_method_conditions(struct extractor *ex, const struct document *doc, double cond[3]);
-
-/*
- * What a document is about, from its words: 0 when it names another
- * reaction or process (NH3 decomposition, electrocatalysis, corrosion ...)
- * again and again and never the synthesis of NH3, else 1; doc_synth says
- * whether it names the synthesis.
- */
-int extract_document_topic(struct extractor *ex, const struct document *doc, int *doc_synth /* OUT */);
-
-/*
- * The names a document defines for its catalysts ("Ru on carbon reduced
- * at 700 °C, denoted RC-700"), into ex->alias: each takes what the
- * catalyst named just before it says (or the metal named there), so that
- * later sentences that use the name alone are read as that catalyst.
- */
-void extract_find_aliases(struct extractor *ex, const struct document *doc);
-
-/* Fill site types of prose rows from table rows naming the same catalyst. */
-void extract_share_site_types(struct entry_set *set, size_t first);
 
 #endif

@@ -1,14 +1,17 @@
 /*
- * validate_int.h: private header of the validator, shared by validate.c
+ * validate_ctx.h: the context of one run of the rules over one file and
+ * the helpers the validator's parts share (validate_ctx.c): validate.c
  * (schema and per-entry rules, the driver) and validate_cross.c (rules
- * that compare entries with each other or with the reference list).
+ * that compare entries with each other or with the reference list) call
+ * down into it; it calls neither.
  */
-#ifndef NH3CAT_VALIDATE_INT_H
-#define NH3CAT_VALIDATE_INT_H
+#ifndef NH3CAT_VALIDATE_CTX_H
+#define NH3CAT_VALIDATE_CTX_H
 
 #include "entry.h"
 #include "rules.h"
-#include "validate.h"
+
+struct text_cite;
 
 /* A finding held back, to be reported in the order of lines. */
 struct pending {
@@ -28,7 +31,10 @@ struct vctx {
 	struct waivers *cell_waivers;  /* from this file's waive column */
 	struct diag *d;
 	unsigned long waived;
-	const struct validate_opts *opts;
+	/* told of each waived finding (struct validate_opts), or NULL */
+	void (*on_waived)(void *ctx, const char *file, const struct entry *e, const char *rule,
+			  const char *reason);
+	void *waived_ctx;
 	char **keys;                   /* per entry: catalyst name key */
 	const struct text_cite *cites; /* citing sentences of the document */
 	size_t ncites;
@@ -54,15 +60,14 @@ long vfinding(struct vctx *v, const struct entry *e, enum rule r, const char *fm
 	ATTR_PRINTF(4, 5);
 /* Append text to the message of the finding held at place k. */
 void vfinding_append(struct vctx *v, long k, const char *fmt, ...) ATTR_PRINTF(3, 4);
+/* Emit the findings held back, in the order of their lines, and free them. */
+void vfindings_flush(struct vctx *v);
 
 /* 1 when the entry is rejected (only schema rules apply). */
 int entry_is_rejected(const struct entry *e);
 
-/*
- * The name of a catalyst reduced for comparison: ASCII letters and digits,
- * lower case, a trailing "catalyst(s)" dropped ("Co-N2 catalyst" -> "con2").
- */
-char *catalyst_key(const char *name);
+/* 1 when s is a loading: "3.8" or "Ru:1.17;Co:0.41" (wt%, each 0..100). */
+int loading_is_valid(const char *s);
 
 /* Whether two numbers as written agree: within the rounding of the less
  * precise one, plus rel times the larger. */
@@ -75,10 +80,5 @@ double half_unit(const char *s);
  * plain one holds when the entry has that one metal.
  */
 double entry_loading_of(const struct entry *e, const char *metal);
-
-/* The cross-entry rules. */
-void validate_cross(struct vctx *v);
-/* The ref-title rule, with the reference list at path. */
-void validate_ref_titles(struct vctx *v, const char *path);
 
 #endif
