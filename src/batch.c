@@ -15,14 +15,11 @@
 
 #include "batch.h"
 #include "cite.h"
-#include "classify.h"
 #include "diag.h"
 #include "document.h"
 #include "entry.h"
-#include "extract.h"
 #include "ingest.h"
-#include "refdoi.h"
-#include "rules.h"
+#include "pipeline.h"
 
 struct slot {
 	struct batch_result r;
@@ -64,22 +61,17 @@ static void result_release(struct batch_result *r)
 
 /* What a worker keeps from one document to the next. */
 struct worker_ctx {
-	struct extractor *ex;          /* NULL for dumps */
-	struct classify_limits lim;    /* site-type thresholds of the default rules */
+	struct pipeline *p;            /* NULL for dumps */
 };
 
 static void worker_ctx_init(struct worker_ctx *w, const struct batch_opts *o)
 {
-	struct rules *r = rules_new();
-	w->ex = o->dump ? NULL : extractor_new();
-	w->lim.np_min_nm = r->np_min_nm;
-	w->lim.sac_max_nm = r->sac_max_nm;
-	rules_free(r);
+	w->p = o->dump ? NULL : pipeline_new();
 }
 
 static void worker_ctx_release(struct worker_ctx *w)
 {
-	extractor_free(w->ex);
+	pipeline_free(w->p);
 }
 
 /*
@@ -106,28 +98,23 @@ static void process(struct worker_ctx *w, const struct batch_opts *o, const char
 		die("cannot allocate a message stream");
 	d = diag_new(DIAG_FMT_TEXT, mf);
 	r->path = path;
-	doc = ingest_file(path, o->key, d);
+	if (o->dump) {
+		doc = ingest_file(path, o->key, d);
+		if (doc)
+			document_dump(doc, &r->dump);
+	} else {
+		struct entry_set set;
+		entry_set_init(&set);
+		doc = pipeline_run(w->p, path, o->key, NULL, 0, &set, d);
+		r->nentries = set.n;
+		conform_columns(&set, o);
+		entries_format_rows(&set, &r->rows);
+		entry_set_release(&set);
+	}
 	if (!doc) {
 		r->failed = 1;
 	} else {
 		r->nbytes = doc->srclen;
-		if (o->dump) {
-			document_dump(doc, &r->dump);
-		} else {
-			struct entry_set set;
-			entry_set_init(&set);
-			extractor_set_diag(w->ex, d);
-			r->nentries = extractor_run(w->ex, doc, &set);
-			extractor_set_diag(w->ex, NULL);
-			/* XML reference lists name DOIs reliably; text ones rarely. */
-			if (!doc->src)
-				refdoi_fill(doc, &set, 0);
-			/* An empty site_type gets the classifier's (derived says so). */
-			classify_fill(&set, &w->lim);
-			conform_columns(&set, o);
-			entries_format_rows(&set, &r->rows);
-			entry_set_release(&set);
-		}
 		if (o->want_refs)
 			refs_csv_append(doc, &r->refs);
 		document_free(doc);

@@ -16,18 +16,15 @@
 
 #include "buf.h"
 #include "cite.h"
-#include "classify.h"
 #include "cmd.h"
 #include "corpus.h"
 #include "corpus_layout.h"
 #include "diag.h"
 #include "document.h"
 #include "entry.h"
-#include "extract.h"
 #include "fileio.h"
 #include "ingest.h"
-#include "refdoi.h"
-#include "rules.h"
+#include "pipeline.h"
 #include "util.h"
 
 
@@ -63,25 +60,18 @@ static int candidates(const char *paper, const char *key, const char *data, size
 	if (from) {
 		rc = entries_read(from, fresh, d);
 	} else {
-		const struct reader *r = ingest_find_reader(paper);
-		struct document *doc = r ? r->read(paper, key, data, len, d) : NULL;
-		if (doc) {
-			/* The same steps as nh3cat extract, so both give the same rows. */
-			struct extractor *ex = extractor_new();
-			struct rules *rs = rules_new();
-			struct classify_limits lim = { rs->np_min_nm, rs->sac_max_nm };
-			extractor_run(ex, doc, fresh);
-			if (!doc->src)
-				refdoi_fill(doc, fresh, 0);
-			classify_fill(fresh, &lim);
-			rules_free(rs);
-			extractor_free(ex);
+		/* The same steps as nh3cat extract, so both give the same rows. */
+		struct pipeline *p = pipeline_new();
+		struct document *doc = NULL;
+		if (!ingest_find_reader(paper))
+			error("%s: no reader for this kind of file", paper);
+		else
+			doc = pipeline_run(p, paper, key, data, len, fresh, d);
+		if (doc)
 			document_free(doc);
-		} else {
-			if (!r)
-				error("%s: no reader for this kind of file", paper);
+		else
 			rc = -1;
-		}
+		pipeline_free(p);
 	}
 	diag_free(d);
 	return rc;

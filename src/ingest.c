@@ -32,21 +32,29 @@ char *ingest_key_from_path(const char *path)
 	return xstrndup(base, (size_t)(dot - base));
 }
 
-struct document *ingest_file(const char *path, const char *key, struct diag *d)
+struct document *ingest_data(const char *path, const char *key, const char *data, size_t len,
+			     struct diag *d)
 {
 	const struct reader *r = ingest_find_reader(path);
 	struct document *doc;
-	char *data, *k = NULL;
-	size_t len;
+	char *k = NULL;
 	if (!r)
 		r = &reader_text;
-	data = file_read_all(path, &len);
-	if (!data)
-		return NULL;
 	if (!key)
 		key = k = ingest_key_from_path(path);
 	doc = r->read(path, key, data, len, d);
-	free(data);
 	free(k);
+	return doc;
+}
+
+struct document *ingest_file(const char *path, const char *key, struct diag *d)
+{
+	struct document *doc;
+	size_t len;
+	char *data = file_read_all(path, &len);
+	if (!data)
+		return NULL;
+	doc = ingest_data(path, key, data, len, d);
+	free(data);
 	return doc;
 }

@@ -51,8 +51,14 @@ extern const struct reader reader_pdf;    /* ingest_pdf.c: born-digital PDF (pop
 /* The reader for a file name (by extension); NULL when none fits. */
 const struct reader *ingest_find_reader(const char *path);
 
-/* Read a file with the reader its extension names (text when none does). */
+/*
+ * Read a file with the reader its extension names (text when none does),
+ * under document key (NULL: the file's stem).
+ */
 struct document *ingest_file(const char *path, const char *key, struct diag *d);
+/* The same for the file's bytes data[0..len), already in memory. */
+struct document *ingest_data(const char *path, const char *key, const char *data, size_t len,
+			     struct diag *d);
 
 /* Plain text / Markdown reader, callable on bytes in memory. */
 struct document *ingest_text(const char *name, const char *key,
