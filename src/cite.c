@@ -436,9 +436,17 @@ const char *cite_find_doi(const char *s, const char *e, const char **end)
 			d++;
 		if (d - p < 7 || d >= e || *d != '/')
 			continue;
+		/* a DOI is printable ASCII: it ends at a space, a comma, a line
+		 * break, a control code or any other character */
 		q = d;
-		while (q < e && *q != ' ' && *q != ',' && *q != '\n' && *q != '\t' && *q != '\r')
+		while (q < e && (unsigned char)*q > ' ' && (unsigned char)*q < 0x7F && *q != ',')
 			q++;
+		/* one cut at a line's end after a '-' or '/', or after a '.' by
+		 * a zero-width break (a long URL wrapped), goes on on the next
+		 * line: not taken (a paper gives its own DOI whole elsewhere) */
+		if (q < e && *q != ' ' && *q != ',' && q > d + 1 &&
+		    (q[-1] == '-' || q[-1] == '/' || (q[-1] == '.' && (unsigned char)*q >= 0x80)))
+			continue;
 		while (q > d && (q[-1] == '.' || q[-1] == ';'))
 			q--;
 		if (q <= d + 1)

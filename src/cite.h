@@ -57,9 +57,10 @@ void ref_parse(const char *text, long num, struct ref_entry *r /* OUT */);
 void ref_release(struct ref_entry *r);
 
 /*
- * The first DOI in s[0..e): "10." and 4 or more digits, '/', then up to a
- * blank or comma, without a final '.' or ';'.  Returns its start and sets
- * *end, or returns NULL.
+ * The first DOI in s[0..e): "10." and 4 or more digits, '/', then printable
+ * ASCII up to a blank or comma, without a final '.' or ';'; one that a line
+ * break cuts (it ends in '-' or '/', or in '.' before a zero-width break)
+ * is passed over.  Returns its start and sets *end, or returns NULL.
  */
 const char *cite_find_doi(const char *s, const char *e, const char **end /* OUT */);
 

@@ -96,24 +96,39 @@ static size_t first_page(const char *data, size_t len)
 
 /*
  * The DOI a paper gives for itself, lower-cased: from the XML metadata, or
- * the first one on the text's first page (none is read from a PDF's bytes).
- * NULL when there is none; *bad
- * is set when XML does not parse (its diagnostics are printed).
+ * the first one on the first page of a text (a PDF's first page as poppler
+ * reads it, heads and margins included).  NULL when there is none; *bad
+ * is set when the XML does not parse or the PDF is refused (the
+ * diagnostics are printed).
  */
 static char *paper_doi(const char *name, const char *ext, const char *data, size_t len, int *bad)
 {
-	char *doi = NULL, *p;
+	char *doi = NULL, *page = NULL, *p;
+	const char *end, *start;
 	*bad = 0;
 	if (str_eq(ext, "xml")) {
 		struct diag *d = diag_new(DIAG_FMT_TEXT, NULL);
 		doi = corpus_xml_doi(name, data, len, d);
 		*bad = diag_count(d, DIAG_ERROR) > 0;
 		diag_free(d);
-	} else if (!str_eq(ext, "pdf")) {   /* a PDF's text is the reader's business */
-		const char *end, *start = cite_find_doi(data, data + first_page(data, len), &end);
-		if (start)
-			doi = xstrndup(start, (size_t)(end - start));
+		goto lower;
 	}
+	if (str_eq(ext, "pdf")) {
+		struct diag *d = diag_new(DIAG_FMT_TEXT, NULL);
+		page = ingest_pdf_first_page(name, data, len, d);
+		diag_free(d);
+		if (!page) {
+			*bad = 1;
+			return NULL;
+		}
+		data = page;
+		len = strlen(page);
+	}
+	start = cite_find_doi(data, data + first_page(data, len), &end);
+	if (start)
+		doi = xstrndup(start, (size_t)(end - start));
+	free(page);
+lower:
 	for (p = doi; p && *p; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
@@ -191,7 +206,7 @@ static int run(int argc, char **argv)
 	const char *key_opt = NULL, *root = NULL, *from = NULL, *paper, *ext;
 	char *key = NULL, *data = NULL, *entries_path = NULL, *lock_path = NULL, *who = NULL;
 	char *doi = NULL, *found_root = NULL;
-	int bad_xml = 0;
+	int bad_file = 0;
 	struct file_lock *lock = NULL;
 	struct entry_set cur, fresh;
 	struct corpus_merge_stats st;
@@ -242,8 +257,8 @@ static int run(int argc, char **argv)
 		goto out;
 
 	/* The key: given, else the file name's stem, else (XML) the paper's DOI. */
-	doi = paper_doi(paper, ext, data, len, &bad_xml);
-	if (bad_xml) {
+	doi = paper_doi(paper, ext, data, len, &bad_file);
+	if (bad_file) {
 		error("%s: not added; the corpus is unchanged", paper);
 		goto out;
 	}
@@ -258,7 +273,6 @@ static int run(int argc, char **argv)
 			} else if (key_from_doi) {
 				cmd_usage_error(&cmd_add, "%s gives no DOI (%s): give a key with --key",
 						paper, str_eq(ext, "xml") ? "no article DOI in its metadata" :
-						str_eq(ext, "pdf") ? "DOIs are not read from PDF files" :
 						"none on its first page");
 				goto out;
 			}
@@ -367,7 +381,8 @@ const struct command cmd_add = {
 	"Options:\n"
 	"  -k, --key KEY      the document key (A-Z a-z 0-9 . _ -)\n"
 	"      --key-from-doi the key from the paper's DOI: an XML paper's metadata,\n"
-	"                     or the first DOI on a text's first page\n"
+	"                     or the first DOI on the first page of a text or a\n"
+	"                     PDF (its running head and margins included)\n"
 	"                     (10.1039/D3SC06998B -> 10.1039_d3sc06998b); an error\n"
 	"                     when there is none.  Also used for an XML paper\n"
 	"                     whose file name makes no usable key\n"

@@ -79,6 +79,14 @@ struct document *ingest_pdf(const char *name, const char *key,
 			    const char *data, size_t len, struct diag *d);
 
 /*
+ * The text of a PDF's first page as poppler gives it, every line of it
+ * (running heads and margins too, where papers print their DOI), for the
+ * caller to free; "" when the page has none.  NULL, after saying why in
+ * d, when the file is not a PDF nh3cat reads (ingest_pdf's checks).
+ */
+char *ingest_pdf_first_page(const char *name, const char *data, size_t len, struct diag *d);
+
+/*
  * One character of a PDF page as poppler gives it, for tests and the fuzz
  * target, which lay out glyphs without a PDF: a '\n' ends one of the
  * page's lines; spaces are ignored (word gaps are measured).

@@ -1692,15 +1692,16 @@ static void quiet_poppler(void)
 	g_log_set_handler("Poppler", G_LOG_LEVEL_MASK, quiet_log, NULL);
 }
 
-struct document *ingest_pdf(const char *name, const char *key,
-			    const char *data, size_t len, struct diag *d)
+/*
+ * The PDF in data, checked and opened, with 1 to PDF_MAX_PAGES pages; NULL
+ * after saying why not.
+ */
+static PopplerDocument *open_pdf(const char *name, const char *data, size_t len, struct diag *d)
 {
 	PopplerDocument *pdf;
 	GBytes *bytes;
 	GError *err = NULL;
-	struct pdf_reading r;
-	struct document *doc = NULL;
-	int npages, i;
+	int npages;
 
 	if (check_file(name, data, len, d) < 0)
 		return NULL;
@@ -1729,6 +1730,20 @@ struct document *ingest_pdf(const char *name, const char *key,
 		g_object_unref(pdf);
 		return NULL;
 	}
+	return pdf;
+}
+
+struct document *ingest_pdf(const char *name, const char *key,
+			    const char *data, size_t len, struct diag *d)
+{
+	PopplerDocument *pdf;
+	struct pdf_reading r;
+	struct document *doc = NULL;
+	int npages, i;
+
+	if (!(pdf = open_pdf(name, data, len, d)))
+		return NULL;
+	npages = poppler_document_get_n_pages(pdf);
 	pdf_reading_init(&r);
 	for (i = 0; i < npages; i++) {
 		PopplerPage *page = poppler_document_get_page(pdf, i);
@@ -1749,6 +1764,41 @@ out:
 	pdf_reading_release(&r);
 	g_object_unref(pdf);
 	return doc;
+}
+
+char *ingest_pdf_first_page(const char *name, const char *data, size_t len, struct diag *d)
+{
+	PopplerDocument *pdf;
+	PopplerPage *page;
+	PopplerRectangle *rects = NULL;
+	guint nrects = 0, k;
+	struct buf out = BUF_INIT;
+	char *text = NULL, *p;
+
+	if (!(pdf = open_pdf(name, data, len, d)))
+		return NULL;
+	if ((page = poppler_document_get_page(pdf, 0)) != NULL &&
+	    poppler_page_get_text_layout(page, &rects, &nrects))
+		text = poppler_page_get_text(page);
+	/*
+	 * poppler's text runs a line's pieces together across a wide gap
+	 * ("DOI: 10.1039/d1sc05088e" in a margin box, then "can be used" of
+	 * the text beside it): a space where glyphs stand apart.
+	 */
+	for (k = 0, p = text; p && *p && k < nrects; k++) {
+		char *next = g_utf8_next_char(p);
+		if (k > 0 && *p != '\n' && p[-1] != '\n' &&
+		    rects[k].x1 - rects[k - 1].x2 > 0.3 * (rects[k].y2 - rects[k].y1))
+			buf_addch(&out, ' ');
+		buf_add(&out, p, (size_t)(next - p));
+		p = next;
+	}
+	g_free(text);
+	g_free(rects);
+	if (page)
+		g_object_unref(page);
+	g_object_unref(pdf);
+	return buf_detach(&out, NULL);
 }
 
 struct document *ingest_pdf_glyphs(const char *name, const char *key, float width,

@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,6 +139,29 @@ START_TEST(test_ref_parse)
 	ck_assert_str_eq(r.pages, ref_cases[_i].pages);
 	ck_assert_str_eq(r.doi, ref_cases[_i].doi);
 	ref_release(&r);
+}
+END_TEST
+
+/* The first DOI of a text: printable ASCII, a cut one passed over. */
+static const struct {
+	const char *text, *doi;
+} doi_cases[] = {
+	{ "DOI: 10.1039/D3SC0699B.\nThe Ru", "10.1039/D3SC0699B" },
+	{ "doi:10.1073/pnas.\xE2\x80\x8B\n2322520121/-/DCSupplemental.\n"
+	  "https://doi.org/10.1073/pnas.2322520121\n", "10.1073/pnas.2322520121" },
+	{ "see 10.1000/abc-\ndef and 10.1038/s41467-024-44806-1\xE2\x80\x9D", "10.1038/s41467-024-44806-1" },
+	{ "10.1039/d1sc05088e, can", "10.1039/d1sc05088e" },
+	{ "no DOI, 10.12/x", "" },
+};
+
+START_TEST(test_find_doi)
+{
+	const char *t = doi_cases[_i].text, *end = NULL;
+	const char *p = cite_find_doi(t, t + strlen(t), &end);
+	char got[128] = "";
+	if (p)
+		snprintf(got, sizeof(got), "%.*s", (int)(end - p), p);
+	ck_assert_str_eq(got, doi_cases[_i].doi);
 }
 END_TEST
 
@@ -529,6 +553,7 @@ static Suite *extract_suite(void)
 	tcase_add_loop_test(tc, test_sentence_split, 0, N(split_cases));
 	tcase_add_loop_test(tc, test_cite_scan, 0, N(cite_cases));
 	tcase_add_loop_test(tc, test_ref_parse, 0, N(ref_cases));
+	tcase_add_loop_test(tc, test_find_doi, 0, N(doi_cases));
 	tcase_add_loop_test(tc, test_catalyst_analyze, 0, N(name_cases));
 	tcase_add_test(tc, test_no_metal_no_catalyst);
 	tcase_add_loop_test(tc, test_mentions, 0, N(mention_cases));
