@@ -71,5 +71,8 @@ int cmd_wants_help(int argc, char **argv);
 struct validate_opts;
 void *cmd_cites_for(const char *entries_file, struct validate_opts *vo);
 void cmd_cites_free(void *handle);
+/* What the paper beside an entries file says of itself (corpus_paper_meta); -1: no paper. */
+struct paper_meta;
+int cmd_paper_meta_for(const char *entries_file, struct paper_meta *out /* OUT */);
 
 #endif

@@ -78,57 +78,36 @@ static int candidates(const char *paper, const char *key, const char *data, size
 }
 
 /*
- * The first page of a text paper: up to its first form feed (pdftotext's
- * page break), at most FIRST_PAGE bytes, and never into its reference list.
- */
-#define FIRST_PAGE 16384
-static size_t first_page(const char *data, size_t len)
-{
-	const char *ff = memchr(data, '\f', len < FIRST_PAGE ? len : FIRST_PAGE);
-	const char *p, *end = ff ? ff : data + (len < FIRST_PAGE ? len : FIRST_PAGE);
-	for (p = data; p < end; p++)
-		if ((p == data || p[-1] == '\n') &&
-		    (str_startswith(p, "References") || str_startswith(p, "REFERENCES") ||
-		     str_startswith(p, "# References") || str_startswith(p, "## References")))
-			return (size_t)(p - data);
-	return (size_t)(end - data);
-}
-
-/*
- * The DOI a paper gives for itself, lower-cased: from the XML metadata, or
- * the first one on the first page of a text (a PDF's first page as poppler
- * reads it, heads and margins included).  NULL when there is none; *bad
- * is set when the XML does not parse or the PDF is refused (the
- * diagnostics are printed).
+ * The DOI a paper gives for itself, lower-cased (corpus_paper_meta): from
+ * the XML metadata, or the first one on the first page of a text (a PDF's
+ * first page as poppler reads it, heads and margins included).  NULL when
+ * there is none; *bad is set when the XML does not parse or the PDF is
+ * refused (the diagnostics are printed).
  */
 static char *paper_doi(const char *name, const char *ext, const char *data, size_t len, int *bad)
 {
+	struct diag *d = diag_new(DIAG_FMT_TEXT, NULL);
+	struct paper_meta m;
 	char *doi = NULL, *page = NULL, *p;
-	const char *end, *start;
-	*bad = 0;
-	if (str_eq(ext, "xml")) {
-		struct diag *d = diag_new(DIAG_FMT_TEXT, NULL);
-		doi = corpus_xml_doi(name, data, len, d);
-		*bad = diag_count(d, DIAG_ERROR) > 0;
-		diag_free(d);
-		goto lower;
-	}
 	if (str_eq(ext, "pdf")) {
-		struct diag *d = diag_new(DIAG_FMT_TEXT, NULL);
 		page = ingest_pdf_first_page(name, data, len, d);
-		diag_free(d);
 		if (!page) {
+			diag_free(d);
 			*bad = 1;
 			return NULL;
 		}
+		ext = "txt";
 		data = page;
 		len = strlen(page);
 	}
-	start = cite_find_doi(data, data + first_page(data, len), &end);
-	if (start)
-		doi = xstrndup(start, (size_t)(end - start));
+	*bad = corpus_paper_meta(name, ext, data, len, &m, d) < 0 || diag_count(d, DIAG_ERROR) > 0;
+	diag_free(d);
 	free(page);
-lower:
+	if (m.doi && *m.doi) {
+		doi = m.doi;
+		m.doi = NULL;
+	}
+	paper_meta_release(&m);
 	for (p = doi; p && *p; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');

@@ -74,7 +74,8 @@ static char *template_by_name(const char *name)
 }
 
 /* Reports validate as nh3cat validate does, with the paper beside each entries file. */
-static const struct report_validation_hook validation_hook = { cmd_cites_for, cmd_cites_free };
+static const struct report_validation_hook validation_hook = { cmd_cites_for, cmd_cites_free,
+								 cmd_paper_meta_for };
 
 static int run(int argc, char **argv)
 {

@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "cite.h"
 #include "cmd.h"
+#include "corpus.h"
 #include "corpus_layout.h"
 #include "diag.h"
 #include "document.h"
@@ -227,6 +228,17 @@ void *cmd_cites_for(const char *entries_file, struct validate_opts *vo)
 		vo->cites_name = h->paper;
 	}
 	return h;
+}
+
+int cmd_paper_meta_for(const char *entries_file, struct paper_meta *out)
+{
+	char *paper = paper_beside(entries_file);
+	int rc;
+	if (!paper)
+		return -1;
+	rc = corpus_paper_meta_file(paper, out);
+	free(paper);
+	return rc;
 }
 
 void cmd_cites_free(void *handle)

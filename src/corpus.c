@@ -18,6 +18,7 @@
 
 #include "buf.h"
 #include "chem.h"
+#include "cite.h"
 #include "corpus.h"
 #include "corpus_layout.h"
 #include "fileio.h"
@@ -940,41 +941,319 @@ static int is_reference_list(const xmlNode *n)
 	       xml_is(n, "references") || xml_is(n, "tail");
 }
 
-static const xmlNode *find_doi(const xmlNode *n, unsigned depth)
+/* The first elements of the front matter that carry a paper's metadata. */
+struct meta_nodes {
+	const xmlNode *doi, *title, *surname, *creator, *year, *cover;
+};
+
+static int in_dc(const xmlNode *n)
+{
+	return str_eq(xml_ns(n), "http://purl.org/dc/elements/1.1/");
+}
+
+static void find_meta(const xmlNode *n, unsigned depth, struct meta_nodes *m)
 {
 	for (; n; n = n->next) {
-		const xmlNode *r;
 		const char *type;
 		if (n->type != XML_ELEMENT_NODE || is_reference_list(n))
 			continue;
 		type = xml_attr(n, "pub-id-type");
-		if ((xml_is(n, "article-id") && type && str_eq(type, "doi")) || xml_is(n, "doi"))
-			return n;
-		if (depth < XMLSAFE_MAX_DEPTH && (r = find_doi(n->children, depth + 1)) != NULL)
-			return r;
+		if (!m->doi && ((xml_is(n, "article-id") && type && str_eq(type, "doi")) ||
+				xml_is(n, "doi")))
+			m->doi = n;
+		else if (!m->title && (xml_is(n, "article-title") || (xml_is(n, "title") && in_dc(n))))
+			m->title = n;
+		else if (!m->surname && xml_is(n, "surname"))
+			m->surname = n;
+		else if (!m->creator && xml_is(n, "creator") && in_dc(n))
+			m->creator = n;
+		else if (!m->year && xml_is(n, "year") && n->parent && xml_is(n->parent, "pub-date"))
+			m->year = n;
+		else if (!m->cover && xml_is(n, "coverDate"))
+			m->cover = n;
+		if (depth < XMLSAFE_MAX_DEPTH)
+			find_meta(n->children, depth + 1, m);
 	}
-	return NULL;
 }
 
-char *corpus_xml_doi(const char *name, const char *data, size_t len, struct diag *d)
+/* The text of n, trimmed, white space runs made one blank; "" for NULL. */
+static char *node_text(const xmlNode *n)
+{
+	struct buf b = BUF_INIT, o = BUF_INIT;
+	const char *p;
+	char *r;
+	if (n)
+		xml_text(n, &b);
+	buf_addstr(&b, "");
+	for (p = b.data; *p; p++) {
+		int sp = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
+		if (sp && (o.len == 0 || o.data[o.len - 1] == ' '))
+			continue;
+		buf_addch(&o, sp ? ' ' : *p);
+	}
+	buf_addstr(&o, "");
+	r = xstrdup(str_trim(o.data));
+	buf_release(&b);
+	buf_release(&o);
+	return r;
+}
+
+static int xml_meta(const char *name, const char *data, size_t len, struct paper_meta *out,
+		    struct diag *d)
 {
 	xmlDocPtr doc = xmlsafe_parse(name, data, len, NULL, d);
-	const xmlNode *n;
-	char *doi = NULL;
+	struct meta_nodes m;
+	char *y;
 	if (!doc)
-		return NULL;
-	n = find_doi(xmlDocGetRootElement(doc), 0);
-	if (n) {
-		struct buf b = BUF_INIT;
-		xml_text(n, &b);
-		buf_addstr(&b, "");
-		doi = xstrdup(str_trim(b.data));
-		buf_release(&b);
-		if (!doi[0]) {
-			free(doi);
-			doi = NULL;
+		return -1;
+	memset(&m, 0, sizeof(m));
+	find_meta(xmlDocGetRootElement(doc), 0, &m);
+	out->doi = node_text(m.doi);
+	out->title = node_text(m.title);
+	out->author = node_text(m.surname ? m.surname : m.creator);
+	if (!m.surname && strchr(out->author, ','))
+		*strchr(out->author, ',') = '\0';     /* dc:creator "Surname, A." */
+	y = node_text(m.year ? m.year : m.cover);
+	if (!m.year && strlen(y) > 4)
+		y[4] = '\0';                          /* prism:coverDate 2024-01-01 */
+	out->year = y;
+	xmlFreeDoc(doc);
+	return 0;
+}
+
+/* --- a text paper's first page -------------------------------------------- */
+
+size_t corpus_first_page(const char *data, size_t len)
+{
+	size_t cap = len < CORPUS_FIRST_PAGE ? len : CORPUS_FIRST_PAGE;
+	const char *ff = memchr(data, '\f', cap);
+	const char *p, *end = ff ? ff : data + cap;
+	for (p = data; p < end; p++)
+		if ((p == data || p[-1] == '\n') &&
+		    (str_startswith(p, "References") || str_startswith(p, "REFERENCES") ||
+		     str_startswith(p, "# References") || str_startswith(p, "## References")))
+			return (size_t)(p - data);
+	return (size_t)(end - data);
+}
+
+static int is_alpha(int c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (unsigned char)c >= 0x80;
+}
+
+/* Marks around a name (daggers, ^{ab}) have no word of three ASCII letters. */
+static int is_ascii_alpha(int c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* A year 1900..2099 standing alone at s[i..i+4), or 0. */
+static int year_at(const char *s, size_t i, size_t n)
+{
+	int y;
+	if (i + 4 > n || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') ||
+	    (i + 4 < n && s[i + 4] >= '0' && s[i + 4] <= '9'))
+		return 0;
+	if (!((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')) ||
+	    s[i + 2] < '0' || s[i + 2] > '9' || s[i + 3] < '0' || s[i + 3] > '9')
+		return 0;
+	y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+	return y;
+}
+
+/* s[0..n) equals lower-case word in ASCII letters of any case. */
+static int ascii_ieq(const char *s, const char *word, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+		if (c != word[i])
+			return 0;
+	}
+	return 1;
+}
+
+static int line_has(const char *s, size_t n, const char *word)
+{
+	size_t w = strlen(word), i;
+	for (i = 0; i + w <= n; i++)
+		if (ascii_ieq(s + i, word, w))
+			return 1;
+	return 0;
+}
+
+/*
+ * One name of an author line ("Xuanbei Peng", "†^{ab} Mingyuan Zhang",
+ * "X. Peng"): two to four capitalised words after any marks, then nothing
+ * but marks (no word of three letters or more).  Sets the surname (the
+ * last word) and returns 1, or returns 0.
+ */
+static int author_name(const char *s, size_t n, const char **sur, size_t *nsur)
+{
+	size_t i = 0, words = 0;
+	const char *last = NULL;
+	size_t nlast = 0;
+	while (i < n && !(s[i] >= 'A' && s[i] <= 'Z' && (i == 0 || !is_alpha(s[i - 1]))))
+		i++;
+	if (i >= n)
+		return 0;
+	/* Marks before the name: nothing with three letters in a row. */
+	{
+		size_t k, run = 0;
+		for (k = 0; k < i; k++) {
+			run = is_ascii_alpha(s[k]) ? run + 1 : 0;
+			if (run >= 3)
+				return 0;
 		}
 	}
-	xmlFreeDoc(doc);
-	return doi;
+	while (i < n && s[i] >= 'A' && s[i] <= 'Z') {
+		size_t st = i;
+		i++;
+		while (i < n && (is_alpha(s[i]) || s[i] == '-' || s[i] == '\'' || s[i] == '.'))
+			i++;
+		words++;
+		last = s + st;
+		nlast = i - st;
+		while (i < n && s[i] == ' ')
+			i++;
+	}
+	if (words < 2 || words > 4 || nlast < 2 || last[nlast - 1] == '.')
+		return 0;
+	{
+		size_t run = 0;
+		for (; i < n; i++) {
+			run = is_ascii_alpha(s[i]) ? run + 1 : 0;
+			if (run >= 3)
+				return 0;
+		}
+	}
+	*sur = last;
+	*nsur = nlast;
+	return 1;
+}
+
+/* The surname of the first author of an author line, or NULL. */
+static char *author_line(const char *s, size_t n)
+{
+	const char *first = NULL, *sur, *p = s, *end = s + n;
+	size_t nfirst = 0, nsur, names = 0;
+	if (n > 2000)
+		return NULL;
+	while (p < end) {
+		const char *comma = memchr(p, ',', (size_t)(end - p));
+		const char *q = comma ? comma : end, *and;
+		/* "... Wang and Lilong Jiang": " and " splits an item too. */
+		for (and = p; and + 5 <= q; and++)
+			if (!memcmp(and, " and ", 5))
+				break;
+		if (and + 5 <= q)
+			q = and;
+		if (!author_name(p, (size_t)(q - p), &sur, &nsur))
+			return NULL;
+		if (!names++) {
+			first = sur;
+			nfirst = nsur;
+		}
+		p = q == and ? q + 5 : q + 1;
+	}
+	return names >= 3 ? xstrndup(first, nfirst) : NULL;
+}
+
+static void text_meta(const char *data, size_t len, struct paper_meta *out)
+{
+	size_t page = corpus_first_page(data, len), i, nl;
+	const char *end, *start = cite_find_doi(data, data + page, &end);
+	int cite_year = 0, other_year = 0;
+	out->doi = start ? xstrndup(start, (size_t)(end - start)) : xstrdup("");
+	out->title = xstrdup("");
+	out->author = NULL;
+	for (i = 0; i < page; i = nl + 1) {
+		const char *l = data + i, *e = memchr(l, '\n', page - i);
+		size_t n = e ? (size_t)(e - l) : page - i, k;
+		int cite = line_has(l, n, "cite this"), dated = line_has(l, n, "received") ||
+			line_has(l, n, "accepted") || line_has(l, n, "published") ||
+			line_has(l, n, "copyright") || line_has(l, n, "\xC2\xA9");
+		nl = i + n;
+		for (k = 0; (cite || dated) && k < n; k++) {
+			int y = year_at(l, k, n);
+			if (y && cite && !cite_year)
+				cite_year = y;
+			if (y && dated && y > other_year)
+				other_year = y;
+		}
+		if (!out->author)
+			out->author = author_line(l, n);
+	}
+	if (!out->author)
+		out->author = xstrdup("");
+	if (cite_year || other_year) {
+		struct buf b = BUF_INIT;
+		buf_printf(&b, "%d", cite_year ? cite_year : other_year);
+		out->year = buf_detach(&b, NULL);
+	} else {
+		out->year = xstrdup("");
+	}
+}
+
+int corpus_paper_meta(const char *name, const char *ext, const char *data, size_t len,
+		      struct paper_meta *out, struct diag *d)
+{
+	memset(out, 0, sizeof(*out));
+	if (str_eq(ext, "xml") || str_eq(ext, "nxml")) {
+		if (xml_meta(name, data, len, out, d) == 0)
+			return 0;
+		paper_meta_release(out);
+		out->author = xstrdup("");
+		out->year = xstrdup("");
+		out->title = xstrdup("");
+		out->doi = xstrdup("");
+		return -1;
+	}
+	if (str_eq(ext, "pdf")) {
+		out->author = xstrdup("");
+		out->year = xstrdup("");
+		out->title = xstrdup("");
+		out->doi = xstrdup("");
+		return 0;
+	}
+	text_meta(data, len, out);
+	return 0;
+}
+
+static void ignore_diag(void *ctx, const struct diag_item *item)
+{
+	(void)ctx;
+	(void)item;
+}
+
+int corpus_paper_meta_file(const char *path, struct paper_meta *out)
+{
+	size_t len;
+	char *data = file_read_all(path, &len);
+	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+	struct diag *quiet;
+	int rc;
+	if (!data) {
+		memset(out, 0, sizeof(*out));
+		out->author = xstrdup("");
+		out->year = xstrdup("");
+		out->title = xstrdup("");
+		out->doi = xstrdup("");
+		return -1;
+	}
+	quiet = diag_new_collect(ignore_diag, NULL);
+	rc = corpus_paper_meta(path, dot && (!slash || dot > slash) ? dot + 1 : "", data, len, out,
+			       quiet);
+	diag_free(quiet);
+	free(data);
+	return rc;
+}
+
+void paper_meta_release(struct paper_meta *m)
+{
+	free(m->author);
+	free(m->year);
+	free(m->title);
+	free(m->doi);
+	memset(m, 0, sizeof(*m));
 }

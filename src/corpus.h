@@ -113,12 +113,43 @@ char *corpus_key_from_path(const char *path);
 char *corpus_key_from_doi(const char *doi);
 
 /*
- * The DOI an XML paper declares for itself (JATS article-id of type doi,
- * Elsevier prism:doi, xocs:doi or ce:doi; never one in the reference
- * list), or NULL when it declares none or does not parse (diagnostics go
- * to d).  Caller frees.
+ * What a paper says of itself, the one place that reads it: the first
+ * author's surname, the year, the title and the DOI.  Strings are "" when
+ * unknown; release with paper_meta_release.
+ *
+ *   XML (ext "xml"): the front matter, never a reference list: JATS
+ *     article-id of type doi, article-title, the first contrib's surname,
+ *     pub-date's year; Elsevier prism:doi, xocs:doi or ce:doi, dc:title,
+ *     the first ce:author's surname (or dc:creator "Surname, A."),
+ *     prism:coverDate's year.
+ *   text (any other ext but "pdf"): its first page (up to the first form
+ *     feed, 16 KiB at most, never into its reference list): the first DOI;
+ *     the year of its "Cite this" line, else the latest year of its
+ *     received / accepted / published / copyright lines; the first name of
+ *     its author line (three or more names separated by commas or "and").
+ *   PDF: nothing (its text is the PDF reader's business).
+ *
+ * Returns 0, or -1 when XML does not parse (its diagnostics go to d).
  */
-char *corpus_xml_doi(const char *name, const char *data, size_t len, struct diag *d);
+/*
+ * The first page of a text paper, data[0..return): up to its first form
+ * feed (pdftotext's page break), at most CORPUS_FIRST_PAGE bytes, and never
+ * into its reference list.
+ */
+#define CORPUS_FIRST_PAGE 16384
+size_t corpus_first_page(const char *data, size_t len);
+
+struct paper_meta {
+	char *author;
+	char *year;
+	char *title;
+	char *doi;
+};
+int corpus_paper_meta(const char *name, const char *ext, const char *data, size_t len,
+		      struct paper_meta *out /* OUT */, struct diag *d);
+/* The same for the file path (its extension says the kind); quiet; -1 unreadable. */
+int corpus_paper_meta_file(const char *path, struct paper_meta *out /* OUT */);
+void paper_meta_release(struct paper_meta *m);
 
 /*
  * Check that data holds a paper nh3cat can read: UTF-8 text without NUL

@@ -122,6 +122,7 @@ static double next_height(struct gfx *g, const struct rpt_flow *f, const struct 
 	case RB_STATS:
 	case RB_SUMMARY:
 	case RB_FINDINGS:
+	case RB_BIBLIOGRAPHY:
 		return 90;
 	default:
 		return 40;
@@ -179,6 +180,9 @@ static void render_pages(struct gfx *g, const struct report_template *t, const s
 			break;
 		case RB_ENTRIES:
 			rpt_entries_render(&f, d);
+			break;
+		case RB_BIBLIOGRAPHY:
+			rpt_bibliography_render(&f, d);
 			break;
 		case RB_PAGEBREAK:
 			if (f.y > f.top)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "arrhenius.h"
+#include "chem.h"
 #include "report_chart.h"
 #include "report_axis.h"
 #include "report_data.h"
@@ -40,6 +41,7 @@ struct pt {
 	size_t series;
 	const struct rpt_row *row;
 	int nolabel;        /* not one of the points worth a label */
+	int named;          /* a catalyst the template names (<label catalyst>) */
 	enum gfx_fill fill; /* the pressure class */
 };
 
@@ -322,13 +324,23 @@ static void place_labels(struct gfx *g, const struct rpt_chart *c, struct pt *pt
 	static const double pos[8][2] = {
 		{ 1, 0 }, { -1, 0 }, { 0, -1 }, { 0, 1 }, { 1, -1 }, { 1, 1 }, { -1, -1 }, { -1, 1 }
 	};
-	for (i = 0; i < n; i++) {
+	/* The catalysts the template names first, so that they find room. */
+	size_t *order = xcalloc(n + 1, sizeof(*order)), oi, no = 0;
+	for (i = 0; i < n; i++)
+		if (pts[i].named)
+			order[no++] = i;
+	for (i = 0; i < n; i++)
+		if (!pts[i].named)
+			order[no++] = i;
+	for (oi = 0; oi < n; oi++) {
 		char tmp[NUM_BUFSZ];
 		char clip[RPT_CLIP + 4];
-		const char *text = rpt_clip(rpt_row_text(pts[i].row, &c->label, tmp), clip);
+		const char *text;
 		struct buf mk = BUF_INIT;
 		double w, h, r = MARKER_SIZE / 2 + 1.5;
 		int done = 0;
+		i = order[oi];
+		text = rpt_clip(rpt_row_text(pts[i].row, &c->label, tmp), clip);
 		if (!*text)
 			continue;
 		if (pts[i].nolabel) {
@@ -336,15 +348,16 @@ static void place_labels(struct gfx *g, const struct rpt_chart *c, struct pt *pt
 			continue;
 		}
 		/* The same catalyst twice on one spot (a table row and the text) needs one label. */
-		for (j = 0; j < i; j++) {
+		for (k = 0; k < oi; k++) {
 			char tmp2[NUM_BUFSZ], clip2[RPT_CLIP + 4];
+			j = order[k];
 			if (pts[j].nolabel)
 				continue;
 			if (fabs(pts[j].px - pts[i].px) < 1 && fabs(pts[j].py - pts[i].py) < 1 &&
 			    str_eq(rpt_clip(rpt_row_text(pts[j].row, &c->label, tmp2), clip2), text))
 				break;
 		}
-		if (j < i)
+		if (k < oi)
 			continue;
 		rpt_chem_markup(text, &mk);
 		gfx_text_size(g, FONT_SMALL, buf_str(&mk), 0, &w, &h);
@@ -413,6 +426,7 @@ static void place_labels(struct gfx *g, const struct rpt_chart *c, struct pt *pt
 		buf_release(&mk);
 	}
 	free(placed);
+	free(order);
 }
 
 /* --- points -------------------------------------------------------------------- */
@@ -591,7 +605,47 @@ static int cmp_pt_x(const void *pa, const void *pb)
 	return *(const size_t *)pa < *(const size_t *)pb ? -1 : 1;
 }
 
-/* Many points: labels go to the highest and the lowest only. */
+/*
+ * The points of the catalysts the template names (<label catalyst>), by
+ * the one name fold (chem.h); returns how many of the names have a point.
+ */
+static size_t mark_named(const struct rpt_chart *c, struct pt *pts, size_t n,
+			 struct buf *missing /* OUT: markup, names without a point */)
+{
+	char **folds;
+	int *found;
+	size_t i, k, nfound = 0;
+	if (!c->nnamed)
+		return 0;
+	folds = xcalloc(c->nnamed, sizeof(*folds));
+	found = xcalloc(c->nnamed, sizeof(*found));
+	for (k = 0; k < c->nnamed; k++)
+		folds[k] = chem_fold_name(c->named[k]);
+	for (i = 0; i < n; i++) {
+		char *f = chem_fold_name(entry_get(pts[i].row->e, COL_CATALYST));
+		for (k = 0; k < c->nnamed; k++)
+			if (*folds[k] && str_eq(f, folds[k])) {
+				pts[i].named = 1;
+				found[k] = 1;
+			}
+		free(f);
+	}
+	for (k = 0; k < c->nnamed; k++) {
+		nfound += (size_t)found[k];
+		if (!found[k]) {
+			char clip[RPT_CLIP + 4];
+			if (missing->len)
+				buf_addstr(missing, ", ");
+			rpt_chem_markup(rpt_clip(c->named[k], clip), missing);
+		}
+		free(folds[k]);
+	}
+	free(folds);
+	free(found);
+	return nfound;
+}
+
+/* Many points: labels go to the highest and the lowest only, and to the named catalysts. */
 static void pick_labels(struct pt *pts, size_t n)
 {
 	size_t *ix, i;
@@ -605,7 +659,7 @@ static void pick_labels(struct pt *pts, size_t n)
 	cmp_pts_base = pts;
 	qsort(ix, n, sizeof(*ix), cmp_pt_y);
 	for (i = 0; i < n; i++)
-		if (i < SCATTER_TOP_LABELS || i >= n - SCATTER_BOTTOM_LABELS)
+		if (i < SCATTER_TOP_LABELS || i >= n - SCATTER_BOTTOM_LABELS || pts[ix[i]].named)
 			pts[ix[i]].nolabel = 0;
 	free(ix);
 }
@@ -634,9 +688,34 @@ static void jitter(struct pt *pts, size_t n, double spread)
 }
 
 
+/*
+ * The note under a scatter chart (markup, "" none): what the marker fill
+ * means, how many of the n points are not labelled, and the catalysts the
+ * template names that have no point (missing).
+ */
+static void scatter_note(const struct rpt_chart *c, size_t nclasses, int labelled, size_t hidden,
+			 size_t n, const char *missing, struct buf *out)
+{
+	buf_reset(out);
+	if (nclasses > 1)
+		buf_addstr(out, "Marker fill gives the pressure: open 0.1 MPa or less, "
+			   "light up to 1.5 MPa, solid above; unknown light.  ");
+	if (labelled && hidden)
+		buf_printf(out, "%zu of %zu points not labelled%s.  ", hidden, n,
+			   n <= SCATTER_ALL_LABELS ? " (no room)" : c->nnamed ?
+			   " (labels go to the highest, the lowest and the catalysts named)" :
+			   " (labels go to the highest and lowest)");
+	if (labelled && *missing)
+		buf_printf(out, "Named but not in this chart: %s.", missing);
+	while (out->len && out->data[out->len - 1] == ' ')
+		out->data[--out->len] = '\0';
+}
+
 static void chart_scatter(struct gfx *g, const struct rpt_chart *c, const struct rpt_groups *gr,
 			  double x, double y, double w, double h, struct rpt_chart_layout *lay)
 {
+	struct buf note = BUF_INIT, missing = BUF_INIT;
+	double note_h = 0;
 	size_t n, i, nsel = 0, ns;
 	struct pt *pts = collect_points(c, gr, 1, &n, lay);
 	struct buf xt = BUF_INIT, yt = BUF_INIT;
@@ -660,10 +739,18 @@ static void chart_scatter(struct gfx *g, const struct rpt_chart *c, const struct
 	axis_title(c->ytitle, &c->y, &yt);
 	nclasses = pressure_classes(pts, n);
 	labelled = c->label.kind != RF_COLUMN || c->label.col >= 0;
-	if (labelled)
+	if (labelled) {
+		lay->nnamed_found = mark_named(c, pts, n, &missing);
 		pick_labels(pts, n);
-	plot_area(g, &lay->y, buf_str(&yt), buf_str(&xt), x, y, w, h,
-		  nclasses > 1 || (labelled && n > SCATTER_ALL_LABELS) ? 22 : 0, 0, &p);
+	}
+	/* Room under the plot for the note, measured with every point unlabelled. */
+	scatter_note(c, nclasses, labelled, n, n, buf_str(&missing), &note);
+	if (note.len) {
+		double nw, nh;
+		gfx_text_size(g, FONT_SMALL, buf_str(&note), w, &nw, &nh);
+		note_h = nh + 4;
+	}
+	plot_area(g, &lay->y, buf_str(&yt), buf_str(&xt), x, y, w, h, note_h, 0, &p);
 	for (i = 0; i < n; i++) {
 		pts[i].px = map_x(&p, &lay->x, pts[i].x);
 		pts[i].py = map_y(&p, &lay->y, pts[i].y);
@@ -711,19 +798,12 @@ static void chart_scatter(struct gfx *g, const struct rpt_chart *c, const struct
 		legend_draw(g, ss, ns, &lg);
 	if (labelled)
 		place_labels(g, c, pts, n, &p, &lg, inside, lay);
-	if (nclasses > 1 || (labelled && lay->nlabels_hidden)) {
-		/* Under the chart: what the fill means, and what is not labelled. */
-		struct buf note = BUF_INIT;
-		if (nclasses > 1)
-			buf_addstr(&note, "Marker fill gives the pressure: open 0.1 MPa or less, "
-				   "light up to 1.5 MPa, solid above; unknown light.  ");
-		if (labelled && lay->nlabels_hidden)
-			buf_printf(&note, "%zu of %zu points not labelled%s.", lay->nlabels_hidden, n,
-				   n > SCATTER_ALL_LABELS ? " (labels go to the highest and lowest)" :
-				   " (no room)");
-		gfx_text(g, FONT_SMALL, buf_str(&note), x, y + h - 20, w, GA_LEFT, GREY);
-		buf_release(&note);
-	}
+	/* Under the chart: what the fill means, and what is not labelled. */
+	scatter_note(c, nclasses, labelled, lay->nlabels_hidden, n, buf_str(&missing), &note);
+	if (note.len)
+		gfx_text(g, FONT_SMALL, buf_str(&note), x, y + h - note_h + 2, w, GA_LEFT, GREY);
+	buf_release(&note);
+	buf_release(&missing);
 	series_free(ss, ns);
 	buf_release(&xt);
 	buf_release(&yt);
@@ -1380,6 +1460,8 @@ void rpt_chart_layout_dump(FILE *f, const struct rpt_chart *c, const struct rpt_
 		fprintf(f, "  capped=%zu\n", lay->nbars_capped);
 	if (lay->nlabels || lay->nlabels_hidden)
 		fprintf(f, "  labels=%zu hidden=%zu\n", lay->nlabels, lay->nlabels_hidden);
+	if (c->nnamed)
+		fprintf(f, "  named=%zu found=%zu\n", c->nnamed, lay->nnamed_found);
 	if (lay->fits.len)
 		fprintf(f, "%s", buf_str(&lay->fits));
 }

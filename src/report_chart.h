@@ -20,6 +20,7 @@ struct rpt_chart_layout {
 	size_t nmissing;             /* rows without an x or y value */
 	size_t ndropped_log;         /* rows with a value <= 0 on a log axis */
 	size_t nlabels, nlabels_hidden;
+	size_t nnamed_found;         /* scatter: catalysts the template names that have a point */
 	size_t nseries;
 	const char *legend;          /* "upper-left" ... or "above" or "none" */
 	struct buf fits;             /* arrhenius: one line per fitted series */

@@ -17,9 +17,11 @@
 
 #include "chem.h"
 #include "classify.h"
+#include "corpus.h"
 #include "corpus_layout.h"
 #include "report_data.h"
 #include "report_int.h"
+#include "report_sources.h"
 #include "rules.h"
 #include "validate.h"
 
@@ -91,6 +93,10 @@ int rpt_field_parse(const char *name, struct rpt_field *out)
 		out->kind = RF_FILE;
 		return 0;
 	}
+	if (str_eq(name, "paper")) {
+		out->kind = RF_PAPER;
+		return 0;
+	}
 	c = entry_col_find(name);
 	if (c < 0)
 		return -1;
@@ -108,6 +114,8 @@ const char *rpt_field_title(const struct rpt_field *f)
 		return "ln(<i>r</i><sub>NH<sub>3</sub></sub>)";
 	if (f->kind == RF_FILE)
 		return "File";
+	if (f->kind == RF_PAPER)
+		return "Source";
 	for (i = 0; i < ARRAY_SIZE(field_titles); i++)
 		if (field_titles[i].col == f->col)
 			return field_titles[i].title;
@@ -294,11 +302,18 @@ const char *rpt_row_text(const struct rpt_row *r, const struct rpt_field *f, cha
 		return entry_get(r->e, (enum entry_col)f->col);
 	case RF_FILE:
 		return r->file;
+	case RF_PAPER:
+		return rpt_row_paper(r);
 	default:
 		if (rpt_row_num(r, f, &v) != 1)
 			return "";
 		return num_format(v, tmp);
 	}
+}
+
+const char *rpt_row_paper(const struct rpt_row *r)
+{
+	return r->paper ? r->paper : entry_get(r->e, COL_DOC);
 }
 
 int rpt_row_num(const struct rpt_row *r, const struct rpt_field *f, double *out)
@@ -844,8 +859,10 @@ static void rebuild_rows(struct report_data *d)
 		d->rows = xgrow(d->rows, &d->arows, d->nrows + 1, sizeof(*d->rows));
 		d->rows[d->nrows].e = facts[i].e;
 		d->rows[d->nrows].file = d->names[facts[i].set];
+		d->rows[d->nrows].paper = NULL;
 		d->nrows++;
 	}
+	rpt_sources_finish(d);
 	free(cited.v);
 	free(meas.v);
 	free(facts);
@@ -1008,6 +1025,13 @@ static int add_file(struct report_data *d, const char *path)
 		d->nwaived += vo.waived;
 	}
 	d->ninferred += infer_site_types(s);
+	{
+		struct paper_meta m;
+		int have = d->hook && d->hook->paper_meta && d->hook->paper_meta(path, &m) == 0;
+		rpt_sources_note_file(d, path, s, have ? &m : NULL);
+		if (have)
+			paper_meta_release(&m);
+	}
 	diag_free(dg);
 	return 0;
 }
@@ -1120,5 +1144,6 @@ void report_data_free(struct report_data *d)
 	waivers_free(d->waivers);
 	free(d->rows);
 	free(d->doc);
+	rpt_sources_release(d);
 	free(d);
 }

@@ -22,9 +22,16 @@ struct rpt_row;
  * alone.
  */
 struct validate_opts;
+struct paper_meta;
 struct report_validation_hook {
 	void *(*prepare)(const char *entries_file, struct validate_opts *vo);
 	void (*release)(void *handle);
+	/*
+	 * What the paper beside an entries file (ROOT/papers/KEY.*) says of
+	 * itself (corpus.h), for the source column and the bibliography: 0 and
+	 * *out filled, or -1 (no paper).  NULL: sources are named by their key.
+	 */
+	int (*paper_meta)(const char *entries_file, struct paper_meta *out);
 };
 
 /* An empty data set; add files with report_data_add. */
@@ -53,7 +60,7 @@ void report_data_free(struct report_data *d);
 
 /* --- for tables and charts --- */
 
-/* Resolve a field name ("rate_mmol_gcat_h", "inv_T", "ln_rate", "file"); 0 or -1. */
+/* Resolve a field name ("rate_mmol_gcat_h", "inv_T", "ln_rate", "file", "paper"); 0 or -1. */
 int rpt_field_parse(const char *name, struct rpt_field *out /* OUT */);
 
 /* Default axis or column title (markup) and unit (markup, "" none) of a field. */
@@ -70,6 +77,9 @@ void rpt_markup_escape(const char *s, struct buf *out);
 /* The value of a field as text ("" when empty) and as a number (1, 0 empty, -1 not a number). */
 const char *rpt_row_text(const struct rpt_row *r, const struct rpt_field *f, char *tmp /* NUM_BUFSZ */);
 int rpt_row_num(const struct rpt_row *r, const struct rpt_field *f, double *out /* OUT */);
+
+/* The label of a row's document (report_sources.c): r->paper, or its doc key before labels are made. */
+const char *rpt_row_paper(const struct rpt_row *r);
 
 /* 1 when field f of r is listed in its derived column. */
 int rpt_row_derived(const struct rpt_row *r, const struct rpt_field *f);

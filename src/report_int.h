@@ -26,6 +26,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "entry.h"
+#include "hashidx.h"
 
 struct gfx;
 struct report_validation_hook;
@@ -37,7 +38,8 @@ enum rpt_field_kind {
 	RF_COLUMN,        /* entry_cols[col] */
 	RF_INV_T,         /* 1000 / T(K), from temperature_C */
 	RF_LN_RATE,       /* ln of rate_mmol_gcat_h */
-	RF_FILE           /* the entries file the row came from */
+	RF_FILE,          /* the entries file the row came from */
+	RF_PAPER          /* its document as a source: first author and year, or the key */
 };
 
 struct rpt_field {
@@ -97,6 +99,8 @@ struct rpt_chart {
 	char *xtitle, *ytitle;   /* markup; NULL: from the field */
 	int box;          /* strip: draw a box over each group */
 	int min_points;   /* arrhenius: temperatures a series needs (default 2) */
+	char **named;     /* scatter: catalysts labelled besides the extremes (<label catalyst>) */
+	size_t nnamed;
 	double width, height;    /* pt */
 	struct rpt_filters filters;
 	long line;
@@ -111,6 +115,7 @@ enum rpt_block_kind {
 	RB_FINDINGS,      /* validation findings counted by rule, and listed */
 	RB_STATS,         /* table: a field summarised per group (n, min, median, max) */
 	RB_ENTRIES,       /* every entry with its evidence, values, findings, status (review sheet) */
+	RB_BIBLIOGRAPHY,  /* the source documents and the primary papers their rows cite */
 	RB_PAGEBREAK
 };
 
@@ -147,6 +152,24 @@ struct report_template {
 struct rpt_row {
 	const struct entry *e;
 	const char *file;
+	const char *paper;           /* its source's label ("Peng 2024a"), report_sources.c */
+};
+
+/* A reference of a source's reference list that its rows cite. */
+struct rpt_ref {
+	long num;
+	char *text;                  /* "X. Wang, X. Peng et al., Title, Journal, 2020, 11, 653", "" unknown */
+	char *doi;                   /* "" unknown */
+};
+
+/* A document the entries come from (report_sources.c). */
+struct rpt_source {
+	char *doc;                   /* document key */
+	char *author, *year, *title, *doi;   /* what the paper says of itself, "" unknown */
+	char *label;                 /* "Peng 2024", "Peng 2024a", or the key */
+	int have_meta;
+	struct rpt_ref *refs;        /* its reference list (refs/KEY.csv, ref_doi), in file order */
+	size_t nrefs, arefs;
 };
 
 struct rpt_finding {
@@ -175,6 +198,9 @@ struct report_data {
 	size_t nwaived_list, awaived;
 	struct rpt_finding *findings;
 	size_t nfindings, afindings;
+	struct rpt_source *sources;  /* one per document key (report_sources.c) */
+	size_t nsources, asources;
+	struct hashidx source_ix;    /* hash of the key -> sources[] */
 };
 
 /*

@@ -21,6 +21,7 @@
 #include "report_flow.h"
 #include "report_gfx.h"
 #include "report_int.h"
+#include "report_sources.h"
 
 static const struct gfx_rgb INK = { 0.1, 0.1, 0.1 };
 static const struct gfx_rgb GREY = { 0.4, 0.4, 0.4 };
@@ -173,12 +174,22 @@ static void grid_measure(struct gfx *gx, struct grid *g, double avail)
 	free(textw);
 }
 
+/* A group line wraps within the table's width. */
+static double group_width(const struct grid *g)
+{
+	double w = 0;
+	size_t j;
+	for (j = 0; j < g->ncols; j++)
+		w += g->width[j];
+	return w - 2 * PAD_X;
+}
+
 static double row_height(struct gfx *gx, struct grid *g, const struct grid_row *r)
 {
 	size_t j;
 	double hmax = 0, w, h;
 	if (!r->cells) {
-		gfx_text_size(gx, g->font, r->group, 0, &w, &h);
+		gfx_text_size(gx, g->font, r->group, group_width(g), &w, &h);
 		return h + 2 * PAD_Y + 2;
 	}
 	/* Numbers never wrap: one line each, measured once per grid. */
@@ -276,7 +287,8 @@ static int grid_draw(struct rpt_flow *f, struct grid *g, const char *caption, co
 			continued++;
 		}
 		if (!r->cells) {
-			gfx_text(f->g, g->font, r->group, f->x + PAD_X, f->y + PAD_Y + 1, 0, GA_LEFT, INK);
+			gfx_text(f->g, g->font, r->group, f->x + PAD_X, f->y + PAD_Y + 1, group_width(g),
+				 GA_LEFT, INK);
 			f->y += rh;
 			continue;
 		}
@@ -392,10 +404,12 @@ static void loading_markup(const char *s, struct buf *out)
 
 /*
  * A reference number belongs to the document that cites it: a cell of the
- * ref column reads "95 in KEY", never "95" alone.
+ * ref column reads "95 in Peng 2024a" (the document's source label, under
+ * which the bibliography lists its reference 95), never "95" alone; "95"
+ * when the table has a source column (field paper) that names it beside.
  */
 static void text_cell(struct cell *c, const struct rpt_field *f, const char *s,
-		      const struct entry *e)
+		      const struct rpt_row *r, int source_beside)
 {
 	struct buf b = BUF_INIT;
 	char clip[RPT_CLIP + 4];
@@ -411,9 +425,11 @@ static void text_cell(struct cell *c, const struct rpt_field *f, const char *s,
 				buf_addstr(&b, ", ");
 			else
 				rpt_markup_escape((char[2]){ *p, '\0' }, &b);
-		buf_addstr(&b, " <span foreground=\"#666666\">in ");
-		rpt_markup_escape(rpt_clip(entry_get(e, COL_DOC), clip), &b);
-		buf_addstr(&b, "</span>");
+		if (!source_beside) {
+			buf_addstr(&b, " <span foreground=\"#666666\">in ");
+			rpt_markup_escape(rpt_clip(rpt_row_paper(r), clip), &b);
+			buf_addstr(&b, "</span>");
+		}
 	} else
 		rpt_markup_escape(s, &b);
 	c->markup = buf_detach(&b, NULL);
@@ -434,11 +450,14 @@ void rpt_table_render(struct rpt_flow *f, const struct rpt_table *t, const struc
 	struct buf cap = BUF_INIT, cont = BUF_INIT, note = BUF_INIT;
 	size_t gi, i, j, nrows = 0;
 	int any_derived = 0, continued = 0, grouped = t->group.kind != RF_COLUMN || t->group.col >= 0;
+	int source_beside = 0;
 
 	f->table_no++;
 	rpt_select(d, &t->filters, &t->group, t->group_order, t->ngroup_order, &t->sort,
 		   t->sort_desc, &gr);
 	grid_init(&g, t->ncols, FONT_TABLE);
+	for (j = 0; j < t->ncols; j++)
+		source_beside |= t->cols[j].field.kind == RF_PAPER;
 	for (j = 0; j < t->ncols; j++) {
 		struct buf h = BUF_INIT;
 		buf_addstr(&h, t->cols[j].label);
@@ -482,7 +501,7 @@ void rpt_table_render(struct rpt_flow *f, const struct rpt_table *t, const struc
 					}
 					any_derived |= der;
 				} else {
-					text_cell(&cells[j], fl, s, r->e);
+					text_cell(&cells[j], fl, s, r, source_beside);
 				}
 			}
 		}
@@ -590,8 +609,15 @@ void rpt_summary_render(struct rpt_flow *f, const struct report_data *d)
 		buf_release(&cont);
 	}
 	if (f->layout)
-		fprintf(f->layout, "summary entries=%zu files=%zu rejected=%zu repeated=%zu inferred=%zu groups=%zu\n",
-			d->nrows, nfiles, d->nrejected, d->nrepeated, d->ninferred, gr.n);
+	{
+		size_t nunc = 0;
+		for (gi = 0; gi < gr.n; gi++)
+			if (!*gr.v[gi].name)
+				nunc += gr.v[gi].n;
+		fprintf(f->layout, "summary entries=%zu files=%zu rejected=%zu repeated=%zu inferred=%zu "
+			"unclassified=%zu groups=%zu\n", d->nrows, nfiles, d->nrejected, d->nrepeated,
+			d->ninferred, nunc, gr.n);
+	}
 	grid_release(&g);
 	rpt_groups_release(&gr);
 	buf_release(&cap);
@@ -976,7 +1002,7 @@ static void fields_markup(const struct entry *e, const enum entry_col *cols, siz
 			rpt_markup_escape(v, out);
 		if (*unit)
 			buf_printf(out, " %s", unit);
-		if (rpt_row_derived(&(struct rpt_row){ e, "" }, &f))
+		if (rpt_row_derived(&(struct rpt_row){ e, "", NULL }, &f))
 			buf_addstr(out, "<sup>a</sup>");
 	}
 	if (!any)
@@ -1016,7 +1042,10 @@ void rpt_entries_render(struct rpt_flow *f, const struct report_data *d)
 				buf_addstr(&b, ", cites ref. ");
 				rpt_markup_escape(entry_get(e, COL_REF), &b);
 				buf_addstr(&b, " of ");
-				rpt_markup_escape(entry_get(e, COL_DOC), &b);
+				{
+					const struct rpt_source *src = rpt_source_of(d, entry_get(e, COL_DOC));
+					rpt_markup_escape(src ? src->label : entry_get(e, COL_DOC), &b);
+				}
 			}
 			buf_addstr(&b, ";  <b>catalyst</b> ");
 			fields_markup(e, cat, ARRAY_SIZE(cat), &b);
@@ -1059,4 +1088,175 @@ void rpt_entries_render(struct rpt_flow *f, const struct report_data *d)
 				 f->width, GA_LEFT, GREY) + 12;
 	if (f->layout)
 		fprintf(f->layout, "entries shown=%zu\n", shown);
+}
+
+/* --- bibliography ------------------------------------------------------------ */
+
+static int cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	return x < y ? -1 : x > y;
+}
+
+static const struct rpt_source *cmp_src_base;
+
+static int cmp_src_label(const void *a, const void *b)
+{
+	return strcmp(cmp_src_base[*(const size_t *)a].label, cmp_src_base[*(const size_t *)b].label);
+}
+
+/* A DOI as markup: "doi:10.1039/d3sc06998b". */
+static void doi_markup(const char *doi, struct buf *out)
+{
+	buf_addstr(out, "doi:");
+	rpt_markup_escape(doi, out);
+}
+
+void rpt_bibliography_render(struct rpt_flow *f, const struct report_data *d)
+{
+	struct cited {
+		long *v;
+		size_t n, alloc;
+		size_t nrows;
+	} *cited = xcalloc(d->nsources + 1, sizeof(*cited));
+	size_t *order = xcalloc(d->nsources + 1, sizeof(*order));
+	size_t i, j, k, nsrc = 0, nref = 0, nnodoi = 0, nunknown = 0;
+	struct grid g;
+	struct buf cap = BUF_INIT, cont = BUF_INIT, text = BUF_INIT;
+
+	/* The reference numbers each document's rows cite. */
+	for (i = 0; i < d->nrows; i++) {
+		const struct rpt_source *s = rpt_source_of(d, entry_get(d->rows[i].e, COL_DOC));
+		const char *r = entry_get(d->rows[i].e, COL_REF);
+		struct cited *c;
+		if (!s)
+			continue;
+		c = &cited[s - d->sources];
+		c->nrows++;
+		while (*r) {
+			size_t n = strcspn(r, ";");
+			char num[16];
+			double v;
+			if (n && n < sizeof(num)) {
+				memcpy(num, r, n);
+				num[n] = '\0';
+				if (num_parse(num, &v) == 0 && v >= 1 && v < 1e6 && v == (double)(long)v) {
+					c->v = xgrow(c->v, &c->alloc, c->n + 1, sizeof(*c->v));
+					c->v[c->n++] = (long)v;
+				}
+			}
+			r += n + (r[n] == ';');
+		}
+	}
+	for (i = 0; i < d->nsources; i++) {
+		struct cited *c = &cited[i];
+		if (!c->nrows)
+			continue;
+		order[nsrc++] = i;
+		if (c->n > 1)
+			qsort(c->v, c->n, sizeof(*c->v), cmp_long);
+		for (j = k = 0; j < c->n; j++)
+			if (k == 0 || c->v[k - 1] != c->v[j])
+				c->v[k++] = c->v[j];
+		c->n = k;
+	}
+	cmp_src_base = d->sources;
+	if (nsrc > 1)
+		qsort(order, nsrc, sizeof(*order), cmp_src_label);
+
+	if (f->layout)
+		fprintf(f->layout, "bibliography sources=%zu", nsrc);
+	if (nsrc == 0) {
+		if (f->layout)
+			fputc('\n', f->layout);
+		f->y += gfx_text(f->g, FONT_BODY, "<i>No entries: no sources to list.</i>", f->x, f->y,
+				 f->width, GA_LEFT, GREY) + 8;
+		free(cited);
+		free(order);
+		return;
+	}
+	f->table_no++;
+	grid_init(&g, 2, FONT_TABLE);
+	g.head[0] = xstrdup("Ref.");
+	g.head[1] = xstrdup("Cited paper");
+	g.numeric[0] = 1;
+	for (i = 0; i < nsrc; i++) {
+		const struct rpt_source *s = &d->sources[order[i]];
+		const struct cited *c = &cited[order[i]];
+		struct buf gl = BUF_INIT;
+		buf_addstr(&gl, "<b>");
+		rpt_markup_escape(s->label, &gl);
+		buf_addstr(&gl, "</b>  ");
+		if (*s->title) {
+			char clip[RPT_CLIP + 4];
+			rpt_markup_escape(rpt_clip(s->title, clip), &gl);
+			buf_addstr(&gl, ". ");
+		}
+		if (*s->doi) {
+			doi_markup(s->doi, &gl);
+			buf_addstr(&gl, ". ");
+		}
+		buf_addstr(&gl, "<span foreground=\"#666666\">Document ");
+		rpt_markup_escape(s->doc, &gl);
+		buf_printf(&gl, ", %zu entr%s, %zu reference%s cited", c->nrows,
+			   c->nrows == 1 ? "y" : "ies", c->n, c->n == 1 ? "" : "s");
+		if (!s->nrefs && c->n) {
+			/* No reference list to look them up in: the numbers, in one line. */
+			buf_addstr(&gl, " (");
+			for (j = 0; j < c->n; j++)
+				buf_printf(&gl, "%s%ld", j ? ", " : "", c->v[j]);
+			buf_addstr(&gl, "); no parsed reference list (refs/KEY.csv beside the "
+				   "entries folder) names them");
+			nunknown += c->n;
+			nnodoi += c->n;
+			nref += c->n;
+		}
+		buf_addstr(&gl, ".</span>");
+		grid_add_group(&g, buf_str(&gl));
+		buf_release(&gl);
+		for (j = 0; s->nrefs && j < c->n; j++) {
+			struct cell *cells = grid_add_row(&g);
+			const struct rpt_ref *ref = NULL;
+			struct buf b = BUF_INIT;
+			for (k = 0; k < s->nrefs && !ref; k++)
+				if (s->refs[k].num == c->v[j])
+					ref = &s->refs[k];
+			count_cell(&cells[0], (size_t)c->v[j]);
+			if (ref && *ref->text)
+				rpt_markup_escape(ref->text, &b);
+			if (ref && *ref->doi) {
+				if (b.len)
+					buf_addstr(&b, ". ");
+				doi_markup(ref->doi, &b);
+			} else {
+				nnodoi++;
+			}
+			if (!b.len) {
+				buf_addstr(&b, "<i>not in the document's parsed reference list</i>");
+				nunknown++;
+			}
+			cells[1].markup = buf_detach(&b, NULL);
+			nref++;
+		}
+	}
+	buf_printf(&text, "The entries come from %zu document%s, named by first author and year "
+		   "(or by their key when the paper does not say). A reference number in a table "
+		   "(<i>95 in %s</i>) is that document's own; the primary papers cited are listed "
+		   "under it below, with their DOIs where the reference list gives them.",
+		   nsrc, nsrc == 1 ? "" : "s", nsrc ? d->sources[order[0]].label : "KEY");
+	f->y += gfx_text(f->g, FONT_BODY, buf_str(&text), f->x, f->y, f->width, GA_LEFT, INK) + 8;
+	if (f->layout)
+		fprintf(f->layout, " refs=%zu without-doi=%zu unknown=%zu\n", nref, nnodoi, nunknown);
+	caption_markup("Table", f->table_no, "Sources of the entries and the primary papers they cite.",
+		       0, &cap);
+	caption_markup("Table", f->table_no, NULL, 1, &cont);
+	grid_draw(f, &g, buf_str(&cap), buf_str(&cont), "");
+	grid_release(&g);
+	for (i = 0; i < d->nsources; i++)
+		free(cited[i].v);
+	free(cited);
+	free(order);
+	buf_release(&cap);
+	buf_release(&cont);
+	buf_release(&text);
 }

@@ -20,4 +20,10 @@ void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int li
 /* A curator's review sheet: each entry (rejected ones too) with its evidence, values, findings. */
 void rpt_entries_render(struct rpt_flow *f, const struct report_data *d);
 
+/*
+ * The sources: each document the rows come from (its label, title, DOI),
+ * then the references its rows cite, under the numbers it gives them.
+ */
+void rpt_bibliography_render(struct rpt_flow *f, const struct report_data *d);
+
 #endif

@@ -380,6 +380,10 @@ static struct rpt_chart *parse_chart(struct tstate *st, const xmlNode *n)
 			set_markup(&c->ytitle, k);
 		else if (is_elem(k, "filter"))
 			parse_filter(st, k, &c->filters);
+		else if (is_elem(k, "label")) {
+			c->named = xrealloc(c->named, (c->nnamed + 1) * sizeof(*c->named));
+			c->named[c->nnamed++] = attr_dup(k, "catalyst");
+		}
 	}
 	if (!c->title)
 		c->title = xstrdup("");
@@ -453,6 +457,8 @@ static void compile(struct tstate *st, const xmlNode *root, struct report_templa
 					t->blocks[t->nblocks - 1].table = parse_stats(st, c);
 				} else if (is_elem(c, "entries")) {
 					add_block(t, RB_ENTRIES, line);
+				} else if (is_elem(c, "bibliography")) {
+					add_block(t, RB_BIBLIOGRAPHY, line);
 				} else if (is_elem(c, "pagebreak")) {
 					add_block(t, RB_PAGEBREAK, line);
 				}
@@ -594,6 +600,7 @@ void report_template_free(struct report_template *t)
 			free(c->xtitle);
 			free(c->ytitle);
 			free_words(c->group_order, c->ngroup_order);
+			free_words(c->named, c->nnamed);
 			filters_free(&c->filters);
 			free(c);
 		}

@@ -482,35 +482,60 @@ START_TEST(test_store_paper)
 }
 END_TEST
 
-struct doi_case {
-	const char *xml;
-	const char *want;   /* NULL: none */
+struct meta_case {
+	const char *ext;
+	const char *data;
+	const char *author, *year, *title, *doi;   /* "" unknown */
 };
 
-static const struct doi_case doi_cases[] = {
-	{ "<article><front><article-meta><article-id pub-id-type=\"publisher-id\">x1</article-id>"
-	  "<article-id pub-id-type=\"doi\"> 10.1039/D3SC06998B </article-id></article-meta></front></article>",
-	  "10.1039/D3SC06998B" },
-	{ "<full-text-retrieval-response xmlns:prism=\"http://prismstandard.org/namespaces/basic/2.0/\">"
-	  "<coredata><prism:doi>10.1016/j.apcatb.2024.1</prism:doi></coredata></full-text-retrieval-response>",
-	  "10.1016/j.apcatb.2024.1" },
-	{ "<article><back><ref-list><ref><pub-id pub-id-type=\"doi\">10.5555/other</pub-id>"
-	  "<doi>10.5555/other2</doi></ref></ref-list></back></article>", NULL },
-	{ "<article><body><p>no doi</p></body></article>", NULL },
-	{ "<article><front><article-id pub-id-type=\"doi\"></article-id></front></article>", NULL },
+static const struct meta_case meta_cases[] = {
+	{ "xml", "<article><front><article-meta><article-id pub-id-type=\"publisher-id\">x1</article-id>"
+	  "<article-id pub-id-type=\"doi\"> 10.1039/D3SC06998B </article-id>"
+	  "<title-group><article-title>Single-atom\n  catalysts</article-title></title-group>"
+	  "<contrib-group><contrib><name><surname>Peng</surname><given-names>X.</given-names></name></contrib>"
+	  "<contrib><name><surname>Zhang</surname></name></contrib></contrib-group>"
+	  "<pub-date><day>8</day><year>2024</year></pub-date></article-meta></front>"
+	  "<back><ref-list><ref><name><surname>Other</surname></name><year>1999</year></ref></ref-list></back></article>",
+	  "Peng", "2024", "Single-atom catalysts", "10.1039/D3SC06998B" },
+	{ "xml", "<full-text-retrieval-response xmlns:prism=\"http://prismstandard.org/namespaces/basic/2.0/\" "
+	  "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+	  "<coredata><prism:doi>10.1016/j.apcatb.2024.1</prism:doi><dc:title>Ru clusters</dc:title>"
+	  "<prism:coverDate>2023-05-01</prism:coverDate><dc:creator>Tester, A.</dc:creator></coredata>"
+	  "</full-text-retrieval-response>",
+	  "Tester", "2023", "Ru clusters", "10.1016/j.apcatb.2024.1" },
+	/* A reference list's DOIs and names are another paper's. */
+	{ "xml", "<article><back><ref-list><ref><pub-id pub-id-type=\"doi\">10.5555/other</pub-id>"
+	  "<doi>10.5555/other2</doi><surname>Other</surname></ref></ref-list></back></article>", "", "", "", "" },
+	{ "xml", "<article><body><p>no doi</p></body></article>", "", "", "", "" },
+	{ "xml", "<article><front><article-id pub-id-type=\"doi\"></article-id></front></article>", "", "", "", "" },
+	/* A text's first page: the Cite-this year beats the received year; the author line. */
+	{ "txt", "Chemical Science\n\nCite this: Chem. Sci., 2024, 15, 5897\n\n"
+	  "Received 30th December 2023 Accepted 7th March 2024\n\nDOI: 10.1039/d3sc06998b\n\n"
+	  "Single-atom and cluster catalysts for ammonia synthesis\n\n"
+	  "Xuanbei Peng,\xE2\x80\xA0^{ab} Mingyuan Zhang,\xE2\x80\xA0^a Jun Ni,^a Xiuyun Wang *^{ab} and Lilong Jiang *^{ab}\n\n"
+	  "The excessive consumption of fuels, coal, oil and gas, and more.\n",
+	  "Peng", "2024", "", "10.1039/d3sc06998b" },
+	{ "txt", "A. B. Smith, C. Jones and D. Brown\nReceived 2019, published 2020\n",
+	  "Smith", "2020", "", "" },
+	/* Prose with commas is no author line; a year in prose is no date. */
+	{ "txt", "Ru, Co and Fe catalysts were tested in 2019, 2020 and 2021.\n", "", "", "", "" },
+	/* Nothing is read from a reference list. */
+	{ "txt", "Title\n\nReferences\n1 A. Smith, B. Jones and C. Brown, 2019, doi:10.5555/x\n", "", "", "", "" },
+	{ "pdf", "%PDF-1.4 Cite this: 2020", "", "", "", "" },
 };
 
-START_TEST(test_xml_doi)
+START_TEST(test_paper_meta)
 {
-	const struct doi_case *c = &doi_cases[_i];
+	const struct meta_case *c = &meta_cases[_i];
 	struct diag *d = test_diag_new();
-	char *doi = corpus_xml_doi("t.xml", c->xml, strlen(c->xml), d);
+	struct paper_meta m;
+	ck_assert_int_eq(corpus_paper_meta("t", c->ext, c->data, strlen(c->data), &m, d), 0);
 	ck_assert_str_eq(test_diag_text(d), "");
-	if (c->want)
-		ck_assert_str_eq(doi ? doi : "(null)", c->want);
-	else
-		ck_assert_ptr_null(doi);
-	free(doi);
+	ck_assert_str_eq(m.author, c->author);
+	ck_assert_str_eq(m.year, c->year);
+	ck_assert_str_eq(m.title, c->title);
+	ck_assert_str_eq(m.doi, c->doi);
+	paper_meta_release(&m);
 	test_diag_free(d);
 }
 END_TEST
@@ -527,7 +552,7 @@ static Suite *corpus_suite(void)
 	tcase_add_test(tc, test_keys);
 	tcase_add_loop_test(tc, test_check_text, 0, (int)ARRAY_SIZE(text_cases));
 	tcase_add_test(tc, test_store_paper);
-	tcase_add_loop_test(tc, test_xml_doi, 0, (int)ARRAY_SIZE(doi_cases));
+	tcase_add_loop_test(tc, test_paper_meta, 0, (int)ARRAY_SIZE(meta_cases));
 	suite_add_tcase(s, tc);
 	return s;
 }

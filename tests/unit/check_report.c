@@ -499,6 +499,50 @@ START_TEST(test_chart_many)
 }
 END_TEST
 
+/*
+ * The catalysts a template names (<label catalyst>) are labelled besides
+ * the highest and lowest points, found by the one name fold; every point
+ * is labelled or counted as not labelled; a name without a point is counted.
+ */
+START_TEST(test_chart_named_labels)
+{
+	struct entry_set s;
+	struct report_data *d;
+	struct rpt_chart *c = chart_new(CK_SCATTER, 1);
+	struct rpt_chart_layout plain, named;
+	char n0[] = "Ru/CeO2", n1[] = "Pt/C";
+	char *names[] = { n0, n1 };
+	int i;
+	entry_set_init(&s);
+	for (i = 0; i < 200; i++) {
+		char t[32], r[32];
+		snprintf(t, sizeof(t), "%d", 150 + (i * 37) % 350);
+		snprintf(r, sizeof(r), "%g", pow(10, -2 + 4.0 * ((i * 7919) % 200) / 200.0));
+		/* Three of them mid-range: never among the highest or lowest. */
+		add_entry(&s, i % 67 == 5 ? "Ru/CeO\xE2\x82\x82" : "X", "SCC", t, i % 67 == 5 ? "1" : r, "");
+	}
+	d = data_of(&s);
+	rpt_field_parse("catalyst", &c->label);
+	draw(c, d, &plain);
+	c->named = names;
+	c->nnamed = 2;
+	draw(c, d, &named);
+	ck_assert_uint_eq(plain.nnamed_found, 0);
+	ck_assert_uint_eq(named.nnamed_found, 1);
+	ck_assert_uint_le(plain.nlabels, 8);
+	ck_assert_uint_ge(named.nlabels, plain.nlabels + 1);
+	ck_assert_uint_eq(plain.nlabels + plain.nlabels_hidden, 200);
+	ck_assert_uint_eq(named.nlabels + named.nlabels_hidden, 200);
+	c->named = NULL;
+	c->nnamed = 0;
+	rpt_chart_layout_release(&plain);
+	rpt_chart_layout_release(&named);
+	report_data_free(d);
+	entry_set_release(&s);
+	chart_free(c);
+}
+END_TEST
+
 /* Values at the ends of a double: an axis all the same, and no crash. */
 START_TEST(test_chart_extreme_values)
 {
@@ -838,6 +882,7 @@ static Suite *report_suite(void)
 	tcase_add_loop_test(tc, test_chart_log_nonpositive, CK_SCATTER, CK_STRIP + 1);
 	tcase_add_loop_test(tc, test_chart_empty, CK_SCATTER, CK_STRIP + 1);
 	tcase_add_test(tc, test_chart_many);
+	tcase_add_test(tc, test_chart_named_labels);
 	tcase_add_test(tc, test_chart_huge_label);
 	tcase_add_test(tc, test_chart_extreme_values);
 	tcase_add_test(tc, test_legend_placement);
