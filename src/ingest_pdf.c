@@ -631,7 +631,11 @@ static int cmp_seg_x(const void *a, const void *b)
 }
 
 /* Main size, box height and baseline of a line: those of its most common size. */
-static void line_metrics(const struct page_state *ps, struct tline *l)
+/*
+ * The line's main size (the one given, when not 0), its box height and
+ * baseline from the glyphs of that size, and its weight.
+ */
+static void line_metrics(const struct page_state *ps, struct tline *l, float size)
 {
 	size_t i, k, n = 0, nbold = 0, nall = 0;
 	float hsum = 0, bsum = 0;
@@ -664,7 +668,7 @@ static void line_metrics(const struct page_state *ps, struct tline *l)
 			best = i;
 		else if (counts[best] * 4 < nall && counts[i] > counts[best])
 			best = i;
-	l->size = ns ? sizes[best] : ps->body;
+	l->size = size > 0 ? size : ns ? sizes[best] : ps->body;
 	for (k = 0; k < l->nseg; k++) {
 		const struct seg *s = &ps->s[l->segs[k]];
 		for (i = s->g0; i < s->g1; i++)
@@ -885,6 +889,38 @@ static int segments_row(const struct page_state *ps, const struct tline *l)
 }
 
 /* Group the kept segments into lines, region by region, in reading order. */
+static int region_of(const struct page_state *ps, const struct tline *l)
+{
+	return ps->s[l->segs[0]].region;
+}
+
+/* The line holds a glyph of about this size. */
+static int line_has_size(const struct page_state *ps, const struct tline *l, float size)
+{
+	size_t k, i;
+	for (k = 0; k < l->nseg; k++) {
+		const struct seg *s = &ps->s[l->segs[k]];
+		for (i = s->g0; i < s->g1; i++)
+			if (fabsf(roundf(ps->g[i].size * 2) / 2 - size) < 0.01f)
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * A line that is mostly sub- and superscripts, wrapped from the line
+ * above (a table header's "g_{Ru}⁻¹" under "mmol h⁻¹"): its few glyphs
+ * of the size of the line above are its base, not its scripts.
+ */
+static void wrapped_scripts(const struct page_state *ps, const struct tline *above,
+			    struct tline *l)
+{
+	if (region_of(ps, above) == region_of(ps, l) && l->y1 - above->y2 < above->h &&
+	    l->y1 > above->y1 && l->size < 0.85f * above->size &&
+	    line_has_size(ps, l, above->size))
+		line_metrics(ps, l, above->size);
+}
+
 static void build_lines(struct page_state *ps)
 {
 	size_t *order = xmalloc((ps->ns + 1) * sizeof(*order));
@@ -933,7 +969,9 @@ static void build_lines(struct page_state *ps)
 			l->x2 = fmaxf(l->x2, s->x2);
 			l->y2 = fmaxf(l->y2, s->y2);
 		}
-		line_metrics(ps, l);
+		line_metrics(ps, l, 0);
+		if (i > 0)
+			wrapped_scripts(ps, &ps->l[i - 1], l);
 		l->row = segments_row(ps, l);
 		for (k = 0; k < l->nseg; k++) {
 			if (k)
@@ -945,11 +983,6 @@ static void build_lines(struct page_state *ps)
 }
 
 /* --- writing the text ---------------------------------------------------- */
-
-static int region_of(const struct page_state *ps, const struct tline *l)
-{
-	return ps->s[l->segs[0]].region;
-}
 
 /* "Fig. 3", "Figure 3", "Scheme 1", "Table 2" at the start of a line. */
 static int caption_start(const char *t, const char *const *words)

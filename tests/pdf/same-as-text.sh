@@ -4,7 +4,8 @@
 # running heads, page and line numbers, a figure with axis labels) reads
 # back as the same document and gives the same entries as the text: the
 # --dump structure and the entries CSV are equal but for the locators
-# (p3:L12 against L205).  The review typeset the same way scores
+# (p3:L12 against L205); a header whose scripts wrap onto a line of their
+# own reads as the same document.  The review typeset the same way scores
 # F1 >= 0.95 against its curated entries.
 set -u
 . "$top_srcdir/tests/setup.sh"
@@ -18,15 +19,21 @@ fail=0
 strip_dump() { sed -E 's/^([a-z]+) (p[0-9]+:)?L[0-9]+/\1/'; }
 strip_csv() { sed -E 's/^([^,]*,[^,]*,[^,]*,)[^,]*,/\1,/'; }
 
-same() { # name text-file mkpdf-options...
+same_doc() { # name text-file mkpdf-options...: the same --dump; 1 when mkpdf fails
   local name=$1 txt=$2
   shift 2
-  "$MKPDF" "$@" "$txt" "$work/$name.pdf" || { echo "FAIL $name: mkpdf $*"; fail=1; return; }
+  "$MKPDF" "$@" "$txt" "$work/$name.pdf" || { echo "FAIL $name: mkpdf $*"; fail=1; return 1; }
   $VALGRIND "$NH3CAT" extract --dump "$txt" | strip_dump > "$work/$name.text.dump"
   $VALGRIND "$NH3CAT" extract --dump "$work/$name.pdf" | strip_dump > "$work/$name.pdf.dump"
   if ! diff -u "$work/$name.text.dump" "$work/$name.pdf.dump"; then
     echo "FAIL $name ($*): the PDF's document differs from the text's"; fail=1
   fi
+}
+
+same() { # name text-file mkpdf-options...: the same --dump and entries
+  local name=$1 txt=$2
+  same_doc "$@" || return
+  shift 2
   $VALGRIND "$NH3CAT" extract --doc "$name" -o "$work/$name.text.csv" "$txt"
   $VALGRIND "$NH3CAT" extract --doc "$name" -o "$work/$name.pdf.csv" "$work/$name.pdf"
   rows=$(($(wc -l < "$work/$name.text.csv") - 1))
@@ -42,6 +49,12 @@ src=$top_srcdir/tests/pdf/two-column.txt
 same two-column-unruled "$src" --hyphenate --line-numbers
 same two-column-ruled "$src" --ruled
 same one-column-ruled "$src" --columns 1 --ruled --hyphenate
+
+# A table header whose cells wrap word by word: "g_{Ru}⁻¹" stands on a line
+# of its own, mostly scripts, and keeps its marks.
+same_doc wrapped-scripts "$top_srcdir/tests/pdf/wrapped-scripts.txt"
+grep -q 'g_{Ru}⁻¹' "$work/wrapped-scripts.pdf.dump" ||
+  { echo "FAIL wrapped-scripts: g_{Ru}⁻¹ lost its marks"; fail=1; }
 
 # The review: every fact the text gives, nearly, from its PDF.
 review=$top_srcdir/corpus/papers/peng2024-chemsci-review.txt
