@@ -1008,7 +1008,15 @@ static void chart_strip(struct gfx *g, const struct rpt_chart *c, const struct r
 				vals[k++] = c->ylog ? log10(pts[i].y) : pts[i].y;
 		buf_printf(&lab, "%s\n<span size=\"smaller\" foreground=\"#666666\"><i>n</i> = %zu</span>",
 			   rpt_group_label(gr->v[gi].name), k);
-		gfx_text(g, FONT_TICK, buf_str(&lab), cx - slot / 2, p.y + p.h + 3, slot, GA_CENTER, INK);
+		{
+			/* A name wider than its slot ("unclassified" among six groups) is set smaller, not hyphenated. */
+			double tw, th;
+			const char *font = FONT_TICK;
+			gfx_text_size(g, font, rpt_group_label(gr->v[gi].name), 0, &tw, &th);
+			if (tw > slot - 2)
+				font = FONT_FAMILY " 6";
+			gfx_text(g, font, buf_str(&lab), cx - slot / 2, p.y + p.h + 3, slot, GA_CENTER, INK);
+		}
 		buf_release(&lab);
 		if (c->box && k >= 4) {
 			double q1, q2, q3, lo, hi, iqr, bx = slot * 0.32;

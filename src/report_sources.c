@@ -1,8 +1,9 @@
 /*
  * report_sources.c: where a report's rows come from.  Each document key
  * becomes a source with a label (first author and year, "Peng 2024",
- * "Peng 2024a" and "Peng 2024b" when two share them; the key when the
- * paper says nothing of itself), and with the entries of its reference
+ * "Peng 2024a" and "Peng 2024b" when two papers share them, one label for
+ * the documents of one DOI; the key when the paper says nothing of
+ * itself), and with the entries of its reference
  * list that its rows cite, for the bibliography.
  *
  * The paper's own metadata comes from the caller (the report's hook: the
@@ -257,7 +258,15 @@ static int cmp_source(const void *pa, const void *pb)
 		return c;
 	if ((c = strcmp(a->year, b->year)) != 0)
 		return c;
+	if ((c = str_casecmp(a->doi, b->doi)) != 0)
+		return c;
 	return strcmp(a->doc, b->doc);
+}
+
+/* Two documents are one paper when they give the same DOI (its text and its XML). */
+static int same_paper(const struct rpt_source *a, const struct rpt_source *b)
+{
+	return *a->doi && !str_casecmp(a->doi, b->doi);
 }
 
 void rpt_sources_finish(struct report_data *d)
@@ -265,7 +274,10 @@ void rpt_sources_finish(struct report_data *d)
 	size_t i, j, k, *ix;
 	for (i = 0; i < d->nrows; i++)
 		(void)source_get(d, entry_get(d->rows[i].e, COL_DOC));
-	/* Labels: author and year; a, b ... in key order when several share them. */
+	/*
+	 * Labels: author and year; a, b ... in DOI and key order when several
+	 * papers share them.  The renderings of one paper share its label.
+	 */
 	ix = xcalloc(d->nsources + 1, sizeof(*ix));
 	for (i = 0; i < d->nsources; i++)
 		ix[i] = i;
@@ -273,19 +285,22 @@ void rpt_sources_finish(struct report_data *d)
 	qsort(ix, d->nsources, sizeof(*ix), cmp_source);
 	for (i = 0; i < d->nsources; i = j) {
 		struct rpt_source *s = &d->sources[ix[i]];
+		size_t npapers = 1, paper = 0;
 		for (j = i + 1; j < d->nsources && *s->author && *s->year &&
 		     str_eq(d->sources[ix[j]].author, s->author) &&
 		     str_eq(d->sources[ix[j]].year, s->year); j++)
-			;
+			npapers += !same_paper(&d->sources[ix[j - 1]], &d->sources[ix[j]]);
 		for (k = i; k < j; k++) {
 			struct rpt_source *t = &d->sources[ix[k]];
 			struct buf b = BUF_INIT;
+			if (k > i && !same_paper(&d->sources[ix[k - 1]], t))
+				paper++;
 			if (*t->author && *t->year) {
 				buf_printf(&b, "%s %s", t->author, t->year);
-				if (j - i > 1 && k - i < 26)
-					buf_addch(&b, (char)('a' + (k - i)));
-				else if (j - i > 1)
-					buf_printf(&b, "-%zu", k - i + 1);
+				if (npapers > 1 && paper < 26)
+					buf_addch(&b, (char)('a' + paper));
+				else if (npapers > 1)
+					buf_printf(&b, "-%zu", paper + 1);
 			} else {
 				buf_addstr(&b, t->doc);
 			}

@@ -1120,7 +1120,7 @@ void rpt_bibliography_render(struct rpt_flow *f, const struct report_data *d)
 		size_t nrows;
 	} *cited = xcalloc(d->nsources + 1, sizeof(*cited));
 	size_t *order = xcalloc(d->nsources + 1, sizeof(*order));
-	size_t i, j, k, nsrc = 0, nref = 0, nnodoi = 0, nunknown = 0;
+	size_t i, i2, j, k, nsrc = 0, npapers = 0, nref = 0, nnodoi = 0, nunknown = 0;
 	struct grid g;
 	struct buf cap = BUF_INIT, cont = BUF_INIT, text = BUF_INIT;
 
@@ -1180,10 +1180,27 @@ void rpt_bibliography_render(struct rpt_flow *f, const struct report_data *d)
 	g.head[0] = xstrdup("Ref.");
 	g.head[1] = xstrdup("Cited paper");
 	g.numeric[0] = 1;
-	for (i = 0; i < nsrc; i++) {
+	/* Documents under one label (the text and the XML of one paper) are listed together. */
+	for (i = 0; i < nsrc; i = i2) {
 		const struct rpt_source *s = &d->sources[order[i]];
-		const struct cited *c = &cited[order[i]];
+		struct cited c = { NULL, 0, 0, 0 };
 		struct buf gl = BUF_INIT;
+		size_t nrefs = 0;
+		for (i2 = i; i2 < nsrc && str_eq(d->sources[order[i2]].label, s->label); i2++) {
+			const struct cited *ci = &cited[order[i2]];
+			c.v = xgrow(c.v, &c.alloc, c.n + ci->n + 1, sizeof(*c.v));
+			memcpy(c.v + c.n, ci->v, ci->n * sizeof(*c.v));
+			c.n += ci->n;
+			c.nrows += ci->nrows;
+			nrefs += d->sources[order[i2]].nrefs;
+		}
+		if (c.n > 1)
+			qsort(c.v, c.n, sizeof(*c.v), cmp_long);
+		for (j = k = 0; j < c.n; j++)
+			if (k == 0 || c.v[k - 1] != c.v[j])
+				c.v[k++] = c.v[j];
+		c.n = k;
+		npapers++;
 		buf_addstr(&gl, "<b>");
 		rpt_markup_escape(s->label, &gl);
 		buf_addstr(&gl, "</b>  ");
@@ -1196,32 +1213,41 @@ void rpt_bibliography_render(struct rpt_flow *f, const struct report_data *d)
 			doi_markup(s->doi, &gl);
 			buf_addstr(&gl, ". ");
 		}
-		buf_addstr(&gl, "<span foreground=\"#666666\">Document ");
-		rpt_markup_escape(s->doc, &gl);
-		buf_printf(&gl, ", %zu entr%s, %zu reference%s cited", c->nrows,
-			   c->nrows == 1 ? "y" : "ies", c->n, c->n == 1 ? "" : "s");
-		if (!s->nrefs && c->n) {
+		buf_printf(&gl, "<span foreground=\"#666666\">Document%s ", i2 - i > 1 ? "s" : "");
+		for (k = i; k < i2; k++) {
+			if (k > i)
+				buf_addstr(&gl, k + 1 < i2 ? ", " : " and ");
+			rpt_markup_escape(d->sources[order[k]].doc, &gl);
+		}
+		buf_printf(&gl, ", %zu entr%s, %zu reference%s cited", c.nrows,
+			   c.nrows == 1 ? "y" : "ies", c.n, c.n == 1 ? "" : "s");
+		if (!nrefs && c.n) {
 			/* No reference list to look them up in: the numbers, in one line. */
 			buf_addstr(&gl, " (");
-			for (j = 0; j < c->n; j++)
-				buf_printf(&gl, "%s%ld", j ? ", " : "", c->v[j]);
+			for (j = 0; j < c.n; j++)
+				buf_printf(&gl, "%s%ld", j ? ", " : "", c.v[j]);
 			buf_addstr(&gl, "); no parsed reference list (refs/KEY.csv beside the "
 				   "entries folder) names them");
-			nunknown += c->n;
-			nnodoi += c->n;
-			nref += c->n;
+			nunknown += c.n;
+			nnodoi += c.n;
+			nref += c.n;
 		}
 		buf_addstr(&gl, ".</span>");
 		grid_add_group(&g, buf_str(&gl));
 		buf_release(&gl);
-		for (j = 0; s->nrefs && j < c->n; j++) {
+		for (j = 0; nrefs && j < c.n; j++) {
 			struct cell *cells = grid_add_row(&g);
 			const struct rpt_ref *ref = NULL;
 			struct buf b = BUF_INIT;
-			for (k = 0; k < s->nrefs && !ref; k++)
-				if (s->refs[k].num == c->v[j])
-					ref = &s->refs[k];
-			count_cell(&cells[0], (size_t)c->v[j]);
+			size_t m;
+			/* The first document of the paper whose list gives it, text or DOI. */
+			for (m = i; m < i2 && !(ref && *ref->text); m++) {
+				const struct rpt_source *sm = &d->sources[order[m]];
+				for (k = 0; k < sm->nrefs; k++)
+					if (sm->refs[k].num == c.v[j] && (!ref || *sm->refs[k].text))
+						ref = &sm->refs[k];
+			}
+			count_cell(&cells[0], (size_t)c.v[j]);
 			if (ref && *ref->text)
 				rpt_markup_escape(ref->text, &b);
 			if (ref && *ref->doi) {
@@ -1238,15 +1264,20 @@ void rpt_bibliography_render(struct rpt_flow *f, const struct report_data *d)
 			cells[1].markup = buf_detach(&b, NULL);
 			nref++;
 		}
+		free(c.v);
 	}
-	buf_printf(&text, "The entries come from %zu document%s, named by first author and year "
-		   "(or by their key when the paper does not say). A reference number in a table "
-		   "(<i>95 in %s</i>) is that document's own; the primary papers cited are listed "
-		   "under it below, with their DOIs where the reference list gives them.",
-		   nsrc, nsrc == 1 ? "" : "s", nsrc ? d->sources[order[0]].label : "KEY");
+	buf_printf(&text, "The entries come from %zu document%s", nsrc, nsrc == 1 ? "" : "s");
+	if (npapers < nsrc)
+		buf_printf(&text, " (%zu paper%s: documents that give one DOI are one paper)", npapers,
+			   npapers == 1 ? "" : "s");
+	buf_printf(&text, ", named by first author and year (or by their key when the paper does "
+		   "not say). A reference number in a table (<i>95 in %s</i>) is that paper's own; "
+		   "the primary papers cited are listed under it below, with their DOIs where the "
+		   "reference list gives them.", d->sources[order[0]].label);
 	f->y += gfx_text(f->g, FONT_BODY, buf_str(&text), f->x, f->y, f->width, GA_LEFT, INK) + 8;
 	if (f->layout)
-		fprintf(f->layout, " refs=%zu without-doi=%zu unknown=%zu\n", nref, nnodoi, nunknown);
+		fprintf(f->layout, " papers=%zu refs=%zu without-doi=%zu unknown=%zu\n", npapers, nref,
+			nnodoi, nunknown);
 	caption_markup("Table", f->table_no, "Sources of the entries and the primary papers they cite.",
 		       0, &cap);
 	caption_markup("Table", f->table_no, NULL, 1, &cont);

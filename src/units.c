@@ -187,15 +187,7 @@ static double convert(double v, double factor, double offset)
 
 /* --- numbers -------------------------------------------------------- */
 
-/*
- * A number at p: [sign] digits, thousands groups ("60 000", "60,000"),
- * decimals, an exponent (2.53e-2) and scientific notation in canonical
- * form ("2.53 x 10^-2", "5.23x10^-2", "10^3").  Returns 0 and sets *v and
- * *end, or -1 when no number starts at p.  A number a double cannot hold
- * (1e400, 1e-400) is read as NAN, never as infinity or zero, so that the
- * quantity it belongs to is refused whole (value_out_of_range).
- */
-static int read_number(const char *s, size_t len, size_t p, double *v, size_t *end)
+int units_read_number(const char *s, size_t len, size_t p, int flags, double *v, size_t *end)
 {
 	char buf[80];
 	size_t n = 0, q = p, intdigits = 0;
@@ -211,8 +203,8 @@ static int read_number(const char *s, size_t len, size_t p, double *v, size_t *e
 	}
 	if (is_digit(at(s, len, q)))
 		return -1;   /* absurdly long */
-	/* thousands groups: exactly three digits after one space or comma */
-	if (intdigits <= 3) {
+	/* thousands groups: exactly three digits after one space or comma, never after a lone 0 */
+	if (intdigits <= 3 && buf[n - intdigits] != '0') {
 		while ((at(s, len, q) == ' ' || at(s, len, q) == ',') && is_digit(at(s, len, q + 1)) &&
 		       is_digit(at(s, len, q + 2)) && is_digit(at(s, len, q + 3)) &&
 		       !is_digit(at(s, len, q + 4)) && n + 3 < 40 &&
@@ -223,7 +215,17 @@ static int read_number(const char *s, size_t len, size_t p, double *v, size_t *e
 			q += 4;
 		}
 	}
-	if (at(s, len, q) == '.' && is_digit(at(s, len, q + 1))) {
+	/* a decimal comma where it cannot group thousands: "0,36", "1,25", "0,360" */
+	if ((flags & UNITS_NUM_DECIMAL_COMMA) && at(s, len, q) == ',' && is_digit(at(s, len, q + 1)) &&
+	    (buf[n - intdigits] == '0' ||
+	     !(is_digit(at(s, len, q + 2)) && is_digit(at(s, len, q + 3)) && !is_digit(at(s, len, q + 4))))) {
+		buf[n++] = '.';
+		q++;
+		while (is_digit(at(s, len, q)) && n < 60)
+			buf[n++] = s[q++];
+		if (is_digit(at(s, len, q)))
+			return -1;
+	} else if (at(s, len, q) == '.' && is_digit(at(s, len, q + 1))) {
 		buf[n++] = '.';
 		q++;
 		while (is_digit(at(s, len, q)) && n < 60)
@@ -271,17 +273,21 @@ static int read_number(const char *s, size_t len, size_t p, double *v, size_t *e
 			    (starts(s, len, t, "10-") && is_digit(at(s, len, t + 3)))) {
 				/* 10^-2, or 10-2 where the superscript was flattened */
 				size_t e = t + (s[t + 2] == '^' ? 3 : 2), m = n;
+				int brace = at(s, len, e) == '{';
 				char tmp[80];
 				memcpy(tmp, buf, n);
 				tmp[m++] = 'e';
+				e += brace;   /* 10^{-2}, as LaTeX writes it */
 				if (at(s, len, e) == '-' || at(s, len, e) == '+')
 					tmp[m++] = s[e++];
 				if (is_digit(at(s, len, e))) {
 					while (is_digit(at(s, len, e)) && m < 75)
 						tmp[m++] = s[e++];
-					memcpy(buf, tmp, m);
-					n = m;
-					q = e;
+					if (!brace || at(s, len, e) == '}') {
+						memcpy(buf, tmp, m);
+						n = m;
+						q = e + brace;
+					}
 				}
 			}
 		}
@@ -325,7 +331,7 @@ static size_t skip_uncertainty(const char *s, size_t len, size_t p)
 		return p;
 	if (at(s, len, t) == ' ')
 		t++;
-	if (read_number(s, len, t, &dummy, &e) == 0)
+	if (units_read_number(s, len, t, 0, &dummy, &e) == 0)
 		return e;
 	return p;
 }
@@ -887,7 +893,7 @@ static int read_parts(const char *s, size_t len, size_t p, double first, size_t 
 		t++;
 		if (at(s, len, t) == ' ')
 			t++;
-		if (read_number(s, len, t, &v, &e) < 0)
+		if (units_read_number(s, len, t, 0, &v, &e) < 0)
 			break;
 		q = e;
 	}
@@ -986,7 +992,7 @@ static int read_values(const char *s, size_t len, size_t p, enum quantity_kind h
 	int rc;
 
 	memset(r, 0, sizeof(*r));
-	if (read_number(s, len, p, &v, &e) < 0)
+	if (units_read_number(s, len, p, 0, &v, &e) < 0)
 		return -1;
 	if (read_parts(s, len, p, v, e, mode, r))
 		return 0;
@@ -1013,7 +1019,7 @@ static int read_values(const char *s, size_t len, size_t p, enum quantity_kind h
 			c = between && r->n == 1 ? C_RANGE : C_LIST;
 		if (c == C_RANGE && r->n != 1)
 			break;
-		if (read_number(s, len, next, &v, &e2) < 0)
+		if (units_read_number(s, len, next, 0, &v, &e2) < 0)
 			break;
 		/*
 		 * "from 5.0 nm to 1.4 nm" is a change, not a range: the first
@@ -1106,7 +1112,7 @@ static void fill_quantity(const struct vread *r, size_t start, struct quantity *
 /*
  * Why the values of q (in canonical units) cannot be stored, or NULL: a
  * value beyond the magnitudes an entry holds (util.h num_in_range), from
- * an overflow or underflow of the number as written (NAN, read_number) or
+ * an overflow or underflow of the number as written (NAN, units_read_number) or
  * of its conversion; a temperature below absolute zero; a negative value
  * of a quantity that has none (all but an activation energy).
  */
@@ -1414,7 +1420,7 @@ static int parse_canonical(const char *t, size_t len, const char *orig, enum qua
 			size_t m = metal_at(t, len, i), e;
 			double v;
 			if (!m || i + m >= len || t[i + m] != ':' || np >= QTY_MAX_PARTS ||
-			    read_number(t, len, i + m + 1, &v, &e) < 0) {
+			    units_read_number(t, len, i + m + 1, 0, &v, &e) < 0) {
 				set_err(err, errlen, "malformed loading '%s' (write Ru:1.17;Co:0.41)", orig);
 				return -1;
 			}
@@ -1583,7 +1589,7 @@ int units_number(const char *text, double *out)
 		p++;
 	while (len > p && nt.text[len - 1] == ' ')
 		len--;
-	if (read_number(nt.text, len, p, out, &e) == 0 && e == len && !isnan(*out))
+	if (units_read_number(nt.text, len, p, 0, out, &e) == 0 && e == len && !isnan(*out))
 		rc = 0;
 	normtext_release(&nt);
 	return rc;

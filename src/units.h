@@ -124,6 +124,23 @@ double units_convert_back(const struct unit_def *u, double canonical);
 const char *units_def_metal(const struct unit_def *u);
 
 /*
+ * The one grammar of numbers, for quantities in prose (units_scan and the
+ * parsers here) and for table cells (extract_qty.c): at s[p] in s[0..len),
+ * [sign] digits, thousands groups of exactly three digits after one space
+ * or comma ("60 000", "60,000"; never after a lone 0), decimals, an
+ * exponent (2.53e-2) and scientific notation in canonical form
+ * ("2.53 x 10^-2", "5.23x10^-2", "2.53 x 10^{-2}", "10^3"); with
+ * UNITS_NUM_DECIMAL_COMMA also a decimal comma where it cannot group
+ * thousands ("0,36", "1,25").  Returns 0 and sets *v and *end, or -1 when
+ * no number starts at p.  A number a double cannot hold (1e400, 1e-400)
+ * is read as NAN, never as infinity or zero, so that the quantity it
+ * belongs to is refused whole.
+ */
+#define UNITS_NUM_DECIMAL_COMMA 1
+int units_read_number(const char *s, size_t len, size_t p, int flags, double *v /* OUT */,
+		      size_t *end /* OUT */);
+
+/*
  * A number alone, as a table cell gives it (raw or canonical text):
  * "4.34", "60 000", "$24\ 000$", "10.3 x 10^-3", "$2.53 \times 10^{-2}$",
  * "-5".  Independent of the locale.  Returns 0 and sets *out, or -1 when

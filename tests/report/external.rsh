@@ -45,7 +45,7 @@ check() { # name layout-file csv...
   want=$(awk -F, 'FNR == 1 { for (i = 1; i <= NF; i++) if ($i == "ref") rc = i; next }
                   $rc != "" { n = split($rc, r, ";"); for (i = 1; i <= n; i++) print $2 " " r[i] }' "$@" |
          sort -u | wc -l)
-  refs=$(sed -n 's/^bibliography sources=[0-9]* refs=\([0-9]*\) .*/\1/p' "$lay")
+  refs=$(sed -n 's/^bibliography .* refs=\([0-9]*\) .*/\1/p' "$lay")
   if [ "$refs" != "$want" ]; then
     echo "FAIL $name: the bibliography lists '$refs' references, the rows cite $want"; fail=1
   fi

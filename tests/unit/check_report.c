@@ -17,6 +17,7 @@
 #include <libxml/tree.h>
 
 #include "buf.h"
+#include "corpus.h"
 #include "entry.h"
 #include "report.h"
 #include "report_axis.h"
@@ -25,6 +26,7 @@
 #include "report_flow.h"
 #include "report_gfx.h"
 #include "report_int.h"
+#include "report_sources.h"
 #include "report_table.h"
 #include "testlib.h"
 #include "validate.h"
@@ -543,6 +545,124 @@ START_TEST(test_chart_named_labels)
 }
 END_TEST
 
+/* --- sources ------------------------------------------------------------------- */
+
+static void put_file(const char *dir, const char *name, const char *text)
+{
+	struct buf p = BUF_INIT;
+	FILE *f;
+	buf_printf(&p, "%s/%s", dir, name);
+	f = fopen(p.data, "w");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fputs(text, f) >= 0, 1);
+	ck_assert_int_eq(fclose(f), 0);
+	buf_release(&p);
+}
+
+/* The test's hook: ROOT/entries/KEY.csv -> ROOT/papers/KEY.xml or .txt. */
+static int test_paper_meta(const char *entries_file, struct paper_meta *out)
+{
+	struct buf p = BUF_INIT;
+	const char *ext[] = { "xml", "txt" };
+	size_t i;
+	int rc = -1;
+	for (i = 0; i < 2 && rc < 0; i++) {
+		buf_reset(&p);
+		buf_add(&p, entries_file, strlen(entries_file) - strlen("entries/K.csv") - 1);
+		buf_printf(&p, "/papers/%c.%s", entries_file[strlen(entries_file) - 5], ext[i]);
+		if (access(p.data, F_OK) == 0)
+			rc = corpus_paper_meta_file(p.data, out);
+	}
+	buf_release(&p);
+	return rc;
+}
+
+static void *no_prepare(const char *file, struct validate_opts *vo)
+{
+	(void)file;
+	(void)vo;
+	return NULL;
+}
+
+static void no_release(void *h)
+{
+	(void)h;
+}
+
+/*
+ * Sources are named by first author and year: the text and the XML of one
+ * paper (one DOI) share a label, another paper of the same author and year
+ * gets the next letter, data without a paper keep their key; cited
+ * references come from refs/KEY.csv.
+ */
+START_TEST(test_sources)
+{
+	static const struct report_validation_hook hook = { no_prepare, no_release, test_paper_meta };
+	char root[] = "/tmp/check_report_src.XXXXXX";
+	const char *hdr = "id,doc,source,locator,catalyst,site_type,metals,loading_wt,support,promoter,"
+		"size_nm,temperature_C,pressure_MPa,whsv_mL_g_h,rate_mmol_gcat_h,rate_mmol_gmetal_h,"
+		"rate_metal,tof_s,ea_kJ_mol,ref,method,derived,evidence,status,note\n";
+	struct buf b = BUF_INIT, dir = BUF_INIT;
+	struct report_data *d;
+	const struct rpt_source *sa, *sb, *sc, *sk;
+	char key;
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	buf_printf(&dir, "mkdir -p %s/entries %s/papers %s/refs", root, root, root);
+	ck_assert_int_eq(system(dir.data), 0);
+	put_file(root, "papers/a.xml", "<article><front><article-meta>"
+		 "<article-id pub-id-type=\"doi\">10.5555/X</article-id>"
+		 "<title-group><article-title>Ru clusters</article-title></title-group>"
+		 "<contrib-group><contrib><name><surname>Peng</surname></name></contrib></contrib-group>"
+		 "<pub-date><year>2024</year></pub-date></article-meta></front></article>\n");
+	put_file(root, "papers/b.txt", "Cite this: Chem., 2024, 1, 1\nDOI: 10.5555/x\n\n"
+		 "Xuanbei Peng, Mingyuan Zhang and Lilong Jiang\n");
+	put_file(root, "papers/c.txt", "Cite this: Chem., 2024, 2, 2\nDOI: 10.5555/y\n\n"
+		 "X. Peng, Y. Zhou and Z. Wang\n");
+	put_file(root, "refs/a.csv", "ref,authors,title,journal,year,volume,pages,doi\n"
+		 "95,A. One; B. Two; C. Three; D. Four,A title,J. Test,2020,1,2-3,10.5555/r95\n");
+	for (key = 'a'; key <= 'd'; key++) {
+		char name[32];
+		buf_reset(&b);
+		buf_addstr(&b, hdr);
+		buf_printf(&b, "%c:1,%c,table,,Ru/CeO2,SCC,Ru,1,CeO2,,,%d,1,,%d.5,,,,,95,experiment,,,reviewed,\n",
+			   key, key, 300 + key, key);
+		snprintf(name, sizeof(name), "entries/%c.csv", key);
+		put_file(root, name, b.data);
+	}
+	d = report_data_new();
+	report_data_set_hook(d, &hook);
+	buf_reset(&dir);
+	buf_printf(&dir, "%s/entries", root);
+	ck_assert_int_eq(report_data_add(d, dir.data), 0);
+	sa = rpt_source_of(d, "a");
+	sb = rpt_source_of(d, "b");
+	sc = rpt_source_of(d, "c");
+	sk = rpt_source_of(d, "d");
+	ck_assert_ptr_nonnull(sa);
+	ck_assert_ptr_nonnull(sb);
+	ck_assert_ptr_nonnull(sc);
+	ck_assert_ptr_nonnull(sk);
+	ck_assert_str_eq(sa->label, "Peng 2024a");
+	ck_assert_str_eq(sb->label, "Peng 2024a");
+	ck_assert_str_eq(sc->label, "Peng 2024b");
+	ck_assert_str_eq(sk->label, "d");
+	ck_assert_str_eq(sa->title, "Ru clusters");
+	ck_assert_uint_eq(sa->nrefs, 1);
+	ck_assert_int_eq(sa->refs[0].num, 95);
+	ck_assert_str_eq(sa->refs[0].text, "A. One, B. Two, C. Three et al., A title, J. Test, 2020, 1, 2-3");
+	ck_assert_str_eq(sa->refs[0].doi, "10.5555/r95");
+	ck_assert_uint_eq(sb->nrefs, 0);
+	ck_assert_uint_eq(d->nrows, 4);
+	ck_assert_str_eq(rpt_row_paper(&d->rows[0]), "Peng 2024a");
+	report_data_free(d);
+	buf_reset(&dir);
+	buf_printf(&dir, "rm -rf '%s'", root);
+	ck_assert_int_eq(system(dir.data), 0);
+	buf_release(&dir);
+	buf_release(&b);
+}
+END_TEST
+
 /* Values at the ends of a double: an axis all the same, and no crash. */
 START_TEST(test_chart_extreme_values)
 {
@@ -883,6 +1003,7 @@ static Suite *report_suite(void)
 	tcase_add_loop_test(tc, test_chart_empty, CK_SCATTER, CK_STRIP + 1);
 	tcase_add_test(tc, test_chart_many);
 	tcase_add_test(tc, test_chart_named_labels);
+	tcase_add_test(tc, test_sources);
 	tcase_add_test(tc, test_chart_huge_label);
 	tcase_add_test(tc, test_chart_extreme_values);
 	tcase_add_test(tc, test_legend_placement);

@@ -782,7 +782,9 @@ static const struct number_case number_cases[] = {
 	{ "_", 0, 0 },
 	{ "", 0, 0 },
 	{ "1.17Ru + 0.41Co", 0, 0 },
-	{ "1,5", 0, 0 },
+	{ "1,5", 0, 0 },        /* no decimal comma outside table cells */
+	{ "0 360", 0, 0 },      /* no thousands group after a lone 0 */
+	{ "0,360", 0, 0 },
 	{ "4.34 mmol", 0, 0 },
 	{ "abc", 0, 0 },
 	{ "1e999", 0, 0 },
