@@ -11,14 +11,19 @@
 # F1 (a trap's F1 is 1 when it gives nothing, 0 otherwise), the pooled
 # numbers per route, and each route's pages per second by CPU time
 # (reading and extraction; pdftotext's own time counted in its routes).
+# A route that fails on a document (nh3cat refusing pdftotext's output as
+# invalid UTF-8, say) is reported and counted, and the document not scored
+# on that route.
 # A measurement, not a test: nothing is judged.
 #
 # Environment: NH3CAT (default ./nh3cat), top_srcdir (default the
-# directory above tests/).
+# directory above tests/), REAL_DIR (default tests/real): a folder laid out
+# as tests/real is (pdf/KEY.pdf, gold/KEY.gold.csv), for PDFs kept outside
+# the repository.
 set -u
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 NH3CAT=${NH3CAT:-./nh3cat}
-real=$top_srcdir/tests/real
+real=${REAL_DIR:-$top_srcdir/tests/real}
 command -v pdftotext >/dev/null || { echo "compare-real: pdftotext not found (poppler-utils)"; exit 2; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/nh3cat-compare.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -42,6 +47,7 @@ score() {
 
 printf '%-36s %-7s %5s %5s %5s %6s\n' document route gold pred match F1
 : > "$work/table"
+: > "$work/failed"
 for route in pdf text layout; do : > "$work/cpu.$route"; done
 pages=0
 for pdf in "$real"/pdf/*.pdf; do
@@ -58,7 +64,8 @@ for pdf in "$real"/pdf/*.pdf; do
               cpu "$NH3CAT" extract --doc "$key" -o "$work/$key.$route.csv" "$work/$key.txt" 2> "$work/err" ;;
       layout) cpu pdftotext -layout "$pdf" "$work/$key.txt" 2> /dev/null &&
               cpu "$NH3CAT" extract --doc "$key" -o "$work/$key.$route.csv" "$work/$key.txt" 2> "$work/err" ;;
-    esac || { echo "compare-real: $route route failed on $key:"; cat "$work/err"; exit 1; }
+    esac || { printf '%-36s %-7s failed: %s\n' "$key" "$route" "$(head -1 "$work/err")"
+              echo "$route" >> "$work/failed"; continue; }
     awk '{ s += $1 } END { print s + 0 }' "$work/cpu" >> "$work/cpu.$route"
     score "$key" "$route" "$work/$key.$route.csv"
   done
@@ -72,4 +79,6 @@ for route in pdf text layout; do
     P = p ? m / p : (g ? 0 : 1); R = g ? c / g : 1; F = P + R ? 2 * P * R / (P + R) : 0
     printf "  %-7s %4d gold %4d pred %4d matched  precision=%.3f recall=%.3f F1=%.3f  CPU %.2f s, %s pages/s\n",
       r, g, p, m, P, R, F, t, (t > 0 ? sprintf("%.0f", n / t) : "-") }' "$work/table"
+  f=$(grep -cx "$route" "$work/failed")
+  [ "$f" = 0 ] || echo "          $f documents failed (not scored)"
 done
