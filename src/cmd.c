@@ -60,12 +60,6 @@ int cmd_option_error(const struct command *cmd, char **argv, int c)
 	return cmd_usage_error(cmd, "unknown option '%s'", arg);
 }
 
-int cmd_not_built(const struct command *cmd)
-{
-	fprintf(stderr, "%s: %s: not built yet in this version\n", progname, cmd->name);
-	return EXIT_INPUT;
-}
-
 char *cmd_describe(int argc, char **argv)
 {
 	struct buf b = BUF_INIT;

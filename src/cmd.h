@@ -37,8 +37,6 @@ int cmd_usage_error(const struct command *cmd, const char *fmt, ...)
  * returned c ('?' or ':'): report the bad or incomplete option.
  */
 int cmd_option_error(const struct command *cmd, char **argv, int c);
-/* For commands of DESIGN.md that a later version brings: say so, exit 2. */
-int cmd_not_built(const struct command *cmd);
 /*
  * "nh3cat CMD ARG..." from a command's argv, shortened to a line, for
  * messages about who holds a lock.  Caller frees.

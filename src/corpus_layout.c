@@ -83,7 +83,11 @@ int corpus_split_entries_path(const char *path, char **root, char **key)
 	return 0;
 }
 
-char *corpus_root_of(const char *path)
+/*
+ * The corpus that holds the file path, written as ROOT/entries/KEY.csv,
+ * when ROOT is a corpus folder (it has an entries/ folder); else NULL.
+ */
+static char *corpus_root_of(const char *path)
 {
 	char *root, *key, *entries;
 	struct stat st;

@@ -35,12 +35,6 @@ char *corpus_lock_path(const char *root);
 int corpus_split_entries_path(const char *path, char **root /* OUT */, char **key /* OUT */);
 
 /*
- * The corpus that holds the file path, written as ROOT/entries/KEY.csv,
- * when ROOT is a corpus folder (it has an entries/ folder); else NULL.
- */
-char *corpus_root_of(const char *path);
-
-/*
  * The lock a writer of the file path takes: its corpus's (ROOT/.lock) when
  * path is ROOT/entries/KEY.csv in a corpus, else "PATH.lock"; NULL when
  * path is a device or a pipe (nothing to keep apart).

@@ -42,7 +42,8 @@ static int same_dir(const char *a, const char *b)
 	       x.st_ino == y.st_ino;
 }
 
-const char *data_dir(void)
+/* The data folder (see datadir.h); a static string. */
+static const char *data_dir(void)
 {
 	static char exe_dir[PATH_MAX];
 	const char *env = getenv("NH3CAT_DATADIR");

@@ -14,9 +14,6 @@
 #ifndef NH3CAT_DATADIR_H
 #define NH3CAT_DATADIR_H
 
-/* The data folder (see above); a static string. */
-const char *data_dir(void);
-
 /*
  * The path of rel ("templates/overview.xml") in the data folder when that
  * file exists, else NULL.  Caller frees.

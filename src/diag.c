@@ -83,11 +83,6 @@ int diag_format_parse(const char *name, enum diag_format *out)
 	return 0;
 }
 
-enum diag_format diag_get_format(const struct diag *d)
-{
-	return d->fmt;
-}
-
 unsigned long diag_count(const struct diag *d, enum diag_severity sev)
 {
 	return d->count[sev];

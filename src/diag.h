@@ -49,7 +49,6 @@ void diag_vemit(struct diag *d, const char *file, long line, long col,
 		enum diag_severity sev, const char *rule, const char *fmt, va_list ap);
 
 unsigned long diag_count(const struct diag *d, enum diag_severity sev);
-enum diag_format diag_get_format(const struct diag *d);
 
 /* "text", "json" or "github"; returns -1 for anything else. */
 int diag_format_parse(const char *name, enum diag_format *out /* OUT */);

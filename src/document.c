@@ -15,7 +15,8 @@ static const char *const kind_names[BLOCK_NKINDS] = {
 	"heading", "paragraph", "caption", "table", "reference"
 };
 
-const char *block_kind_name(enum block_kind k)
+/* "heading", "paragraph" ... for dumps and tests. */
+static const char *block_kind_name(enum block_kind k)
 {
 	return (unsigned)k < BLOCK_NKINDS ? kind_names[k] : "?";
 }

@@ -162,9 +162,6 @@ void document_locate(const struct document *d, const struct block *b, size_t off
 void document_row_locate(const struct document *d, const struct block *b, size_t row,
 			 struct buf *out);
 
-/* "heading", "paragraph" ... for dumps and tests. */
-const char *block_kind_name(enum block_kind k);
-
 /*
  * Write a readable dump of the document's structure to out: one line per
  * block (kind, locator, label, first characters), then table cells.  Used

@@ -188,7 +188,9 @@ static uint32_t advent_math(uint32_t c)
 	case 0x04: return 0xB1;     /* ± */
 	case 0x05: return 0xB0;     /* ° */
 	case 0xBC: return '=';
-	case 0xC0: return 0x2212;
+	case 0xC0: return 0x2212;   /* older fonts: À for −, Â for ×, Æ for ± */
+	case 0xC2: return 0xD7;
+	case 0xC6: return 0xB1;
 	default: return c < 0x20 ? 0 : c;
 	}
 }

@@ -1161,7 +1161,8 @@ static void series_label(const struct arr_series *s, int docs, struct buf *out)
 }
 
 /* "68 ± 4": the error to one significant figure (two when it starts with 1), Ea to match. */
-void rpt_format_with_error(double v, double err, struct buf *out)
+/* A value with its standard error: "68 ± 4" (the error to one figure, two from 1). */
+static void rpt_format_with_error(double v, double err, struct buf *out)
 {
 	int dec = 0;
 	if (err > 0 && isfinite(err)) {

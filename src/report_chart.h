@@ -30,9 +30,6 @@ struct rpt_chart_layout {
 	size_t nbars_capped;         /* bar: bars past the top of their group, counted */
 };
 
-/* A value with its standard error: "68 ± 4" (the error to one figure, two from 1). */
-void rpt_format_with_error(double v, double err, struct buf *out);
-
 /* Why a chart has nothing to plot: one sentence of markup. */
 void rpt_chart_empty_note(const struct rpt_chart *c, const struct rpt_chart_layout *lay,
 			  size_t nrows, struct buf *out);

@@ -369,7 +369,8 @@ int rpt_row_derived(const struct rpt_row *r, const struct rpt_field *f)
 	return 0;
 }
 
-int rpt_filters_pass(const struct rpt_filters *fs, const struct rpt_row *r)
+/* 1 when r passes every filter. */
+static int rpt_filters_pass(const struct rpt_filters *fs, const struct rpt_row *r)
 {
 	size_t i, j;
 	for (i = 0; i < fs->n; i++) {

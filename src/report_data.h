@@ -84,8 +84,6 @@ const char *rpt_row_paper(const struct rpt_row *r);
 /* 1 when field f of r is listed in its derived column. */
 int rpt_row_derived(const struct rpt_row *r, const struct rpt_field *f);
 
-/* 1 when r passes every filter. */
-int rpt_filters_pass(const struct rpt_filters *fs, const struct rpt_row *r);
 void rpt_select(const struct report_data *d, const struct rpt_filters *fs,
 		const struct rpt_field *group, char *const *order, size_t norder,
 		const struct rpt_field *sort, int desc, struct rpt_groups *out /* OUT */);

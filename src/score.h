@@ -52,6 +52,10 @@ struct score_result {
  * lower case, no LaTeX markup ($ \text \mathrm \rm { } _ ^), no word
  * "catalyst(s)", no white space, and trailing 's' dropped from names
  * longer than 3 characters.  "Co₁Ru₂ catalysts" -> "co1ru2".
+ * This is the reference scorer's fold, not chem_fold_name (chem.h) on
+ * purpose: it keeps '/', '-' and '@' and every letter, so that nh3cat
+ * score gives the reference scorer's numbers (tests/score/python-parity);
+ * every other comparison of catalyst names in nh3cat uses chem_fold_name.
  */
 char *score_fold_name(const char *name);
 /* 1 when pred (one name) names a catalyst of the '|'-separated gold names. */

@@ -525,20 +525,3 @@ unsigned long validate_entries(const char *file, const struct entry_set *s, stru
 	return validate_run(file, s, &o, d);
 }
 
-unsigned long validate_schema(const char *file, const struct entry_set *s, struct diag *d)
-{
-	unsigned long before = diag_count(d, DIAG_ERROR);
-	struct vctx v;
-	size_t i;
-
-	memset(&v, 0, sizeof(v));
-	v.file = file;
-	v.s = s;
-	v.d = d;
-	v.rules = rules_new();
-	for (i = 0; i < s->n; i++)
-		check_schema(&v, &s->v[i]);
-	vfindings_flush(&v);
-	rules_free((struct rules *)v.rules);
-	return diag_count(d, DIAG_ERROR) - before;
-}

@@ -64,7 +64,4 @@ unsigned long validate_run(const char *file, const struct entry_set *s,
  */
 unsigned long validate_entries(const char *file, const struct entry_set *s, struct diag *d);
 
-/* The schema-level rules alone.  Returns the number of errors emitted. */
-unsigned long validate_schema(const char *file, const struct entry_set *s, struct diag *d);
-
 #endif

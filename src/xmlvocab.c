@@ -67,19 +67,6 @@ enum xml_vocab xmlvocab_detect(xmlDocPtr doc, struct buf *why)
 	return XML_VOCAB_UNKNOWN;
 }
 
-const char *xmlvocab_name(enum xml_vocab v)
-{
-	switch (v) {
-	case XML_VOCAB_JATS:
-		return "JATS";
-	case XML_VOCAB_ELSEVIER:
-		return "Elsevier full text";
-	case XML_VOCAB_UNKNOWN:
-		break;
-	}
-	return "unknown";
-}
-
 /* node holds <tr> rows, directly or inside thead/tbody/tfoot. */
 static int has_html_rows(const xmlNode *node)
 {

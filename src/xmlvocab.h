@@ -39,9 +39,6 @@ enum xml_vocab {
  */
 enum xml_vocab xmlvocab_detect(xmlDocPtr doc, struct buf *why /* OUT, may be NULL */);
 
-/* "JATS", "Elsevier full text" or "unknown". */
-const char *xmlvocab_name(enum xml_vocab v);
-
 enum xml_table_model {
 	XML_TABLE_NONE,   /* not a table, or an empty one */
 	XML_TABLE_HTML,

@@ -263,6 +263,9 @@ START_TEST(test_advent_fonts_and_tall_script_boxes)
 	}
 	p.g[first].cp = 3;
 	p.g[first].font = "AdvP4C4E74";
+	x = put(&p, " 2 X 10", x, 100, 10, 0);
+	p.g[p.n - 4].cp = 0xC2;      /* × in an older Advent math font */
+	p.g[p.n - 4].font = "AdvP4C4E59";
 	x = put(&p, " X", x, 100, 10, 0);
 	p.g[p.n - 1].cp = 0xE104;
 	p.g[p.n - 1].font = "AdvOT999035f4+e1";
@@ -270,7 +273,7 @@ START_TEST(test_advent_fonts_and_tall_script_boxes)
 	p.g[p.n - 1].font = "AdvPS4721B4";   /* Latin letters for Greek */
 	end_line(&p);
 	doc = lay_out(&p);
-	ck_assert_str_eq(doc->blocks[0].text, "q = 0.26, 21 mM\xE2\x81\xBB\xC2\xB9 flow, \xCE\xBB");
+	ck_assert_str_eq(doc->blocks[0].text, "q = 0.26, 21 mM\xE2\x81\xBB\xC2\xB9 2 \xC3\x97 10 flow, \xCE\xBB");
 	document_free(doc);
 }
 END_TEST
