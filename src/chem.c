@@ -549,6 +549,7 @@ static enum token_kind read_word(struct analysis *a, const char *w, size_t n, si
 	struct formula f;
 	enum site_type t;
 	int alloy, loading = 0, has_active = 0, has_nonmetal = 0, has_metal = 0, oxide = 0;
+	int has_promoter = 0;
 	size_t i;
 
 	if (pw && word_is(pw, pn, single_words, 1) && word_is(w, n, single_next, 1))
@@ -590,6 +591,7 @@ static enum token_kind read_word(struct analysis *a, const char *w, size_t n, si
 		has_active |= r == ELEM_ACTIVE;
 		has_nonmetal |= r == ELEM_NONMETAL;
 		has_metal |= r == ELEM_ACTIVE || r == ELEM_SUPPORT;
+		has_promoter |= r == ELEM_PROMOTER;
 		oxide |= f.len[i] == 1 && f.sym[i][0] == 'O';
 	}
 	if (a->ntok < ARRAY_SIZE(a->tok)) {
@@ -618,8 +620,12 @@ static enum token_kind read_word(struct analysis *a, const char *w, size_t n, si
 				set_marker(cn, SITE_SCC, w, n);
 		}
 	}
-	/* a compound of a metal with a non-metal: Co3Mo3N, WC, MoHx, LaCoSi, Fe1-xO */
-	if (f.nel >= 2 && has_metal && has_nonmetal && !a->bulk_at) {
+	/*
+	 * a compound of a metal with a non-metal: Co3Mo3N, WC, MoHx, LaCoSi,
+	 * Fe1-xO; of an alkali or alkaline-earth metal when it is no oxide
+	 * (a promoter's): the nitrides and hydrides Ca2N, CaH2, Ca2NH
+	 */
+	if (f.nel >= 2 && (has_metal || (has_promoter && !oxide)) && has_nonmetal && !a->bulk_at) {
 		a->bulk_at = w;
 		a->bulk_len = n;
 	}

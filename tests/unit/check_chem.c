@@ -163,6 +163,11 @@ static const struct {
 	{ "LaN", SITE_BULK, SITE_NONE, "", "", "", -1 },
 	{ "C12A7:e-", SITE_BULK, SITE_NONE, "", "", "", -1 },
 	{ "Ru/C12A7:e-", SITE_NONE, SITE_NONE, "Ru", "C12A7", "", -1 },
+	/* nitrides and hydrides of the alkaline earths; their oxides stay promoters */
+	{ "Ca2N:e-", SITE_BULK, SITE_NONE, "", "", "", -1 },
+	{ "CaH2", SITE_BULK, SITE_NONE, "", "", "", -1 },
+	{ "Ca2NH", SITE_BULK, SITE_NONE, "", "", "", -1 },
+	{ "K2O", SITE_NONE, SITE_NONE, "", "", "K", -1 },
 	/* not compounds */
 	{ "Co1Ru2", SITE_NONE, SITE_NONE, "Co;Ru", "", "", -1 },
 	{ "NH3", SITE_NONE, SITE_NONE, "", "", "", -1 },
