@@ -728,10 +728,27 @@ static int is_sign(uint32_t c)
  * line's; in such a run of small glyphs the trailing sign and digits are
  * the exponent and the rest the subscript.
  */
+/* Segment k of the line stands apart: the first, or half an em from the one before. */
+static int seg_apart(const struct page_state *ps, const struct tline *l, size_t k)
+{
+	return k == 0 || ps->s[l->segs[k]].x1 - ps->s[l->segs[k - 1]].x2 > 0.5f * l->size;
+}
+
 static void seg_scripts(const struct page_state *ps, const struct seg *s, const struct tline *l,
-			unsigned char *cls)
+			int apart, unsigned char *cls)
 {
 	size_t i = s->g0, j, k, e;
+	/*
+	 * Small text standing apart on the line (a margin box's "Cite this:"
+	 * beside a title, a footnote cell) is text in a smaller size: a sub-
+	 * or superscript hugs the glyph it belongs to.
+	 */
+	for (k = s->g0; apart && k < s->g1 && ps->g[k].size < 0.85f * l->size; k++)
+		;
+	if (apart && k == s->g1) {
+		memset(cls, S_NONE, s->g1 - s->g0);
+		return;
+	}
 	while (i < s->g1) {
 		const struct glyph *g = &ps->g[i];
 		if (g->size >= 0.85f * l->size) {
@@ -819,18 +836,19 @@ static void flush_script(struct buf *out, const struct buf *run, const uint32_t 
  * marked; a soft hyphen only when the segment ends the line (line_end).
  */
 static void seg_text(const struct page_state *ps, const struct seg *s, const struct tline *l,
-		     int line_end, struct buf *out)
+		     int apart, int line_end, struct buf *out)
 {
 	struct buf run = BUF_INIT;
 	uint32_t cps[256];
 	size_t ncp = 0, i;
 	enum script cur = S_NONE;
 	unsigned char *cls = xmalloc(s->g1 - s->g0 + 1);
-	seg_scripts(ps, s, l, cls);
+	seg_scripts(ps, s, l, apart, cls);
 	for (i = s->g0; i < s->g1; i++) {
 		const struct glyph *g = &ps->g[i];
 		enum script sc = (enum script)cls[i - s->g0];
-		int space = i > s->g0 && g->x1 - ps->g[i - 1].x2 > 0.12f * l->size;
+		int space = i > s->g0 &&
+			    g->x1 - ps->g[i - 1].x2 > 0.12f * fminf(l->size, g->size);
 		if ((g->flags & G_SOFT) && !(line_end && i + 1 == s->g1))
 			continue;
 		if (sc != cur || ncp == ARRAY_SIZE(cps)) {
@@ -978,7 +996,7 @@ static void build_lines(struct page_state *ps)
 		for (k = 0; k < l->nseg; k++) {
 			if (k)
 				buf_addch(&b, ' ');
-			seg_text(ps, &ps->s[l->segs[k]], l, k + 1 == l->nseg, &b);
+			seg_text(ps, &ps->s[l->segs[k]], l, seg_apart(ps, l, k), k + 1 == l->nseg, &b);
 		}
 		l->text = buf_detach(&b, NULL);
 	}
@@ -1221,7 +1239,7 @@ static void put_table(struct pdf_out *o, struct page_state *ps, size_t a, size_t
 			if (cells[col].len && cells[col].data[cells[col].len - 1] != '/' &&
 			    cells[col].data[cells[col].len - 1] != '-')
 				buf_addch(&cells[col], ' ');
-			seg_text(ps, s, l, 1, &cells[col]);
+			seg_text(ps, s, l, seg_apart(ps, l, k), 1, &cells[col]);
 		}
 		if (row_start == (size_t)-1)
 			row_start = i;

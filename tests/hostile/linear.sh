@@ -46,7 +46,7 @@ gen_waivers() {
     awk 'BEGIN { for (i = 0; i < 200; i++)
       printf "w:%d,w,table,table1/r%d,Ru/C,SAC,Ru,,C,,3,400,1,,2.%d,,,,,,experiment,,Ru/C,extracted,\n", i, i, i % 10 }'
   } > "$2/in.csv"
-  awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "w:%d site-type-size r%x\n", i % 400, i }' > "$2/in.waivers"
+  awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "w:%d site-type-size r\n", i % 400 }' > "$2/in.waivers"
 }
 # a corpus holding N reviewed rows of paper k, and N fresh rows of which
 # nine in ten are the same candidates (same locator)

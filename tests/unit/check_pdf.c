@@ -278,6 +278,22 @@ START_TEST(test_advent_fonts_and_tall_script_boxes)
 }
 END_TEST
 
+START_TEST(test_small_text_apart_is_no_script)
+{
+	struct pages p;
+	struct document *doc;
+	/* a margin box's small line beside a larger line of text: no script */
+	pages_init(&p);
+	put(&p, "Cite this: Chem. Sci.", 50, 104, 7, 0);
+	put(&p, "proteins via design", 200, 100, 10, 0);
+	end_line(&p);
+	doc = lay_out(&p);
+	ck_assert_ptr_null(strstr(doc->blocks[0].text, "_{"));
+	ck_assert_ptr_nonnull(strstr(doc->blocks[0].text, "Cite this: Chem. Sci."));
+	document_free(doc);
+}
+END_TEST
+
 START_TEST(test_table_rows_and_justified_prose)
 {
 	static const char *const rows[][3] = {
@@ -372,6 +388,7 @@ static Suite *pdf_suite(void)
 	tcase_add_test(tc, test_hyphenation);
 	tcase_add_test(tc, test_ligatures_and_symbol_font);
 	tcase_add_test(tc, test_advent_fonts_and_tall_script_boxes);
+	tcase_add_test(tc, test_small_text_apart_is_no_script);
 	tcase_add_test(tc, test_table_rows_and_justified_prose);
 	tcase_add_test(tc, test_page_lines_count_per_page);
 	tcase_add_test(tc, test_bad_files_refused);
