@@ -728,10 +728,18 @@ static int is_sign(uint32_t c)
  * line's; in such a run of small glyphs the trailing sign and digits are
  * the exponent and the rest the subscript.
  */
-/* Segment k of the line stands apart: the first, or half an em from the one before. */
+/*
+ * Segment k of the line stands apart: two of its own ems or more from the
+ * segments on either side, or none there (a citation superscript after a
+ * word space is nearer; one wrapped to the start of a line touches what
+ * follows it).
+ */
 static int seg_apart(const struct page_state *ps, const struct tline *l, size_t k)
 {
-	return k == 0 || ps->s[l->segs[k]].x1 - ps->s[l->segs[k - 1]].x2 > 0.5f * l->size;
+	const struct seg *s = &ps->s[l->segs[k]];
+	float em = ps->g[s->g0].size;
+	return (k == 0 || s->x1 - ps->s[l->segs[k - 1]].x2 > 2.0f * em) &&
+	       (k + 1 == l->nseg || ps->s[l->segs[k + 1]].x1 - s->x2 > 2.0f * em);
 }
 
 static void seg_scripts(const struct page_state *ps, const struct seg *s, const struct tline *l,

@@ -282,6 +282,7 @@ START_TEST(test_small_text_apart_is_no_script)
 {
 	struct pages p;
 	struct document *doc;
+	float x;
 	/* a margin box's small line beside a larger line of text: no script */
 	pages_init(&p);
 	put(&p, "Cite this: Chem. Sci.", 50, 104, 7, 0);
@@ -290,6 +291,15 @@ START_TEST(test_small_text_apart_is_no_script)
 	doc = lay_out(&p);
 	ck_assert_ptr_null(strstr(doc->blocks[0].text, "_{"));
 	ck_assert_ptr_nonnull(strstr(doc->blocks[0].text, "Cite this: Chem. Sci."));
+	document_free(doc);
+	/* a citation wrapped to a line's start, touching what follows: a script */
+	pages_init(&p);
+	line(&p, "over Ru is reported to exceed 200 kJ/mol", 50, 100);
+	x = put(&p, "[38]", 50, 112, 7, 3);
+	put(&p, ", the model used", x, 112, 10, 0);
+	end_line(&p);
+	doc = lay_out(&p);
+	ck_assert_ptr_nonnull(strstr(doc->blocks[0].text, "kJ/mol ^{[38]}, the model"));
 	document_free(doc);
 }
 END_TEST
