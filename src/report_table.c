@@ -1189,7 +1189,8 @@ void rpt_bibliography_render(struct rpt_flow *f, const struct report_data *d)
 		for (i2 = i; i2 < nsrc && str_eq(d->sources[order[i2]].label, s->label); i2++) {
 			const struct cited *ci = &cited[order[i2]];
 			c.v = xgrow(c.v, &c.alloc, c.n + ci->n + 1, sizeof(*c.v));
-			memcpy(c.v + c.n, ci->v, ci->n * sizeof(*c.v));
+			if (ci->n)   /* a document that cites nothing has no array (memcpy of NULL) */
+				memcpy(c.v + c.n, ci->v, ci->n * sizeof(*c.v));
 			c.n += ci->n;
 			c.nrows += ci->nrows;
 			nrefs += d->sources[order[i2]].nrefs;
