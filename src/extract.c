@@ -70,8 +70,10 @@ static const char *const patterns[XP_NPATTERNS] = {
 	"electroreduction|photocatalytic|photochemical|photo-driven|photocatalysis|photoelectro|faradaic|"
 	"plasma|nitrogen reduction reaction|\\bNRR\\b|(?:ammonia|NH3) oxidation|"
 	"CO2 (?:hydrogenation|reduction|methanation)|methanation|Fischer|corrosion|growth rate|"
-	"dehydrogenation|\\benzym|nitrogenase",
-	[XP_SYNTH] = "(?i:(?:ammonia|NH(?:3|\u2083|<sub>3</sub>|_\\{?3\\}?)) ?(?:synthesis|formation|"
+	"dehydrogenation|\\benzym|nitrogenase|"
+	/* an electrode's quantities: a rate per area, a current density, a potential vs. a reference */
+	"electric field|current densit|\\bmA ?cm|mol cm\\^?-2|\\bvs\\.? ?(?:RHE|SCE|Ag/AgCl|NHE)\\b|overpotential",
+	[XP_SYNTH] = "(?i:(?:ammonia|NH(?: ?3|\u2083|<sub>3</sub>|_\\{?3\\}?)) ?(?:synthesis|formation|"
 	"production|yield|synthesi[sz]ing)|synthesi[sz]e (?:of )?(?:ammonia|NH3)|"
 	"synthesis of (?:ammonia|NH)|Haber|N2 ?\\+ ?3 ?H2|ammonia catalyst)",
 	/* ends at the value: a treatment before the reaction, not its temperature */
@@ -83,7 +85,9 @@ static const char *const patterns[XP_NPATTERNS] = {
 	"(?<alias>[A-Za-z0-9](?:[A-Za-z0-9/@.+_-]*[A-Za-z0-9])?)",
 	[XP_BOUND] = "(?i)(?:\\b(?:below|under|less than|lower than|more than|greater than|higher than|above|"
 	"at most|at least|exceeding)|<|>|<=|>=) ?(?:~ ?)?\\z",
-	[XP_NH3_WORD] = "(?i)\\bNH3\\b|ammonia",
+	[XP_NH3_WORD] = "(?i)\\bNH ?3\\b|NH\u2083|ammonia",
+	/* counted only in a document that never names ammonia: NH3 catalysts sinter too */
+	[XP_MATERIALS] = "(?i)\\bsinter|\\bdiffusion coefficient|\\bcreep\\b|grain growth|densification",
 	[XP_THE_CAT] = "(?i)\\b(?:the|this|our|the present|the same) (?:catalyst|material|sample)\\b",
 	[XP_OTHER_CAT] = "(?i)\\b(?!(?:the|this|that|these|those|our|its|their|same|above|former|latter|"
 	"said|each|both|all|best|optimal|optimized|optimised)\\b)[A-Za-z0-9-]+ (?:catalysts?|samples?)\\b",
@@ -199,31 +203,45 @@ static int count_matches(struct extractor *ex, enum xpat p, const char *text, si
 
 /*
  * What a document is about, from its words: 0 when it names another
- * reaction or process (NH3 decomposition, electrocatalysis, corrosion ...)
- * again and again and never the synthesis of NH3, else 1; doc_synth says
+ * reaction or process (NH3 decomposition, electrocatalysis, corrosion ...;
+ * sintering when it never names ammonia) again and again and never the
+ * synthesis of NH3, else 1; doc_synth says
  * whether it names the synthesis.
  */
 static int document_topic(struct extractor *ex, const struct document *doc, int *doc_synth /* OUT */)
 {
 	size_t i, k;
-	int synth = 0, other = 0;
+	int synth = 0, other = 0, nh3 = 0;
 	for (i = 0; i < doc->nblocks && !synth; i++) {
 		const struct block *b = &doc->blocks[i];
 		/* the reference list cites other work: its titles say nothing of this paper */
 		if (b->kind == BLOCK_REFERENCE)
 			continue;
 		synth = count_matches(ex, XP_SYNTH, b->text, b->len, 1);
+		if (!nh3)
+			nh3 = synth || count_matches(ex, XP_NH3_WORD, b->text, b->len, 1);
 		if (other < 2)
 			other += count_matches(ex, XP_NOT_SYNTH, b->text, b->len, 2 - other);
 		for (k = 0; b->table && k < b->table->ncells && !synth; k++) {
 			const char *c = b->table->cells[k].text;
 			synth = count_matches(ex, XP_SYNTH, c, strlen(c), 1);
+			if (!nh3)
+				nh3 = synth || count_matches(ex, XP_NH3_WORD, c, strlen(c), 1);
 			if (other < 2)
 				other += count_matches(ex, XP_NOT_SYNTH, c, strlen(c), 2 - other);
 		}
 	}
 	*doc_synth = synth;
-	/* another reaction named again and again, and never the synthesis of NH3 */
+	/*
+	 * A document that never names ammonia and names a process of materials
+	 * again and again is about that process (the activation energy of
+	 * sintering); one that names another reaction again and again, and
+	 * never the synthesis of NH3, is about that reaction.
+	 */
+	for (i = 0; i < doc->nblocks && !nh3 && other < 2; i++)
+		if (doc->blocks[i].kind != BLOCK_REFERENCE)
+			other += count_matches(ex, XP_MATERIALS, doc->blocks[i].text, doc->blocks[i].len,
+					       2 - other);
 	return synth || other < 2;
 }
 

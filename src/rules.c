@@ -93,6 +93,15 @@ const struct rule_info rule_table[RULE_COUNT] = {
 		"between entries of one document with the same catalyst and\n"
 		"conditions; rate-tolerance sets the relative slack, on top of the\n"
 		"rounding of the numbers as written.\n" },
+	[R_TOF_HIGH] = { "tof-high", DIAG_WARNING,
+		"a TOF faster than any NH3 synthesis catalyst turns over",
+		"The best catalysts for ammonia synthesis turn over well below one\n"
+		"NH3 molecule per site and second (0.001 to 1 s^-1 at 300 to 450 degC).\n"
+		"A tof_s above tof-max (5 s^-1) is more likely a space velocity: a\n"
+		"bare 60000 h^-1 read as a TOF gives 16.7 s^-1.  Or a rate per gram\n"
+		"was read as a TOF, or the sites were counted too few.  Check the\n"
+		"unit in the source; waive it with the reason when the paper does\n"
+		"report such a TOF (a computed one, or an extreme condition).\n" },
 	[R_RATE_OUTLET] = { "rate-outlet", DIAG_WARNING,
 		"a rate that the outlet NH3 concentration and the WHSV contradict",
 		"With the outlet NH3 concentration y (outlet_nh3_pct / 100) and the\n"
@@ -202,6 +211,7 @@ static const struct {
 	{ "fold-tolerance", offsetof(struct rules, fold_tolerance) },
 	{ "value-tolerance", offsetof(struct rules, value_tolerance) },
 	{ "outlet-tolerance", offsetof(struct rules, outlet_tolerance) },
+	{ "tof-max", offsetof(struct rules, tof_max) },
 };
 
 /* The word in ASCII lower case, in buf (n + 1 bytes) or allocated (*own). */
@@ -262,6 +272,7 @@ struct rules *rules_new(void)
 	r->fold_tolerance = 0.1;
 	r->value_tolerance = 0.02;
 	r->outlet_tolerance = 0.15;
+	r->tof_max = 5;
 	set_range(r, COL_LOADING_WT, 0.01, 100);
 	set_range(r, COL_SIZE_NM, 0.05, 100);
 	set_range(r, COL_TEMPERATURE_C, 20, 700);

@@ -7,7 +7,8 @@
  * a comment.
  *   set NAME NUMBER              a threshold (np-min-size, sac-max-size,
  *                                rate-tolerance, fold-tolerance,
- *                                value-tolerance)
+ *                                value-tolerance, outlet-tolerance,
+ *                                tof-max)
  *   range COLUMN MIN MAX         plausible values of a numeric column
  *   severity RULE LEVEL          error, warning, note or off
  *   topic WORD...                words a cited paper's title is expected
@@ -37,6 +38,7 @@ enum rule {
 	R_SCHEMA_REF,
 	R_SCHEMA_METALS,
 	R_VALUE_RANGE,
+	R_TOF_HIGH,
 	R_REVIEWED_REQUIRED,
 	R_REVIEWED_CONDITIONS,
 	R_SITE_TYPE_SIZE,
@@ -82,6 +84,7 @@ struct rules {
 	double fold_tolerance;   /* relative, stated fold-ratio vs the values */
 	double value_tolerance;  /* relative, same value in table and text */
 	double outlet_tolerance; /* relative, rate vs WHSV x outlet NH3 */
+	double tof_max;          /* s^-1, the fastest plausible NH3 synthesis TOF (tof-high) */
 	struct { int set; double min, max; } range[ENTRY_NCOLS];
 	int sev[RULE_COUNT];     /* enum diag_severity, or RULE_OFF */
 	char **topic;            /* topic words, in lower case */

@@ -153,8 +153,13 @@ static double round_sig(double v)
 {
 	char buf[40];
 	double r;
+	double n;
+	int k, e;
 	if (v == 0 || !isfinite(v))
 		return v;
+	/* the digits by arithmetic where it is sure to give those of printing */
+	if (num_digits(fabs(v), 13, &n, &k, &e) == 0)
+		return copysign(n / num_pow10(k), v);
 	c_snprintf(buf, sizeof(buf), 1, v);
 	if (num_parse(buf, &r) < 0)
 		return v;
@@ -172,6 +177,8 @@ static double round_dec(double v)
 	double r;
 	if (!isfinite(v) || fabs(v) > 1e12)
 		return v;
+	if (num_round_dec(v, 10, &r) == 0)
+		return r;
 	c_snprintf(buf, sizeof(buf), 0, v);
 	if (num_parse(buf, &r) < 0)
 		return v;
@@ -232,6 +239,24 @@ int units_read_number(const char *s, size_t len, size_t p, int flags, double *v,
 			buf[n++] = s[q++];
 		if (is_digit(at(s, len, q)))
 			return -1;
+	} else if (at(s, len, q) == ',' && is_digit(at(s, len, q + 1)) && n == intdigits + (s[p] == '-' || s[p] == '+')) {
+		/*
+		 * In prose too, a decimal comma where it cannot be a thousands
+		 * separator: other than three digits after it ("3,5", "0,12"), or
+		 * a whole part of 0 ("0,125").  "60,000" stays sixty thousand
+		 * (read above); a list of numbers ("1,2,3") is none.
+		 */
+		size_t d = q + 1, nd;
+		while (is_digit(at(s, len, d)))
+			d++;
+		nd = d - q - 1;
+		if ((nd != 3 || (intdigits == 1 && buf[n - 1] == '0')) && nd < 30 &&
+		    !(at(s, len, d) == ',' && is_digit(at(s, len, d + 1))) && at(s, len, d) != '.') {
+			buf[n++] = '.';
+			memcpy(buf + n, s + q + 1, nd);
+			n += nd;
+			q = d;
+		}
 	}
 	c = at(s, len, q);
 	if ((c == 'e' || c == 'E') &&
@@ -379,6 +404,31 @@ static int read_factor(const char *s, size_t len, size_t p, struct factor *f)
 	f->word = s + p;
 	f->wordlen = n;
 	q = p + n;
+	/* a pressure in kilogram-force per square centimetre: kgf/cm2, kg/cm^2, kgf cm-2 */
+	if ((n == 3 && memcmp(s + p, "kgf", 3) == 0) || (n == 2 && memcmp(s + p, "kg", 2) == 0)) {
+		size_t t = q, e = 0;
+		if (at(s, len, t) == ' ' && at(s, len, t + 1) == '/')
+			t++;
+		if (at(s, len, t) == '/') {
+			t++;
+			if (at(s, len, t) == ' ')
+				t++;
+			if (starts(s, len, t, "cm2"))
+				e = t + 3;
+			else if (starts(s, len, t, "cm^2"))
+				e = t + 4;
+		} else if (at(s, len, t) == ' ' && starts(s, len, t + 1, "cm")) {
+			if (starts(s, len, t + 3, "^-2"))
+				e = t + 6;
+			else if (starts(s, len, t + 3, "-2"))
+				e = t + 5;
+		}
+		if (e && !is_alpha(at(s, len, e)) && !is_digit(at(s, len, e))) {
+			f->atom = units_atom("kgf/cm2", 7);
+			f->end = e;
+			return 0;
+		}
+	}
 	/* "wt %", "wt.%", "wt. %"; "vol %", "mol %" */
 	if ((n == 2 && memcmp(s + p, "wt", 2) == 0) ||
 	    (n == 3 && (memcmp(s + p, "vol", 3) == 0 || memcmp(s + p, "mol", 3) == 0))) {
@@ -507,6 +557,8 @@ static int read_factors(const char *s, size_t len, size_t p, struct factor *f, i
 				t++;
 			} else if (n > 0 && at(s, len, t) == '*' && t == q && is_alpha(at(s, len, t + 1))) {
 				t++;   /* "gCo*s": a product written with an asterisk */
+			} else if (n > 0 && at(s, len, t) == '-' && t == q && starts(s, len, t + 1, "NH")) {
+				t++;   /* "mmol-NH3": the species joined to its amount by a hyphen */
 			} else if (n > 0 && t == q && at(s, len, t) != ')') {
 				break;   /* two words stuck together */
 			}
@@ -795,7 +847,10 @@ static int read_unit(const char *s, size_t len, size_t p, enum quantity_kind hin
 			*end = stop;
 			return 1;
 		}
-		if (at(s, len, w) == ' ')
+		/* after a blank or a product or quotient sign ("umol/gCo*x") */
+		if (at(s, len, w) == ' ' ||
+		    ((at(s, len, w) == '*' || at(s, len, w) == '/' || at(s, len, w) == '.') &&
+		     is_alpha(at(s, len, w + 1))))
 			w++;
 		if (w < len && (is_alpha(at(s, len, w)) || at(s, len, w) >= 0x80)) {
 			/* a word that is no unit, inside the unit: name it */

@@ -91,6 +91,8 @@ static const struct unit_atom atoms[] = {
 	{ "torr", D_PRESSURE, ATM / 760, 0, 0 },
 	{ "mmHg", D_PRESSURE, ATM / 760, 0, 0 },
 	{ "psi", D_PRESSURE, 0.006894757293168361, 0, 0 },
+	/* kilogram-force per square centimetre (kgf/cm2, kg/cm2, kgf cm-2): read whole by read_factor */
+	{ "kgf/cm2", D_PRESSURE, 0.0980665, 0, 0 },
 	/* temperature, to degC */
 	{ "\xC2\xB0" "C", D_TEMP, 1, 0, 0 },
 	{ "oC", D_TEMP, 1, 0, 0 },

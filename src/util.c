@@ -269,17 +269,119 @@ not_plain:
 	return "not a plain decimal";
 }
 
+/* 10^k for k = 0..22: every one a double exactly */
+static const double pow10_exact[23] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+int num_digits(double a, int sig, double *n, int *k, int *e)
+{
+	double s, f;
+	int ee, kk;
+	if (!(a > 0) || !isfinite(a) || sig < 1 || sig > 15)
+		return -1;
+	ee = (int)floor(log10(a));
+	kk = sig - 1 - ee;
+	if (kk < 0 || kk > 22)
+		return -1;
+	/*
+	 * a * 10^kk is below 10^15 < 2^50, so the one rounding of the product
+	 * is off the exact value by at most 2^-4: away from a half, the
+	 * nearest integer of the product is that of the exact value.
+	 */
+	s = a * pow10_exact[kk];
+	f = s - floor(s);
+	if (f > 0.4 && f < 0.6)
+		return -1;
+	s = floor(s + 0.5);
+	/* a wrong floor(log10) shows as too few or too many digits */
+	if (s < pow10_exact[sig - 1] || s >= pow10_exact[sig])
+		return -1;
+	*n = s;
+	*k = kk;
+	*e = ee;
+	return 0;
+}
+
+double num_pow10(int k)
+{
+	return pow10_exact[k];
+}
+
+int num_round_dec(double v, int dec, double *r)
+{
+	double s, f;
+	/*
+	 * Below 10^4, v * 10^dec is below 2^47: its one rounding is off by at
+	 * most 2^-7, so away from a half its nearest integer is the digits
+	 * printing gives, and N / 10^dec the double strtod reads from them.
+	 */
+	if (!(fabs(v) < 1e4) || dec < 0 || dec > 10)
+		return -1;
+	s = fabs(v) * pow10_exact[dec];
+	f = s - floor(s);
+	if (f > 0.4 && f < 0.6)
+		return -1;
+	*r = copysign(floor(s + 0.5) / pow10_exact[dec], v);
+	return 0;
+}
+
+/*
+ * v as %.15g prints it, then rewritten without exponent as num_format does,
+ * when its 15 digits N read back as v (N / 10^k is the double nearest the
+ * decimal, as strtod reads it); -1 when v needs the slow path.
+ */
+static int num_format_fast(double v, char *buf)
+{
+	double n;
+	int k, e, i, nd, o = 0;
+	char d[16];
+	long long u;
+	if (num_digits(fabs(v), 15, &n, &k, &e) < 0 || n / pow10_exact[k] != fabs(v))
+		return -1;
+	u = (long long)n;
+	for (i = 14; i >= 0; i--) {
+		d[i] = (char)('0' + u % 10);
+		u /= 10;
+	}
+	for (nd = 15; nd > 1 && d[nd - 1] == '0'; nd--)
+		;
+	if (v < 0)
+		buf[o++] = '-';
+	if (e >= 0) {
+		for (i = 0; i <= e; i++)
+			buf[o++] = d[i];   /* e <= 14: a digit of N each */
+		if (nd > e + 1) {
+			buf[o++] = '.';
+			for (; i < nd; i++)
+				buf[o++] = d[i];
+		}
+	} else {
+		buf[o++] = '0';
+		buf[o++] = '.';
+		for (i = -1; i > e; i--)
+			buf[o++] = '0';
+		for (i = 0; i < nd; i++)
+			buf[o++] = d[i];
+	}
+	buf[o] = '\0';
+	return 0;
+}
+
 const char *num_format(double v, char *buf)
 {
-	locale_t old = uselocale(get_c_locale());
+	locale_t old;
 	int prec;
 
 	if (v == 0) {
-		uselocale(old);
 		buf[0] = '0';
 		buf[1] = '\0';
 		return buf;
 	}
+	if (num_format_fast(v, buf) == 0)
+		return buf;
+	old = uselocale(get_c_locale());
 	/*
 	 * The shortest digits that read back as v.  Any double that came from a
 	 * decimal of at most 15 significant digits (DBL_DIG) prints as that

@@ -99,6 +99,22 @@ const char *num_plain_check(const char *s, double *out /* OUT */);
  */
 #define NUM_BUFSZ 400
 const char *num_format(double v, char *buf);
+/*
+ * The digits of a > 0 rounded to sig (1..15) significant digits as a
+ * printf "%.*e" would round them, by arithmetic alone: 0 with the integer
+ * *n of sig digits, *k and the decimal exponent *e of a, so that n / 10^k
+ * is the rounded value (num_pow10(k) is 10^k exactly, k <= 22).  -1 when
+ * arithmetic cannot be sure (a near a tie, beyond 10^15 or below 10^-8):
+ * then print.
+ */
+int num_digits(double a, int sig, double *n /* OUT */, int *k /* OUT */, int *e /* OUT */);
+double num_pow10(int k);
+/*
+ * v rounded to dec (0..10) decimals, as printing "%.*f" and reading it
+ * back would give, by arithmetic alone: 0 and *r, or -1 (|v| of 10^4 or
+ * more, or near a tie): then print.
+ */
+int num_round_dec(double v, int dec, double *r /* OUT */);
 
 /* --- files ------------------------------------------------------------ */
 /*

@@ -346,6 +346,19 @@ out:
 	buf_release(&metals);
 }
 
+/* tof-high: a TOF above the fastest plausible one (rules.c says why) */
+static void check_tof_high(struct vctx *v, const struct entry *e)
+{
+	double tof;
+	char mb[NUM_BUFSZ];
+	if (entry_get_num(e, COL_TOF_S, &tof) != 1 || tof <= v->rules->tof_max)
+		return;
+	vfinding(v, e, R_TOF_HIGH,
+		 "tof_s %s s^-1 is above tof-max %s s^-1, faster than any NH3 synthesis catalyst: "
+		 "a space velocity in h^-1, or a rate, read as a TOF?", entry_get(e, COL_TOF_S),
+		 num_format(v->rules->tof_max, mb));
+}
+
 /* --- rate against outlet concentration ---------------------------------------- */
 
 /*
@@ -493,6 +506,7 @@ unsigned long validate_run(const char *file, const struct entry_set *s,
 		check_reviewed(&v, e);
 		check_site_type(&v, e);
 		check_rate_outlet(&v, e);
+		check_tof_high(&v, e);
 	}
 	v.keys = xcalloc(s->n ? s->n : 1, sizeof(char *));
 	for (i = 0; i < s->n; i++)

@@ -40,6 +40,17 @@ static const struct real_case cases[] = {
 	/* a table saying nothing of NH3, with a "rate" of no unit, in a paper not on NH3 synthesis */
 	{ "t.txt", "Glass structure from molecular dynamics, with NH3 as a probe.\n\n"
 	  "Table 2. Bond distances.\nSample\tRate\tP (MPa)\nCo-O/Si\t1.93\t0.1\n", { NULL } },
+	/* a rate beside an electrode's quantities (per cm^2, a current density) is electrochemical */
+	{ "t.txt", "NH3 synthesis over Ru/MgO gave 2.0 mmol g^-1 h^-1 at 400 " DEG "C. Over CuCo/C the NH3 "
+	  "production rate reached 4.8 mmol cm" MINUS "2 h" MINUS "1 (960 mmol gcat" MINUS "1 h" MINUS "1).",
+	  { "Ru/MgO|rate_mmol_gcat_h=2", NULL } },
+	/* a value under an applied electric field is no thermocatalytic one */
+	{ "t.txt", "NH3 synthesis over Ru/MgO gave 2.0 mmol g^-1 h^-1 at 400 " DEG "C. Application of an "
+	  "electric field lowered the apparent activation energy of Ru/SrZrO3 from 121 to 37 kJ mol" MINUS "1.",
+	  { "Ru/MgO|rate_mmol_gcat_h=2", NULL } },
+	/* a paper that never names ammonia, on sintering, gives nothing */
+	{ "t.txt", "Sintering of W-Cr alloys. The activation energy of sintering of W-15 was 373 kJ mol" MINUS
+	  "1.\n\nSintering of Cr-15 needed 258 kJ mol" MINUS "1, with grain growth above 1400 " DEG "C.", { NULL } },
 	/* a bound is no value; a concentration of another gas is no NH3 outlet concentration */
 	{ "t.txt", "For NH3 synthesis, Ru/AC gave less than 0.1 mmol g^-1 h^-1 at 400 " DEG "C.\n\n"
 	  "Ru/C ran for 300 h at 400 " DEG "C; CH4 in the effluent remained at 5 ppm.", { NULL } },
@@ -54,6 +65,11 @@ static const struct real_case cases[] = {
 	  { "Ru/CeO2|rate_mmol_gcat_h=1.25|temperature_C=450|pressure_MPa=1", NULL } },
 	{ "t.md", "Ammonia synthesis over Co/MgO: 3.1 &micro;mol g<sup>&#8722;1</sup> s<sup>-1</sup> "
 	  "at 500 o C.", { "Co/MgO|rate_mmol_gcat_h=11.16|temperature_C=500", NULL } },
+	/* kgf/cm2 for pressure; decimal commas where no thousands separator can stand */
+	{ "t.txt", "For NH3 synthesis, Fe-K2O/Al2O3 gave 3,5 mmol g" MINUS "1 h" MINUS "1 at 450 " DEG "C and "
+	  "100 kgf/cm2 (GHSV 60,000 h" MINUS "1). The activation energy of Fe-K2O/Al2O3 was 62,5 kJ mol" MINUS "1.",
+	  { "Fe-K2O/Al2O3|rate_mmol_gcat_h=3.5|temperature_C=450|pressure_MPa=9.80665|tof_s=",
+	    "Fe-K2O/Al2O3|ea_kJ_mol=62.5", NULL } },
 	/* --- tables in text --- */
 	/*
 	 * columns aligned with spaces (pdftotext -layout): a missing cell

@@ -89,6 +89,7 @@ static const struct ok_case ok_cases[] = {
 	ONE("around 400 " DEG "C", T, 400),
 	ONE("12 " MU "mol NH 3 g " MINUS "1 min " MINUS "1", R, 0.72),
 	ONE("5 mmol h " MINUS "1 g " MINUS "1", R, 5),
+	ONE("3.05 mmol-NH 3 g " MINUS "1 h " MINUS "1", R, 3.05),
 	ONE("1.2 " MU "mol g<sup>-1</sup> h<sup>&#8722;1</sup>", R, 0.0012),
 	ONE("120 kJ mol " MINUS "1", EA, 120),
 	ONE("450 \xE2\x80\xA2 C", T, 450),
@@ -105,6 +106,17 @@ static const struct ok_case ok_cases[] = {
 	ONE("0.02 s" MINUS "1 site" MINUS "1", TOF, 0.02),
 	ONEM("2 Co atom" MINUS "1 s" MINUS "1", TOF, 2, "Co"),
 	ONEM("0.05 " MU "mol/gCo*s", RM, 0.18, "Co"),
+	/* kilogram-force per square centimetre, as older and industrial papers give pressure */
+	ONE("100 kgf/cm2", P, 9.80665),
+	ONE("150 kg/cm" "\xC2\xB2", P, 14.709975),
+	ONE("300 kgf cm" MINUS "2", P, 29.41995),
+	ONE("50 kg cm^-2", P, 4.903325),
+	/* decimal commas where no thousands separator can stand: not three digits after, or 0 before */
+	ONE("3,5 mmol g" MINUS "1 h" MINUS "1", R, 3.5),
+	ONE("0,125 MPa", P, 0.125),
+	ONE("12,3456 kJ mol" MINUS "1", EA, 12.3456),
+	ONE("60,000 h" MINUS "1", G, 60000),
+	ONE("1,250 " MU "mol g" MINUS "1 h" MINUS "1", R, 1.25),
 	/* --- rate per gram of catalyst: the review's spellings --- */
 	ONE("8.54 mmol_{NH" SUB3 "} g_{cat}" M1 " h" M1, R, 8.54),
 	ONE("4.60 mmol_{NH" SUB3 "} g_{cat}" M1 " h" M1, R, 4.60),
@@ -459,9 +471,11 @@ static const struct bad_case bad_cases[] = {
 	{ "4.32 kW h L^{-1}", QK_NONE, "unknown unit 'kW'" },
 	{ "121 kg m^{-3}", QK_NONE, "mass in the numerator" },
 	{ "450 rpm", QK_NONE, "unknown unit 'rpm'" },
+	/* the part that failed, not the unit read before it */
+	{ "0.05 " MU "mol/gCo*x", QK_NONE, "unknown unit 'x' in" },
+	{ "1,2,3 MPa", QK_NONE, "malformed number '1,2,3'" },
 	{ "20 h", QK_NONE, "unit 'h' fits no quantity" },
 	{ "12 kJ", QK_NONE, "an energy, not an energy per mol" },
-	{ "1,5 MPa", QK_NONE, "malformed number '1,5'" },
 	{ "1.2.3 MPa", QK_NONE, "malformed number '1.2.3'" },
 	{ "abc", QK_NONE, "no number in 'abc'" },
 	{ "", QK_NONE, "empty quantity" },
@@ -782,9 +796,10 @@ static const struct number_case number_cases[] = {
 	{ "_", 0, 0 },
 	{ "", 0, 0 },
 	{ "1.17Ru + 0.41Co", 0, 0 },
-	{ "1,5", 0, 0 },        /* no decimal comma outside table cells */
+	{ "1,5", 1, 1.5 },      /* a decimal comma where no thousands group can stand */
+	{ "1,5,7", 0, 0 },      /* a list */
 	{ "0 360", 0, 0 },      /* no thousands group after a lone 0 */
-	{ "0,360", 0, 0 },
+	{ "0,360", 1, 0.36 },
 	{ "4.34 mmol", 0, 0 },
 	{ "abc", 0, 0 },
 	{ "1e999", 0, 0 },
@@ -922,7 +937,9 @@ START_TEST(test_locale)
 		ck_assert_msg(q.values[0] == in_c[i], "'%s': %.17g, in the C locale %.17g", c->text,
 			      q.values[0], in_c[i]);
 	}
-	ck_assert_int_eq(units_parse("1,5 MPa", QK_NONE, &q, err, sizeof(err)), -1);
+	/* commas by nh3cat's rule, not the locale's: a thousands group stays one */
+	ck_assert_int_eq(units_parse("1,500 MPa", QK_NONE, &q, err, sizeof(err)), 0);
+	ck_assert_double_eq(q.values[0], 1500);
 	ck_assert_int_eq(units_number("2.53e-2", &v), 0);
 	ck_assert_double_eq_tol(v, 0.0253, 1e-15);
 	setlocale(LC_ALL, "C");

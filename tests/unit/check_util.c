@@ -5,6 +5,9 @@
 
 #include <fcntl.h>
 #include <locale.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -99,6 +102,83 @@ START_TEST(test_num_format)
 	ck_assert_str_eq(num_format(-85.3, buf), "-85.3");
 	ck_assert_str_eq(num_format(0, buf), "0");
 	ck_assert_str_eq(num_format(350.0, buf), "350");
+}
+END_TEST
+
+/* num_format's definition by printing alone: the shortest %.Ng that reads back, without exponent */
+static void format_by_printing(double v, char *buf)
+{
+	int prec;
+	for (prec = 15; prec <= 17; prec++) {
+		snprintf(buf, NUM_BUFSZ, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	if (strchr(buf, 'e')) {
+		int decimals = prec - 1 - (int)floor(log10(fabs(v)));
+		size_t n;
+		snprintf(buf, NUM_BUFSZ, "%.*f", decimals < 0 ? 0 : decimals, v);
+		n = strlen(buf);
+		if (strchr(buf, '.')) {
+			while (n > 0 && buf[n - 1] == '0')
+				buf[--n] = '\0';
+			if (n > 0 && buf[n - 1] == '.')
+				buf[--n] = '\0';
+		}
+	}
+}
+
+/*
+ * The digits found by arithmetic (num_digits, num_format) are those
+ * printing gives, for decimals as papers write them, their conversions
+ * (x 0.001, + 273.15, / 3600) and values near ties and powers of ten.
+ */
+START_TEST(test_num_digits_as_printed)
+{
+	char fast[NUM_BUFSZ], slow[NUM_BUFSZ], pr[64];
+	uint64_t r = 88172645463325252ULL;
+	int i, fast_paths = 0;
+	for (i = 0; i < 200000; i++) {
+		double v, n, back;
+		int digits, ex, sig, k, e;
+		uint64_t m;
+		r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+		digits = 1 + (int)(r % 15);
+		ex = (int)((r >> 8) % 26) - 10;
+		m = (r >> 16) % 1000000000000000ULL;
+		while (m >= 1 && digits < 15 && m > 10 && (r >> 40) % 3 == 0)
+			m /= 10;
+		snprintf(pr, sizeof(pr), "%llue%d", (unsigned long long)m, ex - digits);
+		v = strtod(pr, NULL);
+		switch ((r >> 50) % 6) {
+		case 1: v *= 0.001; break;
+		case 2: v += 273.15; break;
+		case 3: v /= 3600; break;
+		case 4: v = nextafter(v, 1e300); break;
+		case 5: v = (double)(m % 1000) + 0.5 * ((r >> 56) % 2) ; break;
+		default: break;
+		}
+		if (v == 0 || !isfinite(v))
+			continue;
+		for (sig = 13; sig <= 15; sig += 2)
+			if (num_digits(fabs(v), sig, &n, &k, &e) == 0) {
+				snprintf(pr, sizeof(pr), "%.*e", sig - 1, fabs(v));
+				back = strtod(pr, NULL);
+				ck_assert_msg(back == n / num_pow10(k), "%.17g at %d digits: %s", v, sig, pr);
+				fast_paths++;
+			}
+		if (num_round_dec(v, 10, &n) == 0) {
+			snprintf(pr, sizeof(pr), "%.10f", v);
+			ck_assert_msg(strtod(pr, NULL) == n, "%.17g at 10 decimals: %s", v, pr);
+			fast_paths++;
+		}
+		format_by_printing(v, slow);
+		ck_assert_str_eq(num_format(v, fast), slow);
+		format_by_printing(-v, slow);
+		ck_assert_str_eq(num_format(-v, fast), slow);
+	}
+	/* the test sees the arithmetic path, not only the printing one */
+	ck_assert_int_gt(fast_paths, 100000);
 }
 END_TEST
 
@@ -318,6 +398,7 @@ static Suite *util_suite(void)
 	tcase_add_loop_test(tc, test_num_plain, 0, (int)ARRAY_SIZE(plain_cases));
 	tcase_add_test(tc, test_num_plain_round_trip);
 	tcase_add_test(tc, test_num_format);
+	tcase_add_test(tc, test_num_digits_as_printed);
 	tcase_add_test(tc, test_num_round_trip);
 	tcase_add_test(tc, test_num_locale);
 	tcase_add_test(tc, test_utf8);

@@ -210,6 +210,9 @@ static const struct rule_case cases[] = {
 	{ "rate-outlet", 0, { "catalyst=Ru/CeO2|whsv_mL_g_h=36000|outlet_nh3_pct=0.45|"
 			      "rate_mmol_gcat_h=7.9" }, NULL },   /* within 15 % */
 	{ "rate-outlet", 0, { "catalyst=Ru/CeO2|outlet_nh3_pct=0.45|rate_mmol_gcat_h=99" }, NULL },
+	/* 60000 h^-1 read as a TOF; a TOF of the best catalysts stays quiet */
+	{ "tof-high", 1, { "catalyst=Ru/MgO|tof_s=16.7" }, "space velocity" },
+	{ "tof-high", 0, { "catalyst=Ru/MgO|tof_s=0.12" }, NULL },
 	{ "loading-rate", 1, { "catalyst=Co-N2|loading_wt=3.2|metals=Co|" OK
 			       "rate_mmol_gmetal_h=85.3|rate_metal=Co|rate_mmol_gcat_h=3.7" },
 	  "85.3 mmol g_Co^-1 h^-1 at 3.2 wt% Co is 2.7296 mmol g_cat^-1 h^-1, but the rate per "
