@@ -416,6 +416,85 @@ void extract_find_aliases(struct extractor *ex, const struct document *doc)
 	}
 }
 
+/* A subscript count at k: " 2", " 2.9" (two digits at most before a point); its end, or 0. */
+static size_t count_at(const char *t, size_t len, size_t k)
+{
+	size_t d = k + 1, n = 0;
+	if (k + 1 >= len || t[k] != ' ' || !is_digit((unsigned char)t[d]))
+		return 0;
+	while (d < len && is_digit((unsigned char)t[d]) && n < 3)
+		d++, n++;
+	if (n > 2)
+		return 0;
+	if (d + 1 < len && t[d] == '.' && is_digit((unsigned char)t[d + 1]))
+		for (d++; d < len && is_digit((unsigned char)t[d]); d++)
+			;
+	/* a count ends the word: a blank, punctuation or the end */
+	if (d < len && !(t[d] == ' ' || t[d] == ',' || t[d] == ';' || t[d] == ')' || t[d] == '.' ||
+			 t[d] == '-'))
+		return 0;
+	return d;
+}
+
+/* Element symbols at k ("N", "H", "TiH"): their end, or 0. */
+static size_t symbols_at(const char *t, size_t len, size_t k)
+{
+	size_t d = k;
+	while (d < len && is_upper((unsigned char)t[d])) {
+		size_t l = d + 1 < len && is_lower((unsigned char)t[d + 1]) ? 2 : 1;
+		if (!chem_is_element(t + d, l))
+			return 0;
+		d += l;
+	}
+	return d > k && !(d < len && is_alnum_c((unsigned char)t[d])) ? d : 0;
+}
+
+/*
+ * A formula that PDF spacing broke after the name the pattern read
+ * ("Co/BaZrO 2.9 N 0.1", "Ru/Ba(OH) 2", "Ru/BaTiO 2.5 H 0.5 -TiH 2"): the
+ * counts and symbols after t[0..e) rejoined into out when they form a
+ * formula: a count after a closing bracket, or counts that alternate with
+ * element symbols, none of them the value of a quantity ("MgO 2 h" is
+ * not MgO2).  Returns the end of the tail, or e when there is none.
+ */
+static size_t broken_tail(const char *t, size_t len, size_t s, size_t e, char *out, size_t size)
+{
+	size_t k = e, o = 0, end = e, counts = 0;
+	struct quantity q;
+	if (e == s || !(is_upper((unsigned char)t[e - 1]) || is_lower((unsigned char)t[e - 1]) || t[e - 1] == ')'))
+		return e;
+	for (;;) {
+		size_t c = count_at(t, len, k), y, h;
+		if (!c || units_scan(t, len, k + 1, &q))
+			break;
+		y = c < len && t[c] == ' ' ? symbols_at(t, len, c + 1) : 0;
+		h = c + (c < len && t[c] == ' ');
+		/* the first count joins after a bracket, or when symbols and a count follow */
+		if (!counts && t[e - 1] != ')' && !(y && count_at(t, len, y)) &&
+		    !(h + 1 < len && t[h] == '-' && symbols_at(t, len, h + 1)))
+			break;
+		if (o + (c - k) + 2 >= size)
+			break;
+		memcpy(out + o, t + k + 1, c - k - 1);
+		o += c - k - 1;
+		counts++;
+		end = c;
+		if (y && count_at(t, len, y)) {
+			memcpy(out + o, t + c + 1, y - c - 1);
+			o += y - c - 1;
+			k = y;
+		} else if (h + 1 < len && t[h] == '-' && (y = symbols_at(t, len, h + 1)) != 0 && o + (y - h) + 1 < size) {
+			memcpy(out + o, t + h, y - h);
+			o += y - h;
+			end = k = y;
+		} else {
+			break;
+		}
+	}
+	out[o] = '\0';
+	return counts ? end : e;
+}
+
 static void find_mentions(struct extractor *ex, struct para *p)
 {
 	size_t start = 0, *ov;
@@ -444,7 +523,17 @@ static void find_mentions(struct extractor *ex, struct para *p)
 			const char *f = p->t + ov[2 * 2];
 			size_t fl = ov[2 * 2 + 1] - ov[2 * 2], k;
 			int formula_like = has_desc;
-			ok = catalyst_analyze(p->t + s, e - s, &m.ci) == 0;
+			char tail[64], joined[160];
+			size_t te = has_desc ? e : broken_tail(p->t, p->len, s, e, tail, sizeof(tail));
+			if (te > e && e - s + strlen(tail) < sizeof(joined)) {
+				/* the pieces rejoined form the name, which covers them */
+				memcpy(joined, p->t + s, e - s);
+				memcpy(joined + (e - s), tail, strlen(tail) + 1);
+				ok = catalyst_analyze(joined, strlen(joined), &m.ci) == 0;
+				m.end = e = te;
+			} else {
+				ok = catalyst_analyze(p->t + s, e - s, &m.ci) == 0;
+			}
 			/* a bare symbol ("Co", "Ru") is a metal, not a catalyst */
 			for (k = 0; k < fl; k++)
 				if (f[k] == '/' || f[k] == '@' || f[k] == '-' || is_digit((unsigned char)f[k]))

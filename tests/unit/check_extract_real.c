@@ -103,6 +103,12 @@ static const struct real_case cases[] = {
 	{ "t.txt", "For NH3 synthesis, a 2.5 % Ru/MgAl2O4 catalyst gave 5.5 mmol g^-1 h^-1 and "
 	  "5%Co/C gave 0.5 mmol g^-1 h^-1 at 350 " DEG "C.",
 	  { "Ru/MgAl2O4|loading_wt=2.5|rate_mmol_gcat_h=5.5", "Co/C|loading_wt=5|rate_mmol_gcat_h=0.5", NULL } },
+	/* a formula broken by PDF spacing is rejoined; a count that is a quantity's value is not */
+	{ "t.txt", "For NH3 synthesis, Ru/BaTiO 2.5 H 0.5 -TiH 2 gave 3.05 mmol-NH 3 g " MINUS "1 h " MINUS "1. "
+	  "Co/BaZrO 2.9 N 0.1 gave 1.2 mmol g^-1 h^-1, Ru/Ba(OH) 2 gave 0.8 mmol g^-1 h^-1, and "
+	  "Ru/MgO 2 h later gave 1.0 mmol g^-1 h^-1.",
+	  { "Ru/BaTiO2.5H0.5-TiH2|rate_mmol_gcat_h=3.05", "Co/BaZrO2.9N0.1|rate_mmol_gcat_h=1.2",
+	    "Ru/Ba(OH)2|rate_mmol_gcat_h=0.8", "Ru/MgO|rate_mmol_gcat_h=1", NULL } },
 	/* --- conditions --- */
 	/* a reduction or calcination temperature is not the reaction's */
 	{ "t.txt", "For NH3 synthesis, Ru/MgO, reduced in H2 at 500 " DEG "C, gave 3.1 mmol g^-1 h^-1 at "
