@@ -150,10 +150,13 @@ static uint32_t symbol_greek(uint32_t c)
  * names "AdvOT...", "AdvPS...", "AdvP4C4E74" without their subset tag)
  * map some glyphs nowhere useful: the math font gives control codes and
  * Latin-1 letters for signs (mM^\x03 1 for mM⁻¹, "¼" for "="), the
- * PostScript ones Latin letters for Greek (l for λ), the OpenType text
- * fonts private-use codes for the fi, fl and ft ligatures.
+ * PostScript ones either text (Cell Press sets its body and headings in
+ * them) or Latin letters for Greek (l for λ), the OpenType text fonts
+ * private-use codes for the fi, fl and ft ligatures.  An Advent
+ * PostScript font is Greek on a page where it sets no two letters in a
+ * row (see struct font_set).
  */
-enum font_kind { FONT_TEXT, FONT_SYMBOL, FONT_ADVENT_MATH, FONT_ADVENT_TEXT };
+enum font_kind { FONT_TEXT, FONT_SYMBOL, FONT_ADVENT_MATH, FONT_ADVENT_TEXT, FONT_ADVENT_PS };
 
 static int is_hex(char c)
 {
@@ -172,8 +175,10 @@ static enum font_kind font_kind(const char *font)
 		font = plus + 1;
 	if (!strncmp(font, "AdvOT", 5))
 		return FONT_ADVENT_TEXT;
+	if (!strncmp(font, "AdvPSMPi", 8))
+		return FONT_TEXT;   /* a pi font: bullets and dingbats, not Greek */
 	if (!strncmp(font, "AdvPS", 5))
-		return FONT_SYMBOL;
+		return FONT_ADVENT_PS;
 	if (!strncmp(font, "AdvP", 4) && is_hex(font[4]))
 		return FONT_ADVENT_MATH;
 	return FONT_TEXT;
@@ -193,6 +198,53 @@ static uint32_t advent_math(uint32_t c)
 	case 0xC6: return 0xB1;
 	default: return c < 0x20 ? 0 : c;
 	}
+}
+
+/*
+ * The Advent PostScript fonts that set words on a page (two letters in a
+ * row): text fonts there.  The others draw Greek at Latin letters' codes
+ * (a lone "m" for μ, "b" for β).  On a page with more wordy fonts than
+ * the set holds, all of them are text.
+ */
+struct font_set {
+	const char *name[32];
+	size_t n;
+	int full;
+};
+
+static int is_ascii_letter(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int font_set_has(const struct font_set *fs, const char *font)
+{
+	size_t i;
+	for (i = 0; i < fs->n; i++)
+		if (!strcmp(fs->name[i], font))
+			return 1;
+	return 0;
+}
+
+/* Note that font set the letters cp after prev (in the same font). */
+static void font_set_note(struct font_set *fs, const char *font, uint32_t prev, uint32_t cp)
+{
+	if (!font || !is_ascii_letter(prev) || !is_ascii_letter(cp) ||
+	    font_kind(font) != FONT_ADVENT_PS || font_set_has(fs, font))
+		return;
+	if (fs->n == ARRAY_SIZE(fs->name))
+		fs->full = 1;
+	else
+		fs->name[fs->n++] = font;
+}
+
+/* The kind of a glyph's font on a page whose wordy fonts are fs. */
+static enum font_kind page_font_kind(const struct font_set *fs, const char *font)
+{
+	enum font_kind k = font_kind(font);
+	if (k != FONT_ADVENT_PS)
+		return k;
+	return fs->full || font_set_has(fs, font) ? FONT_TEXT : FONT_SYMBOL;
 }
 
 static int font_is_bold(const char *font)
@@ -338,7 +390,8 @@ static int page_glyphs(struct page_state *ps, PopplerPage *page)
 	GList *attrs, *a;
 	char *text, *p;
 	size_t frag = 0;
-	int rc = 0;
+	int rc = 0, pass;
+	struct font_set fonts = { .n = 0 };
 
 	if (!poppler_page_get_text_layout(page, &rects, &nrects)) {
 		g_free(rects);
@@ -346,20 +399,32 @@ static int page_glyphs(struct page_state *ps, PopplerPage *page)
 	}
 	text = poppler_page_get_text(page);
 	attrs = poppler_page_get_text_attributes(page);
-	a = attrs;
-	p = text;
-	for (k = 0; k < nrects && p && *p && rc == 0; k++) {
-		gunichar cp = g_utf8_get_char(p);
-		PopplerTextAttributes *at = NULL;
-		p = g_utf8_next_char(p);
-		while (a && ((PopplerTextAttributes *)a->data)->end_index < (int)k)
-			a = a->next;
-		if (a && ((PopplerTextAttributes *)a->data)->start_index <= (int)k)
-			at = a->data;
-		rc = take_char(ps, &frag, cp, &rects[k],
-			       at ? (float)at->font_size : 0,
-			       at && font_is_bold(at->font_name) ? G_BOLD : 0,
-			       font_kind(at ? at->font_name : NULL));
+	/* first the fonts that set words on the page, then the glyphs */
+	for (pass = 0; pass < 2; pass++) {
+		PopplerTextAttributes *last = NULL;
+		gunichar prev = 0;
+		a = attrs;
+		p = text;
+		for (k = 0; k < nrects && p && *p && rc == 0; k++) {
+			gunichar cp = g_utf8_get_char(p);
+			PopplerTextAttributes *at = NULL;
+			p = g_utf8_next_char(p);
+			while (a && ((PopplerTextAttributes *)a->data)->end_index < (int)k)
+				a = a->next;
+			if (a && ((PopplerTextAttributes *)a->data)->start_index <= (int)k)
+				at = a->data;
+			if (pass == 0) {
+				if (at && at == last)
+					font_set_note(&fonts, at->font_name, prev, cp);
+				last = at;
+				prev = cp;
+				continue;
+			}
+			rc = take_char(ps, &frag, cp, &rects[k],
+				       at ? (float)at->font_size : 0,
+				       at && font_is_bold(at->font_name) ? G_BOLD : 0,
+				       page_font_kind(&fonts, at ? at->font_name : NULL));
+		}
 	}
 	split_fragment(ps, frag, ps->ng);
 	poppler_page_free_text_attributes(attrs);
@@ -1875,11 +1940,16 @@ struct document *ingest_pdf_glyphs(const char *name, const char *key, float widt
 		int rc = 0;
 		r.ps.width = width;
 		r.ps.height = height;
+		struct font_set fonts = { .n = 0 };
+		for (k = 1; k < npage[i]; k++)
+			if (g[at + k].font && g[at + k - 1].font &&
+			    !strcmp(g[at + k].font, g[at + k - 1].font))
+				font_set_note(&fonts, g[at + k].font, g[at + k - 1].cp, g[at + k].cp);
 		for (k = 0; k < npage[i] && rc == 0; k++) {
 			const struct pdf_glyph *c = &g[at + k];
 			PopplerRectangle rect = { c->x1, c->y1, c->x2, c->y2 };
 			rc = take_char(&r.ps, &frag, c->cp, &rect, c->size, c->bold ? G_BOLD : 0,
-				       c->symbol ? FONT_SYMBOL : font_kind(c->font));
+				       c->symbol ? FONT_SYMBOL : page_font_kind(&fonts, c->font));
 		}
 		split_fragment(&r.ps, frag, r.ps.ng);
 		at += npage[i];
