@@ -212,11 +212,6 @@ struct font_set {
 	int full;
 };
 
-static int is_ascii_letter(uint32_t c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 static int font_set_has(const struct font_set *fs, const char *font)
 {
 	size_t i;
@@ -229,7 +224,7 @@ static int font_set_has(const struct font_set *fs, const char *font)
 /* Note that font set the letters cp after prev (in the same font). */
 static void font_set_note(struct font_set *fs, const char *font, uint32_t prev, uint32_t cp)
 {
-	if (!font || !is_ascii_letter(prev) || !is_ascii_letter(cp) ||
+	if (!font || prev > 'z' || cp > 'z' || !is_alpha((int)prev) || !is_alpha((int)cp) ||
 	    font_kind(font) != FONT_ADVENT_PS || font_set_has(fs, font))
 		return;
 	if (fs->n == ARRAY_SIZE(fs->name))
@@ -1301,7 +1296,7 @@ static uint32_t last_cp(const struct buf *b, size_t back, size_t *at)
 	return cp;
 }
 
-static int is_lower(uint32_t c)
+static int is_lower_latin1(uint32_t c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7);
 }
@@ -1349,7 +1344,7 @@ static void put_line(struct pdf_out *o, const char *t, int new_para)
 			if (suspended_hyphen(t)) {
 				/* "1.8- and 3.3-fold", "mono- or di-" */
 				buf_addch(&o->text, ' ');
-			} else if (is_lower(before) && is_lower(next)) {
+			} else if (is_lower_latin1(before) && is_lower_latin1(next)) {
 				/* "hydro-" + "genation", or "single-" + "atom": decided at the end */
 				if (c == 0x2010) {
 					o->text.len = at;
