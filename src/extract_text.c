@@ -826,6 +826,28 @@ static size_t sp_end(const struct para *p, size_t s)
 }
 
 /*
+ * Is mention m the whole of a bracket that opens right after a value
+ * ending at end: "0.021 s^-1 (Ru/CeO2)", "72 kJ mol^-1 [Ru/MgO]"?
+ */
+static int named_in_brackets(const struct para *p, size_t end, const struct mention *m)
+{
+	size_t k = end;
+	char close;
+	while (k < m->start && p->t[k] == ' ')
+		k++;
+	if (k >= m->start || (p->t[k] != '(' && p->t[k] != '['))
+		return 0;
+	close = p->t[k] == '(' ? ')' : ']';
+	for (k++; k < m->start && p->t[k] == ' '; k++)
+		;
+	if (k != m->start)
+		return 0;
+	for (k = m->end; k < p->len && p->t[k] == ' '; k++)
+		;
+	return k < p->len && p->t[k] == close;
+}
+
+/*
  * The catalyst of value vi of result qi.  A list of values pairs with as
  * many catalysts named together ("A and B for X and Y", "X and Y gave A
  * and B", or any list under "respectively").  Then a catalyst named right
@@ -853,6 +875,9 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 	if (ai < mhi && p->men[ai].start - r->q.end < 48 &&
 	    xpat_match(ex, XP_FOR_AFTER, p->t, p->men[ai].start, r->q.end, &ov) &&
 	    ov[1] == p->men[ai].start)
+		return &p->men[ai];
+	/* "0.021 s^-1 (Ru/CeO2) and 0.009 s^-1 (Ru/MgO)": the name in brackets after the value */
+	if (ai < mhi && named_in_brackets(p, r->q.end, &p->men[ai]))
 		return &p->men[ai];
 	/*
 	 * "18.7 ... for the nanoparticles": the value of a catalyst named in
@@ -938,6 +963,13 @@ static void pick_ref(const struct para *p, size_t qi, char *out, size_t size)
 	buf_release(&b);
 }
 
+/* Does loading q run into the name of a catalyst other than m ("5 wt% Ru/MgO")? */
+static int loading_of_other(const struct para *p, const struct qty *q, const struct mention *m)
+{
+	size_t mi = lower_bound(p, 0, p->nmen, q->q.start, men_pos);
+	return mi < p->nmen && p->men[mi].start < q->q.end && &p->men[mi] != m;
+}
+
 /* A loading stated in the sentence for one of the catalyst's metals ("0.2 wt% Ru"). */
 static void pick_loading(const struct para *p, size_t qi, const struct mention *m,
 			 char *out, size_t size)
@@ -956,6 +988,9 @@ static void pick_loading(const struct para *p, size_t qi, const struct mention *
 		const char *l;
 		int found = 0;
 		if (q->q.kind != QK_LOADING || q->q.nvalues != 1 || !metal[0])
+			continue;
+		/* "5 wt% Ru/MgO": a loading written before a name is that catalyst's alone */
+		if (loading_of_other(p, q, m))
 			continue;
 		/* the metal must be one of the catalyst's, as a whole symbol */
 		n = strlen(metal);

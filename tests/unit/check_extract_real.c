@@ -103,6 +103,10 @@ static const struct real_case cases[] = {
 	{ "t.txt", "For NH3 synthesis, a 2.5 % Ru/MgAl2O4 catalyst gave 5.5 mmol g^-1 h^-1 and "
 	  "5%Co/C gave 0.5 mmol g^-1 h^-1 at 350 " DEG "C.",
 	  { "Ru/MgAl2O4|loading_wt=2.5|rate_mmol_gcat_h=5.5", "Co/C|loading_wt=5|rate_mmol_gcat_h=0.5", NULL } },
+	/* a loading written before one name is not the loading of another catalyst of the sentence */
+	{ "t.txt", "For NH3 synthesis, 5 wt% Ru/MgO gave 3.4 mmol g^-1 h^-1, more than Ru/Al2O3 "
+	  "(1.2 mmol g^-1 h^-1).",
+	  { "Ru/MgO|loading_wt=5|rate_mmol_gcat_h=3.4", "Ru/Al2O3|loading_wt=|rate_mmol_gcat_h=1.2", NULL } },
 	/* a formula broken by PDF spacing is rejoined; a count that is a quantity's value is not */
 	{ "t.txt", "For NH3 synthesis, Ru/BaTiO 2.5 H 0.5 -TiH 2 gave 3.05 mmol-NH 3 g " MINUS "1 h " MINUS "1. "
 	  "Co/BaZrO 2.9 N 0.1 gave 1.2 mmol g^-1 h^-1, Ru/Ba(OH) 2 gave 0.8 mmol g^-1 h^-1, and "
@@ -131,6 +135,10 @@ static const struct real_case cases[] = {
 	/* a promoter written as a word belongs to the name; a ratio of elements is no catalyst */
 	{ "t.txt", "For NH3 synthesis, Cs-promoted Ru/MgO (Cs/Ru = 1) showed a rate of 12.3 mmol g^-1 h^-1 "
 	  "at 350 " DEG "C.", { "Cs-promoted Ru/MgO|promoter=Cs|rate_mmol_gcat_h=12.3", NULL } },
+	/* a name in brackets right after a value is that value's catalyst */
+	{ "t.txt", "For NH3 synthesis, the TOFs were 0.021 s" MINUS "1 (Ru/CeO2) and 0.009 s" MINUS "1 "
+	  "(Ru/MgO) at 400 " DEG "C.",
+	  { "Ru/CeO2|tof_s=0.021|temperature_C=400", "Ru/MgO|tof_s=0.009|temperature_C=400", NULL } },
 	/* "the catalyst" goes back to the one the paragraph named last */
 	{ "t.txt", "NH3 synthesis on Ru/BaO was studied. Its XRD pattern is flat. Next, the catalyst gave "
 	  "2.0 mmol g^-1 h^-1 at 400 " DEG "C.", { "Ru/BaO|rate_mmol_gcat_h=2", NULL } },
