@@ -245,11 +245,6 @@ enum site_type site_type_parse(const char *s)
 
 /* --- names ------------------------------------------------------------------ */
 
-static int is_upper(int c) { return c >= 'A' && c <= 'Z'; }
-static int is_lower(int c) { return c >= 'a' && c <= 'z'; }
-static int is_digit(int c) { return c >= '0' && c <= '9'; }
-static int is_alpha(int c) { return is_upper(c) || is_lower(c); }
-static int is_alnum(int c) { return is_alpha(c) || is_digit(c); }
 
 /*
  * The name in plain ASCII: Unicode subscript digits become digits, dashes

@@ -11,18 +11,9 @@
 #include "cite.h"
 #include "entry.h"
 #include "utf8.h"
+#include "util.h"
 
 /* --- citation markers --------------------------------------------------------- */
-
-static int is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int is_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 /* Superscript digit at s: its value, and *n its length; -1 if none. */
 static int sup_digit(const char *s, const char *e, size_t *n)

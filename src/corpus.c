@@ -50,11 +50,6 @@ int corpus_row_is_curated(const struct entry *e)
 	return !str_eq(e->f[COL_STATUS], "extracted") || e->f[COL_NOTE][0] != '\0';
 }
 
-static int is_alnum(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 static int lower(unsigned char c)
 {
 	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
@@ -1036,7 +1031,7 @@ size_t corpus_first_page(const char *data, size_t len)
 	return (size_t)(end - data);
 }
 
-static int is_alpha(int c)
+static int is_letter_or_utf8(int c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (unsigned char)c >= 0x80;
 }
@@ -1093,7 +1088,7 @@ static int author_name(const char *s, size_t n, const char **sur, size_t *nsur)
 	size_t i = 0, words = 0;
 	const char *last = NULL;
 	size_t nlast = 0;
-	while (i < n && !(s[i] >= 'A' && s[i] <= 'Z' && (i == 0 || !is_alpha(s[i - 1]))))
+	while (i < n && !(s[i] >= 'A' && s[i] <= 'Z' && (i == 0 || !is_letter_or_utf8(s[i - 1]))))
 		i++;
 	if (i >= n)
 		return 0;
@@ -1109,7 +1104,7 @@ static int author_name(const char *s, size_t n, const char **sur, size_t *nsur)
 	while (i < n && s[i] >= 'A' && s[i] <= 'Z') {
 		size_t st = i;
 		i++;
-		while (i < n && (is_alpha(s[i]) || s[i] == '-' || s[i] == '\'' || s[i] == '.'))
+		while (i < n && (is_letter_or_utf8(s[i]) || s[i] == '-' || s[i] == '\'' || s[i] == '.'))
 			i++;
 		words++;
 		last = s + st;

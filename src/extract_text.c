@@ -24,23 +24,9 @@
 #include "extract_qty.h"
 #include "extract_text.h"
 #include "sentence.h"
+#include "util.h"
 
 /* --- sentences ----------------------------------------------------------------- */
-
-static int is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int is_upper(int c)
-{
-	return c >= 'A' && c <= 'Z';
-}
-
-static int is_lower(int c)
-{
-	return c >= 'a' && c <= 'z';
-}
 
 /* --- prose extraction ------------------------------------------------------------- */
 

@@ -1085,7 +1085,7 @@ static uint32_t last_cp(const struct buf *b, size_t back, size_t *at)
 	return cp;
 }
 
-static int is_lower(uint32_t c)
+static int is_lower_latin1(uint32_t c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7);
 }
@@ -1133,7 +1133,7 @@ static void put_line(struct pdf_out *o, const char *t, int new_para)
 			if (suspended_hyphen(t)) {
 				/* "1.8- and 3.3-fold", "mono- or di-" */
 				buf_addch(&o->text, ' ');
-			} else if (is_lower(before) && is_lower(next)) {
+			} else if (is_lower_latin1(before) && is_lower_latin1(next)) {
 				/* "hydro-" + "genation", or "single-" + "atom": decided at the end */
 				if (c == 0x2010) {
 					o->text.len = at;

@@ -20,6 +20,7 @@
 #include "ingest.h"
 
 #include "utf8.h"
+#include "util.h"
 
 struct line {
 	size_t start, end;   /* end excludes the newline (and a CR before it) */
@@ -36,16 +37,6 @@ struct reader_state {
 static int is_space(int c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static int is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int is_upper(int c)
-{
-	return c >= 'A' && c <= 'Z';
 }
 
 /* Skip leading blanks (and NBSP) of [s, e). */

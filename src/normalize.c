@@ -110,21 +110,6 @@ static int last_nonspace(const struct nz *z)
 	return n ? (unsigned char)z->nt->text[n - 1] : '\n';
 }
 
-static inline int is_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static inline int is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static inline int is_alnum(int c)
-{
-	return is_alpha(c) || is_digit(c);
-}
-
 static void put_space(struct nz *z, size_t off)
 {
 	int c = last(z);

@@ -24,6 +24,7 @@
 #include "report_sources.h"
 #include "rules.h"
 #include "validate.h"
+#include "util.h"
 
 /* --- fields -------------------------------------------------------------- */
 
@@ -167,9 +168,6 @@ const char *rpt_clip(const char *s, char *tmp)
 	return tmp;
 }
 
-static int is_upper(int c) { return c >= 'A' && c <= 'Z'; }
-static int is_lower(int c) { return c >= 'a' && c <= 'z'; }
-static int is_digit(int c) { return c >= '0' && c <= '9'; }
 
 /* 1 when the first n bytes of a and b are equal, ASCII case folded. */
 static int ascii_prefix_eq(const char *a, const char *b, size_t n)

@@ -24,6 +24,7 @@
 #include "entry.h"
 #include "score_tables.h"
 #include "utf8.h"
+#include "util.h"
 
 const char *const score_fields[SCORE_NFIELDS] = {
 	"temperature_C", "pressure_MPa", "whsv_mL_g_h", "loading_wt", "site_type", "ref"
@@ -365,11 +366,6 @@ static char *strip_dup(const char *s)
 		e = st;
 	}
 	return xstrndup(s + b, e - b);
-}
-
-static int is_digit(char c)
-{
-	return c >= '0' && c <= '9';
 }
 
 /* Length of the run of ASCII digits at s. */

@@ -12,21 +12,6 @@
 #include "cite.h"
 #include "util.h"
 
-static int is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int is_upper(int c)
-{
-	return c >= 'A' && c <= 'Z';
-}
-
-static int is_lower(int c)
-{
-	return c >= 'a' && c <= 'z';
-}
-
 /* Words after which a full stop does not end a sentence. */
 static const char *const abbrevs[] = {
 	"al", "Fig", "Figs", "fig", "figs", "ca", "vs", "Ref", "Refs", "ref", "refs", "Eq", "Eqs",

@@ -105,16 +105,6 @@ enum quantity_kind quantity_kind_from_name(const char *name)
 
 /* --- characters ----------------------------------------------------- */
 
-static inline int is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static inline int is_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 static inline int at(const char *s, size_t len, size_t p)
 {
 	return p < len ? (unsigned char)s[p] : 0;

@@ -56,6 +56,16 @@ void die(const char *fmt, ...) ATTR_PRINTF(1, 2) ATTR_NORETURN;
 int str_eq(const char *a, const char *b);
 int str_startswith(const char *s, const char *prefix);
 int str_endswith(const char *s, const char *suffix);
+/*
+ * ASCII character classes, independent of the locale (unlike <ctype.h>, whose
+ * classes follow LC_CTYPE and are undefined for negative chars).  A byte of a
+ * UTF-8 sequence (>= 0x80) is in none of them.
+ */
+static inline int is_digit(int c) { return c >= '0' && c <= '9'; }
+static inline int is_upper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline int is_lower(int c) { return c >= 'a' && c <= 'z'; }
+static inline int is_alpha(int c) { return is_upper(c) || is_lower(c); }
+static inline int is_alnum(int c) { return is_alpha(c) || is_digit(c); }
 /* ASCII case-insensitive comparison, independent of the locale. */
 int str_casecmp(const char *a, const char *b);
 /* Remove leading and trailing ASCII white space in place; returns s. */
