@@ -172,6 +172,103 @@ static int is_ratio(const char *t, size_t len, size_t e)
 }
 
 /*
+ * A promoter written as a symbol with an optional amount, "Cs", "2Cs",
+ * "1.5Ba", ending at t[b] and starting the word: its length (its symbol
+ * in sym), or 0.  A promoter is a metal that is not itself an active one.
+ */
+static size_t promoter_before(const char *t, size_t b, char sym[3])
+{
+	size_t len = b >= 2 && is_upper((unsigned char)t[b - 2]) && is_lower((unsigned char)t[b - 1]) ? 2 :
+		     b >= 1 && is_upper((unsigned char)t[b - 1]) ? 1 : 0;
+	size_t a;
+	if (!len || !chem_is_metal(t + b - len, len) || chem_is_active(t + b - len, len))
+		return 0;
+	memcpy(sym, t + b - len, len);
+	sym[len] = '\0';
+	a = b - len;
+	while (a > 0 && (is_digit((unsigned char)t[a - 1]) || t[a - 1] == '.'))
+		a--;
+	if (a > 0 && !(t[a - 1] == ' ' || t[a - 1] == '('))
+		return 0;
+	return b - a;
+}
+
+/* Add promoter sym to ci's promoters. */
+static void add_promoter(struct catinfo *ci, const char *sym)
+{
+	size_t pl = strlen(ci->promoter);
+	if (!strstr(ci->promoter, sym))
+		snprintf(ci->promoter + pl, sizeof(ci->promoter) - pl, "%s%s", pl ? ";" : "", sym);
+}
+
+/*
+ * "1Ba-4 wt% Ru/Ba5Nb4O15": a promoter glued before the loading that
+ * starts the name (at ls, the name at s): named "1Ba-Ru/Ba5Nb4O15", the
+ * loading kept apart.  Returns where the mention starts.
+ */
+static size_t promoter_prefix(const char *t, size_t ls, size_t s, struct catinfo *ci)
+{
+	char sym[3], name[sizeof(ci->name)];
+	size_t n;
+	if (ls >= s || ls < 2 || t[ls - 1] != '-' || !(n = promoter_before(t, ls - 1, sym)))
+		return s;
+	if ((size_t)snprintf(name, sizeof(name), "%.*s%s", (int)(n + 1), t + ls - 1 - n, ci->name) >= sizeof(name))
+		return s;
+	memcpy(ci->name, name, sizeof(name));
+	add_promoter(ci, sym);
+	return ls - 1 - n;
+}
+
+/*
+ * "2Cs- and 1Ba-4 wt% Ru/Ba5Nb4O15", "K-, Cs- and Ba-promoted Ru/MgO":
+ * promoters whose hyphen is suspended name catalysts that differ from
+ * mention mi only in that prefix.  Adds them before it.
+ */
+static void suspended_siblings(struct para *p, size_t mi)
+{
+	for (;;) {
+		const struct mention *m = &p->men[mi];
+		const char *dash = strchr(m->ci.name, '-');
+		size_t b = m->start, tl, k, n;
+		char sym[3], msym[3];
+		struct mention sib;
+		if (!dash || !promoter_before(m->ci.name, (size_t)(dash - m->ci.name), msym))
+			return;
+		/* " and ", " or ", ", " (", and ") between the sibling's hyphen and the mention */
+		if (b >= 5 && !memcmp(p->t + b - 5, " and ", 5))
+			b -= 5;
+		else if (b >= 4 && !memcmp(p->t + b - 4, " or ", 4))
+			b -= 4;
+		else if (b >= 2 && !memcmp(p->t + b - 2, ", ", 2))
+			b -= 2;
+		else
+			return;
+		if (b >= 1 && p->t[b - 1] == ',')
+			b--;
+		if (b < 2 || p->t[b - 1] != '-' || !(tl = promoter_before(p->t, b - 1, sym)))
+			return;
+		if (mi > 0 && p->men[mi - 1].end > b - 1 - tl)
+			return;
+		memset(&sib, 0, sizeof(sib));
+		sib.ci = m->ci;
+		n = (size_t)snprintf(sib.ci.name, sizeof(sib.ci.name), "%.*s%s", (int)tl, p->t + b - 1 - tl, dash);
+		if (n >= sizeof(sib.ci.name))
+			return;
+		if (!strcmp(sib.ci.promoter, msym))
+			snprintf(sib.ci.promoter, sizeof(sib.ci.promoter), "%s", sym);
+		else
+			add_promoter(&sib.ci, sym);
+		sib.start = b - 1 - tl;
+		sib.end = b;
+		p->men = xgrow(p->men, &p->amen, p->nmen + 1, sizeof(*p->men));
+		for (k = p->nmen; k > mi; k--)
+			p->men[k] = p->men[k - 1];
+		p->men[mi] = sib;
+		p->nmen++;
+	}
+}
+
+/*
  * "Cs-promoted Ru/MgO", "K-doped Co/CeO2": the promoter written as a word
  * before the name belongs to the catalyst.  Extends the name (and the
  * promoter); returns where the mention starts.
@@ -220,13 +317,14 @@ static size_t promoted_prefix(const char *t, size_t s, struct catinfo *ci)
  * Ru/MgO", "5%Ru/C" (the name may hold it or follow it): moved out of the
  * name into ci->loading when the name has one active metal.
  */
-static void loading_prefix(const char *t, size_t s, struct catinfo *ci)
+static size_t loading_prefix(const char *t, size_t s, struct catinfo *ci)
 {
 	char *n = ci->name, *q = n;
 	const char *b;
 	size_t k;
+	char sym[3];
 	if (strchr(ci->metals, ';') || !ci->metals[0])
-		return;
+		return s;
 	/* inside the name: "5%Ru/C", "2.5% Ru/C" */
 	while (is_digit((unsigned char)*q) || *q == '.')
 		q++;
@@ -236,7 +334,7 @@ static void loading_prefix(const char *t, size_t s, struct catinfo *ci)
 		while (*q == ' ')
 			q++;
 		memmove(n, q, strlen(q) + 1);
-		return;
+		return s;
 	}
 	/* before it: "2.5 wt% ", "2.5 wt.% ", "2.5 % ", "2.5wt% " */
 	b = t + s;
@@ -257,9 +355,15 @@ static void loading_prefix(const char *t, size_t s, struct catinfo *ci)
 		d = b;
 		while (d > t && (is_digit((unsigned char)d[-1]) || d[-1] == '.'))
 			d--;
-		if (d < b && is_digit((unsigned char)*d) && (d == t || d[-1] == ' ' || d[-1] == '('))
+		/* after a blank, a bracket, or a promoter's "1Ba-" */
+		if (d < b && is_digit((unsigned char)*d) &&
+		    (d == t || d[-1] == ' ' || d[-1] == '(' ||
+		     (d[-1] == '-' && promoter_before(t, (size_t)(d - t) - 1, sym)))) {
 			snprintf(ci->loading, sizeof(ci->loading), "%.*s", (int)(b - d), d);
+			return (size_t)(d - t);
+		}
 	}
+	return s;
 }
 
 static void find_mentions(struct extractor *ex, struct para *p);
@@ -541,12 +645,15 @@ static void find_mentions(struct extractor *ex, struct para *p)
 		if (ok && is_ratio(p->t, p->len, e))
 			ok = 0;
 		if (ok) {
-			loading_prefix(p->t, s, &m.ci);
+			size_t ls = loading_prefix(p->t, s, &m.ci);
 			m.start = promoted_prefix(p->t, s, &m.ci);
+			if (m.start == s)
+				m.start = promoter_prefix(p->t, ls, s, &m.ci);
 		}
 		if (ok) {
 			p->men = xgrow(p->men, &p->amen, p->nmen + 1, sizeof(*p->men));
 			p->men[p->nmen++] = m;
+			suspended_siblings(p, p->nmen - 1);
 			e = sibling_mentions(p, p->nmen - 1, e);
 		}
 		start = e;

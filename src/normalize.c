@@ -638,9 +638,10 @@ static inline int slow_start(unsigned char d, const char *out, size_t n, const c
 		return j + 1 < len && (is_alpha((unsigned char)src[j + 1]) || src[j + 1] == '/');
 	case '&':   /* HTML entities: &deg; &#8722; */
 		return j + 1 < len && (is_alpha((unsigned char)src[j + 1]) || src[j + 1] == '#');
-	case '(':   /* 10(-3), s(-1): exponents in parentheses */
+	case '(':   /* 10(-3), s(-1): exponents in parentheses; NH(3): a subscript */
 		return is_alnum(l) && j + 1 < len && (src[j + 1] == '-' || src[j + 1] == '+' ||
-						      (unsigned char)src[j + 1] == 0xE2);
+						      (unsigned char)src[j + 1] == 0xE2 ||
+						      (is_alpha(l) && is_digit((unsigned char)src[j + 1])));
 	case '-':   /* h -1: an exponent whose superscript became a spaced word */
 		return l == ' ' && n >= 2 && is_alnum((unsigned char)out[n - 2]) && j + 1 < len &&
 		       is_digit((unsigned char)src[j + 1]);
@@ -684,6 +685,44 @@ static size_t exponent_digits(const struct nz *z, size_t j)
 			   (z->src[t] == '.' && t + 1 < z->len && is_digit((unsigned char)z->src[t + 1]))))
 		return 0;
 	return t - j;
+}
+
+/*
+ * A subscript written in parentheses, as PubMed prints <sub> in titles and
+ * abstracts: "NH(3)", "TiH(2)", "BaTiO(2.5)H(0.5)".  At src[j] '(', a
+ * number and ')' that glue to a formula: the word before is element
+ * symbols and counts (a capital and at most one small letter each; "Table"
+ * and "Fig" are words) and no letter or digit follows.  Returns the length
+ * from '(' to ')', or 0.
+ */
+static size_t paren_subscript(const struct nz *z, size_t j)
+{
+	const char *o = z->nt->text;
+	size_t n = z->nt->len, b = n, t = j + 1, lower = 0;
+	if (!n || !is_alpha((unsigned char)o[n - 1]))
+		return 0;
+	while (b > 0 && (is_alnum((unsigned char)o[b - 1]) || o[b - 1] == '.')) {
+		unsigned char c = (unsigned char)o[b - 1];
+		if (is_lower(c) && ++lower > 1)
+			return 0;
+		if (is_upper(c))
+			lower = 0;
+		b--;
+	}
+	if (!is_upper((unsigned char)o[b]) || lower)
+		return 0;
+	while (t < z->len && t < j + 6 && is_digit((unsigned char)z->src[t]))
+		t++;
+	if (t == j + 1)
+		return 0;
+	if (t + 1 < z->len && z->src[t] == '.' && is_digit((unsigned char)z->src[t + 1]))
+		for (t++; t < z->len && t < j + 9 && is_digit((unsigned char)z->src[t]); t++)
+			;
+	if (t >= z->len || z->src[t] != ')')
+		return 0;
+	if (t + 1 < z->len && is_alnum((unsigned char)z->src[t + 1]) && !is_upper((unsigned char)z->src[t + 1]))
+		return 0;
+	return t + 1 - j;
 }
 
 /* Put the exponent at src[j] (sign and digits, n bytes) as "^-N". */
@@ -1064,6 +1103,14 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 				    (last_word_is_unit(&z) || after_times_ten(&z))) {
 					put_exponent(&z, i + 1, n);
 					i += n + 2;
+					continue;
+				}
+				/* NH(3), BaTiO(2.5)H(0.5): subscripts in parentheses */
+				if ((n = paren_subscript(&z, i)) != 0) {
+					size_t m;
+					for (m = i + 1; m < i + n - 1; m++)
+						put(&z, src[m], m);
+					i += n;
 					continue;
 				}
 				break;

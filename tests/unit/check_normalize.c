@@ -37,6 +37,10 @@ static const struct fold_case fold_cases[] = {
 	{ "3 x 10(-3) s(-1)", "3 x 10^-3 s^-1" },
 	{ "2.1 \xC3\x97 10 \xE2\x88\x92" "4 s -1", "2.1 x 10^-4 s^-1" },
 	{ "Ru/C (-1) and 300 K - 400 K, NH 35", "Ru/C (-1) and 300 K - 400 K, NH 35" },
+	/* subscripts in parentheses, as PubMed prints them; words and labels keep theirs */
+	{ "3.05 mmol-NH(3) g(\xE2\x88\x92" "1) over Ru/BaTiO(2.5)H(0.5)-TiH(2)",
+	  "3.05 mmol-NH3 g^-1 over Ru/BaTiO2.5H0.5-TiH2" },
+	{ "Table(2), Fig(3), Ru(1a) and NH(3)x", "Table(2), Fig(3), Ru(1a) and NH(3)x" },
 	/* approximately */
 	{ "\xE2\x88\xBC" "400 and \xE2\x89\x88" "5", "~400 and ~5" },
 	/* degree signs damaged by PDF or OCR text */
