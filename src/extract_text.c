@@ -277,36 +277,19 @@ static size_t promoted_prefix(const char *t, size_t s, struct catinfo *ci)
 {
 	static const char *const words[] = { "-promoted ", "-doped ", "-modified " };
 	size_t k, b, n, len;
-	char sym[3];
+	char sym[3], name[sizeof(ci->name)];
 	for (k = 0; k < ARRAY_SIZE(words); k++) {
 		n = strlen(words[k]);
 		if (s < n + 1 || memcmp(t + s - n, words[k], n))
 			continue;
 		b = s - n;
-		len = b >= 2 && is_upper((unsigned char)t[b - 2]) && is_lower((unsigned char)t[b - 1]) ? 2 :
-		      is_upper((unsigned char)t[b - 1]) ? 1 : 0;
-		if (!len || (b > len && !(t[b - len - 1] == ' ' || t[b - len - 1] == '(')))
+		if (!(len = promoter_before(t, b, sym)))
 			return s;
-		memcpy(sym, t + b - len, len);
-		sym[len] = '\0';
-		/* a promoter is a metal that is not itself the active one (K, Cs, Ba) */
-		if (!chem_is_metal(sym, len) || chem_is_active(sym, len))
+		if ((size_t)snprintf(name, sizeof(name), "%.*s%s", (int)(s - (b - len)), t + b - len,
+				     ci->name) >= sizeof(name))
 			return s;
-		{
-			struct buf nb = BUF_INIT;
-			buf_add(&nb, t + b - len, s - (b - len));
-			buf_addstr(&nb, ci->name);
-			if (nb.len >= sizeof(ci->name)) {
-				buf_release(&nb);
-				return s;
-			}
-			memcpy(ci->name, nb.data, nb.len + 1);
-			buf_release(&nb);
-		}
-		if (!strstr(ci->promoter, sym)) {
-			size_t pl = strlen(ci->promoter);
-			snprintf(ci->promoter + pl, sizeof(ci->promoter) - pl, "%s%s", pl ? ";" : "", sym);
-		}
+		memcpy(ci->name, name, sizeof(name));
+		add_promoter(ci, sym);
 		return b - len;
 	}
 	return s;

@@ -692,7 +692,8 @@ static size_t exponent_digits(const struct nz *z, size_t j)
  * abstracts: "NH(3)", "TiH(2)", "BaTiO(2.5)H(0.5)".  At src[j] '(', a
  * number and ')' that glue to a formula: the word before is element
  * symbols and counts (a capital and at most one small letter each; "Table"
- * and "Fig" are words) and no letter or digit follows.  Returns the length
+ * and "Fig" are words), the count has at most two digits before its point
+ * ("N-C(450)" is a label) and no letter or digit follows.  Returns the length
  * from '(' to ')', or 0.
  */
 static size_t paren_subscript(const struct nz *z, size_t j)
@@ -711,9 +712,10 @@ static size_t paren_subscript(const struct nz *z, size_t j)
 	}
 	if (!is_upper((unsigned char)o[b]) || lower)
 		return 0;
-	while (t < z->len && t < j + 6 && is_digit((unsigned char)z->src[t]))
+	/* a count has one or two digits before its point: "C(450)" is a label */
+	while (t < z->len && t < j + 4 && is_digit((unsigned char)z->src[t]))
 		t++;
-	if (t == j + 1)
+	if (t == j + 1 || t == j + 4)
 		return 0;
 	if (t + 1 < z->len && z->src[t] == '.' && is_digit((unsigned char)z->src[t + 1]))
 		for (t++; t < z->len && t < j + 9 && is_digit((unsigned char)z->src[t]); t++)

@@ -40,7 +40,7 @@ static const struct fold_case fold_cases[] = {
 	/* subscripts in parentheses, as PubMed prints them; words and labels keep theirs */
 	{ "3.05 mmol-NH(3) g(\xE2\x88\x92" "1) over Ru/BaTiO(2.5)H(0.5)-TiH(2)",
 	  "3.05 mmol-NH3 g^-1 over Ru/BaTiO2.5H0.5-TiH2" },
-	{ "Table(2), Fig(3), Ru(1a) and NH(3)x", "Table(2), Fig(3), Ru(1a) and NH(3)x" },
+	{ "Table(2), Fig(3), Ru(1a), Ru@N-C(450) and NH(3)x", "Table(2), Fig(3), Ru(1a), Ru@N-C(450) and NH(3)x" },
 	/* approximately */
 	{ "\xE2\x88\xBC" "400 and \xE2\x89\x88" "5", "~400 and ~5" },
 	/* degree signs damaged by PDF or OCR text */
