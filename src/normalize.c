@@ -636,6 +636,8 @@ static inline int slow_start(unsigned char d, const char *out, size_t n, const c
 	switch (d) {
 	case '<':   /* inline HTML: <sup>-1</sup> */
 		return j + 1 < len && (is_alpha((unsigned char)src[j + 1]) || src[j + 1] == '/');
+	case '[':   /* [thin space (1/6-em)]: RSC's HTML names its thin spaces */
+		return j + 1 < len && src[j + 1] == 't';
 	case '&':   /* HTML entities: &deg; &#8722; */
 		return j + 1 < len && (is_alpha((unsigned char)src[j + 1]) || src[j + 1] == '#');
 	case '(':   /* 10(-3), s(-1): exponents in parentheses; NH(3): a subscript */
@@ -653,6 +655,8 @@ static inline int slow_start(unsigned char d, const char *out, size_t n, const c
 		return 0;
 	}
 }
+
+#define THIN_SPACE_WORDS "[thin space (1/6-em)]"
 
 /* Is the output's end " x 10" (scientific notation waiting for its exponent)? */
 static int after_times_ten(const struct nz *z)
@@ -1062,6 +1066,18 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 				put(&z, '^', i);
 				i++;
 				continue;
+			case '[':
+				/*
+				 * "16[thin space (1/6-em)]817.3": text copied from RSC's
+				 * HTML writes out the thin spaces of its numbers
+				 */
+				if (len - i >= sizeof(THIN_SPACE_WORDS) - 1 &&
+				    !memcmp(src + i, THIN_SPACE_WORDS, sizeof(THIN_SPACE_WORDS) - 1)) {
+					put_space(&z, i);
+					i += sizeof(THIN_SPACE_WORDS) - 1;
+					continue;
+				}
+				break;
 			case '<': {
 				size_t tl = html_style_tag(src, len, i);
 				int sup = tl && (src[i + 1] == 's' && src[i + 2] == 'u' && src[i + 3] == 'p');

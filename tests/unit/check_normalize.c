@@ -37,6 +37,8 @@ static const struct fold_case fold_cases[] = {
 	{ "3 x 10(-3) s(-1)", "3 x 10^-3 s^-1" },
 	{ "2.1 \xC3\x97 10 \xE2\x88\x92" "4 s -1", "2.1 x 10^-4 s^-1" },
 	{ "Ru/C (-1) and 300 K - 400 K, NH 35", "Ru/C (-1) and 300 K - 400 K, NH 35" },
+	/* a thin space written out, as text copied from RSC's HTML has it */
+	{ "16[thin space (1/6-em)]817.3 \xC2\xB5mol h" "\xE2\x88\x92" "1 [thin] [12]", "16 817.3 umol h-1 [thin] [12]" },
 	/* subscripts in parentheses, as PubMed prints them; words and labels keep theirs */
 	{ "3.05 mmol-NH(3) g(\xE2\x88\x92" "1) over Ru/BaTiO(2.5)H(0.5)-TiH(2)",
 	  "3.05 mmol-NH3 g^-1 over Ru/BaTiO2.5H0.5-TiH2" },
