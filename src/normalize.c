@@ -1010,6 +1010,30 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 				put(&z, '\t', i);
 				i++;
 				continue;
+			case 0x02: case 0x03: case 0x04: case 0x05:
+				/*
+				 * control codes for signs, as pdftotext passes on RSC's
+				 * Advent fonts: "mM\x03 1" mM^-1, and ×, ±, °
+				 */
+				if (b == 0x03) {
+					size_t t = i + 1;
+					while (t < len && src[t] == ' ')
+						t++;
+					if (t < len && is_digit((unsigned char)src[t]) && is_alpha(last(&z))) {
+						put(&z, '^', i);
+						put(&z, '-', i);
+						i = t;
+						continue;
+					}
+					put(&z, '-', i);
+				} else if (b == 0x02) {
+					i = put_times(&z, i, i + 1);
+					continue;
+				} else {
+					puts_at(&z, b == 0x04 ? "\xC2\xB1" : "\xC2\xB0", i);
+				}
+				i++;
+				continue;
 			case ' ':
 				put_space(&z, i);
 				i++;
@@ -1315,6 +1339,36 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 			puts_at(&z, "\xEF\xBF\xBD", i);
 			i += k;
 			continue;
+		case 0x00C0: case 0x00C2: case 0x00C6: {
+			/*
+			 * the signs of RSC's older Advent fonts as pdftotext passes
+			 * them on: "sÀ1" s^-1, "3.4 Â 10À3" 3.4 x 10^-3, "596 Æ 2"
+			 * 596 ± 2; as letters they never stand between numbers
+			 */
+			size_t t = i + k;
+			while (cp != 0x00C0 && t < len && src[t] == ' ')
+				t++;
+			if (t >= len || !is_digit((unsigned char)src[t]))
+				break;
+			if (cp == 0x00C0 && is_alnum(last(&z))) {
+				put(&z, '-', i);
+				i += k;
+				continue;
+			}
+			if (cp != 0x00C0 && is_digit(last_nonspace(&z)) &&
+			    (cp == 0x00C6 || (t + 2 <= len && !memcmp(src + t, "10", 2)))) {
+				if (cp == 0x00C2) {
+					i = put_times(&z, i, i + k);
+				} else {
+					put_space(&z, i);
+					puts_at(&z, "\xC2\xB1", i);
+					put(&z, ' ', i);
+					i = t;
+				}
+				continue;
+			}
+			break;
+		}
 		default:
 			break;
 		}
