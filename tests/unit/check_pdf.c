@@ -5,7 +5,8 @@
  * heads and page numbers dropped, sub- and superscripts from size and
  * baseline (also a subscript and an exponent in one poppler word),
  * hyphenation joined or kept, ligatures and symbol fonts (also the
- * codes of Advent fonts, and superscripts boxed as tall as the line), table rows
+ * codes of Advent fonts, text or Greek in their PostScript fonts, and
+ * superscripts boxed as tall as the line), table rows
  * against justified prose, page-line locators; and bad files refused.
  */
 #include <config.h>
@@ -278,6 +279,33 @@ START_TEST(test_advent_fonts_and_tall_script_boxes)
 }
 END_TEST
 
+START_TEST(test_advent_ps_fonts_text_or_greek)
+{
+	struct pages p;
+	struct document *doc;
+	float x;
+	size_t i, m;
+	/*
+	 * Cell Press sets its text in Advent PostScript fonts too: one that
+	 * sets words is text, one with a lone letter among them Greek
+	 * ("5 mM" with the m in the Greek font is 5 μM), a pi font's letter
+	 * (a bullet) neither.
+	 */
+	pages_init(&p);
+	x = put(&p, "d Metabolic trade-offs at 5 m", 50, 100, 10, 0);
+	m = p.n - 1;
+	put(&p, "M", x, 100, 10, 0);
+	for (i = 0; i < p.n; i++)
+		p.g[i].font = "ICBFFP+AdvPSA183";
+	p.g[0].font = "ICBFGB+AdvPSMPi6";
+	p.g[m].font = "ICBFGC+AdvPS4721B4";
+	end_line(&p);
+	doc = lay_out(&p);
+	ck_assert_str_eq(doc->blocks[0].text, "d Metabolic trade-offs at 5 \xCE\xBCM");
+	document_free(doc);
+}
+END_TEST
+
 START_TEST(test_small_text_apart_is_no_script)
 {
 	struct pages p;
@@ -398,6 +426,7 @@ static Suite *pdf_suite(void)
 	tcase_add_test(tc, test_hyphenation);
 	tcase_add_test(tc, test_ligatures_and_symbol_font);
 	tcase_add_test(tc, test_advent_fonts_and_tall_script_boxes);
+	tcase_add_test(tc, test_advent_ps_fonts_text_or_greek);
 	tcase_add_test(tc, test_small_text_apart_is_no_script);
 	tcase_add_test(tc, test_table_rows_and_justified_prose);
 	tcase_add_test(tc, test_page_lines_count_per_page);
