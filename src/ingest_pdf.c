@@ -80,6 +80,7 @@ struct tline {
 	int bold;               /* most glyphs bold */
 	int drop;               /* figure text */
 	int row;                /* several segments, not evenly spaced words */
+	int wrapped;            /* nothing but scripts, wrapped from the line above */
 	char *text;             /* the line's text, segments joined by ' ' */
 };
 
@@ -949,6 +950,8 @@ static int seg_apart(const struct page_state *ps, const struct tline *l, size_t 
 {
 	const struct seg *s = &ps->s[l->segs[k]];
 	float em = ps->g[s->g0].size;
+	if (l->wrapped)
+		return 0;
 	return (k == 0 || s->x1 - ps->s[l->segs[k - 1]].x2 > 2.0f * em) &&
 	       (k + 1 == l->nseg || ps->s[l->segs[k + 1]].x1 - s->x2 > 2.0f * em);
 }
@@ -1146,18 +1149,100 @@ static int line_has_size(const struct page_state *ps, const struct tline *l, flo
 	return 0;
 }
 
+/* The glyph's baseline, from its box (a fifth of it below the baseline). */
+static float glyph_base(const struct glyph *g)
+{
+	return g->y2 - 0.2f * (g->y2 - g->y1);
+}
+
+/* A glyph a wrapped run of scripts is made of: letters, digits, signs. */
+static int script_glyph(uint32_t c)
+{
+	return (c < 0x80 && is_alnum((int)c)) || is_sign(c) || c == ',' || c == '(' || c == ')';
+}
+
+/*
+ * A line of nothing but sub- and superscripts, wrapped from the line
+ * above (a header's "_{cat}⁻¹" under "mmol g"): at most a dozen glyphs,
+ * all smaller than that line's, of letters, digits and signs, touching
+ * each other; either two runs, one lowered and one raised against the
+ * other (the subscript holding a letter, or the exponent starting with
+ * a sign), whose baseline lies between them; or one box for all of them
+ * (poppler's word) as tall as the line above's glyphs, split by rule in
+ * seg_scripts.  Smaller text on one baseline ("10 μm" under a figure
+ * label) and labels at two heights ("99") are no such line.  Sets the
+ * line's size, height and baseline as the scripts' base; returns 1.
+ */
+static int script_line(const struct page_state *ps, const struct tline *above, struct tline *l)
+{
+	float minb = 1e30f, maxb = -1e30f, mid;
+	size_t k, i, n = 0, runs = 0;
+	int one_box = 1, low = -1, letter_low = 0, sign_high = 0;
+	const struct glyph *first = NULL, *prev = NULL;
+	for (k = 0; k < l->nseg; k++) {
+		const struct seg *s = &ps->s[l->segs[k]];
+		for (i = s->g0; i < s->g1; i++) {
+			const struct glyph *g = &ps->g[i];
+			if (g->size >= 0.85f * above->size || ++n > 12 || !script_glyph(g->cp) ||
+			    (prev && g->x1 - prev->x2 > 0.3f * g->size))
+				return 0;
+			if (!first)
+				first = g;
+			one_box &= fabsf(g->y1 - first->y1) < 0.05f && fabsf(g->y2 - first->y2) < 0.05f;
+			minb = fminf(minb, glyph_base(g));
+			maxb = fmaxf(maxb, glyph_base(g));
+			prev = g;
+		}
+	}
+	if (n < 2)
+		return 0;
+	if (one_box && first->y2 - first->y1 >= 0.9f * above->h) {
+		l->size = above->size;
+		l->h = above->h;
+		/* the line's box centred on the word's: neither raised nor lowered */
+		l->base = (first->y1 + first->y2) / 2 + 0.3f * above->h;
+		return 1;
+	}
+	if (maxb - minb < 0.16f * above->h)
+		return 0;
+	mid = (minb + maxb) / 2;
+	for (k = 0; k < l->nseg; k++) {
+		const struct seg *s = &ps->s[l->segs[k]];
+		for (i = s->g0; i < s->g1; i++) {
+			const struct glyph *g = &ps->g[i];
+			int lo = glyph_base(g) > mid;
+			if (lo != low) {
+				runs++;
+				sign_high |= !lo && is_sign(g->cp);
+			}
+			letter_low |= lo && g->cp < 0x80 && is_alpha((int)g->cp);
+			low = lo;
+		}
+	}
+	if (runs != 2 || !(letter_low || sign_high))
+		return 0;
+	l->size = above->size;
+	l->h = above->h;
+	l->base = mid;
+	return 1;
+}
+
 /*
  * A line that is mostly sub- and superscripts, wrapped from the line
  * above (a table header's "g_{Ru}⁻¹" under "mmol h⁻¹"): its few glyphs
- * of the size of the line above are its base, not its scripts.
+ * of the size of the line above are its base, not its scripts; one with
+ * no such glyph is taken as scripts when script_line says so.
  */
 static void wrapped_scripts(const struct page_state *ps, const struct tline *above,
 			    struct tline *l)
 {
-	if (region_of(ps, above) == region_of(ps, l) && l->y1 - above->y2 < above->h &&
-	    l->y1 > above->y1 && l->size < 0.85f * above->size &&
-	    line_has_size(ps, l, above->size))
+	if (region_of(ps, above) != region_of(ps, l) || l->y1 - above->y2 >= above->h ||
+	    l->y1 <= above->y1 || l->size >= 0.85f * above->size)
+		return;
+	if (line_has_size(ps, l, above->size))
 		line_metrics(ps, l, above->size);
+	else if (script_line(ps, above, l))
+		l->wrapped = 1;
 }
 
 static void build_lines(struct page_state *ps)
