@@ -347,6 +347,9 @@ static size_t symbol_at(const char *p, size_t avail)
 		return 0;
 	if (avail >= 2 && is_lower(p[1]) && chem_is_element(p, 2))
 		return 2;
+	/* Ln: any lanthanide, as formulas write a family (LnRuSi, Ln = La, Ce, Pr) */
+	if (avail >= 2 && p[0] == 'L' && p[1] == 'n')
+		return 2;
 	return chem_is_element(p, 1) ? 1 : 0;
 }
 

@@ -172,6 +172,103 @@ static int is_ratio(const char *t, size_t len, size_t e)
 }
 
 /*
+ * A promoter written as a symbol with an optional amount, "Cs", "2Cs",
+ * "1.5Ba", ending at t[b] and starting the word: its length (its symbol
+ * in sym), or 0.  A promoter is a metal that is not itself an active one.
+ */
+static size_t promoter_before(const char *t, size_t b, char sym[3])
+{
+	size_t len = b >= 2 && is_upper((unsigned char)t[b - 2]) && is_lower((unsigned char)t[b - 1]) ? 2 :
+		     b >= 1 && is_upper((unsigned char)t[b - 1]) ? 1 : 0;
+	size_t a;
+	if (!len || !chem_is_metal(t + b - len, len) || chem_is_active(t + b - len, len))
+		return 0;
+	memcpy(sym, t + b - len, len);
+	sym[len] = '\0';
+	a = b - len;
+	while (a > 0 && (is_digit((unsigned char)t[a - 1]) || t[a - 1] == '.'))
+		a--;
+	if (a > 0 && !(t[a - 1] == ' ' || t[a - 1] == '('))
+		return 0;
+	return b - a;
+}
+
+/* Add promoter sym to ci's promoters. */
+static void add_promoter(struct catinfo *ci, const char *sym)
+{
+	size_t pl = strlen(ci->promoter);
+	if (!strstr(ci->promoter, sym))
+		snprintf(ci->promoter + pl, sizeof(ci->promoter) - pl, "%s%s", pl ? ";" : "", sym);
+}
+
+/*
+ * "1Ba-4 wt% Ru/Ba5Nb4O15": a promoter glued before the loading that
+ * starts the name (at ls, the name at s): named "1Ba-Ru/Ba5Nb4O15", the
+ * loading kept apart.  Returns where the mention starts.
+ */
+static size_t promoter_prefix(const char *t, size_t ls, size_t s, struct catinfo *ci)
+{
+	char sym[3], name[sizeof(ci->name)];
+	size_t n;
+	if (ls >= s || ls < 2 || t[ls - 1] != '-' || !(n = promoter_before(t, ls - 1, sym)))
+		return s;
+	if ((size_t)snprintf(name, sizeof(name), "%.*s%s", (int)(n + 1), t + ls - 1 - n, ci->name) >= sizeof(name))
+		return s;
+	memcpy(ci->name, name, sizeof(name));
+	add_promoter(ci, sym);
+	return ls - 1 - n;
+}
+
+/*
+ * "2Cs- and 1Ba-4 wt% Ru/Ba5Nb4O15", "K-, Cs- and Ba-promoted Ru/MgO":
+ * promoters whose hyphen is suspended name catalysts that differ from
+ * mention mi only in that prefix.  Adds them before it.
+ */
+static void suspended_siblings(struct para *p, size_t mi)
+{
+	for (;;) {
+		const struct mention *m = &p->men[mi];
+		const char *dash = strchr(m->ci.name, '-');
+		size_t b = m->start, tl, k, n;
+		char sym[3], msym[3];
+		struct mention sib;
+		if (!dash || !promoter_before(m->ci.name, (size_t)(dash - m->ci.name), msym))
+			return;
+		/* " and ", " or ", ", " (", and ") between the sibling's hyphen and the mention */
+		if (b >= 5 && !memcmp(p->t + b - 5, " and ", 5))
+			b -= 5;
+		else if (b >= 4 && !memcmp(p->t + b - 4, " or ", 4))
+			b -= 4;
+		else if (b >= 2 && !memcmp(p->t + b - 2, ", ", 2))
+			b -= 2;
+		else
+			return;
+		if (b >= 1 && p->t[b - 1] == ',')
+			b--;
+		if (b < 2 || p->t[b - 1] != '-' || !(tl = promoter_before(p->t, b - 1, sym)))
+			return;
+		if (mi > 0 && p->men[mi - 1].end > b - 1 - tl)
+			return;
+		memset(&sib, 0, sizeof(sib));
+		sib.ci = m->ci;
+		n = (size_t)snprintf(sib.ci.name, sizeof(sib.ci.name), "%.*s%s", (int)tl, p->t + b - 1 - tl, dash);
+		if (n >= sizeof(sib.ci.name))
+			return;
+		if (!strcmp(sib.ci.promoter, msym))
+			snprintf(sib.ci.promoter, sizeof(sib.ci.promoter), "%s", sym);
+		else
+			add_promoter(&sib.ci, sym);
+		sib.start = b - 1 - tl;
+		sib.end = b;
+		p->men = xgrow(p->men, &p->amen, p->nmen + 1, sizeof(*p->men));
+		for (k = p->nmen; k > mi; k--)
+			p->men[k] = p->men[k - 1];
+		p->men[mi] = sib;
+		p->nmen++;
+	}
+}
+
+/*
  * "Cs-promoted Ru/MgO", "K-doped Co/CeO2": the promoter written as a word
  * before the name belongs to the catalyst.  Extends the name (and the
  * promoter); returns where the mention starts.
@@ -180,36 +277,19 @@ static size_t promoted_prefix(const char *t, size_t s, struct catinfo *ci)
 {
 	static const char *const words[] = { "-promoted ", "-doped ", "-modified " };
 	size_t k, b, n, len;
-	char sym[3];
+	char sym[3], name[sizeof(ci->name)];
 	for (k = 0; k < ARRAY_SIZE(words); k++) {
 		n = strlen(words[k]);
 		if (s < n + 1 || memcmp(t + s - n, words[k], n))
 			continue;
 		b = s - n;
-		len = b >= 2 && is_upper((unsigned char)t[b - 2]) && is_lower((unsigned char)t[b - 1]) ? 2 :
-		      is_upper((unsigned char)t[b - 1]) ? 1 : 0;
-		if (!len || (b > len && !(t[b - len - 1] == ' ' || t[b - len - 1] == '(')))
+		if (!(len = promoter_before(t, b, sym)))
 			return s;
-		memcpy(sym, t + b - len, len);
-		sym[len] = '\0';
-		/* a promoter is a metal that is not itself the active one (K, Cs, Ba) */
-		if (!chem_is_metal(sym, len) || chem_is_active(sym, len))
+		if ((size_t)snprintf(name, sizeof(name), "%.*s%s", (int)(s - (b - len)), t + b - len,
+				     ci->name) >= sizeof(name))
 			return s;
-		{
-			struct buf nb = BUF_INIT;
-			buf_add(&nb, t + b - len, s - (b - len));
-			buf_addstr(&nb, ci->name);
-			if (nb.len >= sizeof(ci->name)) {
-				buf_release(&nb);
-				return s;
-			}
-			memcpy(ci->name, nb.data, nb.len + 1);
-			buf_release(&nb);
-		}
-		if (!strstr(ci->promoter, sym)) {
-			size_t pl = strlen(ci->promoter);
-			snprintf(ci->promoter + pl, sizeof(ci->promoter) - pl, "%s%s", pl ? ";" : "", sym);
-		}
+		memcpy(ci->name, name, sizeof(name));
+		add_promoter(ci, sym);
 		return b - len;
 	}
 	return s;
@@ -220,13 +300,14 @@ static size_t promoted_prefix(const char *t, size_t s, struct catinfo *ci)
  * Ru/MgO", "5%Ru/C" (the name may hold it or follow it): moved out of the
  * name into ci->loading when the name has one active metal.
  */
-static void loading_prefix(const char *t, size_t s, struct catinfo *ci)
+static size_t loading_prefix(const char *t, size_t s, struct catinfo *ci)
 {
 	char *n = ci->name, *q = n;
 	const char *b;
 	size_t k;
+	char sym[3];
 	if (strchr(ci->metals, ';') || !ci->metals[0])
-		return;
+		return s;
 	/* inside the name: "5%Ru/C", "2.5% Ru/C" */
 	while (is_digit((unsigned char)*q) || *q == '.')
 		q++;
@@ -236,7 +317,7 @@ static void loading_prefix(const char *t, size_t s, struct catinfo *ci)
 		while (*q == ' ')
 			q++;
 		memmove(n, q, strlen(q) + 1);
-		return;
+		return s;
 	}
 	/* before it: "2.5 wt% ", "2.5 wt.% ", "2.5 % ", "2.5wt% " */
 	b = t + s;
@@ -257,9 +338,15 @@ static void loading_prefix(const char *t, size_t s, struct catinfo *ci)
 		d = b;
 		while (d > t && (is_digit((unsigned char)d[-1]) || d[-1] == '.'))
 			d--;
-		if (d < b && is_digit((unsigned char)*d) && (d == t || d[-1] == ' ' || d[-1] == '('))
+		/* after a blank, a bracket, or a promoter's "1Ba-" */
+		if (d < b && is_digit((unsigned char)*d) &&
+		    (d == t || d[-1] == ' ' || d[-1] == '(' ||
+		     (d[-1] == '-' && promoter_before(t, (size_t)(d - t) - 1, sym)))) {
 			snprintf(ci->loading, sizeof(ci->loading), "%.*s", (int)(b - d), d);
+			return (size_t)(d - t);
+		}
 	}
+	return s;
 }
 
 static void find_mentions(struct extractor *ex, struct para *p);
@@ -541,12 +628,15 @@ static void find_mentions(struct extractor *ex, struct para *p)
 		if (ok && is_ratio(p->t, p->len, e))
 			ok = 0;
 		if (ok) {
-			loading_prefix(p->t, s, &m.ci);
+			size_t ls = loading_prefix(p->t, s, &m.ci);
 			m.start = promoted_prefix(p->t, s, &m.ci);
+			if (m.start == s)
+				m.start = promoter_prefix(p->t, ls, s, &m.ci);
 		}
 		if (ok) {
 			p->men = xgrow(p->men, &p->amen, p->nmen + 1, sizeof(*p->men));
 			p->men[p->nmen++] = m;
+			suspended_siblings(p, p->nmen - 1);
 			e = sibling_mentions(p, p->nmen - 1, e);
 		}
 		start = e;
@@ -812,6 +902,28 @@ static size_t sp_end(const struct para *p, size_t s)
 }
 
 /*
+ * Is mention m the whole of a bracket that opens right after a value
+ * ending at end: "0.021 s^-1 (Ru/CeO2)", "72 kJ mol^-1 [Ru/MgO]"?
+ */
+static int named_in_brackets(const struct para *p, size_t end, const struct mention *m)
+{
+	size_t k = end;
+	char close;
+	while (k < m->start && p->t[k] == ' ')
+		k++;
+	if (k >= m->start || (p->t[k] != '(' && p->t[k] != '['))
+		return 0;
+	close = p->t[k] == '(' ? ')' : ']';
+	for (k++; k < m->start && p->t[k] == ' '; k++)
+		;
+	if (k != m->start)
+		return 0;
+	for (k = m->end; k < p->len && p->t[k] == ' '; k++)
+		;
+	return k < p->len && p->t[k] == close;
+}
+
+/*
  * The catalyst of value vi of result qi.  A list of values pairs with as
  * many catalysts named together ("A and B for X and Y", "X and Y gave A
  * and B", or any list under "respectively").  Then a catalyst named right
@@ -839,6 +951,9 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 	if (ai < mhi && p->men[ai].start - r->q.end < 48 &&
 	    xpat_match(ex, XP_FOR_AFTER, p->t, p->men[ai].start, r->q.end, &ov) &&
 	    ov[1] == p->men[ai].start)
+		return &p->men[ai];
+	/* "0.021 s^-1 (Ru/CeO2) and 0.009 s^-1 (Ru/MgO)": the name in brackets after the value */
+	if (ai < mhi && named_in_brackets(p, r->q.end, &p->men[ai]))
 		return &p->men[ai];
 	/*
 	 * "18.7 ... for the nanoparticles": the value of a catalyst named in
@@ -924,6 +1039,13 @@ static void pick_ref(const struct para *p, size_t qi, char *out, size_t size)
 	buf_release(&b);
 }
 
+/* Does loading q run into the name of a catalyst other than m ("5 wt% Ru/MgO")? */
+static int loading_of_other(const struct para *p, const struct qty *q, const struct mention *m)
+{
+	size_t mi = lower_bound(p, 0, p->nmen, q->q.start, men_pos);
+	return mi < p->nmen && p->men[mi].start < q->q.end && &p->men[mi] != m;
+}
+
 /* A loading stated in the sentence for one of the catalyst's metals ("0.2 wt% Ru"). */
 static void pick_loading(const struct para *p, size_t qi, const struct mention *m,
 			 char *out, size_t size)
@@ -942,6 +1064,9 @@ static void pick_loading(const struct para *p, size_t qi, const struct mention *
 		const char *l;
 		int found = 0;
 		if (q->q.kind != QK_LOADING || q->q.nvalues != 1 || !metal[0])
+			continue;
+		/* "5 wt% Ru/MgO": a loading written before a name is that catalyst's alone */
+		if (loading_of_other(p, q, m))
 			continue;
 		/* the metal must be one of the catalyst's, as a whole symbol */
 		n = strlen(metal);

@@ -67,7 +67,7 @@ struct glyph {
 struct seg {
 	size_t g0, g1;          /* glyphs [g0, g1) */
 	float x1, y1, x2, y2;
-	int region;             /* band * 2 + column */
+	int region;             /* reading order: (band * 2 + column) * 256 + the same in a side box's region */
 	int drop;
 };
 
@@ -80,6 +80,7 @@ struct tline {
 	int bold;               /* most glyphs bold */
 	int drop;               /* figure text */
 	int row;                /* several segments, not evenly spaced words */
+	int wrapped;            /* nothing but scripts, wrapped from the line above */
 	char *text;             /* the line's text, segments joined by ' ' */
 };
 
@@ -150,10 +151,13 @@ static uint32_t symbol_greek(uint32_t c)
  * names "AdvOT...", "AdvPS...", "AdvP4C4E74" without their subset tag)
  * map some glyphs nowhere useful: the math font gives control codes and
  * Latin-1 letters for signs (mM^\x03 1 for mM⁻¹, "¼" for "="), the
- * PostScript ones Latin letters for Greek (l for λ), the OpenType text
- * fonts private-use codes for the fi, fl and ft ligatures.
+ * PostScript ones either text (Cell Press sets its body and headings in
+ * them) or Latin letters for Greek (l for λ), the OpenType text fonts
+ * private-use codes for the fi, fl and ft ligatures.  An Advent
+ * PostScript font is Greek on a page where it sets no two letters in a
+ * row (see struct font_set).
  */
-enum font_kind { FONT_TEXT, FONT_SYMBOL, FONT_ADVENT_MATH, FONT_ADVENT_TEXT };
+enum font_kind { FONT_TEXT, FONT_SYMBOL, FONT_ADVENT_MATH, FONT_ADVENT_TEXT, FONT_ADVENT_PS };
 
 static int is_hex(char c)
 {
@@ -172,8 +176,10 @@ static enum font_kind font_kind(const char *font)
 		font = plus + 1;
 	if (!strncmp(font, "AdvOT", 5))
 		return FONT_ADVENT_TEXT;
+	if (!strncmp(font, "AdvPSMPi", 8))
+		return FONT_TEXT;   /* a pi font: bullets and dingbats, not Greek */
 	if (!strncmp(font, "AdvPS", 5))
-		return FONT_SYMBOL;
+		return FONT_ADVENT_PS;
 	if (!strncmp(font, "AdvP", 4) && is_hex(font[4]))
 		return FONT_ADVENT_MATH;
 	return FONT_TEXT;
@@ -193,6 +199,48 @@ static uint32_t advent_math(uint32_t c)
 	case 0xC6: return 0xB1;
 	default: return c < 0x20 ? 0 : c;
 	}
+}
+
+/*
+ * The Advent PostScript fonts that set words on a page (two letters in a
+ * row): text fonts there.  The others draw Greek at Latin letters' codes
+ * (a lone "m" for μ, "b" for β).  On a page with more wordy fonts than
+ * the set holds, all of them are text.
+ */
+struct font_set {
+	const char *name[32];
+	size_t n;
+	int full;
+};
+
+static int font_set_has(const struct font_set *fs, const char *font)
+{
+	size_t i;
+	for (i = 0; i < fs->n; i++)
+		if (!strcmp(fs->name[i], font))
+			return 1;
+	return 0;
+}
+
+/* Note that font set the letters cp after prev (in the same font). */
+static void font_set_note(struct font_set *fs, const char *font, uint32_t prev, uint32_t cp)
+{
+	if (!font || prev > 'z' || cp > 'z' || !is_alpha((int)prev) || !is_alpha((int)cp) ||
+	    font_kind(font) != FONT_ADVENT_PS || font_set_has(fs, font))
+		return;
+	if (fs->n == ARRAY_SIZE(fs->name))
+		fs->full = 1;
+	else
+		fs->name[fs->n++] = font;
+}
+
+/* The kind of a glyph's font on a page whose wordy fonts are fs. */
+static enum font_kind page_font_kind(const struct font_set *fs, const char *font)
+{
+	enum font_kind k = font_kind(font);
+	if (k != FONT_ADVENT_PS)
+		return k;
+	return fs->full || font_set_has(fs, font) ? FONT_TEXT : FONT_SYMBOL;
 }
 
 static int font_is_bold(const char *font)
@@ -338,7 +386,8 @@ static int page_glyphs(struct page_state *ps, PopplerPage *page)
 	GList *attrs, *a;
 	char *text, *p;
 	size_t frag = 0;
-	int rc = 0;
+	int rc = 0, pass;
+	struct font_set fonts = { .n = 0 };
 
 	if (!poppler_page_get_text_layout(page, &rects, &nrects)) {
 		g_free(rects);
@@ -346,20 +395,32 @@ static int page_glyphs(struct page_state *ps, PopplerPage *page)
 	}
 	text = poppler_page_get_text(page);
 	attrs = poppler_page_get_text_attributes(page);
-	a = attrs;
-	p = text;
-	for (k = 0; k < nrects && p && *p && rc == 0; k++) {
-		gunichar cp = g_utf8_get_char(p);
-		PopplerTextAttributes *at = NULL;
-		p = g_utf8_next_char(p);
-		while (a && ((PopplerTextAttributes *)a->data)->end_index < (int)k)
-			a = a->next;
-		if (a && ((PopplerTextAttributes *)a->data)->start_index <= (int)k)
-			at = a->data;
-		rc = take_char(ps, &frag, cp, &rects[k],
-			       at ? (float)at->font_size : 0,
-			       at && font_is_bold(at->font_name) ? G_BOLD : 0,
-			       font_kind(at ? at->font_name : NULL));
+	/* first the fonts that set words on the page, then the glyphs */
+	for (pass = 0; pass < 2; pass++) {
+		PopplerTextAttributes *last = NULL;
+		gunichar prev = 0;
+		a = attrs;
+		p = text;
+		for (k = 0; k < nrects && p && *p && rc == 0; k++) {
+			gunichar cp = g_utf8_get_char(p);
+			PopplerTextAttributes *at = NULL;
+			p = g_utf8_next_char(p);
+			while (a && ((PopplerTextAttributes *)a->data)->end_index < (int)k)
+				a = a->next;
+			if (a && ((PopplerTextAttributes *)a->data)->start_index <= (int)k)
+				at = a->data;
+			if (pass == 0) {
+				if (at && at == last)
+					font_set_note(&fonts, at->font_name, prev, cp);
+				last = at;
+				prev = cp;
+				continue;
+			}
+			rc = take_char(ps, &frag, cp, &rects[k],
+				       at ? (float)at->font_size : 0,
+				       at && font_is_bold(at->font_name) ? G_BOLD : 0,
+				       page_font_kind(&fonts, at ? at->font_name : NULL));
+		}
 	}
 	split_fragment(ps, frag, ps->ng);
 	poppler_page_free_text_attributes(attrs);
@@ -517,15 +578,16 @@ static size_t merge_intervals(float *v, size_t n, float slack)
  * text that does not cross the gutter but holds no line of prose (a
  * segment most of a column wide in the body size), down to a gap of
  * three lines; a justified line cut at its word gaps counts by its
- * poppler line.  Spans are pairs y1 y2, sorted, not overlapping.
+ * poppler line.  Spans are pairs y1 y2, sorted, not overlapping; the
+ * segments are idx[0..n).
  */
-static void extend_bands(const struct page_state *ps, float gutter, float *spans, size_t nspan)
+static void extend_bands(const struct page_state *ps, const size_t *idx, size_t n, float gutter,
+			 float *spans, size_t nspan)
 {
 	float colw = gutter, lo = 1e30f;
 	size_t j, i;
-	for (i = 0; i < ps->ns; i++)
-		if (!ps->s[i].drop)
-			lo = fminf(lo, ps->s[i].x1);
+	for (i = 0; i < n; i++)
+		lo = fminf(lo, ps->s[idx[i]].x1);
 	colw = gutter - lo;
 	for (j = 0; j < nspan; j++) {
 		float limit = j + 1 < nspan ? spans[2 * j + 2] : 1e30f;
@@ -534,9 +596,9 @@ static void extend_bands(const struct page_state *ps, float gutter, float *spans
 			const struct seg *next = NULL;
 			float bottom = spans[2 * j + 1];
 			int prose = 0;
-			for (i = 0; i < ps->ns; i++) {
-				const struct seg *s = &ps->s[i];
-				if (s->drop || (s->y1 + s->y2) / 2 <= bottom || s->y1 >= limit)
+			for (i = 0; i < n; i++) {
+				const struct seg *s = &ps->s[idx[i]];
+				if ((s->y1 + s->y2) / 2 <= bottom || s->y1 >= limit)
 					continue;
 				if (!next || s->y1 < next->y1)
 					next = s;
@@ -553,10 +615,10 @@ static void extend_bands(const struct page_state *ps, float gutter, float *spans
 			}
 			if (prose)
 				break;
-			for (i = 0; i < ps->ns; i++) {
-				const struct seg *s = &ps->s[i];
+			for (i = 0; i < n; i++) {
+				const struct seg *s = &ps->s[idx[i]];
 				float cy = (s->y1 + s->y2) / 2;
-				if (!s->drop && cy >= next->y1 && cy <= next->y2)
+				if (cy >= next->y1 && cy <= next->y2)
 					spans[2 * j + 1] = fmaxf(spans[2 * j + 1], s->y2);
 			}
 			if (spans[2 * j + 1] <= bottom)
@@ -566,24 +628,22 @@ static void extend_bands(const struct page_state *ps, float gutter, float *spans
 }
 
 /*
- * Regions in reading order: full-width bands around text that crosses
- * the gutter, and between them a left and a right column.  region =
- * band * 2 + column.
+ * Regions in reading order for the segments idx[0..n) of one region
+ * (reg): full-width bands around text that crosses the gutter, and
+ * between them a left and a right column; band * 2 + column numbers them
+ * within the region, and a region of a region (nest) is reg * 256 plus
+ * that (a region past the 255th of its region stays in the 255th).
  */
-static void assign_regions(struct page_state *ps, float gutter)
+static void split_region(struct page_state *ps, const size_t *idx, size_t n, float gutter,
+			 int reg, int nest)
 {
 	float *spans = NULL;   /* pairs y1, y2 of crossing segments, merged */
 	size_t nspan = 0, alloc = 0, i, j;
 	float line_h = ps->body * 1.2f;
-	if (gutter < 0) {
-		for (i = 0; i < ps->ns; i++)
-			ps->s[i].region = 0;
-		return;
-	}
 	/* the crossing segments' vertical extents, merged across small gaps */
-	for (i = 0; i < ps->ns; i++) {
-		struct seg *s = &ps->s[i];
-		if (s->drop || !(s->x1 < gutter - 1 && s->x2 > gutter + 1))
+	for (i = 0; i < n; i++) {
+		struct seg *s = &ps->s[idx[i]];
+		if (!(s->x1 < gutter - 1 && s->x2 > gutter + 1))
 			continue;
 		spans = xgrow(spans, &alloc, 2 * nspan + 2, sizeof(*spans));
 		spans[2 * nspan] = s->y1;
@@ -591,28 +651,180 @@ static void assign_regions(struct page_state *ps, float gutter)
 		nspan++;
 	}
 	nspan = merge_intervals(spans, nspan, 2 * line_h);
-	extend_bands(ps, gutter, spans, nspan);
-	for (i = 0; i < ps->ns; i++) {
-		struct seg *s = &ps->s[i];
+	extend_bands(ps, idx, n, gutter, spans, nspan);
+	for (i = 0; i < n; i++) {
+		struct seg *s = &ps->s[idx[i]];
 		float cy = (s->y1 + s->y2) / 2;
-		int band = 0;
+		size_t band = 0;
+		int sub;
 		for (j = 0; j < nspan; j++) {
 			if (cy >= spans[2 * j] - 0.5f && cy <= spans[2 * j + 1] + 0.5f) {
-				band = (int)(2 * j + 1);
+				band = 2 * j + 1;
 				break;
 			}
 			if (cy > spans[2 * j + 1])
-				band = (int)(2 * j + 2);
+				band = 2 * j + 2;
 		}
 		if (band % 2)
-			s->region = band * 2;
+			sub = (int)band * 2;
 		else
-			s->region = band * 2 + ((s->x1 + s->x2) / 2 > gutter ? 1 : 0);
+			sub = (int)band * 2 + ((s->x1 + s->x2) / 2 > gutter ? 1 : 0);
+		s->region = nest ? reg * 256 + (sub < 255 ? sub : 255) : sub;
 	}
 	free(spans);
 }
 
+static void assign_regions(struct page_state *ps, float gutter)
+{
+	size_t *idx = xmalloc((ps->ns + 1) * sizeof(*idx));
+	size_t n = 0, i;
+	for (i = 0; i < ps->ns; i++) {
+		ps->s[i].region = 0;
+		if (!ps->s[i].drop)
+			idx[n++] = i;
+	}
+	if (gutter >= 0)
+		split_region(ps, idx, n, gutter, 0, 0);
+	free(idx);
+}
+
+/* Segments with at least this many glyphs are a box's lines of text. */
+#define SIDE_LINE_GLYPHS 12
+
+/*
+ * The most common left edge (to 2 pt) of the segments idx[0..n) that
+ * pass keep (above x_min), and how many share it; -1 when none.
+ */
+static float common_left_edge(const struct page_state *ps, const size_t *idx, size_t n,
+			      float x_min, float min_width, size_t min_glyphs, size_t *count)
+{
+	float *v = xmalloc((n + 1) * sizeof(*v)), best = -1;
+	size_t m = 0, i, j = 0;
+	*count = 0;
+	for (i = 0; i < n; i++) {
+		const struct seg *s = &ps->s[idx[i]];
+		if (s->x1 > x_min && s->x2 - s->x1 >= min_width && s->g1 - s->g0 >= min_glyphs)
+			v[m++] = s->x1;
+	}
+	qsort(v, m, sizeof(*v), cmp_float);
+	for (i = 0; i < m; i++) {
+		while (v[i] - v[j] > 2)
+			j++;
+		if (i - j + 1 > *count) {
+			*count = i - j + 1;
+			best = v[j];
+		}
+	}
+	free(v);
+	return best;
+}
+
+/*
+ * A box of text beside a column, in one region (a journal's margin box
+ * of citation, dates and licence beside a title and abstract): the
+ * column's lines, five or more a quarter of the region wide, start at
+ * one x right of the region's left edge; three or more lines of text
+ * end before it, starting at one x of their own, set smaller than the
+ * column's lines on average (figure labels beside each other are set
+ * alike), and are not the cells of a table (which share their rows'
+ * baselines with the cells right of them).  Returns the x between
+ * them, or -1.
+ */
+static float find_side_gutter(const struct page_state *ps, const size_t *idx, size_t n)
+{
+	float lo = 1e30f, hi = -1e30f, xr, xl, *base, rsize = 0, lsize = 0;
+	size_t i, nr, nl, nb = 0, shared = 0;
+	for (i = 0; i < n; i++) {
+		lo = fminf(lo, ps->s[idx[i]].x1);
+		hi = fmaxf(hi, ps->s[idx[i]].x2);
+	}
+	if (n < 6 || hi - lo < 100)
+		return -1;
+	xr = common_left_edge(ps, idx, n, lo + 2 * ps->body, 0.25f * (hi - lo), 1, &nr);
+	if (nr < 5)
+		return -1;
+	for (i = 0; i < n; i++) {
+		const struct seg *s = &ps->s[idx[i]];
+		if (s->x1 >= xr && s->x1 <= xr + 2 && s->x2 - s->x1 >= 0.25f * (hi - lo))
+			rsize += seg_size(ps, s);
+	}
+	rsize /= (float)nr;
+	xr -= 1;
+	/* the box: its lines of text end left of the column, at one left edge */
+	{
+		size_t *left = xmalloc((n + 1) * sizeof(*left)), m = 0;
+		for (i = 0; i < n; i++)
+			if (ps->s[idx[i]].x2 < xr)
+				left[m++] = idx[i];
+		xl = common_left_edge(ps, left, m, lo - 1, 0, SIDE_LINE_GLYPHS, &nl);
+		free(left);
+	}
+	if (nl < 3 || xl < 0)
+		return -1;
+	/* baselines (box bottoms) of the column's lines, then the box's lines' */
+	base = xmalloc((n + 1) * sizeof(*base));
+	for (i = 0; i < n; i++)
+		if (ps->s[idx[i]].x1 >= xr)
+			base[nb++] = ps->s[idx[i]].y2;
+	qsort(base, nb, sizeof(*base), cmp_float);
+	nl = 0;
+	for (i = 0; i < n; i++) {
+		const struct seg *s = &ps->s[idx[i]];
+		size_t a = 0, b = nb;
+		if (s->x2 >= xr || s->g1 - s->g0 < SIDE_LINE_GLYPHS)
+			continue;
+		nl++;
+		lsize += seg_size(ps, s);
+		while (a < b) {   /* the first column baseline at or above s->y2 - 0.5 */
+			size_t mid = a + (b - a) / 2;
+			if (base[mid] < s->y2 - 0.5f)
+				a = mid + 1;
+			else
+				b = mid;
+		}
+		shared += a < nb && base[a] <= s->y2 + 0.5f;
+	}
+	free(base);
+	return 3 * shared < nl && lsize < 0.95f * rsize * (float)nl ? xr : -1;
+}
+
 static const struct page_state *sort_ps;
+
+static int cmp_seg_region(const void *a, const void *b)
+{
+	const struct seg *x = &sort_ps->s[*(const size_t *)a];
+	const struct seg *y = &sort_ps->s[*(const size_t *)b];
+	return (x->region > y->region) - (x->region < y->region);
+}
+
+/*
+ * Boxes of text beside a column, in any region of the page (the whole of
+ * a one-column page, a full-width band, a column): the box is read
+ * before the column beside it, not line by line with it.
+ */
+static void split_side_boxes(struct page_state *ps)
+{
+	size_t *idx = xmalloc((ps->ns + 1) * sizeof(*idx));
+	size_t n = 0, i, j, k;
+	for (i = 0; i < ps->ns; i++)
+		if (!ps->s[i].drop)
+			idx[n++] = i;
+	sort_ps = ps;
+	qsort(idx, n, sizeof(*idx), cmp_seg_region);
+	for (i = 0; i < n; i = j) {
+		int reg = ps->s[idx[i]].region;
+		float side;
+		for (j = i; j < n && ps->s[idx[j]].region == reg; j++)
+			;
+		side = find_side_gutter(ps, idx + i, j - i);
+		if (side >= 0)
+			split_region(ps, idx + i, j - i, side, reg, 1);
+		else
+			for (k = i; k < j; k++)
+				ps->s[idx[k]].region = reg * 256;
+	}
+	free(idx);
+}
 
 static int cmp_seg_order(const void *a, const void *b)
 {
@@ -738,6 +950,8 @@ static int seg_apart(const struct page_state *ps, const struct tline *l, size_t 
 {
 	const struct seg *s = &ps->s[l->segs[k]];
 	float em = ps->g[s->g0].size;
+	if (l->wrapped)
+		return 0;
 	return (k == 0 || s->x1 - ps->s[l->segs[k - 1]].x2 > 2.0f * em) &&
 	       (k + 1 == l->nseg || ps->s[l->segs[k + 1]].x1 - s->x2 > 2.0f * em);
 }
@@ -935,18 +1149,100 @@ static int line_has_size(const struct page_state *ps, const struct tline *l, flo
 	return 0;
 }
 
+/* The glyph's baseline, from its box (a fifth of it below the baseline). */
+static float glyph_base(const struct glyph *g)
+{
+	return g->y2 - 0.2f * (g->y2 - g->y1);
+}
+
+/* A glyph a wrapped run of scripts is made of: letters, digits, signs. */
+static int script_glyph(uint32_t c)
+{
+	return (c < 0x80 && is_alnum((int)c)) || is_sign(c) || c == ',' || c == '(' || c == ')';
+}
+
+/*
+ * A line of nothing but sub- and superscripts, wrapped from the line
+ * above (a header's "_{cat}⁻¹" under "mmol g"): at most a dozen glyphs,
+ * all smaller than that line's, of letters, digits and signs, touching
+ * each other; either two runs, one lowered and one raised against the
+ * other (the subscript holding a letter, or the exponent starting with
+ * a sign), whose baseline lies between them; or one box for all of them
+ * (poppler's word) as tall as the line above's glyphs, split by rule in
+ * seg_scripts.  Smaller text on one baseline ("10 μm" under a figure
+ * label) and labels at two heights ("99") are no such line.  Sets the
+ * line's size, height and baseline as the scripts' base; returns 1.
+ */
+static int script_line(const struct page_state *ps, const struct tline *above, struct tline *l)
+{
+	float minb = 1e30f, maxb = -1e30f, mid;
+	size_t k, i, n = 0, runs = 0;
+	int one_box = 1, low = -1, letter_low = 0, sign_high = 0;
+	const struct glyph *first = NULL, *prev = NULL;
+	for (k = 0; k < l->nseg; k++) {
+		const struct seg *s = &ps->s[l->segs[k]];
+		for (i = s->g0; i < s->g1; i++) {
+			const struct glyph *g = &ps->g[i];
+			if (g->size >= 0.85f * above->size || ++n > 12 || !script_glyph(g->cp) ||
+			    (prev && g->x1 - prev->x2 > 0.3f * g->size))
+				return 0;
+			if (!first)
+				first = g;
+			one_box &= fabsf(g->y1 - first->y1) < 0.05f && fabsf(g->y2 - first->y2) < 0.05f;
+			minb = fminf(minb, glyph_base(g));
+			maxb = fmaxf(maxb, glyph_base(g));
+			prev = g;
+		}
+	}
+	if (n < 2)
+		return 0;
+	if (one_box && first->y2 - first->y1 >= 0.9f * above->h) {
+		l->size = above->size;
+		l->h = above->h;
+		/* the line's box centred on the word's: neither raised nor lowered */
+		l->base = (first->y1 + first->y2) / 2 + 0.3f * above->h;
+		return 1;
+	}
+	if (maxb - minb < 0.16f * above->h)
+		return 0;
+	mid = (minb + maxb) / 2;
+	for (k = 0; k < l->nseg; k++) {
+		const struct seg *s = &ps->s[l->segs[k]];
+		for (i = s->g0; i < s->g1; i++) {
+			const struct glyph *g = &ps->g[i];
+			int lo = glyph_base(g) > mid;
+			if (lo != low) {
+				runs++;
+				sign_high |= !lo && is_sign(g->cp);
+			}
+			letter_low |= lo && g->cp < 0x80 && is_alpha((int)g->cp);
+			low = lo;
+		}
+	}
+	if (runs != 2 || !(letter_low || sign_high))
+		return 0;
+	l->size = above->size;
+	l->h = above->h;
+	l->base = mid;
+	return 1;
+}
+
 /*
  * A line that is mostly sub- and superscripts, wrapped from the line
  * above (a table header's "g_{Ru}⁻¹" under "mmol h⁻¹"): its few glyphs
- * of the size of the line above are its base, not its scripts.
+ * of the size of the line above are its base, not its scripts; one with
+ * no such glyph is taken as scripts when script_line says so.
  */
 static void wrapped_scripts(const struct page_state *ps, const struct tline *above,
 			    struct tline *l)
 {
-	if (region_of(ps, above) == region_of(ps, l) && l->y1 - above->y2 < above->h &&
-	    l->y1 > above->y1 && l->size < 0.85f * above->size &&
-	    line_has_size(ps, l, above->size))
+	if (region_of(ps, above) != region_of(ps, l) || l->y1 - above->y2 >= above->h ||
+	    l->y1 <= above->y1 || l->size >= 0.85f * above->size)
+		return;
+	if (line_has_size(ps, l, above->size))
 		line_metrics(ps, l, above->size);
+	else if (script_line(ps, above, l))
+		l->wrapped = 1;
 }
 
 static void build_lines(struct page_state *ps)
@@ -1711,6 +2007,7 @@ static int lay_out_page(struct pdf_reading *r, int rc, unsigned pageno, const ch
 	ps->body = body_size(r->o.size_hist, ps->g, ps->ng);
 	drop_margins(ps);
 	assign_regions(ps, find_gutter(ps));
+	split_side_boxes(ps);
 	build_lines(ps);
 	r->o.page = pageno;
 	r->o.line = 0;
@@ -1875,11 +2172,16 @@ struct document *ingest_pdf_glyphs(const char *name, const char *key, float widt
 		int rc = 0;
 		r.ps.width = width;
 		r.ps.height = height;
+		struct font_set fonts = { .n = 0 };
+		for (k = 1; k < npage[i]; k++)
+			if (g[at + k].font && g[at + k - 1].font &&
+			    !strcmp(g[at + k].font, g[at + k - 1].font))
+				font_set_note(&fonts, g[at + k].font, g[at + k - 1].cp, g[at + k].cp);
 		for (k = 0; k < npage[i] && rc == 0; k++) {
 			const struct pdf_glyph *c = &g[at + k];
 			PopplerRectangle rect = { c->x1, c->y1, c->x2, c->y2 };
 			rc = take_char(&r.ps, &frag, c->cp, &rect, c->size, c->bold ? G_BOLD : 0,
-				       c->symbol ? FONT_SYMBOL : font_kind(c->font));
+				       c->symbol ? FONT_SYMBOL : page_font_kind(&fonts, c->font));
 		}
 		split_fragment(&r.ps, frag, r.ps.ng);
 		at += npage[i];

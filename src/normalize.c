@@ -675,11 +675,14 @@ static inline int slow_start(unsigned char d, const char *out, size_t n, const c
 	switch (d) {
 	case '<':   /* inline HTML: <sup>-1</sup> */
 		return j + 1 < len && (is_alpha((unsigned char)src[j + 1]) || src[j + 1] == '/');
+	case '[':   /* [thin space (1/6-em)]: RSC's HTML names its thin spaces */
+		return j + 1 < len && src[j + 1] == 't';
 	case '&':   /* HTML entities: &deg; &#8722; */
 		return j + 1 < len && (is_alpha((unsigned char)src[j + 1]) || src[j + 1] == '#');
-	case '(':   /* 10(-3), s(-1): exponents in parentheses */
+	case '(':   /* 10(-3), s(-1): exponents in parentheses; NH(3): a subscript */
 		return is_alnum(l) && j + 1 < len && (src[j + 1] == '-' || src[j + 1] == '+' ||
-						      (unsigned char)src[j + 1] == 0xE2);
+						      (unsigned char)src[j + 1] == 0xE2 ||
+						      (is_alpha(l) && is_digit((unsigned char)src[j + 1])));
 	case '-':   /* h -1: an exponent whose superscript became a spaced word */
 		return l == ' ' && n >= 2 && is_alnum((unsigned char)out[n - 2]) && j + 1 < len &&
 		       is_digit((unsigned char)src[j + 1]);
@@ -691,6 +694,8 @@ static inline int slow_start(unsigned char d, const char *out, size_t n, const c
 		return 0;
 	}
 }
+
+#define THIN_SPACE_WORDS "[thin space (1/6-em)]"
 
 /* Is the output's end " x 10" (scientific notation waiting for its exponent)? */
 static int after_times_ten(const struct nz *z)
@@ -723,6 +728,46 @@ static size_t exponent_digits(const struct nz *z, size_t j)
 			   (z->src[t] == '.' && t + 1 < z->len && is_digit((unsigned char)z->src[t + 1]))))
 		return 0;
 	return t - j;
+}
+
+/*
+ * A subscript written in parentheses, as PubMed prints <sub> in titles and
+ * abstracts: "NH(3)", "TiH(2)", "BaTiO(2.5)H(0.5)".  At src[j] '(', a
+ * number and ')' that glue to a formula: the word before is element
+ * symbols and counts (a capital and at most one small letter each; "Table"
+ * and "Fig" are words), the count has at most two digits before its point
+ * ("N-C(450)" is a label) and no letter or digit follows.  Returns the length
+ * from '(' to ')', or 0.
+ */
+static size_t paren_subscript(const struct nz *z, size_t j)
+{
+	const char *o = z->nt->text;
+	size_t n = z->nt->len, b = n, t = j + 1, lower = 0;
+	if (!n || !is_alpha((unsigned char)o[n - 1]))
+		return 0;
+	while (b > 0 && (is_alnum((unsigned char)o[b - 1]) || o[b - 1] == '.')) {
+		unsigned char c = (unsigned char)o[b - 1];
+		if (is_lower(c) && ++lower > 1)
+			return 0;
+		if (is_upper(c))
+			lower = 0;
+		b--;
+	}
+	if (!is_upper((unsigned char)o[b]) || lower)
+		return 0;
+	/* a count has one or two digits before its point: "C(450)" is a label */
+	while (t < z->len && t < j + 4 && is_digit((unsigned char)z->src[t]))
+		t++;
+	if (t == j + 1 || t == j + 4)
+		return 0;
+	if (t + 1 < z->len && z->src[t] == '.' && is_digit((unsigned char)z->src[t + 1]))
+		for (t++; t < z->len && t < j + 9 && is_digit((unsigned char)z->src[t]); t++)
+			;
+	if (t >= z->len || z->src[t] != ')')
+		return 0;
+	if (t + 1 < z->len && is_alnum((unsigned char)z->src[t + 1]) && !is_upper((unsigned char)z->src[t + 1]))
+		return 0;
+	return t + 1 - j;
 }
 
 /* Put the exponent at src[j] (sign and digits, n bytes) as "^-N". */
@@ -1080,6 +1125,30 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 				put(&z, '\t', i);
 				i++;
 				continue;
+			case 0x02: case 0x03: case 0x04: case 0x05:
+				/*
+				 * control codes for signs, as pdftotext passes on RSC's
+				 * Advent fonts: "mM\x03 1" mM^-1, and ×, ±, °
+				 */
+				if (b == 0x03) {
+					size_t t = i + 1;
+					while (t < len && src[t] == ' ')
+						t++;
+					if (t < len && is_digit((unsigned char)src[t]) && is_alpha(last(&z))) {
+						put(&z, '^', i);
+						put(&z, '-', i);
+						i = t;
+						continue;
+					}
+					put(&z, '-', i);
+				} else if (b == 0x02) {
+					i = put_times(&z, i, i + 1);
+					continue;
+				} else {
+					puts_at(&z, b == 0x04 ? "\xC2\xB1" : "\xC2\xB0", i);
+				}
+				i++;
+				continue;
 			case ' ':
 				if (z.math && (math_number_gap(&z, i) || mtext_letter_gap(&z, i))) {
 					i++;
@@ -1162,6 +1231,18 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 				put(&z, '^', i);
 				i++;
 				continue;
+			case '[':
+				/*
+				 * "16[thin space (1/6-em)]817.3": text copied from RSC's
+				 * HTML writes out the thin spaces of its numbers
+				 */
+				if (len - i >= sizeof(THIN_SPACE_WORDS) - 1 &&
+				    !memcmp(src + i, THIN_SPACE_WORDS, sizeof(THIN_SPACE_WORDS) - 1)) {
+					put_space(&z, i);
+					i += sizeof(THIN_SPACE_WORDS) - 1;
+					continue;
+				}
+				break;
 			case '<': {
 				size_t tl = html_style_tag(src, len, i);
 				int sup = tl && (src[i + 1] == 's' && src[i + 2] == 'u' && src[i + 3] == 'p');
@@ -1205,6 +1286,14 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 				    (last_word_is_unit(&z) || after_times_ten(&z))) {
 					put_exponent(&z, i + 1, n);
 					i += n + 2;
+					continue;
+				}
+				/* NH(3), BaTiO(2.5)H(0.5): subscripts in parentheses */
+				if ((n = paren_subscript(&z, i)) != 0) {
+					size_t m;
+					for (m = i + 1; m < i + n - 1; m++)
+						put(&z, src[m], m);
+					i += n;
 					continue;
 				}
 				break;
@@ -1392,6 +1481,36 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 			puts_at(&z, "\xEF\xBF\xBD", i);
 			i += k;
 			continue;
+		case 0x00C0: case 0x00C2: case 0x00C6: {
+			/*
+			 * the signs of RSC's older Advent fonts as pdftotext passes
+			 * them on: "sÀ1" s^-1, "3.4 Â 10À3" 3.4 x 10^-3, "596 Æ 2"
+			 * 596 ± 2; as letters they never stand between numbers
+			 */
+			size_t t = i + k;
+			while (cp != 0x00C0 && t < len && src[t] == ' ')
+				t++;
+			if (t >= len || !is_digit((unsigned char)src[t]))
+				break;
+			if (cp == 0x00C0 && is_alnum(last(&z))) {
+				put(&z, '-', i);
+				i += k;
+				continue;
+			}
+			if (cp != 0x00C0 && is_digit(last_nonspace(&z)) &&
+			    (cp == 0x00C6 || (t + 2 <= len && !memcmp(src + t, "10", 2)))) {
+				if (cp == 0x00C2) {
+					i = put_times(&z, i, i + k);
+				} else {
+					put_space(&z, i);
+					puts_at(&z, "\xC2\xB1", i);
+					put(&z, ' ', i);
+					i = t;
+				}
+				continue;
+			}
+			break;
+		}
 		default:
 			break;
 		}

@@ -36,7 +36,12 @@ ight \displaystyle dropped, \% -> %;
  *     -> ^-1, NH<sub>3</sub> -> NH3, <i> <b> <span> dropped, <br> a space)
  *     and its entities (&deg; &minus; &#8722; &nbsp; &amp; ...); exponents
  *     set apart after a unit or " x 10" ("h -1", "g −1", "10(-3)", "s(-1)",
- *     "x 10 -4" -> ^-1 ...); "NH 3" -> NH3; ∼ ≈ ～ -> ~; damaged degree
+ *     "x 10 -4" -> ^-1 ...); "NH 3" -> NH3; subscripts in parentheses as
+ *     PubMed prints them, glued to a formula ("NH(3)", "BaTiO(2.5)H(0.5)"
+ *     -> NH3, BaTiO2.5H0.5; "N-C(450)" is a label and stays); the signs
+ *     of RSC's Advent fonts that pdftotext passes on (control codes 2 to 5
+ *     for × − ± °; older fonts' À Â Æ between numbers and units: "sÀ1",
+ *     "3.4 Â 10À3", "596 Æ 2"); RSC HTML's "[thin space (1/6-em)]"; ∼ ≈ ～ -> ~; damaged degree
  *     signs after a number ("450 • C", "500 o C", "35'C", "400 degrees
  *     Celsius" -> °C)
  *   - LaTeX groups open only when their closing brace is on the same line

@@ -1104,6 +1104,17 @@ static int read_values(const char *s, size_t len, size_t p, enum quantity_kind h
 	/* a unit is owed by the last value: values read after it do not count */
 	if (r->has_unit && r->end != q)
 		r->end = q;
+	/* "4900 and 3720 (umol g^-1 h^-1)": the unit of the values in brackets after them */
+	if (!r->has_unit && !r->why) {
+		size_t k = r->end + (at(s, len, r->end) == ' ');
+		struct ures u2;
+		if (at(s, len, k) == '(' && read_unit(s, len, k + 1, hint, MODE_SCAN, &u2, &q, r) > 0 &&
+		    at(s, len, q) == ')') {
+			r->unit = u2;
+			r->has_unit = 1;
+			r->end = q + 1;
+		}
+	}
 	return 0;
 }
 

@@ -11,7 +11,11 @@
  *   - --hyphenate: long words break at line ends with a hyphen;
  *   - tables across the page, their header wrapped, --ruled with rules;
  *   - before each "Fig. N" caption a plot with ticks, axis titles and a
- *     legend (text that must not reach the paragraphs).
+ *     legend (text that must not reach the paragraphs);
+ *   - --side-box N: the first N blocks set small in a narrow box at the
+ *     left of page 1, the blocks after them (title, authors, abstract) in
+ *     one column beside it, the columns below (a journal's margin box of
+ *     citation and dates).
  * Other outputs, for the tests of bad PDFs:
  *   --scan        the first page as a picture only (no text layer)
  *   --pages N     N pages, each holding the first line of the input
@@ -39,7 +43,7 @@
 #define GUTTER 18.0
 
 struct opts {
-	int columns, line_numbers, hyphenate, ruled, scan, pages, bomb, encrypt;
+	int columns, line_numbers, hyphenate, ruled, scan, pages, bomb, encrypt, side_box;
 	const char *head;
 };
 
@@ -50,7 +54,11 @@ struct flow {
 	int page, col;
 	double y, band_top, colw;
 	int lines_in_col;
+	double side_x, side_bottom;   /* beside the side box: the column's x, the box's bottom */
 };
+
+#define SIDE_BOX_W 150.0
+#define SIDE_BOX_GAP 14.0
 
 /* --- text with sub- and superscripts as Pango attributes ----------------- */
 
@@ -209,6 +217,8 @@ static void new_page(struct flow *f)
 
 static double col_x(const struct flow *f)
 {
+	if (f->side_x > 0)
+		return f->side_x;
 	return MARGIN_X + f->col * (f->colw + GUTTER);
 }
 
@@ -517,9 +527,52 @@ static int starts_caption(const char *s, const char *word)
 	return !strncmp(s, word, n) && (s[n] == ' ' || s[n] == '.');
 }
 
+/*
+ * The side box: the lines of lines[0..n) set small at the left of the
+ * page, each a paragraph; the blocks after it go in one column beside
+ * it, until they pass its bottom.
+ */
+static void side_box(struct flow *f, char **lines, size_t n)
+{
+	double y = f->y;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		PangoLayout *l;
+		int w, h;
+		if (!*lines[i])
+			continue;
+		l = new_layout(f->cr, "DejaVu Sans 6.5", SIDE_BOX_W);
+		set_text(l, lines[i], 6.5, 0);
+		pango_layout_get_size(l, &w, &h);
+		cairo_move_to(f->cr, MARGIN_X, y);
+		pango_cairo_show_layout(f->cr, l);
+		y += (double)h / PANGO_SCALE + 12;
+		g_object_unref(l);
+	}
+	f->side_bottom = y;
+	f->side_x = MARGIN_X + SIDE_BOX_W + SIDE_BOX_GAP;
+	f->colw = PAGE_W - MARGIN_X - f->side_x;
+}
+
+/* Past the side box's bottom: back to the columns below it. */
+static void side_box_done(struct flow *f)
+{
+	if (f->side_x <= 0 || f->y < f->side_bottom)
+		return;
+	f->side_x = 0;
+	f->colw = f->o->columns == 2 ? (PAGE_W - 2 * MARGIN_X - GUTTER) / 2 : PAGE_W - 2 * MARGIN_X;
+	full_width_done(f, f->y);
+}
+
 static void typeset(struct flow *f, char **lines, size_t n)
 {
 	size_t i = 0;
+	if (f->o->side_box) {
+		int blocks = 0;
+		for (; i < n && blocks < f->o->side_box; i++)
+			blocks += *lines[i] && (i + 1 == n || !*lines[i + 1]);
+		side_box(f, lines, i);
+	}
 	while (i < n) {
 		size_t j = i, k;
 		if (!*lines[i]) {
@@ -565,6 +618,7 @@ static void typeset(struct flow *f, char **lines, size_t n)
 			}
 		}
 		f->y += 6;
+		side_box_done(f);
 		i = j;
 	}
 }
@@ -705,7 +759,7 @@ static int bomb(const char *out)
 
 int main(int argc, char **argv)
 {
-	struct opts o = { 2, 0, 0, 0, 0, 0, 0, 0, "J. Test Chem., 2026, 1, 1-9 | typeset by mkpdf" };
+	struct opts o = { 2, 0, 0, 0, 0, 0, 0, 0, 0, "J. Test Chem., 2026, 1, 1-9 | typeset by mkpdf" };
 	struct flow f;
 	char **lines;
 	size_t n;
@@ -721,6 +775,8 @@ int main(int argc, char **argv)
 			o.ruled = 1;
 		else if (!strcmp(argv[i], "--scan"))
 			o.scan = 1;
+		else if (!strcmp(argv[i], "--side-box") && i + 1 < argc)
+			o.side_box = (int)strtol(argv[++i], NULL, 10);
 		else if (!strcmp(argv[i], "--bomb"))
 			o.bomb = 1;
 		else if (!strcmp(argv[i], "--encrypt"))
@@ -740,7 +796,7 @@ int main(int argc, char **argv)
 		return encrypted(argv[i]);
 	if (i + 2 != argc) {
 		fprintf(stderr, "usage: mkpdf [--columns 1|2] [--line-numbers] [--hyphenate] "
-				"[--ruled] [--scan] [--pages N] IN.txt OUT.pdf\n"
+				"[--ruled] [--side-box N] [--scan] [--pages N] IN.txt OUT.pdf\n"
 				"       mkpdf --bomb|--encrypt OUT.pdf\n");
 		return 2;
 	}

@@ -5,7 +5,8 @@
 # back as the same document and gives the same entries as the text: the
 # --dump structure and the entries CSV are equal but for the locators
 # (p3:L12 against L205); a header whose scripts wrap onto a line of their
-# own reads as the same document.  The review typeset the same way scores
+# own, and a margin box beside the title and abstract, read as the same
+# document.  The review typeset the same way scores
 # F1 >= 0.95 against its curated entries.
 set -u
 . "$top_srcdir/tests/setup.sh"
@@ -55,6 +56,10 @@ same one-column-ruled "$src" --columns 1 --ruled --hyphenate
 same_doc wrapped-scripts "$top_srcdir/tests/pdf/wrapped-scripts.txt"
 grep -q 'g_{Ru}⁻¹' "$work/wrapped-scripts.pdf.dump" ||
   { echo "FAIL wrapped-scripts: g_{Ru}⁻¹ lost its marks"; fail=1; }
+
+# A journal's margin box (citation, dates, licence) beside the title and
+# abstract: its lines are read before them, not line by line with them.
+same_doc side-box "$top_srcdir/tests/pdf/side-box.txt" --side-box 8
 
 # The review: every fact the text gives, nearly, from its PDF.
 review=$top_srcdir/corpus/papers/peng2024-chemsci-review.txt

@@ -160,6 +160,7 @@ static const struct {
 	{ "WC", SITE_BULK, SITE_NONE, "W", "", "", -1 },
 	{ "MoHx", SITE_BULK, SITE_NONE, "Mo", "", "", -1 },
 	{ "LaCoSi", SITE_BULK, SITE_NONE, "Co", "", "", -1 },
+	{ "LnRuSi", SITE_BULK, SITE_NONE, "Ru", "", "", -1 },   /* Ln: a lanthanide, any */
 	{ "LaN", SITE_BULK, SITE_NONE, "", "", "", -1 },
 	{ "C12A7:e-", SITE_BULK, SITE_NONE, "", "", "", -1 },
 	{ "Ru/C12A7:e-", SITE_NONE, SITE_NONE, "Ru", "C12A7", "", -1 },

@@ -18,7 +18,7 @@
 struct real_case {
 	const char *name;
 	const char *text;
-	const char *want[6];
+	const char *want[8];
 };
 
 #define DEG "\xC2\xB0"
@@ -65,6 +65,14 @@ static const struct real_case cases[] = {
 	  { "Ru/CeO2|rate_mmol_gcat_h=1.25|temperature_C=450|pressure_MPa=1", NULL } },
 	{ "t.md", "Ammonia synthesis over Co/MgO: 3.1 &micro;mol g<sup>&#8722;1</sup> s<sup>-1</sup> "
 	  "at 500 o C.", { "Co/MgO|rate_mmol_gcat_h=11.16|temperature_C=500", NULL } },
+	/* values with their unit in brackets after them */
+	{ "t.txt", "For NH3 synthesis, the rates of Ru/BaO and Ru/MgO were 4900 and 3720 (\xC2\xB5mol g" MINUS "1 h"
+	  MINUS "1) at 623 K, respectively.",
+	  { "Ru/BaO|rate_mmol_gcat_h=4.9|temperature_C=349.85", "Ru/MgO|rate_mmol_gcat_h=3.72", NULL } },
+	/* subscripts in parentheses as PubMed prints them */
+	{ "t.txt", "The Ru-loaded catalyst Ru/BaTiO(2.5)H(0.5)-TiH(2) exhibited high ammonia synthesis activity "
+	  "(3.05 mmol-NH(3) g(" MINUS "1) h(" MINUS "1) at 400 " DEG "C).",
+	  { "Ru/BaTiO2.5H0.5-TiH2|rate_mmol_gcat_h=3.05|temperature_C=400", NULL } },
 	/* kgf/cm2 for pressure; decimal commas where no thousands separator can stand */
 	{ "t.txt", "For NH3 synthesis, Fe-K2O/Al2O3 gave 3,5 mmol g" MINUS "1 h" MINUS "1 at 450 " DEG "C and "
 	  "100 kgf/cm2 (GHSV 60,000 h" MINUS "1). The activation energy of Fe-K2O/Al2O3 was 62,5 kJ mol" MINUS "1.",
@@ -103,6 +111,18 @@ static const struct real_case cases[] = {
 	{ "t.txt", "For NH3 synthesis, a 2.5 % Ru/MgAl2O4 catalyst gave 5.5 mmol g^-1 h^-1 and "
 	  "5%Co/C gave 0.5 mmol g^-1 h^-1 at 350 " DEG "C.",
 	  { "Ru/MgAl2O4|loading_wt=2.5|rate_mmol_gcat_h=5.5", "Co/C|loading_wt=5|rate_mmol_gcat_h=0.5", NULL } },
+	/* a loading written before one name is not the loading of another catalyst of the sentence */
+	{ "t.txt", "For NH3 synthesis, 5 wt% Ru/MgO gave 3.4 mmol g^-1 h^-1, more than Ru/Al2O3 "
+	  "(1.2 mmol g^-1 h^-1).",
+	  { "Ru/MgO|loading_wt=5|rate_mmol_gcat_h=3.4", "Ru/Al2O3|loading_wt=|rate_mmol_gcat_h=1.2", NULL } },
+	/* a promoter glued before a loading; promoters whose hyphen is suspended name one catalyst each */
+	{ "t.txt", "The rate of ammonia synthesis over 2Cs- and 1Ba-4 wt% Ru/Ba5Nb4O15 was 4.9 and 3.7 "
+	  "mmol g^-1 h^-1 at 0.1 MPa, respectively. K-, Cs- and Ba-promoted Ru/MgO gave 3.1, 5.2 and 4.4 "
+	  "mmol g^-1 h^-1, respectively.",
+	  { "2Cs-Ru/Ba5Nb4O15|loading_wt=4|promoter=Cs|rate_mmol_gcat_h=4.9",
+	    "1Ba-Ru/Ba5Nb4O15|loading_wt=4|promoter=Ba|rate_mmol_gcat_h=3.7",
+	    "K-promoted Ru/MgO|promoter=K|rate_mmol_gcat_h=3.1", "Cs-promoted Ru/MgO|promoter=Cs|rate_mmol_gcat_h=5.2",
+	    "Ba-promoted Ru/MgO|promoter=Ba|rate_mmol_gcat_h=4.4", NULL } },
 	/* a formula broken by PDF spacing is rejoined; a count that is a quantity's value is not */
 	{ "t.txt", "For NH3 synthesis, Ru/BaTiO 2.5 H 0.5 -TiH 2 gave 3.05 mmol-NH 3 g " MINUS "1 h " MINUS "1. "
 	  "Co/BaZrO 2.9 N 0.1 gave 1.2 mmol g^-1 h^-1, Ru/Ba(OH) 2 gave 0.8 mmol g^-1 h^-1, and "
@@ -131,6 +151,10 @@ static const struct real_case cases[] = {
 	/* a promoter written as a word belongs to the name; a ratio of elements is no catalyst */
 	{ "t.txt", "For NH3 synthesis, Cs-promoted Ru/MgO (Cs/Ru = 1) showed a rate of 12.3 mmol g^-1 h^-1 "
 	  "at 350 " DEG "C.", { "Cs-promoted Ru/MgO|promoter=Cs|rate_mmol_gcat_h=12.3", NULL } },
+	/* a name in brackets right after a value is that value's catalyst */
+	{ "t.txt", "For NH3 synthesis, the TOFs were 0.021 s" MINUS "1 (Ru/CeO2) and 0.009 s" MINUS "1 "
+	  "(Ru/MgO) at 400 " DEG "C.",
+	  { "Ru/CeO2|tof_s=0.021|temperature_C=400", "Ru/MgO|tof_s=0.009|temperature_C=400", NULL } },
 	/* "the catalyst" goes back to the one the paragraph named last */
 	{ "t.txt", "NH3 synthesis on Ru/BaO was studied. Its XRD pattern is flat. Next, the catalyst gave "
 	  "2.0 mmol g^-1 h^-1 at 400 " DEG "C.", { "Ru/BaO|rate_mmol_gcat_h=2", NULL } },

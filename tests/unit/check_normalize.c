@@ -37,6 +37,16 @@ static const struct fold_case fold_cases[] = {
 	{ "3 x 10(-3) s(-1)", "3 x 10^-3 s^-1" },
 	{ "2.1 \xC3\x97 10 \xE2\x88\x92" "4 s -1", "2.1 x 10^-4 s^-1" },
 	{ "Ru/C (-1) and 300 K - 400 K, NH 35", "Ru/C (-1) and 300 K - 400 K, NH 35" },
+	/* the signs of RSC's Advent fonts as pdftotext passes them on: control codes, older Latin-1 letters */
+	{ "(mM\x03 1 cm\x03 1) 0.06 s\xC3\x80" "1, 3.4 \xC3\x82 10\xC3\x80" "3 and 596 \xC3\x86 2 K at 400 \x05" "C",
+	  "(mM^-1 cm^-1) 0.06 s-1, 3.4 x 10-3 and 596 \xC2\xB1 2 K at 400 \xC2\xB0" "C" },
+	{ "\xC3\x80 la fin, \xC3\x82ge 3, Caf\xC3\x86 2", "\xC3\x80 la fin, \xC3\x82ge 3, Caf\xC3\x86 2" },
+	/* a thin space written out, as text copied from RSC's HTML has it */
+	{ "16[thin space (1/6-em)]817.3 \xC2\xB5mol h" "\xE2\x88\x92" "1 [thin] [12]", "16 817.3 umol h-1 [thin] [12]" },
+	/* subscripts in parentheses, as PubMed prints them; words and labels keep theirs */
+	{ "3.05 mmol-NH(3) g(\xE2\x88\x92" "1) over Ru/BaTiO(2.5)H(0.5)-TiH(2)",
+	  "3.05 mmol-NH3 g^-1 over Ru/BaTiO2.5H0.5-TiH2" },
+	{ "Table(2), Fig(3), Ru(1a), Ru@N-C(450) and NH(3)x", "Table(2), Fig(3), Ru(1a), Ru@N-C(450) and NH(3)x" },
 	/* approximately */
 	{ "\xE2\x88\xBC" "400 and \xE2\x89\x88" "5", "~400 and ~5" },
 	/* degree signs damaged by PDF or OCR text */

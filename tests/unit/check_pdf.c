@@ -5,7 +5,9 @@
  * heads and page numbers dropped, sub- and superscripts from size and
  * baseline (also a subscript and an exponent in one poppler word),
  * hyphenation joined or kept, ligatures and symbol fonts (also the
- * codes of Advent fonts, and superscripts boxed as tall as the line), table rows
+ * codes of Advent fonts, text or Greek in their PostScript fonts, and
+ * superscripts boxed as tall as the line, a line of nothing but scripts),
+ * table rows
  * against justified prose, page-line locators; and bad files refused.
  */
 #include <config.h>
@@ -278,6 +280,81 @@ START_TEST(test_advent_fonts_and_tall_script_boxes)
 }
 END_TEST
 
+START_TEST(test_advent_ps_fonts_text_or_greek)
+{
+	struct pages p;
+	struct document *doc;
+	float x;
+	size_t i, m;
+	/*
+	 * Cell Press sets its text in Advent PostScript fonts too: one that
+	 * sets words is text, one with a lone letter among them Greek
+	 * ("5 mM" with the m in the Greek font is 5 μM), a pi font's letter
+	 * (a bullet) neither.
+	 */
+	pages_init(&p);
+	x = put(&p, "d Metabolic trade-offs at 5 m", 50, 100, 10, 0);
+	m = p.n - 1;
+	put(&p, "M", x, 100, 10, 0);
+	for (i = 0; i < p.n; i++)
+		p.g[i].font = "ICBFFP+AdvPSA183";
+	p.g[0].font = "ICBFGB+AdvPSMPi6";
+	p.g[m].font = "ICBFGC+AdvPS4721B4";
+	end_line(&p);
+	doc = lay_out(&p);
+	ck_assert_str_eq(doc->blocks[0].text, "d Metabolic trade-offs at 5 \xCE\xBCM");
+	document_free(doc);
+}
+END_TEST
+
+/* A page whose first line is "Rate in mmol g", its scripts to follow. */
+static void rate_line(struct pages *p)
+{
+	pages_init(p);
+	line(p, "Rate in mmol g", 50, 100);
+}
+
+/* The page of rate_line reads "Rate in mmol g _{cat}⁻¹". */
+static void assert_cat_exponent(struct pages *p)
+{
+	struct document *doc = lay_out(p);
+	ck_assert_str_eq(doc->blocks[0].text, "Rate in mmol g _{cat}\xE2\x81\xBB\xC2\xB9");
+	document_free(doc);
+}
+
+START_TEST(test_line_of_scripts_only)
+{
+	struct pages p;
+	struct document *doc;
+	float x;
+	size_t i, first;
+	/* "mmol g" wrapped before its scripts: "cat" lowered, "-1" raised */
+	rate_line(&p);
+	x = put(&p, "cat", 50, 112 + 2, 7, 0);
+	put(&p, "-1", x, 112 - 3.5f, 7, 0);
+	end_line(&p);
+	assert_cat_exponent(&p);
+	/* the same as poppler boxes one word: both runs in one tall box */
+	rate_line(&p);
+	first = p.n;
+	put(&p, "cat-1", 50, 112, 7, 0);
+	for (i = first; i < p.n; i++) {
+		p.g[i].y1 = 112 - 9.5f;
+		p.g[i].y2 = 112 + 2.5f;
+	}
+	end_line(&p);
+	assert_cat_exponent(&p);
+	/* smaller text on one baseline under a line: no scripts */
+	rate_line(&p);
+	put(&p, "10 um", 50, 110, 6, 0);
+	end_line(&p);
+	doc = lay_out(&p);
+	ck_assert_uint_eq(doc->nblocks, 2);
+	ck_assert_str_eq(doc->blocks[1].text, "10 um");
+	document_free(doc);
+}
+END_TEST
+
 START_TEST(test_small_text_apart_is_no_script)
 {
 	struct pages p;
@@ -398,6 +475,8 @@ static Suite *pdf_suite(void)
 	tcase_add_test(tc, test_hyphenation);
 	tcase_add_test(tc, test_ligatures_and_symbol_font);
 	tcase_add_test(tc, test_advent_fonts_and_tall_script_boxes);
+	tcase_add_test(tc, test_advent_ps_fonts_text_or_greek);
+	tcase_add_test(tc, test_line_of_scripts_only);
 	tcase_add_test(tc, test_small_text_apart_is_no_script);
 	tcase_add_test(tc, test_table_rows_and_justified_prose);
 	tcase_add_test(tc, test_page_lines_count_per_page);
