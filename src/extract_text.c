@@ -59,6 +59,7 @@ struct para {
 	struct cite_mark *cites;
 	size_t ncites;
 	size_t *men_lo, *q_lo, *cite_lo;
+	size_t one_name;   /* mentions [0, one_name) all name the same catalyst */
 };
 
 /* How far lookups reach: items around a value, and bytes back for context words. */
@@ -350,6 +351,7 @@ static size_t loading_prefix(const char *t, size_t s, struct catinfo *ci)
 }
 
 static void find_mentions(struct extractor *ex, struct para *p);
+static void word_mentions(struct extractor *ex, struct para *p);
 
 static int is_alnum_c(int c)
 {
@@ -642,6 +644,47 @@ static void find_mentions(struct extractor *ex, struct para *p)
 		start = e;
 	}
 	alias_mentions(ex, p);
+	/* words name the catalysts of a paragraph that names none by formula */
+	if (!p->nmen)
+		word_mentions(ex, p);
+}
+
+/*
+ * Catalysts named in words, "a ruthenium single crystal", "cobalt
+ * nanoparticles" (XP_WORD_CAT), in a paragraph that names none by
+ * formula: named as written, with the metal the word names.
+ */
+static void word_mentions(struct extractor *ex, struct para *p)
+{
+	size_t start = 0, *ov, before = p->nmen, j, k;
+	while (start < p->len && xpat_match(ex, XP_WORD_CAT, p->t, p->len, start, &ov)) {
+		size_t s = ov[0], e = ov[1], ms = ov[2], ml = ov[3] - ov[2];
+		struct mention m;
+		char probe[64];
+		int clash = 0;
+		start = e;
+		for (j = 0; j < before && !clash; j++)
+			clash = p->men[j].start < e && s < p->men[j].end;
+		if (clash || e - s >= sizeof(m.ci.name))
+			continue;
+		for (k = 0; k < ARRAY_SIZE(metal_words); k++)
+			if (strlen(metal_words[k].word) == ml && !strncasecmp(p->t + ms, metal_words[k].word, ml))
+				break;
+		if (k == ARRAY_SIZE(metal_words))
+			continue;
+		/* what the words say (metal, site type), as the symbol would */
+		snprintf(probe, sizeof(probe), "%s%.*s", metal_words[k].sym, (int)(e - ms - ml), p->t + ms + ml);
+		memset(&m, 0, sizeof(m));
+		if (catalyst_analyze(probe, strlen(probe), &m.ci) < 0)
+			continue;
+		snprintf(m.ci.name, sizeof(m.ci.name), "%.*s", (int)(e - s), p->t + s);
+		m.start = s;
+		m.end = e;
+		p->men = xgrow(p->men, &p->amen, p->nmen + 1, sizeof(*p->men));
+		p->men[p->nmen++] = m;
+	}
+	if (p->nmen > before)
+		qsort(p->men, p->nmen, sizeof(*p->men), cmp_mention);
 }
 
 size_t extract_mentions(struct extractor *ex, const char *text, size_t len,
@@ -999,6 +1042,9 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 	/* "the catalyst", "this catalyst": the one the paragraph named last */
 	if (p->men_lo[s] > 0 && ctx_before(ex, p, XP_THE_CAT, s, r->q.start))
 		return &p->men[p->men_lo[s] - 1];
+	/* a paragraph about one catalyst: its values are that catalyst's */
+	if (p->men_lo[s] > 0 && p->men_lo[s] <= p->one_name)
+		return &p->men[p->men_lo[s] - 1];
 	return NULL;
 }
 
@@ -1281,6 +1327,9 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 	p.men_lo = sentence_ranges(&p, p.nmen, men_pos);
 	p.q_lo = sentence_ranges(&p, p.nq, q_pos);
 	p.cite_lo = sentence_ranges(&p, p.ncites, cite_pos);
+	for (p.one_name = p.nmen ? 1 : 0; p.one_name < p.nmen; p.one_name++)
+		if (strcmp(p.men[p.one_name].ci.name, p.men[0].ci.name))
+			break;
 
 	for (s = 0; s < p.nsent; s++) {
 		int respectively = sentence_has(&p, s, "respectively");

@@ -155,6 +155,15 @@ static const struct real_case cases[] = {
 	{ "t.txt", "For NH3 synthesis, the TOFs were 0.021 s" MINUS "1 (Ru/CeO2) and 0.009 s" MINUS "1 "
 	  "(Ru/MgO) at 400 " DEG "C.",
 	  { "Ru/CeO2|tof_s=0.021|temperature_C=400", "Ru/MgO|tof_s=0.009|temperature_C=400", NULL } },
+	/* a catalyst named in words, in a paragraph that names none by formula */
+	{ "t.txt", "For ammonia synthesis, a ruthenium single crystal gave a TOF of 0.02 s^-1 at 673 K.\n\n"
+	  "Cobalt nanoparticles showed an activation energy of 95 kJ mol^-1 in NH3 synthesis.",
+	  { "ruthenium single crystal|metals=Ru|tof_s=0.02", "Cobalt nanoparticles|metals=Co|site_type=NP|ea_kJ_mol=95",
+	    NULL } },
+	/* the values of a paragraph that names one catalyst are its own; of one that names two, nobody's */
+	{ "t.txt", "NH3 synthesis over Ru/BaO was studied. Its XRD pattern is flat. The TOF was 0.05 s^-1 at "
+	  "400 " DEG "C.\n\nRu/BaO and Ru/MgO were studied. Their XRD patterns are flat. The TOF was 0.07 s^-1.",
+	  { "Ru/BaO|tof_s=0.05|temperature_C=400", NULL } },
 	/* "the catalyst" goes back to the one the paragraph named last */
 	{ "t.txt", "NH3 synthesis on Ru/BaO was studied. Its XRD pattern is flat. Next, the catalyst gave "
 	  "2.0 mmol g^-1 h^-1 at 400 " DEG "C.", { "Ru/BaO|rate_mmol_gcat_h=2", NULL } },
