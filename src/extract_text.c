@@ -570,6 +570,50 @@ static size_t broken_tail(const char *t, size_t len, size_t s, size_t e, char *o
 	return counts ? end : e;
 }
 
+/*
+ * After a metal's name ending at e: " supported on CeO2", " loaded on
+ * the MgO", " on CeO2" (one word, a formula: a capital and a digit or a
+ * second capital).  Returns the end of the support (its start in *fs), or 0.
+ */
+static size_t support_after(const char *t, size_t len, size_t e, size_t *fs)
+{
+	static const char *const verbs[] = { "supported", "loaded", "deposited", "dispersed", "anchored",
+					     "immobilized", "immobilised" };
+	size_t k = e, j, caps = 0, digits = 0;
+	if (k >= len || t[k] != ' ')
+		return 0;
+	k++;
+	for (j = 0; j < ARRAY_SIZE(verbs); j++) {
+		size_t n = strlen(verbs[j]);
+		if (len - k > n && !memcmp(t + k, verbs[j], n) && t[k + n] == ' ') {
+			k += n + 1;
+			break;
+		}
+	}
+	if (len - k > 3 && !memcmp(t + k, "on ", 3))
+		k += 3;
+	else if (len - k > 5 && !memcmp(t + k, "onto ", 5))
+		k += 5;
+	else
+		return 0;
+	if (len - k > 4 && !memcmp(t + k, "the ", 4))
+		k += 4;
+	*fs = k;
+	if (k >= len || !is_upper((unsigned char)t[k]))
+		return 0;
+	while (k < len && (is_alnum_c((unsigned char)t[k]) || t[k] == '-' || t[k] == '(' || t[k] == ')' ||
+			   (t[k] == '.' && k + 1 < len && is_digit((unsigned char)t[k + 1])))) {
+		caps += is_upper((unsigned char)t[k]);
+		digits += is_digit((unsigned char)t[k]);
+		k++;
+	}
+	while (k > *fs && (t[k - 1] == '-' || t[k - 1] == '('))
+		k--;
+	if (k < len && (is_lower((unsigned char)t[k]) || t[k] == '/' || t[k] == '@'))
+		return 0;
+	return caps >= 2 || (caps && digits) ? k : 0;
+}
+
 static void find_mentions(struct extractor *ex, struct para *p)
 {
 	size_t start = 0, *ov;
@@ -608,6 +652,18 @@ static void find_mentions(struct extractor *ex, struct para *p)
 				m.end = e = te;
 			} else {
 				ok = catalyst_analyze(p->t + s, e - s, &m.ci) == 0;
+			}
+			/* "Ru supported on CeO2", "Ru clusters on CeO2": Ru/CeO2, Ru clusters/CeO2 */
+			if (ok && !memchr(f, '/', fl) && !memchr(f, '@', fl) && !m.ci.support[0]) {
+				size_t fs, fe = support_after(p->t, p->len, e, &fs);
+				if (fe && (e - s) + 1 + (fe - fs) < sizeof(joined)) {
+					snprintf(joined, sizeof(joined), "%.*s/%.*s", (int)(e - s), p->t + s,
+						 (int)(fe - fs), p->t + fs);
+					if (catalyst_analyze(joined, strlen(joined), &m.ci) == 0) {
+						m.end = e = fe;
+						formula_like = 1;
+					}
+				}
 			}
 			/* a bare symbol ("Co", "Ru") is a metal, not a catalyst */
 			for (k = 0; k < fl; k++)

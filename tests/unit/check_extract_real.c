@@ -155,6 +155,11 @@ static const struct real_case cases[] = {
 	{ "t.txt", "For NH3 synthesis, the TOFs were 0.021 s" MINUS "1 (Ru/CeO2) and 0.009 s" MINUS "1 "
 	  "(Ru/MgO) at 400 " DEG "C.",
 	  { "Ru/CeO2|tof_s=0.021|temperature_C=400", "Ru/MgO|tof_s=0.009|temperature_C=400", NULL } },
+	/* a metal "supported on" (or "on") a support is named metal/support; other "on"s are not */
+	{ "t.txt", "For NH3 synthesis, Ru supported on CeO2 gave 3.1 mmol g^-1 h^-1 at 400 " DEG "C and Ru clusters "
+	  "on the MgO 2.2 mmol g^-1 h^-1. The adsorption of N2 on Ru/C was fast and Ru on carbon gave 1.0 mmol g^-1 h^-1.",
+	  { "Ru/CeO2|support=CeO2|rate_mmol_gcat_h=3.1", "Ru clusters/MgO|support=MgO|site_type=SCC|rate_mmol_gcat_h=2.2",
+	    "Ru/C|rate_mmol_gcat_h=1", NULL } },
 	/* a catalyst named in words, in a paragraph that names none by formula */
 	{ "t.txt", "For ammonia synthesis, a ruthenium single crystal gave a TOF of 0.02 s^-1 at 673 K.\n\n"
 	  "Cobalt nanoparticles showed an activation energy of 95 kJ mol^-1 in NH3 synthesis.",
