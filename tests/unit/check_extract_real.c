@@ -94,6 +94,24 @@ static const struct real_case cases[] = {
 	  { "Ru/CeO2-r|loading_wt=1.0|temperature_C=399.85|pressure_MPa=1|rate_mmol_gcat_h=4.35|ea_kJ_mol=72",
 	    "Ru/CeO2-c|rate_mmol_gcat_h=2.11|ea_kJ_mol=",
 	    "Ru/CeO2-o|loading_wt=|temperature_C=349.85|rate_mmol_gcat_h=0.98|ea_kJ_mol=85", NULL } },
+	/*
+	 * one cell per line, as plain pdftotext prints a table: headers then
+	 * rows; headers then column by column; each column under its header
+	 * (the reading that keeps each column's numbers alike)
+	 */
+	{ "t.txt", "Ammonia synthesis over Ru/CeO2.\n\nTable 2. NH3 synthesis rates.\nCatalyst\nRate\n(\xC2\xB5mol g" MINUS "1 h"
+	  MINUS "1)\nTOF (s" MINUS "1)\nRu/CeO2-r\n4350\n0.012\nRu/CeO2-c\n2110\n\xE2\x80\x93\n\nThe rates follow the "
+	  "oxygen vacancies of the supports, as Raman spectra show.\n",
+	  { "Ru/CeO2-r|rate_mmol_gcat_h=4.35|tof_s=0.012", "Ru/CeO2-c|rate_mmol_gcat_h=2.11|tof_s=", NULL } },
+	{ "t.txt", "Ammonia synthesis over Ru/CeO2.\n\nTable 2. NH3 synthesis rates.\n\nCatalyst\nRate (\xC2\xB5mol g" MINUS
+	  "1 h" MINUS "1)\nTOF (s" MINUS "1)\nRu/CeO2-r\nRu/CeO2-c\nRu/CeO2-o\n4350\n2110\n980\n0.012\n0.010\n0.008\n",
+	  { "Ru/CeO2-r|rate_mmol_gcat_h=4.35|tof_s=0.012", "Ru/CeO2-c|rate_mmol_gcat_h=2.11|tof_s=0.01",
+	    "Ru/CeO2-o|rate_mmol_gcat_h=0.98|tof_s=0.008", NULL } },
+	{ "t.txt", "Ammonia synthesis over Ru/CeO2.\n\nTable 2. NH3 synthesis rates.\n\nCatalyst\nRu/CeO2-r\nRu/CeO2-c\n\n"
+	  "Rate (\xC2\xB5mol g" MINUS "1 h" MINUS "1)\n4350\n2110\n\nTOF (s" MINUS "1)\n0.012\n0.010\n\n"
+	  "a Reaction conditions: 400 " DEG "C, 1 MPa.\n",
+	  { "Ru/CeO2-r|rate_mmol_gcat_h=4.35|tof_s=0.012|temperature_C=400|pressure_MPa=1",
+	    "Ru/CeO2-c|rate_mmol_gcat_h=2.11|tof_s=0.01", NULL } },
 	/* an HTML table in Markdown: inline tags in headers and cells, a footnote in <sup> */
 	{ "t.md", "# Ammonia synthesis over promoted Ru\n\nTable 1. NH3 synthesis over the catalysts.\n\n"
 	  "<table><tr><th>Catalyst</th><th>Rate (&mu;mol g<sup>-1</sup> h<sup>-1</sup>)</th>"
