@@ -1385,13 +1385,16 @@ static int loading_is_of(const struct para *p, const struct mention *m, const st
 static void record_loadings(struct extractor *ex, const struct para *p)
 {
 	size_t s, i;
-	for (i = 0; i < p->nmen; i++)
-		stated_loading(ex, p->men[i].ci.name, p->men[i].ci.loading);
 	for (s = 0; s < p->nsent; s++) {
 		const struct mention *m;
 		const struct qty *load = NULL;
 		char nb[NUM_BUFSZ];
 		int nload = 0;
+		/* what a sentence that cites a paper states is that paper's */
+		if (p->cite_lo[s + 1] > p->cite_lo[s])
+			continue;
+		for (i = p->men_lo[s]; i < p->men_lo[s + 1]; i++)
+			stated_loading(ex, p->men[i].ci.name, p->men[i].ci.loading);
 		if (p->men_lo[s + 1] - p->men_lo[s] != 1)
 			continue;
 		m = &p->men[p->men_lo[s]];
@@ -1440,11 +1443,18 @@ static void loadings_only(struct extractor *ex)
 		p.nsent = max;
 	find_mentions(ex, &p);
 	if (p.nmen) {
+		p.cites = xmalloc(max * sizeof(*p.cites));
+		p.ncites = cite_scan(p.t, p.len, p.cites, max);
+		if (p.ncites > max)
+			p.ncites = max;
 		find_quantities(ex, &p);
 		p.men_lo = sentence_ranges(&p, p.nmen, men_pos);
 		p.q_lo = sentence_ranges(&p, p.nq, q_pos);
+		p.cite_lo = sentence_ranges(&p, p.ncites, cite_pos);
 		record_loadings(ex, &p);
 	}
+	free(p.cites);
+	free(p.cite_lo);
 	free(p.sent);
 	free(p.men);
 	free(p.qs);
@@ -1482,7 +1492,8 @@ void extract_fill_loadings(struct extractor *ex, struct entry_set *set, size_t f
 	for (i = first; i < set->n; i++) {
 		struct entry *e = &set->v[i];
 		struct stated_loading key, *hit;
-		if (entry_get(e, COL_LOADING_WT)[0])
+		/* a value cited from another paper is of that paper's catalyst */
+		if (entry_get(e, COL_LOADING_WT)[0] || entry_get(e, COL_REF)[0])
 			continue;
 		snprintf(key.name, sizeof(key.name), "%s", entry_get(e, COL_CATALYST));
 		hit = bsearch(&key, ex->loads, ex->nloads, sizeof(*ex->loads), cmp_loading);
