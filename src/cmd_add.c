@@ -189,7 +189,7 @@ static int run(int argc, char **argv)
 	struct file_lock *lock = NULL;
 	struct entry_set cur, fresh;
 	struct corpus_merge_stats st;
-	struct buf before = BUF_INIT, after = BUF_INIT;
+	struct buf after = BUF_INIT;
 	size_t len;
 	int c, existed = 0, status = EXIT_INPUT, changed, key_from_doi = 0;
 
@@ -295,16 +295,21 @@ static int run(int argc, char **argv)
 			error("%s cannot be read whole; fix it first (nothing was changed)", entries_path);
 			goto out;
 		}
-		entries_format(&cur, &before);
+	}
+	corpus_merge_extraction(&cur, &fresh, key, &st);
+	entry_set_release(&fresh);   /* its rows are in cur now: memory for one set */
+	entries_format(&cur, &after);
+	/* Written only when its bytes change (compared with the file in pieces). */
+	changed = !file_has_bytes(entries_path, buf_str(&after), after.len);
+	/* A merge too large to read back is refused before anything is stored. */
+	if (changed && entries_check_size(entries_path, after.len) < 0) {
+		error("%s: not added; the corpus is unchanged", paper);
+		goto out;
 	}
 	if (check_stored_once(paper, root, key, ext, data, len, doi) < 0 ||
 	    corpus_store_paper(root, key, ext, data, len, &existed) < 0)
 		goto out;
-
-	corpus_merge_extraction(&cur, &fresh, key, &st);
-	entries_format(&cur, &after);
-	changed = before.len != after.len || memcmp(buf_str(&before), buf_str(&after), after.len) != 0;
-	if (changed && entries_write(entries_path, &cur) < 0) {
+	if (changed && file_write_atomic(entries_path, buf_str(&after), after.len) < 0) {
 		/* The paper and its entries go in together or not at all. */
 		if (!existed) {
 			char *paper_path = corpus_paper_path(root, key, ext);
@@ -326,7 +331,6 @@ out:
 	file_lock_release(lock);
 	free(lock_path);
 	free(who);
-	buf_release(&before);
 	buf_release(&after);
 	entry_set_release(&cur);
 	entry_set_release(&fresh);

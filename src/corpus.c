@@ -211,10 +211,7 @@ static void copy_entry(struct entry *dst, const struct entry_set *to,
 		       const struct entry_set *from, const struct entry *e)
 {
 	size_t k;
-	for (k = 0; k < ENTRY_NCOLS; k++) {
-		free(dst->f[k]);
-		dst->f[k] = xstrdup(e->f[k]);
-	}
+	entry_set_fields(dst, NULL, e->f, ENTRY_NCOLS);
 	for (k = 0; k < to->nextra; k++) {
 		long j = find_name(from->extra_names, from->nextra, to->extra_names[k]);
 		if (j >= 0 && (size_t)j < e->nextra) {
@@ -225,6 +222,15 @@ static void copy_entry(struct entry *dst, const struct entry_set *to,
 	if (e->raw && same_layout(to, from)) {
 		dst->raw = xstrndup(e->raw, e->rawlen);
 		dst->rawlen = e->rawlen;
+	} else if (e->canon && same_layout(to, from)) {
+		/* its bytes as read: canonical in from, whose line end may not be to's */
+		if (from->crlf == to->crlf) {
+			dst->canon = 1;
+		} else {
+			struct buf b = BUF_INIT;
+			entries_format_row(from, e, version_of(from), &b);
+			dst->raw = buf_detach(&b, &dst->rawlen);
+		}
 	}
 	dst->line = e->line;
 }

@@ -67,6 +67,7 @@ struct reader {
 	/* the layout of the file: its schema columns in order */
 	enum entry_col lay[ENTRY_NCOLS];
 	size_t nschema;
+	struct buf row;      /* scratch: a row in canonical form */
 };
 
 static int too_many(struct reader *r)
@@ -247,15 +248,14 @@ static int check_header(struct reader *r, struct entry_set *s, long line)
 static void move_fields(struct reader *r, struct entry *e, size_t nextra)
 {
 	size_t k;
-	for (k = 0; k < r->nschema; k++) {
-		free(e->f[r->lay[k]]);
-		e->f[r->lay[k]] = r->fs.v[k];
-	}
+	entry_set_fields(e, r->lay, r->fs.v, r->nschema);
+	for (k = 0; k < r->nschema; k++)
+		free(r->fs.v[k]);
 	for (k = 0; k < nextra; k++) {
 		free(e->extra[k]);
 		e->extra[k] = r->fs.v[r->nschema + k];
 	}
-	r->fs.n = 0;   /* the strings now belong to the entry */
+	r->fs.n = 0;   /* the strings are the entry's, or freed */
 }
 
 static void take_row(struct reader *r, struct entry_set *s, const char *rec, size_t reclen,
@@ -263,9 +263,16 @@ static void take_row(struct reader *r, struct entry_set *s, const char *rec, siz
 {
 	struct entry *e = entry_set_append(s);
 	move_fields(r, e, s->nextra);
+	e->line = line;
+	/* The record's bytes are kept only when writing the row anew would change them. */
+	r->row.len = 0;
+	entries_format_row(s, e, s->version ? s->version : ENTRY_SCHEMA_VERSION, &r->row);
+	if (r->row.len == reclen && memcmp(r->row.data, rec, reclen) == 0) {
+		e->canon = 1;
+		return;
+	}
 	e->raw = xstrndup(rec, reclen);
 	e->rawlen = reclen;
-	e->line = line;
 }
 
 int entries_parse(const char *name, const char *data, size_t len, struct entry_set *s,
@@ -402,6 +409,7 @@ int entries_parse(const char *name, const char *data, size_t len, struct entry_s
 	}
 	fields_clear(&r.fs);
 	free(r.fs.v);
+	buf_release(&r.row);
 	csv_free(&r.p);
 	return failed ? -1 : 0;
 }
@@ -617,7 +625,7 @@ void entries_format_header(const struct entry_set *s, struct buf *out)
 void entries_format_rows(const struct entry_set *s, struct buf *out)
 {
 	const char *eol = s->crlf ? "\r\n" : "\n";
-	size_t i, k, n;
+	size_t i;
 	int v = entries_version_out(s);
 	/* rows as read, unless the file moves to another version */
 	int keep_raw = v == (s->version ? s->version : ENTRY_SCHEMA_VERSION);
@@ -631,19 +639,25 @@ void entries_format_rows(const struct entry_set *s, struct buf *out)
 			buf_add(out, e->raw, e->rawlen);
 			continue;
 		}
-		for (k = 0, n = 0; k < ENTRY_NCOLS; k++) {
-			if (entry_cols[k].since > v)
-				continue;
-			if (n++)
-				buf_addch(out, ',');
-			csv_add_field(out, e->f[k]);
-		}
-		for (k = 0; k < s->nextra; k++) {
-			buf_addch(out, ',');
-			csv_add_field(out, k < e->nextra ? e->extra[k] : "");
-		}
-		buf_addstr(out, eol);
+		entries_format_row(s, e, v, out);
 	}
+}
+
+void entries_format_row(const struct entry_set *s, const struct entry *e, int v, struct buf *out)
+{
+	size_t k, n;
+	for (k = 0, n = 0; k < ENTRY_NCOLS; k++) {
+		if (entry_cols[k].since > v)
+			continue;
+		if (n++)
+			buf_addch(out, ',');
+		csv_add_field(out, e->f[k]);
+	}
+	for (k = 0; k < s->nextra; k++) {
+		buf_addch(out, ',');
+		csv_add_field(out, k < e->nextra ? e->extra[k] : "");
+	}
+	buf_addstr(out, s->crlf ? "\r\n" : "\n");
 }
 
 void entries_format(const struct entry_set *s, struct buf *out)
@@ -652,12 +666,21 @@ void entries_format(const struct entry_set *s, struct buf *out)
 	entries_format_rows(s, out);
 }
 
+int entries_check_size(const char *path, size_t len)
+{
+	if (len <= (size_t)FILE_READ_MAX)
+		return 0;
+	fprintf(stderr, "%s: error: the entries would take %zu bytes, more than the %d MiB "
+		"nh3cat reads back; not written\n", path, len, FILE_READ_MAX >> 20);
+	return -1;
+}
+
 int entries_write(const char *path, const struct entry_set *s)
 {
 	struct buf out = BUF_INIT;
 	int rc;
 	entries_format(s, &out);
-	rc = file_write_atomic(path, buf_str(&out), out.len);
+	rc = entries_check_size(path, out.len) < 0 ? -1 : file_write_atomic(path, buf_str(&out), out.len);
 	buf_release(&out);
 	return rc;
 }

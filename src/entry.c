@@ -126,12 +126,25 @@ int entry_ext_col_known(const char *name)
 	return 0;
 }
 
+/* The one "" of every empty field not in a block (never written into). */
+static char empty_field[1];
+
+/* Release field c, when it was allocated alone. */
+static void field_drop(struct entry *e, size_t c)
+{
+	if (e->own & (1u << c))
+		free(e->f[c]);
+	e->own &= ~(1u << c);
+	e->f[c] = empty_field;
+}
+
 void entry_init(struct entry *e, size_t nextra)
 {
 	size_t i;
+	_Static_assert(ENTRY_NCOLS <= 32, "struct entry's own has a bit per column");
 	memset(e, 0, sizeof(*e));
 	for (i = 0; i < ENTRY_NCOLS; i++)
-		e->f[i] = xstrdup("");
+		e->f[i] = empty_field;
 	e->nextra = nextra;
 	if (nextra) {
 		e->extra = xcalloc(nextra, sizeof(char *));
@@ -144,12 +157,37 @@ void entry_release(struct entry *e)
 {
 	size_t i;
 	for (i = 0; i < ENTRY_NCOLS; i++)
-		free(e->f[i]);
+		field_drop(e, i);
+	free(e->cells);
 	for (i = 0; i < e->nextra; i++)
 		free(e->extra[i]);
 	free(e->extra);
 	free(e->raw);
 	memset(e, 0, sizeof(*e));
+}
+
+void entry_set_fields(struct entry *e, const enum entry_col *cols, char *const *vals, size_t n)
+{
+	size_t k, total = 0, off = 0;
+	char *block;
+	if (e->cells) {
+		/* Fields may point into the block it has: these go one by one. */
+		for (k = 0; k < n; k++)
+			entry_set(e, cols ? cols[k] : (enum entry_col)k, vals[k]);
+		return;
+	}
+	for (k = 0; k < n; k++)
+		total += strlen(vals[k]) + 1;
+	block = xmalloc(total ? total : 1);
+	for (k = 0; k < n; k++) {
+		size_t c = cols ? (size_t)cols[k] : k, len = strlen(vals[k]);
+		field_drop(e, c);
+		memcpy(block + off, vals[k], len + 1);
+		if (len)
+			e->f[c] = block + off;
+		off += len + 1;
+	}
+	e->cells = block;
 }
 
 const char *entry_get(const struct entry *e, enum entry_col c)
@@ -159,6 +197,7 @@ const char *entry_get(const struct entry *e, enum entry_col c)
 
 static void entry_touch(struct entry *e)
 {
+	e->canon = 0;
 	free(e->raw);
 	e->raw = NULL;
 	e->rawlen = 0;
@@ -168,8 +207,11 @@ void entry_set(struct entry *e, enum entry_col c, const char *value)
 {
 	if (str_eq(e->f[c], value))
 		return;
-	free(e->f[c]);
-	e->f[c] = xstrdup(value);
+	field_drop(e, c);
+	if (*value) {
+		e->f[c] = xstrdup(value);
+		e->own |= 1u << c;
+	}
 	entry_touch(e);
 }
 

@@ -120,11 +120,32 @@ int entry_col_find(const char *name);
  */
 int entry_ext_col_known(const char *name);
 
+/*
+ * An entry's fields.  The fields of a row as read live in one block
+ * (cells: its strings end to end), an empty field is a shared "", and a
+ * field set since (entry_set) is allocated alone (bit c of own): a row
+ * costs one allocation for its cells, not one per column.  Change fields
+ * through entry_set and entry_set_fields only; never free or write into
+ * f[c].  Moving a struct entry by value moves its ownership.
+ */
 struct entry {
 	char *f[ENTRY_NCOLS];   /* never NULL; "" when empty */
+	char *cells;            /* the block the fields as read point into, or NULL */
+	unsigned own;           /* bit c set: f[c] is allocated alone */
+	/*
+	 * 1: read unedited, and the record as read was the entry's canonical
+	 * form in its set (entries_format_row), so raw was not kept: its bytes
+	 * are written again all the same.  Cleared by any edit.
+	 */
+	unsigned canon;
 	char **extra;           /* nextra values for the set's extra columns */
 	size_t nextra;
-	char *raw;              /* the record as read, terminator included; NULL once edited */
+	/*
+	 * The record as read, terminator included, when it differs from the
+	 * canonical form (quotes not needed, another line end); NULL once
+	 * edited, or when canon.
+	 */
+	char *raw;
 	size_t rawlen;
 	long line;              /* first line of the record in its file, 0 if new */
 };
@@ -146,6 +167,12 @@ void entry_release(struct entry *e);
 const char *entry_get(const struct entry *e, enum entry_col c);
 /* Replace a field (copying value); the entry is then written canonically. */
 void entry_set(struct entry *e, enum entry_col c, const char *value);
+/*
+ * Set the n fields cols[k] (all columns in file order when cols is NULL)
+ * to copies of vals[k], held in one block; the other fields are left as
+ * they are.  The record as read (raw) is kept: this is how a row is read.
+ */
+void entry_set_fields(struct entry *e, const enum entry_col *cols, char *const *vals, size_t n);
 /*
  * Set a numeric field as a plain decimal.  Returns 0, or -1 (the field
  * left as it was) when v is outside the magnitudes an entry holds
@@ -216,10 +243,24 @@ void csv_add_field(struct buf *out, const char *s);
  * written anew, every cell unchanged.
  */
 int entries_version_out(const struct entry_set *s);
+/*
+ * Append e as a row of s in canonical form, in schema version v (fields
+ * quoted only when needed, s's extra columns, s's line end).
+ */
+void entries_format_row(const struct entry_set *s, const struct entry *e, int v, struct buf *out);
 /* The two halves of entries_format, for writers that stream rows. */
 void entries_format_header(const struct entry_set *s, struct buf *out);
 void entries_format_rows(const struct entry_set *s, struct buf *out);
-/* Write s to path atomically (temporary file, fsync, rename).  0 or -1. */
+/*
+ * An entries file of len bytes at path can be written: 0, or -1 after
+ * "PATH: error: ..." when len is over FILE_READ_MAX, the most nh3cat reads
+ * back (util.h), so that no command writes a file the next one refuses.
+ */
+int entries_check_size(const char *path, size_t len);
+/*
+ * Write s to path atomically (temporary file, fsync, rename).  0 or -1;
+ * refused, path untouched, when over FILE_READ_MAX (entries_check_size).
+ */
 int entries_write(const char *path, const struct entry_set *s);
 /* Write s to an open stream ("-" for stdout uses this).  0 or -1. */
 int entries_write_stream(FILE *f, const struct entry_set *s);

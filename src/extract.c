@@ -88,6 +88,10 @@ static const char *const patterns[XP_NPATTERNS] = {
 	[XP_NH3_WORD] = "(?i)\\bNH ?3\\b|NH\u2083|ammonia",
 	/* counted only in a document that never names ammonia: NH3 catalysts sinter too */
 	[XP_MATERIALS] = "(?i)\\bsinter|\\bdiffusion coefficient|\\bcreep\\b|grain growth|densification",
+	/* an active metal in words and what it is made into (metal_words in extract_text.c) */
+	[XP_WORD_CAT] = "(?i)\\b(?<metal>ruthenium|cobalt|iron|nickel|molybdenum|rhodium|osmium|rhenium|"
+	"platinum|palladium|iridium)(?: metal)? (?:single[- ]crystal|catalyst|nanoparticles|particles|"
+	"nanoclusters|clusters|powder|black|sponge|foil|film|wire)\\b",
 	[XP_THE_CAT] = "(?i)\\b(?:the|this|our|the present|the same) (?:catalyst|material|sample)\\b",
 	[XP_OTHER_CAT] = "(?i)\\b(?!(?:the|this|that|these|those|our|its|their|same|above|former|latter|"
 	"said|each|both|all|best|optimal|optimized|optimised)\\b)[A-Za-z0-9-]+ (?:catalysts?|samples?)\\b",

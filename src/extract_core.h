@@ -39,6 +39,7 @@ enum xpat {
 	XP_BOUND,        /* "below", "less than", "<" just before a value: a bound, not a value */
 	XP_NH3_WORD,     /* NH3 or ammonia named (canonical text) */
 	XP_MATERIALS,    /* sintering, diffusion, creep: processes of materials with rates and Ea */
+	XP_WORD_CAT,     /* "ruthenium single crystal", "cobalt nanoparticles": a catalyst named in words */
 	XP_NPATTERNS
 };
 

@@ -59,6 +59,7 @@ struct para {
 	struct cite_mark *cites;
 	size_t ncites;
 	size_t *men_lo, *q_lo, *cite_lo;
+	size_t one_name;   /* mentions [0, one_name) all name the same catalyst */
 };
 
 /* How far lookups reach: items around a value, and bytes back for context words. */
@@ -350,6 +351,7 @@ static size_t loading_prefix(const char *t, size_t s, struct catinfo *ci)
 }
 
 static void find_mentions(struct extractor *ex, struct para *p);
+static void word_mentions(struct extractor *ex, struct para *p);
 
 static int is_alnum_c(int c)
 {
@@ -568,6 +570,50 @@ static size_t broken_tail(const char *t, size_t len, size_t s, size_t e, char *o
 	return counts ? end : e;
 }
 
+/*
+ * After a metal's name ending at e: " supported on CeO2", " loaded on
+ * the MgO", " on CeO2" (one word, a formula: a capital and a digit or a
+ * second capital).  Returns the end of the support (its start in *fs), or 0.
+ */
+static size_t support_after(const char *t, size_t len, size_t e, size_t *fs)
+{
+	static const char *const verbs[] = { "supported", "loaded", "deposited", "dispersed", "anchored",
+					     "immobilized", "immobilised" };
+	size_t k = e, j, caps = 0, digits = 0;
+	if (k >= len || t[k] != ' ')
+		return 0;
+	k++;
+	for (j = 0; j < ARRAY_SIZE(verbs); j++) {
+		size_t n = strlen(verbs[j]);
+		if (len - k > n && !memcmp(t + k, verbs[j], n) && t[k + n] == ' ') {
+			k += n + 1;
+			break;
+		}
+	}
+	if (len - k > 3 && !memcmp(t + k, "on ", 3))
+		k += 3;
+	else if (len - k > 5 && !memcmp(t + k, "onto ", 5))
+		k += 5;
+	else
+		return 0;
+	if (len - k > 4 && !memcmp(t + k, "the ", 4))
+		k += 4;
+	*fs = k;
+	if (k >= len || !is_upper((unsigned char)t[k]))
+		return 0;
+	while (k < len && (is_alnum_c((unsigned char)t[k]) || t[k] == '-' || t[k] == '(' || t[k] == ')' ||
+			   (t[k] == '.' && k + 1 < len && is_digit((unsigned char)t[k + 1])))) {
+		caps += is_upper((unsigned char)t[k]);
+		digits += is_digit((unsigned char)t[k]);
+		k++;
+	}
+	while (k > *fs && (t[k - 1] == '-' || t[k - 1] == '('))
+		k--;
+	if (k < len && (is_lower((unsigned char)t[k]) || t[k] == '/' || t[k] == '@'))
+		return 0;
+	return caps >= 2 || (caps && digits) ? k : 0;
+}
+
 static void find_mentions(struct extractor *ex, struct para *p)
 {
 	size_t start = 0, *ov;
@@ -607,6 +653,18 @@ static void find_mentions(struct extractor *ex, struct para *p)
 			} else {
 				ok = catalyst_analyze(p->t + s, e - s, &m.ci) == 0;
 			}
+			/* "Ru supported on CeO2", "Ru clusters on CeO2": Ru/CeO2, Ru clusters/CeO2 */
+			if (ok && !memchr(f, '/', fl) && !memchr(f, '@', fl) && !m.ci.support[0]) {
+				size_t fs, fe = support_after(p->t, p->len, e, &fs);
+				if (fe && (e - s) + 1 + (fe - fs) < sizeof(joined)) {
+					snprintf(joined, sizeof(joined), "%.*s/%.*s", (int)(e - s), p->t + s,
+						 (int)(fe - fs), p->t + fs);
+					if (catalyst_analyze(joined, strlen(joined), &m.ci) == 0) {
+						m.end = e = fe;
+						formula_like = 1;
+					}
+				}
+			}
 			/* a bare symbol ("Co", "Ru") is a metal, not a catalyst */
 			for (k = 0; k < fl; k++)
 				if (f[k] == '/' || f[k] == '@' || f[k] == '-' || is_digit((unsigned char)f[k]))
@@ -642,6 +700,47 @@ static void find_mentions(struct extractor *ex, struct para *p)
 		start = e;
 	}
 	alias_mentions(ex, p);
+	/* words name the catalysts of a paragraph that names none by formula */
+	if (!p->nmen)
+		word_mentions(ex, p);
+}
+
+/*
+ * Catalysts named in words, "a ruthenium single crystal", "cobalt
+ * nanoparticles" (XP_WORD_CAT), in a paragraph that names none by
+ * formula: named as written, with the metal the word names.
+ */
+static void word_mentions(struct extractor *ex, struct para *p)
+{
+	size_t start = 0, *ov, before = p->nmen, j, k;
+	while (start < p->len && xpat_match(ex, XP_WORD_CAT, p->t, p->len, start, &ov)) {
+		size_t s = ov[0], e = ov[1], ms = ov[2], ml = ov[3] - ov[2];
+		struct mention m;
+		char probe[64];
+		int clash = 0;
+		start = e;
+		for (j = 0; j < before && !clash; j++)
+			clash = p->men[j].start < e && s < p->men[j].end;
+		if (clash || e - s >= sizeof(m.ci.name))
+			continue;
+		for (k = 0; k < ARRAY_SIZE(metal_words); k++)
+			if (strlen(metal_words[k].word) == ml && !strncasecmp(p->t + ms, metal_words[k].word, ml))
+				break;
+		if (k == ARRAY_SIZE(metal_words))
+			continue;
+		/* what the words say (metal, site type), as the symbol would */
+		snprintf(probe, sizeof(probe), "%s%.*s", metal_words[k].sym, (int)(e - ms - ml), p->t + ms + ml);
+		memset(&m, 0, sizeof(m));
+		if (catalyst_analyze(probe, strlen(probe), &m.ci) < 0)
+			continue;
+		snprintf(m.ci.name, sizeof(m.ci.name), "%.*s", (int)(e - s), p->t + s);
+		m.start = s;
+		m.end = e;
+		p->men = xgrow(p->men, &p->amen, p->nmen + 1, sizeof(*p->men));
+		p->men[p->nmen++] = m;
+	}
+	if (p->nmen > before)
+		qsort(p->men, p->nmen, sizeof(*p->men), cmp_mention);
 }
 
 size_t extract_mentions(struct extractor *ex, const char *text, size_t len,
@@ -999,6 +1098,9 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 	/* "the catalyst", "this catalyst": the one the paragraph named last */
 	if (p->men_lo[s] > 0 && ctx_before(ex, p, XP_THE_CAT, s, r->q.start))
 		return &p->men[p->men_lo[s] - 1];
+	/* a paragraph about one catalyst: its values are that catalyst's */
+	if (p->men_lo[s] > 0 && p->men_lo[s] <= p->one_name)
+		return &p->men[p->men_lo[s] - 1];
 	return NULL;
 }
 
@@ -1281,6 +1383,9 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 	p.men_lo = sentence_ranges(&p, p.nmen, men_pos);
 	p.q_lo = sentence_ranges(&p, p.nq, q_pos);
 	p.cite_lo = sentence_ranges(&p, p.ncites, cite_pos);
+	for (p.one_name = p.nmen ? 1 : 0; p.one_name < p.nmen; p.one_name++)
+		if (strcmp(p.men[p.one_name].ci.name, p.men[0].ci.name))
+			break;
 
 	for (s = 0; s < p.nsent; s++) {
 		int respectively = sentence_has(&p, s, "respectively");

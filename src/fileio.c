@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,6 +211,31 @@ static char *dir_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	return slash ? xstrndup(path, (size_t)(slash - path) + 1) : xstrdup("./");
+}
+
+int file_has_bytes(const char *path, const void *data, size_t len)
+{
+	const char *want = data;
+	char piece[65536];
+	size_t at = 0;
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), same;
+	if (fd < 0)
+		return 0;
+	same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size == (uintmax_t)len;
+	while (same) {
+		ssize_t r = read(fd, piece, sizeof(piece));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			same = r == 0 && at == len;
+			break;
+		}
+		same = (size_t)r <= len - at && memcmp(piece, want + at, (size_t)r) == 0;
+		at += (size_t)r;
+	}
+	close(fd);
+	return same;
 }
 
 int file_remove_durably(const char *path)

@@ -36,6 +36,13 @@ void atomic_file_abort(struct atomic_file *af);   /* frees af */
 int file_remove_durably(const char *path);
 
 /*
+ * 1 when path is a regular file holding exactly data[0..len), else 0
+ * (missing, unreadable, or other bytes).  Reads it in pieces: memory
+ * stays that of one piece whatever its size.
+ */
+int file_has_bytes(const char *path, const void *data, size_t len);
+
+/*
  * The path among inputs[0..n) that names the same file as out (same device
  * and inode, whatever the spelling: a link, "./x", "../d/x"), or NULL when
  * none does or out does not exist.  Used to refuse an output that would

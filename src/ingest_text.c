@@ -14,6 +14,7 @@
  */
 #include <config.h>
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -599,6 +600,211 @@ static size_t layout_table_start(const struct reader_state *st, size_t from)
 	return 0;
 }
 
+/* --- tables one cell per line (plain pdftotext) ------------------------------ */
+
+/*
+ * Plain pdftotext prints a table one cell per line: the headers, then the
+ * rows (row by row), or the headers, then column by column, or each column
+ * under its own header.  A line that opens with '(' continues the header
+ * above it ("Rate" / "(umol g-1 h-1)").  The cells end at a line of prose
+ * (long or of many words), a caption, a footnote or a heading.
+ */
+#define CELL_TABLE_MAX 512
+
+static int is_footnote(const char *s, const char *e);
+static struct block *add_lines(struct reader_state *st, enum block_kind kind, size_t first, size_t last);
+
+struct cell_item {
+	size_t line, start, end;   /* first line; source bytes [start, end) of its last line */
+	size_t first_start;        /* source offset of its first line */
+	int numeric;               /* a number, or a dash for none */
+};
+
+static int dash_cell(const char *s, const char *e)
+{
+	size_t n = (size_t)(e - s);
+	return (n == 1 && (*s == '-' || *s == '/')) ||
+	       (n == 3 && (!memcmp(s, "\xE2\x80\x93", 3) || !memcmp(s, "\xE2\x80\x94", 3)));
+}
+
+/* Is line i a cell of such a table (short, few words, not a caption or footnote)? */
+static int cell_line(const struct reader_state *st, size_t i)
+{
+	const char *s = skip_blank(st->src + st->lines[i].start, st->src + st->lines[i].end);
+	const char *e = rtrim(s, st->src + st->lines[i].end), *p;
+	size_t words = 1;
+	if (s >= e || e - s > 48 || has_tab(st, i) || is_footnote(s, e) ||
+	    caption_label(s, e, table_words) || caption_label(s, e, figure_words))
+		return 0;
+	for (p = s; p < e; p++)
+		words += *p == ' ';
+	return words <= 6;
+}
+
+/* Where item i goes, (row, col), in order 1 (row by row), 2 (column by column) or 3 (column blocks). */
+static void cell_place(int order, size_t h, size_t rows, size_t i, size_t *r, size_t *c)
+{
+	if (order == 1) {
+		*r = i < h ? 0 : 1 + (i - h) / h;
+		*c = i < h ? i : (i - h) % h;
+	} else if (order == 2) {
+		if (i < h) {
+			*r = 0;
+			*c = i;
+		} else if (i < h + rows) {
+			*r = 1 + (i - h);
+			*c = 0;
+		} else {
+			*r = 1 + (i - h - rows) % rows;
+			*c = 1 + (i - h - rows) / rows;
+		}
+	} else if (i <= rows) {
+		*r = i;
+		*c = 0;
+	} else {
+		*r = (i - rows - 1) % (rows + 1);
+		*c = 1 + (i - rows - 1) / (rows + 1);
+	}
+}
+
+/*
+ * How far the numbers of each column of a reading spread, in decades
+ * summed over the columns: a column holds one quantity, so the reading
+ * that keeps each column's numbers alike is the table's.
+ */
+static double cell_spread(const struct reader_state *st, const struct cell_item *it, size_t n, int order,
+			  size_t h, size_t rows)
+{
+	double lo[32], hi[32], sum = 0;
+	size_t i, r, c;
+	for (c = 0; c < 32; c++)
+		lo[c] = hi[c] = 0;
+	for (i = 0; i < n; i++) {
+		double v;
+		cell_place(order, h, rows, i, &r, &c);
+		if (!r || !it[i].numeric || c >= 32 ||
+		    num_parse_n(st->src + it[i].start, it[i].end - it[i].start, &v) < 0 || v <= 0)
+			continue;
+		if (!lo[c] || v < lo[c])
+			lo[c] = v;
+		if (v > hi[c])
+			hi[c] = v;
+	}
+	for (c = 0; c < 32; c++)
+		if (lo[c] > 0)
+			sum += log10(hi[c] / lo[c]);
+	return sum;
+}
+
+/*
+ * After a caption (lines cap .. from-1, labelled label): the cells up to
+ * the first line that is none, read in the order that fits them (row by
+ * row; headers, then column by column; each column under its header),
+ * the one that keeps each column's numbers alike when several do.  Adds
+ * the table block and returns the line after the cells, or 0 (and adds
+ * nothing).
+ */
+static size_t read_cell_table(struct reader_state *st, size_t cap, size_t from, const char *label)
+{
+	struct cell_item it[CELL_TABLE_MAX];
+	size_t n = 0, i, runs[CELL_TABLE_MAX], nruns = 0, last = from, k, r, c;
+	size_t best_h = 0, best_rows = 0;
+	int best = 0;
+	double best_spread = 0;
+	struct block *b;
+	struct table *t;
+	for (i = from; i < st->n && n < CELL_TABLE_MAX; i++) {
+		const char *s, *e;
+		if (line_blank(st, i))
+			continue;
+		if (!cell_line(st, i))
+			break;
+		s = skip_blank(st->src + st->lines[i].start, st->src + st->lines[i].end);
+		e = rtrim(s, st->src + st->lines[i].end);
+		last = i + 1;
+		if (*s == '(' && n && !it[n - 1].numeric) {
+			it[n - 1].end = (size_t)(e - st->src);
+			continue;
+		}
+		{
+			char *txt = xstrndup(s, (size_t)(e - s));
+			it[n].numeric = cell_numeric(txt) || dash_cell(s, e);
+			free(txt);
+		}
+		it[n].line = i;
+		it[n].first_start = it[n].start = (size_t)(s - st->src);
+		it[n].end = (size_t)(e - st->src);
+		n++;
+	}
+	if (n < 6)
+		return 0;
+	/* runs of text and of numbers, from a text run to a run of numbers */
+	for (i = 0; i < n; i++) {
+		if (i == 0 || it[i].numeric != it[i - 1].numeric)
+			runs[nruns++] = 0;
+		runs[nruns - 1]++;
+	}
+	if (it[0].numeric || nruns < 2 || !it[n - 1].numeric)
+		return 0;
+	for (k = 0; k < 3 + CELL_TABLE_MAX; k++) {
+		/* the candidates: k 0 row by row, 1 column blocks, 2.. column by column with N = k */
+		int order = 0, ok = 1;
+		size_t h = 0, rows = 0, j;
+		double sp;
+		if (k == 0 && nruns >= 4 && runs[0] >= 3) {
+			order = 1;
+			h = runs[0] - 1;
+			rows = nruns / 2;
+			for (j = 1; j < nruns && ok; j++)
+				ok = runs[j] == (j % 2 ? h - 1 : 1);
+		} else if (k == 1 && nruns >= 4 && runs[1] >= 2 && runs[0] == runs[1] + 2) {
+			order = 3;
+			rows = runs[1];
+			h = 1 + nruns / 2;
+			for (j = 1; j < nruns && ok; j++)
+				ok = runs[j] == (j % 2 ? rows : 1);
+		} else if (k >= 2 && nruns == 2 && k + 2 <= runs[0]) {
+			order = 2;
+			rows = k;
+			h = runs[0] - k;
+			ok = (h - 1) * rows == runs[1];
+		} else if (k >= 2 && (nruns != 2 || k + 2 > runs[0])) {
+			break;
+		}
+		if (!order || !ok || h < 2 || rows < 2 || h > 32)
+			continue;
+		sp = cell_spread(st, it, n, order, h, rows);
+		if (!best || sp < best_spread) {
+			best = order;
+			best_h = h;
+			best_rows = rows;
+			best_spread = sp;
+		}
+	}
+	if (!best)
+		return 0;
+	b = add_lines(st, BLOCK_TABLE, cap, from);
+	block_set_label(b, label);
+	t = block_new_table(b);
+	for (i = 0; i < n; i++) {
+		const char *cs = st->src + it[i].first_start;
+		char *one, *q;
+		cell_place(best, best_h, best_rows, i, &r, &c);
+		/* a row starts at its first cell in the source */
+		if (c == 0)
+			set_row_offset(t, r, it[i].first_start);
+		/* a header with its units on the next line: one cell, one line */
+		one = xstrndup(cs, it[i].end - it[i].first_start);
+		for (q = one; *q; q++)
+			if (*q == '\n' || *q == '\r')
+				*q = ' ';
+		table_add_cell(t, r, c, one, strlen(one), it[i].first_start);
+		free(one);
+	}
+	finish_table(t, 1);
+	return last;
+}
+
 /* --- HTML tables inside Markdown or OCR output ------------------------------- */
 
 /* Does line i start an HTML table ("<table", any case, after blanks)? */
@@ -924,6 +1130,9 @@ struct document *ingest_text(const char *name, const char *key,
 				block_set_label(b, label);
 				read_layout_table(&st, b, first, last);
 				i = read_footnotes(&st, last);
+			} else if ((last = read_cell_table(&st, i, cap_end, label)) != 0) {
+				/* one cell per line, as plain pdftotext prints a table */
+				i = read_footnotes(&st, last);
 			} else {
 				b = add_lines(&st, BLOCK_CAPTION, i, i + 1);
 				block_set_label(b, label);
@@ -938,7 +1147,7 @@ struct document *ingest_text(const char *name, const char *key,
 				if (!(after < e && *after >= 'a' && *after <= 'z'))
 					diag_emit(d, name, (long)i + 1, 1, DIAG_WARNING, "table-not-found",
 					  "'%s' is a table caption, but no rows of it were found (tables are read "
-					  "tab-separated, as Markdown or HTML, or aligned with spaces)", label);
+					  "tab-separated, as Markdown or HTML, aligned with spaces, or one cell per line)", label);
 				i++;
 			}
 			free(label);

@@ -29,6 +29,7 @@ enum group_kind {
 	G_KEEP,      /* plain braces outside math: kept */
 	G_DROP,      /* plain braces in math: dropped */
 	G_TEXT,      /* \text{..}: content kept, braces dropped */
+	G_MTEXT,     /* \mathrm{..} in math: the same, and spaces in it dropped */
 	G_SUB,       /* _{cat}: "_" then content without spaces at the ends */
 	G_CHEMSUB,   /* _{3}: content glued to the formula */
 	G_SUP,       /* ^{-1}: "^" then content without spaces */
@@ -42,6 +43,7 @@ struct nz {
 	struct normtext *nt;
 	int math;
 	int depth;
+	size_t chemsub_end;   /* output length where a formula's subscript closed */
 	enum group_kind stack[GROUP_MAX];
 };
 
@@ -115,7 +117,8 @@ static void put_space(struct nz *z, size_t off)
 	int c = last(z);
 	if (c == ' ' || c == '\n' || c == '\t')
 		return;
-	if (z->depth > 0 && (z->stack[z->depth - 1] == G_SUP))
+	if (z->depth > 0 && (z->stack[z->depth - 1] == G_SUP ||
+			     (z->stack[z->depth - 1] == G_CHEMSUB && z->math)))
 		return;
 	if (z->depth > 0 && z->stack[z->depth - 1] == G_SUB && c == '_')
 		return;
@@ -440,6 +443,7 @@ static size_t close_group(struct nz *z, size_t i)
 	case G_CHEMSUB:
 		trim_spaces(z);
 		j = chem_join(z, j);
+		z->chemsub_end = z->nt->len;
 		break;
 	case G_FRAC_NUM:
 		trim_spaces(z);
@@ -451,10 +455,31 @@ static size_t close_group(struct nz *z, size_t i)
 		break;
 	case G_DROP:
 	case G_TEXT:
+	case G_MTEXT:
 	case G_FRAC_DEN:
 		break;
 	}
 	return j;
+}
+
+/*
+ * Does an upright group in math (\mathrm{...} with content at [from, to))
+ * start a new word?  After a number, a letter or a closing bracket it does
+ * ("12.5 mmol", "mmol g", "g^-1 h"), except an element symbol right after a
+ * formula's subscript, which continues the formula ("Co3Mo3N").
+ */
+static int mtext_is_new_word(const struct nz *z, size_t from, size_t to)
+{
+	int c = last(z);
+	if (!(is_alnum(c) || c == ')' || c == ']'))
+		return 0;
+	if (z->nt->len == z->chemsub_end) {
+		while (from < to && z->src[from] == ' ')
+			from++;
+		if (from < to && is_upper((unsigned char)z->src[from]))
+			return 0;
+	}
+	return 1;
 }
 
 /* A backslash command at i; returns the offset to continue from. */
@@ -504,7 +529,21 @@ static size_t command(struct nz *z, size_t i)
 			t++;
 		if (t < z->len && s[t] == '{' && (e = match_brace(z, t)) != 0) {
 			int frac = !is_text_command(name, n);
-			if (push(z, frac ? G_FRAC_NUM : G_TEXT) == 0)
+			enum group_kind k = frac ? G_FRAC_NUM : G_TEXT;
+			if (!frac && z->math && name[0] != 't' && !name_is(name, n, "mbox")) {
+				/*
+				 * \mathrm{m m o l} as PDF-to-Markdown converters write
+				 * math: spaces in math mode are not letters' gaps (TeX
+				 * drops them), but one upright group after another is
+				 * another word ("mmol g"), unless a formula goes on
+				 * after its subscript (Co_{3}\mathrm{Mo}).
+				 */
+				k = G_MTEXT;
+				trim_spaces(z);
+				if (mtext_is_new_word(z, t + 1, e))
+					put(z, ' ', i);
+			}
+			if (push(z, k) == 0)
 				return t + 1;
 		}
 		return j;
@@ -938,6 +977,81 @@ static const unsigned char plain[256] = {
 	['y'] = 1, ['z'] = 1, ['|'] = 1, ['~'] = 1,
 };
 
+/* --- math as PDF-to-Markdown converters write it ------------------------------ */
+
+/*
+ * A space in math at i between the digits of one number ("1 2 . 5", as
+ * converters space every token of $1 2 . 5 \mathrm { m m o l }$), or next
+ * to a slash ("\mathrm { R u } / \mathrm { M g O }"): TeX sets no gap
+ * there, so neither does the canonical text.
+ */
+static int math_number_gap(const struct nz *z, size_t i)
+{
+	int c = last(z);
+	size_t j = i;
+	while (j < z->len && z->src[j] == ' ')
+		j++;
+	/* nor around a slash, before a closing bracket or a percent sign, after "~" */
+	if (c == '/' || c == '(' || c == '~' ||
+	    (j < z->len && (z->src[j] == '/' || z->src[j] == ')' || z->src[j] == '%' ||
+			    (z->src[j] == '\\' && j + 1 < z->len && z->src[j + 1] == '%'))))
+		return 1;
+	if (!(is_digit(c) || c == '.'))
+		return 0;
+	if (j < z->len && is_digit((unsigned char)z->src[j]))
+		return 1;
+	if (j >= z->len || z->src[j] != '.' || !is_digit(c))
+		return 0;
+	/* "1 . 1 1": the point only when a digit follows it */
+	for (j++; j < z->len && z->src[j] == ' '; j++)
+		;
+	return j < z->len && is_digit((unsigned char)z->src[j]);
+}
+
+/*
+ * A space at i inside \\mathrm{...} between tokens of one character each,
+ * as converters space them ("\\mathrm { m m o l }", "\\mathrm { N i - B a }"):
+ * not a gap.  Words of several letters keep theirs ("\\mathrm{mmol g}").
+ */
+static int mtext_letter_gap(const struct nz *z, size_t i)
+{
+	const char *s = z->src;
+	size_t j = i + 1;
+	if (z->depth == 0 || z->stack[z->depth - 1] != G_MTEXT || i < 2)
+		return 0;
+	if (s[i - 1] == ' ' || !(s[i - 2] == ' ' || s[i - 2] == '{'))
+		return 0;
+	while (j < z->len && s[j] == ' ')
+		j++;
+	return j + 1 < z->len && s[j] != '\\' &&
+	       (s[j + 1] == ' ' || s[j + 1] == '}' || s[j + 1] == '_' || s[j + 1] == '^');
+}
+
+/*
+ * The '{' of the group after the '^' or '_' at i, or 0: right after it, or
+ * in math after spaces ("^ { - 1 }").
+ */
+static size_t script_brace(const struct nz *z, size_t i)
+{
+	size_t j = i + 1;
+	if (z->math)
+		while (j < z->len && z->src[j] == ' ')
+			j++;
+	return j < z->len && z->src[j] == '{' ? j : 0;
+}
+
+/* "^\circ" (or "^ \circ") at i in math: the offset after it, or 0. */
+static size_t math_degree(const struct nz *z, size_t i)
+{
+	size_t j = i + 1;
+	while (j < z->len && z->src[j] == ' ')
+		j++;
+	if (j + 5 <= z->len && memcmp(z->src + j, "\\circ", 5) == 0 &&
+	    (j + 5 == z->len || !is_alpha((unsigned char)z->src[j + 5])))
+		return j + 5;
+	return 0;
+}
+
 void normalize_text(const char *src, size_t len, struct normtext *nt)
 {
 	struct nz z;
@@ -948,6 +1062,7 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 	z.nt = nt;
 	z.math = 0;
 	z.depth = 0;
+	z.chemsub_end = (size_t)-1;
 	nt->len = 0;
 	reserve(nt, len + len / 8 + 16);
 
@@ -1035,12 +1150,27 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 				i++;
 				continue;
 			case ' ':
+				if (z.math && (math_number_gap(&z, i) || mtext_letter_gap(&z, i))) {
+					i++;
+					continue;
+				}
 				put_space(&z, i);
 				i++;
 				continue;
-			case '$':
-				z.math = !z.math;
+			case '~':
+				if (!z.math)
+					break;
+				/* a tie in math: a space that is kept */
+				if (last(&z) != ' ')
+					put(&z, ' ', i);
 				i++;
+				continue;
+			case '$':
+				/* $...$ and $$...$$ (display math) switch math on and off */
+				if (z.math)
+					trim_spaces(&z);   /* "$ r = k $": no gap before the closing $ */
+				z.math = !z.math;
+				i += i + 1 < len && src[i + 1] == '$' ? 2 : 1;
 				continue;
 			case '\\':
 				i = command(&z, i);
@@ -1063,11 +1193,13 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 				put(&z, '}', i);
 				i++;
 				continue;
-			case '_':
-				if (i + 1 < len && src[i + 1] == '{' && (e = match_brace(&z, i + 1)) != 0) {
-					i = open_script(&z, i, i + 1, e, 0);
+			case '_': {
+				size_t t = script_brace(&z, i);
+				if (t && (e = match_brace(&z, t)) != 0) {
+					i = open_script(&z, i, t, e, 0);
 					continue;
 				}
+			}
 				c = last_nonspace(&z);
 				if (i + 1 < len && is_digit((unsigned char)src[i + 1]) &&
 				    (is_alpha(c) || c == ')')) {
@@ -1081,11 +1213,20 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 				put(&z, '_', i);
 				i++;
 				continue;
-			case '^':
-				if (i + 1 < len && src[i + 1] == '{' && (e = match_brace(&z, i + 1)) != 0) {
-					i = open_script(&z, i, i + 1, e, 1);
+			case '^': {
+				size_t t = script_brace(&z, i);
+				if (t && (e = match_brace(&z, t)) != 0) {
+					i = open_script(&z, i, t, e, 1);
 					continue;
 				}
+				if (z.math && (t = math_degree(&z, i)) != 0) {
+					/* $^\circ$C */
+					trim_spaces(&z);
+					puts_at(&z, "\xC2\xB0", i);
+					i = t;
+					continue;
+				}
+			}
 				trim_spaces(&z);
 				put(&z, '^', i);
 				i++;
@@ -1206,6 +1347,7 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 			case 'm':
 				/* "$ m NH_3$", "_{ m cat}": \rm that lost its \r */
 				if ((z.math || z.depth > 0) && i > 0 && i + 2 < len && src[i + 1] == ' ' &&
+				    !(z.depth > 0 && z.stack[z.depth - 1] == G_MTEXT) &&
 				    is_alpha((unsigned char)src[i + 2]) &&
 				    (src[i - 1] == '{' || src[i - 1] == '$' ||
 				     (src[i - 1] == ' ' && i > 1 && (src[i - 2] == '{' || src[i - 2] == '$')))) {

@@ -461,6 +461,10 @@ static int read_factor(const char *s, size_t len, size_t p, struct factor *f)
 		if (!f->atom && !is_qualifier(s + p, n))
 			return -1;
 	}
+	/* "gcat.-1": the abbreviation's point before the exponent */
+	if (n > 3 && !memcmp(s + q - 3, "cat", 3) && at(s, len, q) == '.' &&
+	    (at(s, len, q + 1) == '^' || at(s, len, q + 1) == '-'))
+		q++;
 	if (at(s, len, q) == '_') {
 		size_t t = q + 1;
 		while (is_alpha(at(s, len, t)) || is_digit(at(s, len, t)))
@@ -507,6 +511,10 @@ static int read_factor(const char *s, size_t len, size_t p, struct factor *f)
 			f->sub = s + q;
 			f->sublen = t - q;
 			q = t;
+			/* "g-1cat. h-1": the abbreviation's point */
+			if (f->sublen == 3 && !memcmp(f->sub, "cat", 3) && at(s, len, q) == '.' &&
+			    !is_alpha(at(s, len, q + 1)) && !is_digit(at(s, len, q + 1)))
+				q++;
 		}
 	}
 	/* the unit ends at a word boundary */

@@ -25,10 +25,35 @@ static int has(const struct entry *e, enum entry_col c)
 	return *entry_get(e, c) != '\0';
 }
 
-/* The number in column c of e, parsed once per run (NAN when none). */
+/*
+ * The number in column c of e (NAN when none): parsed once per run for the
+ * columns of numbers and loadings (v->num, NUM_SLOTS an entry), on each
+ * call for the others.
+ */
+static void num_slots_init(struct vctx *v)
+{
+	size_t c;
+	signed char k = 0;
+	for (c = 0; c < ENTRY_NCOLS; c++)
+		v->num_slot[c] = (entry_cols[c].type == CT_NUMBER || entry_cols[c].type == CT_LOADING) &&
+				 k < NUM_SLOTS ? k++ : -1;
+}
+
+static double num_of(const struct entry *e, enum entry_col c)
+{
+	double x;
+	return entry_get_num(e, c, &x) == 1 ? x : NAN;
+}
+
+static double num_at(const struct vctx *v, size_t i, enum entry_col c)
+{
+	int k = v->num_slot[c];
+	return k >= 0 ? v->num[i * NUM_SLOTS + (size_t)k] : num_of(&v->s->v[i], c);
+}
+
 static double num(const struct vctx *v, const struct entry *e, enum entry_col c)
 {
-	return v->num[(size_t)(e - v->s->v) * ENTRY_NCOLS + c];
+	return num_at(v, (size_t)(e - v->s->v), c);
 }
 
 /* Where the other entry is, for messages: "line 12 (text L155)". */
@@ -740,8 +765,8 @@ static const struct vctx *sort_v;
 static int cmp_by_temperature(const void *x, const void *y)
 {
 	size_t a = *(const size_t *)x, b = *(const size_t *)y;
-	double ta = sort_v->num[a * ENTRY_NCOLS + COL_TEMPERATURE_C];
-	double tb = sort_v->num[b * ENTRY_NCOLS + COL_TEMPERATURE_C];
+	double ta = num_at(sort_v, a, COL_TEMPERATURE_C);
+	double tb = num_at(sort_v, b, COL_TEMPERATURE_C);
 	if (isnan(ta) != isnan(tb))
 		return isnan(ta) ? 1 : -1;
 	if (!isnan(ta) && ta != tb)
@@ -790,9 +815,9 @@ static void group_pairs(struct vctx *v, size_t *mem, size_t nm, size_t *twin_scr
 	sort_v = v;
 	qsort(ord, no, sizeof(size_t), cmp_by_temperature);
 	for (k = 1; k < no; k++) {
-		double tk = v->num[ord[k] * ENTRY_NCOLS + COL_TEMPERATURE_C];
+		double tk = num_at(v, ord[k], COL_TEMPERATURE_C);
 		for (j = k; j-- > 0 && k - j <= PAIR_WINDOW;) {
-			double tj = v->num[ord[j] * ENTRY_NCOLS + COL_TEMPERATURE_C];
+			double tj = num_at(v, ord[j], COL_TEMPERATURE_C);
 			if (isnan(tk) != isnan(tj) || (!isnan(tk) && tk - tj > 1.0))
 				break;
 			if (ord[j] < ord[k])
@@ -987,7 +1012,8 @@ void validate_cross(struct vctx *v)
 	int folds = 0;
 
 	/* every number once; entries compare within one document and one catalyst */
-	v->num = xmalloc(nn * ENTRY_NCOLS * sizeof(double));
+	num_slots_init(v);
+	v->num = xmalloc(nn * NUM_SLOTS * sizeof(double));
 	v->dup = xmalloc(nn * sizeof(size_t));
 	v->vc_first = xmalloc(nn * nv * sizeof(long));
 	v->vc_more = xcalloc(nn * nv, sizeof(size_t));
@@ -995,11 +1021,10 @@ void validate_cross(struct vctx *v)
 	v->lr_more = xcalloc(nn, sizeof(size_t));
 	for (i = 0; i < n; i++) {
 		struct buf g = BUF_INIT;
-		for (c = 0; c < ENTRY_NCOLS; c++) {
-			double x;
-			v->num[i * ENTRY_NCOLS + c] =
-				entry_get_num(&s->v[i], (enum entry_col)c, &x) == 1 ? x : NAN;
-		}
+		for (c = 0; c < ENTRY_NCOLS; c++)
+			if (v->num_slot[c] >= 0)
+				v->num[i * NUM_SLOTS + (size_t)v->num_slot[c]] =
+					num_of(&s->v[i], (enum entry_col)c);
 		v->dup[i] = i;
 		v->lr_first[i] = -1;
 		for (k = 0; k < nv; k++)

@@ -22,6 +22,8 @@ struct pending {
 	char *message;
 };
 
+#define NUM_SLOTS 10
+
 /* One run of the rules over one file. */
 struct vctx {
 	const char *file;
@@ -42,7 +44,13 @@ struct vctx {
 	struct pending *pending;       /* findings, emitted at the end */
 	size_t npending, pending_alloc;
 	/* validate_cross's indexes, per entry (n of each) */
-	double *num;                   /* n x ENTRY_NCOLS numbers, NAN when none */
+	/*
+	 * n x NUM_SLOTS numbers, NAN when none: the columns of numbers and
+	 * loadings (entry_cols), column c in slot num_slot[c] (-1: none, a
+	 * column parsed when asked; it holds the schema's 10)
+	 */
+	double *num;
+	signed char num_slot[ENTRY_NCOLS];
 	size_t *dup;                   /* union-find of duplicates */
 	long *vc_first, *lr_first;     /* value-conflict (n x 4) and loading-rate */
 	size_t *vc_more, *lr_more;     /*   findings held: place, and more found */

@@ -17,8 +17,10 @@
 #   - it prints more lines of diagnostics than the case allows.
 # HOSTILE_SCALE is 10 in make check (the stalling sizes and ten times
 # them), 100 in .ci/run's release stage and make check-hostile, 1 for
-# builds under sanitizers or valgrind, where the instrumented 100x runs
-# would take an hour: there each shape runs at the size that stalled.
+# builds under sanitizers or valgrind by default.  HOSTILE_SIZES, a list
+# of NAME=SCALE words, gives named cases another scale than HOSTILE_SCALE:
+# .ci/run's valgrind stage runs at 100 the cases that fit its time and at
+# 10 the others (README.md, "Tests").
 set -u
 . "$top_srcdir/tests/setup.sh"
 : "${NH3CAT:?}"
@@ -53,12 +55,16 @@ run_timed() {
 #           under twice the smaller run's peak)
 scale_case() {
   local name=$1 units=$2 want=$3 factor=$4 mem=$5 s n dir rc t10 t100 k10 k100 l10 l100 small
+  local scale=$SCALE kv
   shift 5
-  small=$((SCALE / 10))
+  for kv in ${HOSTILE_SIZES:-}; do [ "${kv%%=*}" = "$name" ] && scale=${kv#*=}; done
+  case $scale in 1 | 10 | 100 | 1000) ;; *) echo "HOSTILE_SIZES: $name=$scale, the size must be 1, 10, 100 or 1000"; exit 99 ;; esac
+  [ "$scale" = "$SCALE" ] || echo "$name: at $(awk -v s="$scale" 'BEGIN { print s / 10 }')x and ${scale}x (HOSTILE_SIZES)"
+  small=$((scale / 10))
   for s in small large; do
     if [ $s = small ]; then
       if [ "$small" -ge 1 ]; then n=$((units * small)); else n=$((units / 10)); fi
-    else n=$((units * SCALE)); fi
+    else n=$((units * scale)); fi
     dir="$work/$name-$s"
     rm -rf "$dir" && mkdir -p "$dir"
     "gen_${name//-/_}" "$n" "$dir"

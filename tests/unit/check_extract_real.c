@@ -94,6 +94,24 @@ static const struct real_case cases[] = {
 	  { "Ru/CeO2-r|loading_wt=1.0|temperature_C=399.85|pressure_MPa=1|rate_mmol_gcat_h=4.35|ea_kJ_mol=72",
 	    "Ru/CeO2-c|rate_mmol_gcat_h=2.11|ea_kJ_mol=",
 	    "Ru/CeO2-o|loading_wt=|temperature_C=349.85|rate_mmol_gcat_h=0.98|ea_kJ_mol=85", NULL } },
+	/*
+	 * one cell per line, as plain pdftotext prints a table: headers then
+	 * rows; headers then column by column; each column under its header
+	 * (the reading that keeps each column's numbers alike)
+	 */
+	{ "t.txt", "Ammonia synthesis over Ru/CeO2.\n\nTable 2. NH3 synthesis rates.\nCatalyst\nRate\n(\xC2\xB5mol g" MINUS "1 h"
+	  MINUS "1)\nTOF (s" MINUS "1)\nRu/CeO2-r\n4350\n0.012\nRu/CeO2-c\n2110\n\xE2\x80\x93\n\nThe rates follow the "
+	  "oxygen vacancies of the supports, as Raman spectra show.\n",
+	  { "Ru/CeO2-r|rate_mmol_gcat_h=4.35|tof_s=0.012", "Ru/CeO2-c|rate_mmol_gcat_h=2.11|tof_s=", NULL } },
+	{ "t.txt", "Ammonia synthesis over Ru/CeO2.\n\nTable 2. NH3 synthesis rates.\n\nCatalyst\nRate (\xC2\xB5mol g" MINUS
+	  "1 h" MINUS "1)\nTOF (s" MINUS "1)\nRu/CeO2-r\nRu/CeO2-c\nRu/CeO2-o\n4350\n2110\n980\n0.012\n0.010\n0.008\n",
+	  { "Ru/CeO2-r|rate_mmol_gcat_h=4.35|tof_s=0.012", "Ru/CeO2-c|rate_mmol_gcat_h=2.11|tof_s=0.01",
+	    "Ru/CeO2-o|rate_mmol_gcat_h=0.98|tof_s=0.008", NULL } },
+	{ "t.txt", "Ammonia synthesis over Ru/CeO2.\n\nTable 2. NH3 synthesis rates.\n\nCatalyst\nRu/CeO2-r\nRu/CeO2-c\n\n"
+	  "Rate (\xC2\xB5mol g" MINUS "1 h" MINUS "1)\n4350\n2110\n\nTOF (s" MINUS "1)\n0.012\n0.010\n\n"
+	  "a Reaction conditions: 400 " DEG "C, 1 MPa.\n",
+	  { "Ru/CeO2-r|rate_mmol_gcat_h=4.35|tof_s=0.012|temperature_C=400|pressure_MPa=1",
+	    "Ru/CeO2-c|rate_mmol_gcat_h=2.11|tof_s=0.01", NULL } },
 	/* an HTML table in Markdown: inline tags in headers and cells, a footnote in <sup> */
 	{ "t.md", "# Ammonia synthesis over promoted Ru\n\nTable 1. NH3 synthesis over the catalysts.\n\n"
 	  "<table><tr><th>Catalyst</th><th>Rate (&mu;mol g<sup>-1</sup> h<sup>-1</sup>)</th>"
@@ -155,6 +173,20 @@ static const struct real_case cases[] = {
 	{ "t.txt", "For NH3 synthesis, the TOFs were 0.021 s" MINUS "1 (Ru/CeO2) and 0.009 s" MINUS "1 "
 	  "(Ru/MgO) at 400 " DEG "C.",
 	  { "Ru/CeO2|tof_s=0.021|temperature_C=400", "Ru/MgO|tof_s=0.009|temperature_C=400", NULL } },
+	/* a metal "supported on" (or "on") a support is named metal/support; other "on"s are not */
+	{ "t.txt", "For NH3 synthesis, Ru supported on CeO2 gave 3.1 mmol g^-1 h^-1 at 400 " DEG "C and Ru clusters "
+	  "on the MgO 2.2 mmol g^-1 h^-1. The adsorption of N2 on Ru/C was fast and Ru on carbon gave 1.0 mmol g^-1 h^-1.",
+	  { "Ru/CeO2|support=CeO2|rate_mmol_gcat_h=3.1", "Ru clusters/MgO|support=MgO|site_type=SCC|rate_mmol_gcat_h=2.2",
+	    "Ru/C|rate_mmol_gcat_h=1", NULL } },
+	/* a catalyst named in words, in a paragraph that names none by formula */
+	{ "t.txt", "For ammonia synthesis, a ruthenium single crystal gave a TOF of 0.02 s^-1 at 673 K.\n\n"
+	  "Cobalt nanoparticles showed an activation energy of 95 kJ mol^-1 in NH3 synthesis.",
+	  { "ruthenium single crystal|metals=Ru|tof_s=0.02", "Cobalt nanoparticles|metals=Co|site_type=NP|ea_kJ_mol=95",
+	    NULL } },
+	/* the values of a paragraph that names one catalyst are its own; of one that names two, nobody's */
+	{ "t.txt", "NH3 synthesis over Ru/BaO was studied. Its XRD pattern is flat. The TOF was 0.05 s^-1 at "
+	  "400 " DEG "C.\n\nRu/BaO and Ru/MgO were studied. Their XRD patterns are flat. The TOF was 0.07 s^-1.",
+	  { "Ru/BaO|tof_s=0.05|temperature_C=400", NULL } },
 	/* "the catalyst" goes back to the one the paragraph named last */
 	{ "t.txt", "NH3 synthesis on Ru/BaO was studied. Its XRD pattern is flat. Next, the catalyst gave "
 	  "2.0 mmol g^-1 h^-1 at 400 " DEG "C.", { "Ru/BaO|rate_mmol_gcat_h=2", NULL } },

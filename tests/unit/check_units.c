@@ -150,6 +150,9 @@ static const struct ok_case ok_cases[] = {
 	ONE("8.54 mmol.g-1.h-1", R, 8.54),
 	ONE("8.54 mmol_{NH3} g_{cat}^{ - 1} h^{ - 1}", R, 8.54),
 	ONE("8.54 mmol/gcat/h", R, 8.54),
+	/* the abbreviation's point of "cat." before or after the exponent */
+	ONE("8.54 mmolNH3 gcat.-1 h-1", R, 8.54),
+	ONE("8.54 mmol g-1cat. h-1", R, 8.54),
 	ONE("8.54 mmol per g per h", R, 8.54),
 	ONE("12 mmol_{\\text{NH}_3}\\,g_{\\text{cat}}^{-1}\\,h^{-1}", R, 12),
 	ONE("8.54 mmol g_{\\rm cat}^{-1} h^{-1}", R, 8.54),
