@@ -130,6 +130,7 @@ void extractor_free(struct extractor *ex)
 	normtext_release(&ex->nt);
 	buf_release(&ex->scratch);
 	free(ex->alias);
+	free(ex->loads);
 	free(ex);
 }
 
@@ -258,6 +259,7 @@ size_t extractor_run(struct extractor *ex, const struct document *doc, struct en
 	/* conditions the methods state once fill results that state none */
 	extract_method_conditions(ex, doc, ex->method_cond);
 	extract_find_aliases(ex, doc);
+	ex->nloads = 0;
 	for (i = 0; i < doc->nblocks; i++) {
 		const struct block *b = &doc->blocks[i];
 		switch (b->kind) {
@@ -273,6 +275,7 @@ size_t extractor_run(struct extractor *ex, const struct document *doc, struct en
 		}
 	}
 	share_site_types(set, first);
+	extract_fill_loadings(ex, set, first);
 	/* ids count from 1 in each document, in document order */
 	for (i = first; i < set->n; i++) {
 		struct buf id = BUF_INIT;

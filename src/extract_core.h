@@ -43,6 +43,12 @@ enum xpat {
 	XP_NPATTERNS
 };
 
+/* A loading the document states for a named catalyst (extract_text.c). */
+struct stated_loading {
+	char name[128];
+	char loading[16];
+};
+
 struct extractor {
 	pcre2_code *re[XP_NPATTERNS];
 	pcre2_match_data *md;
@@ -53,6 +59,8 @@ struct extractor {
 	struct catinfo *alias;  /* names the document defines ("denoted RC-700"), nalias of them */
 	size_t nalias, aalias;
 	struct buf scratch;
+	struct stated_loading *loads;     /* loadings stated for one catalyst each, nloads of them */
+	size_t nloads, aloads;
 	struct diag *d;                   /* extractor_set_diag, or NULL */
 	const struct document *doc;       /* being read, for extract_skipped */
 	const struct block *block;

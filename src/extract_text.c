@@ -1344,6 +1344,164 @@ static int may_report(const char *t, size_t len)
 	return 0;
 }
 
+/* At most this many statements of loadings are kept for a document. */
+#define MAX_STATED_LOADINGS 4096
+
+static void stated_loading(struct extractor *ex, const char *name, const char *loading)
+{
+	struct stated_loading *l;
+	if (!name[0] || !loading[0] || ex->nloads >= MAX_STATED_LOADINGS)
+		return;
+	ex->loads = xgrow(ex->loads, &ex->aloads, ex->nloads + 1, sizeof(*ex->loads));
+	l = &ex->loads[ex->nloads++];
+	snprintf(l->name, sizeof(l->name), "%s", name);
+	snprintf(l->loading, sizeof(l->loading), "%s", loading);
+}
+
+/*
+ * A loading that names no metal ("1.0 wt%") is the catalyst's when it
+ * stands in brackets right after its name ("Ru/Pr2O3 (5.0 wt%)") or
+ * after words that name its metal's loading ("the Ru loading of ... was",
+ * "Ru content"), not another element's ("a Ba loading of 5 wt%").
+ */
+static int loading_is_of(const struct para *p, const struct mention *m, const struct qty *load)
+{
+	size_t at = load->q.start, from = at > 60 ? at - 60 : 0, k, ml = strlen(m->ci.metals);
+	if (m->end + 2 == at && !memcmp(p->t + m->end, " (", 2))
+		return 1;
+	for (k = from; k + ml + 8 <= at; k++)
+		if ((k == 0 || p->t[k - 1] == ' ') && !memcmp(p->t + k, m->ci.metals, ml) &&
+		    (!memcmp(p->t + k + ml, " loading", 8) || !memcmp(p->t + k + ml, " content", 8)))
+			return 1;
+	return 0;
+}
+
+/*
+ * The loadings paragraph p states for one catalyst each: a loading
+ * written before a name ("2.5 wt% Ru/MgO"), and a sentence that names one
+ * catalyst and one loading of one of its metals ("Ru/CeO2 (1.0 wt% Ru)",
+ * "the Ru loading of Ru/CeO2 was 1.0 wt%").
+ */
+static void record_loadings(struct extractor *ex, const struct para *p)
+{
+	size_t s, i;
+	for (s = 0; s < p->nsent; s++) {
+		const struct mention *m;
+		const struct qty *load = NULL;
+		char nb[NUM_BUFSZ];
+		int nload = 0;
+		/* what a sentence that cites a paper states is that paper's */
+		if (p->cite_lo[s + 1] > p->cite_lo[s])
+			continue;
+		for (i = p->men_lo[s]; i < p->men_lo[s + 1]; i++)
+			stated_loading(ex, p->men[i].ci.name, p->men[i].ci.loading);
+		if (p->men_lo[s + 1] - p->men_lo[s] != 1)
+			continue;
+		m = &p->men[p->men_lo[s]];
+		for (i = p->q_lo[s]; i < p->q_lo[s + 1] && nload < 2; i++)
+			if (p->qs[i].q.kind == QK_LOADING) {
+				load = &p->qs[i];
+				nload++;
+			}
+		if (nload != 1 || load->q.nvalues != 1 || load->q.is_range || m->ci.loading[0] ||
+		    strchr(m->ci.metals, ';') || !m->ci.metals[0])
+			continue;
+		if (load->q.metal[0] ? strcmp(load->q.metal, m->ci.metals) != 0 : !loading_is_of(p, m, load))
+			continue;
+		stated_loading(ex, m->ci.name, num_format(load->q.values[0], nb));
+	}
+}
+
+/* Does t hold "wt%", "wt.%", "wt %" or "wt. %"?  (Found from the rarer '%'.) */
+static int states_wt(const char *t, size_t len)
+{
+	const char *h = t, *e = t + len;
+	while ((h = memchr(h, '%', (size_t)(e - h))) != NULL) {
+		const char *b = h++;
+		if (b > t && b[-1] == ' ')
+			b--;
+		if (b > t && b[-1] == '.')
+			b--;
+		if (b - t >= 2 && b[-2] == 'w' && b[-1] == 't')
+			return 1;
+	}
+	return 0;
+}
+
+/* The statements of loadings of a paragraph that reports no result. */
+static void loadings_only(struct extractor *ex)
+{
+	struct para p;
+	size_t max;
+	memset(&p, 0, sizeof(p));
+	p.t = ex->nt.text;
+	p.len = ex->nt.len;
+	max = p.len / 2 + 2;
+	p.sent = xmalloc(max * sizeof(*p.sent));
+	p.nsent = sentence_split(p.t, p.len, p.sent, max);
+	if (p.nsent > max)
+		p.nsent = max;
+	find_mentions(ex, &p);
+	if (p.nmen) {
+		p.cites = xmalloc(max * sizeof(*p.cites));
+		p.ncites = cite_scan(p.t, p.len, p.cites, max);
+		if (p.ncites > max)
+			p.ncites = max;
+		find_quantities(ex, &p);
+		p.men_lo = sentence_ranges(&p, p.nmen, men_pos);
+		p.q_lo = sentence_ranges(&p, p.nq, q_pos);
+		p.cite_lo = sentence_ranges(&p, p.ncites, cite_pos);
+		record_loadings(ex, &p);
+	}
+	free(p.cites);
+	free(p.cite_lo);
+	free(p.sent);
+	free(p.men);
+	free(p.qs);
+	free(p.men_lo);
+	free(p.q_lo);
+}
+
+static int cmp_loading(const void *a, const void *b)
+{
+	return strcmp(((const struct stated_loading *)a)->name, ((const struct stated_loading *)b)->name);
+}
+
+void extract_fill_loadings(struct extractor *ex, struct entry_set *set, size_t first)
+{
+	size_t i, o = 0;
+	if (!ex->nloads)
+		return;
+	/* one value a name: a name stated with two loadings keeps none */
+	qsort(ex->loads, ex->nloads, sizeof(*ex->loads), cmp_loading);
+	for (i = 0; i < ex->nloads;) {
+		size_t j = i + 1;
+		int same = 1;
+		while (j < ex->nloads && !strcmp(ex->loads[j].name, ex->loads[i].name)) {
+			double a, b;
+			if (num_parse(ex->loads[j].loading, &a) < 0 || num_parse(ex->loads[i].loading, &b) < 0 ||
+			    a != b)
+				same = 0;
+			j++;
+		}
+		if (same)
+			ex->loads[o++] = ex->loads[i];
+		i = j;
+	}
+	ex->nloads = o;
+	for (i = first; i < set->n; i++) {
+		struct entry *e = &set->v[i];
+		struct stated_loading key, *hit;
+		/* a value cited from another paper is of that paper's catalyst */
+		if (entry_get(e, COL_LOADING_WT)[0] || entry_get(e, COL_REF)[0])
+			continue;
+		snprintf(key.name, sizeof(key.name), "%s", entry_get(e, COL_CATALYST));
+		hit = bsearch(&key, ex->loads, ex->nloads, sizeof(*ex->loads), cmp_loading);
+		if (hit)
+			entry_set(e, COL_LOADING_WT, hit->loading);
+	}
+}
+
 void extract_prose(struct extractor *ex, const struct document *doc, const struct block *b,
 		   struct entry_set *set)
 {
@@ -1356,8 +1514,12 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 
 	extract_normalize(ex, b->text, b->len);
 	join_lines(&ex->nt);
-	if (!may_report(ex->nt.text, ex->nt.len))
+	if (!may_report(ex->nt.text, ex->nt.len)) {
+		/* no result here, but maybe a catalyst's loading ("wt%", "wt.%", "wt %") */
+		if (states_wt(ex->nt.text, ex->nt.len))
+			loadings_only(ex);
 		return;
+	}
 	memset(&p, 0, sizeof(p));
 	p.t = ex->nt.text;
 	p.len = ex->nt.len;
@@ -1383,6 +1545,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 	p.men_lo = sentence_ranges(&p, p.nmen, men_pos);
 	p.q_lo = sentence_ranges(&p, p.nq, q_pos);
 	p.cite_lo = sentence_ranges(&p, p.ncites, cite_pos);
+	record_loadings(ex, &p);
 	for (p.one_name = p.nmen ? 1 : 0; p.one_name < p.nmen; p.one_name++)
 		if (strcmp(p.men[p.one_name].ci.name, p.men[0].ci.name))
 			break;

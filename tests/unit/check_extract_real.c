@@ -133,6 +133,22 @@ static const struct real_case cases[] = {
 	{ "t.txt", "For NH3 synthesis, 5 wt% Ru/MgO gave 3.4 mmol g^-1 h^-1, more than Ru/Al2O3 "
 	  "(1.2 mmol g^-1 h^-1).",
 	  { "Ru/MgO|loading_wt=5|rate_mmol_gcat_h=3.4", "Ru/Al2O3|loading_wt=|rate_mmol_gcat_h=1.2", NULL } },
+	/*
+	 * a loading stated elsewhere for one catalyst fills its entries; one of
+	 * another element, or of two catalysts at once, fills none
+	 */
+	{ "t.txt", "Ammonia synthesis over Ru catalysts.\n\nThe Ru loading of Ru/CeO2 was 1.0 wt% by ICP. Ru/Pr2O3 "
+	  "(5.0 wt%) was made the same way. Ru/MgO had a Ba loading of 5 wt%. Ru/La2O3 and Ru/Y2O3 contained 2 wt% Ru.\n\n"
+	  "Ru/CeO2 gave 4.2 mmol g^-1 h^-1 at 400 " DEG "C; Ru/Pr2O3 gave 3.1 mmol g^-1 h^-1, Ru/MgO 1.1 mmol g^-1 h^-1 "
+	  "and Ru/La2O3 0.9 mmol g^-1 h^-1.",
+	  { "Ru/CeO2|loading_wt=1|rate_mmol_gcat_h=4.2", "Ru/Pr2O3|loading_wt=5|rate_mmol_gcat_h=3.1",
+	    "Ru/MgO|loading_wt=|rate_mmol_gcat_h=1.1", "Ru/La2O3|loading_wt=|rate_mmol_gcat_h=0.9", NULL } },
+	/* a loading is no other paper's: not given to a value cited from one, nor taken from a sentence citing one */
+	{ "t.txt", "For ammonia synthesis, Ru/CeO2 (1.0 wt% Ru) was made here. Earlier, Ru/CeO2 gave 9.0 mmol g^-1 h^-1 "
+	  "[5]. Ru/MgO (3 wt% Ru) gave 4.0 mmol g^-1 h^-1 [4].\n\nOur Ru/CeO2 gave 2.0 mmol g^-1 h^-1 and Ru/MgO "
+	  "gave 1.0 mmol g^-1 h^-1.",
+	  { "Ru/CeO2|loading_wt=|ref=5|rate_mmol_gcat_h=9", "Ru/MgO|loading_wt=3|ref=4|rate_mmol_gcat_h=4",
+	    "Ru/CeO2|loading_wt=1|rate_mmol_gcat_h=2", "Ru/MgO|loading_wt=|rate_mmol_gcat_h=1", NULL } },
 	/* a promoter glued before a loading; promoters whose hyphen is suspended name one catalyst each */
 	{ "t.txt", "The rate of ammonia synthesis over 2Cs- and 1Ba-4 wt% Ru/Ba5Nb4O15 was 4.9 and 3.7 "
 	  "mmol g^-1 h^-1 at 0.1 MPa, respectively. K-, Cs- and Ba-promoted Ru/MgO gave 3.1, 5.2 and 4.4 "
