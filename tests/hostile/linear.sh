@@ -110,7 +110,10 @@ scale_case identical  8000    1    1     input   validate in.csv
 scale_case catalyst   10000   1    20    input   validate in.csv
 scale_case topics     100000  0    1     input   validate --rules in.rules in.csv
 scale_case waivers    100000  0    20    input   validate --waivers in.waivers in.csv
-scale_case add-from   20000   0    1     input   add k.txt --from new.csv
+# 18,000 rather than the 20,000 that stalled: at 100x, 20,000 would store 2.2
+# million rows (274 MB), over the 256 MiB that nh3cat reads back, which add
+# rightly refuses (tests/corpus/write-limit.sh); 1.98 million rows stay under.
+scale_case add-from   18000   0    1     input   add k.txt --from new.csv
 scale_case xml-table  3000    0    1     input   extract -o out.csv in.xml
 scale_case report     20000   0    1     input   report bycat.xml -o out.pdf in.csv
 exit $fail
