@@ -1429,24 +1429,39 @@ static int states_wt(const char *t, size_t len)
 }
 
 /* The statements of loadings of a paragraph that reports no result. */
+/*
+ * A paragraph over the text [t, t + len): zeroed, then split into sentences.
+ * Returns the capacity of its sentence array, which cites may share.
+ */
+static size_t para_open(struct para *p, const char *t, size_t len)
+{
+	size_t max = len / 2 + 2;
+	memset(p, 0, sizeof(*p));
+	p->t = t;
+	p->len = len;
+	p->sent = xmalloc(max * sizeof(*p->sent));
+	p->nsent = sentence_split(t, len, p->sent, max);
+	if (p->nsent > max)
+		p->nsent = max;
+	return max;
+}
+
+/* The citation markers of a paragraph opened with capacity max. */
+static void para_cites(struct para *p, size_t max)
+{
+	p->cites = xmalloc(max * sizeof(*p->cites));
+	p->ncites = cite_scan(p->t, p->len, p->cites, max);
+	if (p->ncites > max)
+		p->ncites = max;
+}
+
 static void loadings_only(struct extractor *ex)
 {
 	struct para p;
-	size_t max;
-	memset(&p, 0, sizeof(p));
-	p.t = ex->nt.text;
-	p.len = ex->nt.len;
-	max = p.len / 2 + 2;
-	p.sent = xmalloc(max * sizeof(*p.sent));
-	p.nsent = sentence_split(p.t, p.len, p.sent, max);
-	if (p.nsent > max)
-		p.nsent = max;
+	size_t max = para_open(&p, ex->nt.text, ex->nt.len);
 	find_mentions(ex, &p);
 	if (p.nmen) {
-		p.cites = xmalloc(max * sizeof(*p.cites));
-		p.ncites = cite_scan(p.t, p.len, p.cites, max);
-		if (p.ncites > max)
-			p.ncites = max;
+		para_cites(&p, max);
 		find_quantities(ex, &p);
 		p.men_lo = sentence_ranges(&p, p.nmen, men_pos);
 		p.q_lo = sentence_ranges(&p, p.nq, q_pos);
@@ -1520,23 +1535,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 			loadings_only(ex);
 		return;
 	}
-	memset(&p, 0, sizeof(p));
-	p.t = ex->nt.text;
-	p.len = ex->nt.len;
-	{
-		size_t max = p.len / 2 + 2;
-		p.sent = xmalloc(max * sizeof(*p.sent));
-		p.nsent = sentence_split(p.t, p.len, p.sent, max);
-		if (p.nsent > max)
-			p.nsent = max;
-	}
-	{
-		size_t max = p.len / 2 + 2;
-		p.cites = xmalloc(max * sizeof(*p.cites));
-		p.ncites = cite_scan(p.t, p.len, p.cites, max);
-		if (p.ncites > max)
-			p.ncites = max;
-	}
+	para_cites(&p, para_open(&p, ex->nt.text, ex->nt.len));
 	find_mentions(ex, &p);
 	ex->doc = doc;
 	ex->block = b;
@@ -1673,23 +1672,16 @@ void extract_method_conditions(struct extractor *ex, const struct document *doc,
 	for (bi = 0; bi < doc->nblocks; bi++) {
 		const struct block *b = &doc->blocks[bi];
 		struct para p;
-		size_t s, max, i, *ov;
+		size_t s, i, *ov;
 		if (b->kind != BLOCK_PARAGRAPH)
 			continue;
 		/* the words are plain ASCII: look for them before normalizing */
 		if (!methods_match(ex, b->text, b->len, 0))
 			continue;
 		extract_normalize(ex, b->text, b->len);
-		memset(&p, 0, sizeof(p));
-		p.t = ex->nt.text;
-		p.len = ex->nt.len;
-		if (!methods_match(ex, p.t, p.len, 0))
+		if (!methods_match(ex, ex->nt.text, ex->nt.len, 0))
 			continue;
-		max = p.len / 2 + 2;
-		p.sent = xmalloc(max * sizeof(*p.sent));
-		p.nsent = sentence_split(p.t, p.len, p.sent, max);
-		if (p.nsent > max)
-			p.nsent = max;
+		para_open(&p, ex->nt.text, ex->nt.len);
 		find_quantities(ex, &p);
 		find_mentions(ex, &p);
 		for (s = 0; s < p.nsent; s++) {
