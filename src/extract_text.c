@@ -83,7 +83,7 @@ struct pending {
  * "Ru/CeO2-r, -c, and -o": siblings named by their suffix alone, after a
  * mention whose name ends in "-r".  Adds them; returns where scanning goes on.
  */
-static size_t sibling_mentions(struct para *p, size_t mi, size_t end)
+static size_t sibling_mentions(struct extractor *ex, struct para *p, size_t mi, size_t end)
 {
 	const char *name = p->men[mi].ci.name, *dash = strrchr(name, '-');
 	size_t base;
@@ -113,7 +113,7 @@ static size_t sibling_mentions(struct para *p, size_t mi, size_t end)
 			return end;
 		snprintf(full, sizeof(full), "%.*s-%.*s", (int)base, name, (int)(k - q), p->t + q);
 		memset(&m, 0, sizeof(m));
-		if (catalyst_analyze(full, strlen(full), &m.ci) < 0)
+		if (catalyst_lookup(ex, full, strlen(full), &m.ci) < 0)
 			return end;
 		m.start = s0;
 		m.end = k;
@@ -648,10 +648,10 @@ static void find_mentions(struct extractor *ex, struct para *p)
 				/* the pieces rejoined form the name, which covers them */
 				memcpy(joined, p->t + s, e - s);
 				memcpy(joined + (e - s), tail, strlen(tail) + 1);
-				ok = catalyst_analyze(joined, strlen(joined), &m.ci) == 0;
+				ok = catalyst_lookup(ex, joined, strlen(joined), &m.ci) == 0;
 				m.end = e = te;
 			} else {
-				ok = catalyst_analyze(p->t + s, e - s, &m.ci) == 0;
+				ok = catalyst_lookup(ex, p->t + s, e - s, &m.ci) == 0;
 			}
 			/* "Ru supported on CeO2", "Ru clusters on CeO2": Ru/CeO2, Ru clusters/CeO2 */
 			if (ok && !memchr(f, '/', fl) && !memchr(f, '@', fl) && !m.ci.support[0]) {
@@ -659,7 +659,7 @@ static void find_mentions(struct extractor *ex, struct para *p)
 				if (fe && (e - s) + 1 + (fe - fs) < sizeof(joined)) {
 					snprintf(joined, sizeof(joined), "%.*s/%.*s", (int)(e - s), p->t + s,
 						 (int)(fe - fs), p->t + fs);
-					if (catalyst_analyze(joined, strlen(joined), &m.ci) == 0) {
+					if (catalyst_lookup(ex, joined, strlen(joined), &m.ci) == 0) {
 						m.end = e = fe;
 						formula_like = 1;
 					}
@@ -695,7 +695,7 @@ static void find_mentions(struct extractor *ex, struct para *p)
 			p->men = xgrow(p->men, &p->amen, p->nmen + 1, sizeof(*p->men));
 			p->men[p->nmen++] = m;
 			suspended_siblings(p, p->nmen - 1);
-			e = sibling_mentions(p, p->nmen - 1, e);
+			e = sibling_mentions(ex, p, p->nmen - 1, e);
 		}
 		start = e;
 	}
@@ -731,7 +731,7 @@ static void word_mentions(struct extractor *ex, struct para *p)
 		/* what the words say (metal, site type), as the symbol would */
 		snprintf(probe, sizeof(probe), "%s%.*s", metal_words[k].sym, (int)(e - ms - ml), p->t + ms + ml);
 		memset(&m, 0, sizeof(m));
-		if (catalyst_analyze(probe, strlen(probe), &m.ci) < 0)
+		if (catalyst_lookup(ex, probe, strlen(probe), &m.ci) < 0)
 			continue;
 		snprintf(m.ci.name, sizeof(m.ci.name), "%.*s", (int)(e - s), p->t + s);
 		m.start = s;
@@ -1655,12 +1655,15 @@ next:
 	free(p.cite_lo);
 }
 
-/* text[start..end) states how the tests were run (XP_METHODS or XP_METHODS_HEAD). */
+/*
+ * text[start..end), a block's text or ex->nt, states how the tests were
+ * run (XP_METHODS or XP_METHODS_HEAD).
+ */
 static int methods_match(struct extractor *ex, const char *text, size_t end, size_t start)
 {
 	size_t *ov;
-	return xpat_match(ex, XP_METHODS, text, end, start, &ov) ||
-	       xpat_match(ex, XP_METHODS_HEAD, text, end, start, &ov);
+	return xpat_match_doc(ex, XP_METHODS, text, end, start, &ov) ||
+	       xpat_match_doc(ex, XP_METHODS_HEAD, text, end, start, &ov);
 }
 
 void extract_method_conditions(struct extractor *ex, const struct document *doc, double cond[3])
