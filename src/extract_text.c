@@ -1428,53 +1428,52 @@ static int states_wt(const char *t, size_t len)
 	return 0;
 }
 
-/* The statements of loadings of a paragraph that reports no result. */
 /*
- * A paragraph over the text [t, t + len): zeroed, then split into sentences.
- * Returns the capacity of its sentence array, which cites may share.
+ * A paragraph over the text [t, t + len): zeroed, then its citation
+ * markers found and the text split into sentences around them.  Released
+ * with para_close.
  */
-static size_t para_open(struct para *p, const char *t, size_t len)
+static void para_open(struct para *p, const char *t, size_t len)
 {
 	size_t max = len / 2 + 2;
 	memset(p, 0, sizeof(*p));
 	p->t = t;
 	p->len = len;
-	p->sent = xmalloc(max * sizeof(*p->sent));
-	p->nsent = sentence_split(t, len, p->sent, max);
-	if (p->nsent > max)
-		p->nsent = max;
-	return max;
-}
-
-/* The citation markers of a paragraph opened with capacity max. */
-static void para_cites(struct para *p, size_t max)
-{
 	p->cites = xmalloc(max * sizeof(*p->cites));
-	p->ncites = cite_scan(p->t, p->len, p->cites, max);
+	p->ncites = cite_scan(t, len, p->cites, max);
 	if (p->ncites > max)
 		p->ncites = max;
+	p->sent = xmalloc(max * sizeof(*p->sent));
+	p->nsent = sentence_split_marked(t, len, p->cites, p->ncites, p->sent, max);
+	if (p->nsent > max)
+		p->nsent = max;
 }
 
+static void para_close(struct para *p)
+{
+	free(p->cites);
+	free(p->cite_lo);
+	free(p->sent);
+	free(p->men);
+	free(p->qs);
+	free(p->men_lo);
+	free(p->q_lo);
+}
+
+/* The statements of loadings of a paragraph that reports no result. */
 static void loadings_only(struct extractor *ex)
 {
 	struct para p;
-	size_t max = para_open(&p, ex->nt.text, ex->nt.len);
+	para_open(&p, ex->nt.text, ex->nt.len);
 	find_mentions(ex, &p);
 	if (p.nmen) {
-		para_cites(&p, max);
 		find_quantities(ex, &p);
 		p.men_lo = sentence_ranges(&p, p.nmen, men_pos);
 		p.q_lo = sentence_ranges(&p, p.nq, q_pos);
 		p.cite_lo = sentence_ranges(&p, p.ncites, cite_pos);
 		record_loadings(ex, &p);
 	}
-	free(p.cites);
-	free(p.cite_lo);
-	free(p.sent);
-	free(p.men);
-	free(p.qs);
-	free(p.men_lo);
-	free(p.q_lo);
+	para_close(&p);
 }
 
 static int cmp_loading(const void *a, const void *b)
@@ -1535,7 +1534,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 			loadings_only(ex);
 		return;
 	}
-	para_cites(&p, para_open(&p, ex->nt.text, ex->nt.len));
+	para_open(&p, ex->nt.text, ex->nt.len);
 	find_mentions(ex, &p);
 	ex->doc = doc;
 	ex->block = b;
@@ -1646,13 +1645,7 @@ next:
 	for (i = 0; i < npend; i++)
 		emit(doc, b, ex, &p, &pend[i], set);
 	free(pend);
-	free(p.sent);
-	free(p.cites);
-	free(p.men);
-	free(p.qs);
-	free(p.men_lo);
-	free(p.q_lo);
-	free(p.cite_lo);
+	para_close(&p);
 }
 
 /*
@@ -1723,9 +1716,7 @@ void extract_method_conditions(struct extractor *ex, const struct document *doc,
 				seen[k] = 1;
 			}
 		}
-		free(p.sent);
-		free(p.qs);
-		free(p.men);
+		para_close(&p);
 	}
 	for (k = 0; k < 3; k++)
 		if (cond[k] == -1e300)
