@@ -62,19 +62,21 @@ void buf_addstr(struct buf *b, const char *s)
 
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
+	char small[512];   /* most texts fit: formatted once, then copied */
 	va_list cp;
 	int n;
 
-	buf_grow(b, 64);
 	va_copy(cp, ap);
-	n = vsnprintf(b->data + b->len, b->alloc - b->len, fmt, cp);
+	n = vsnprintf(small, sizeof(small), fmt, cp);
 	va_end(cp);
 	if (n < 0)
 		die("vsnprintf failed");
-	if ((size_t)n >= b->alloc - b->len) {
-		buf_grow(b, (size_t)n);
-		vsnprintf(b->data + b->len, b->alloc - b->len, fmt, ap);
+	if ((size_t)n < sizeof(small)) {
+		buf_add(b, small, (size_t)n);
+		return;
 	}
+	buf_grow(b, (size_t)n);
+	vsnprintf(b->data + b->len, b->alloc - b->len, fmt, ap);
 	b->len += (size_t)n;
 }
 

@@ -140,17 +140,28 @@ void diag_vemit(struct diag *d, const char *file, long line, long col,
 		return;
 	}
 	switch (d->fmt) {
-	case DIAG_FMT_TEXT:
-		fputs(file ? file : "-", d->out);
+	case DIAG_FMT_TEXT: {
+		/* one write a line: stderr is unbuffered */
+		struct buf l = BUF_INIT;
+		buf_addstr(&l, file ? file : "-");
 		if (line > 0)
-			fprintf(d->out, ":%ld", line);
+			buf_printf(&l, ":%ld", line);
 		if (line > 0 && col > 0)
-			fprintf(d->out, ":%ld", col);
-		fprintf(d->out, ": %s: ", diag_severity_name(sev));
-		if (rule && *rule)
-			fprintf(d->out, "[%s] ", rule);
-		fprintf(d->out, "%s\n", buf_str(&msg));
+			buf_printf(&l, ":%ld", col);
+		buf_addstr(&l, ": ");
+		buf_addstr(&l, diag_severity_name(sev));
+		buf_addstr(&l, ": ");
+		if (rule && *rule) {
+			buf_addch(&l, '[');
+			buf_addstr(&l, rule);
+			buf_addstr(&l, "] ");
+		}
+		buf_add(&l, buf_str(&msg), msg.len);
+		buf_addch(&l, '\n');
+		fwrite(buf_str(&l), 1, l.len, d->out);
+		buf_release(&l);
 		break;
+	}
 	case DIAG_FMT_JSON:
 		fputs(d->json_items++ ? ",\n  {" : "\n  {", d->out);
 		fputs("\"file\": ", d->out);

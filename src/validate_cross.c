@@ -37,6 +37,8 @@ static void num_slots_init(struct vctx *v)
 	for (c = 0; c < ENTRY_NCOLS; c++)
 		v->num_slot[c] = (entry_cols[c].type == CT_NUMBER || entry_cols[c].type == CT_LOADING) &&
 				 k < NUM_SLOTS ? k++ : -1;
+	if (entry_cols_of_role(ROLE_RESULT, v->result_cols, ENTRY_NRESULTS) != ENTRY_NRESULTS)
+		abort();   /* ENTRY_NRESULTS is the schema's count (entry.h) */
 }
 
 static double num_of(const struct entry *e, enum entry_col c)
@@ -130,7 +132,7 @@ static int is_duplicate(const struct vctx *v, const struct entry *a, const struc
 	if (!str_eq(entry_get(a, COL_SOURCE), entry_get(b, COL_SOURCE)))
 		return 0;
 	for (k = 0; k < ENTRY_NRESULTS; k++)
-		shared |= has(a, entry_col_of_role(ROLE_RESULT, k)) && has(b, entry_col_of_role(ROLE_RESULT, k));
+		shared |= has(a, v->result_cols[k]) && has(b, v->result_cols[k]);
 	if (!shared)
 		return 0;
 	for (k = 1; k < ARRAY_SIZE(dup_cols); k++)
@@ -172,9 +174,9 @@ static void check_loading_rate(struct vctx *v, const struct entry *a, const stru
 
 	if (isnan(gm) || isnan(gc) || rate_metal_of(a, metal) < 0)
 		return;
-	load = entry_loading_of(b, metal);
+	load = entry_loading_of_parsed(b, metal, num(v, b, COL_LOADING_WT));
 	if (load < 0)
-		load = entry_loading_of(a, metal);
+		load = entry_loading_of_parsed(a, metal, num(v, a, COL_LOADING_WT));
 	if (load < 0)
 		return;
 	expect = gm * load / 100.0;
@@ -269,7 +271,7 @@ static void check_pair(struct vctx *v, size_t i, size_t j)
 		const struct entry *other = on == a ? b : a;
 		size_t ion = (size_t)(on - v->s->v);
 		for (k = 0; k < ENTRY_NRESULTS; k++) {
-			enum entry_col c = entry_col_of_role(ROLE_RESULT, k);
+			enum entry_col c = v->result_cols[k];
 			long *first = &v->vc_first[ion * ENTRY_NRESULTS + k];
 			int comparable = cond || (c == COL_EA && !has(a, COL_TEMPERATURE_C) &&
 						  !has(b, COL_TEMPERATURE_C));
@@ -278,8 +280,8 @@ static void check_pair(struct vctx *v, size_t i, size_t j)
 			if (c == COL_RATE_GMETAL && has(a, COL_RATE_METAL) && has(b, COL_RATE_METAL) &&
 			    !str_eq(entry_get(a, COL_RATE_METAL), entry_get(b, COL_RATE_METAL)))
 				continue;
-			if (values_agree(entry_get(on, c), entry_get(other, c),
-					 v->rules->value_tolerance))
+			if (values_agree_parsed(entry_get(on, c), num(v, on, c), entry_get(other, c),
+						num(v, other, c), v->rules->value_tolerance))
 				continue;
 			if (*first != -1) {
 				if (*first >= 0)
@@ -1111,10 +1113,11 @@ void validate_cross(struct vctx *v)
 	for (i = 0; i < n; i++) {
 		for (k = 0; k < nv; k++)
 			if (v->vc_first[i * nv + k] >= 0 && v->vc_more[i * nv + k])
-				vfinding_append(v, v->vc_first[i * nv + k], " (and %zu more that disagree)",
+				vfinding_append(v, &s->v[i], v->vc_first[i * nv + k],
+						" (and %zu more that disagree)",
 						v->vc_more[i * nv + k]);
 		if (v->lr_first[i] >= 0 && v->lr_more[i])
-			vfinding_append(v, v->lr_first[i], " (and %zu more)", v->lr_more[i]);
+			vfinding_append(v, &s->v[i], v->lr_first[i], " (and %zu more)", v->lr_more[i]);
 	}
 
 	for (i = 0; i < n; i++)

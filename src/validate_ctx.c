@@ -6,10 +6,13 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "chem.h"
@@ -43,11 +46,232 @@ int loading_is_valid(const char *s)
 
 /* --- findings ------------------------------------------------------------ */
 
+/*
+ * Findings are held in a batch of at most FINDINGS_HELD of them or
+ * FINDINGS_TEXT bytes of messages.  A full batch is sorted and written as a
+ * run to an unlinked temporary file (tmpfile); FINDINGS_FANIN runs of one
+ * level are merged into one of the next, so that at most FINDINGS_FANIN
+ * runs a level are kept and a finding is copied about log16 of the batches
+ * times.  At the end the runs are merged into the diagnostics.  A run
+ * without a temporary file holds every finding, as it always did.
+ */
+#define FINDINGS_HELD 8192
+#define FINDINGS_TEXT (1u << 20)
+#define FINDINGS_FANIN 16
+#define CURSOR_BUF 8192
+
+static int cmp_held(const struct held *x, const struct held *y)
+{
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->seq != y->seq)
+		return x->seq < y->seq ? -1 : 1;
+	return (x->sub > y->sub) - (x->sub < y->sub);
+}
+
+static int cmp_held_q(const void *a, const void *b)
+{
+	return cmp_held(a, b);
+}
+
+/* A record of the spill file: its struct held (off unused), then len bytes. */
+static void spill_write(struct vctx *v, const struct held *h, const char *text)
+{
+	if (fwrite(h, sizeof(*h), 1, v->spill) != 1 || fwrite(text, 1, h->len, v->spill) != h->len)
+		die("writing findings to a temporary file: %s", strerror(errno));
+}
+
+/* A run being read back: pread through its own buffer. */
+struct cursor {
+	int fd;
+	long long pos, end;
+	char *buf;
+	size_t blen, bpos;
+	struct held h;     /* the current record, when live */
+	struct buf text;
+	int live;
+};
+
+static void cursor_read(struct cursor *c, void *dst, size_t n)
+{
+	char *out = dst;
+	while (n) {
+		size_t k;
+		if (c->bpos == c->blen) {
+			size_t want = CURSOR_BUF;
+			ssize_t got;
+			if ((long long)want > c->end - c->pos)
+				want = (size_t)(c->end - c->pos);
+			got = want ? pread(c->fd, c->buf, want, (off_t)c->pos) : 0;
+			if (got <= 0)
+				die("reading findings back from a temporary file: %s",
+				    got < 0 ? strerror(errno) : "short file");
+			c->pos += got;
+			c->blen = (size_t)got;
+			c->bpos = 0;
+		}
+		k = c->blen - c->bpos < n ? c->blen - c->bpos : n;
+		memcpy(out, c->buf + c->bpos, k);
+		c->bpos += k;
+		out += k;
+		n -= k;
+	}
+}
+
+static void cursor_next(struct cursor *c)
+{
+	c->live = c->pos < c->end || c->bpos < c->blen;
+	if (!c->live)
+		return;
+	cursor_read(c, &c->h, sizeof(c->h));
+	buf_reset(&c->text);
+	buf_grow(&c->text, c->h.len);
+	cursor_read(c, c->text.data, c->h.len);
+	c->text.len = c->h.len;
+	c->text.data[c->h.len] = '\0';
+}
+
+/* One finding with its appended texts, as it is complete. */
+struct emitter {
+	struct vctx *v;
+	struct held h;
+	struct buf msg;
+	int open;
+};
+
+static void emit_done(struct emitter *em)
+{
+	if (!em->open)
+		return;
+	diag_emit(em->v->d, em->v->file, em->h.line, 0, (enum diag_severity)em->h.sev,
+		  rule_table[em->h.rule].id, "%s", buf_str(&em->msg));
+	em->open = 0;
+}
+
+static void emit_record(struct emitter *em, const struct held *h, const char *text)
+{
+	if (h->sub == 0) {
+		emit_done(em);
+		em->h = *h;
+		buf_reset(&em->msg);
+		buf_add(&em->msg, text, h->len);
+		em->open = 1;
+	} else if (em->open && em->h.seq == h->seq) {
+		buf_add(&em->msg, text, h->len);
+	}
+}
+
+/*
+ * Merge runs[from..to) in line order: into a new run at the end of the
+ * file (em NULL) or into the diagnostics.
+ */
+static void merge_runs(struct vctx *v, size_t from, size_t to, struct emitter *em)
+{
+	struct cursor c[FINDINGS_FANIN];
+	size_t k, nc = to - from;
+	long long start = 0;
+	int fd = fileno(v->spill);
+
+	if (fflush(v->spill) != 0)
+		die("writing findings to a temporary file: %s", strerror(errno));
+	if (!em) {
+		if (fseeko(v->spill, 0, SEEK_END) != 0)
+			die("writing findings to a temporary file: %s", strerror(errno));
+		start = (long long)ftello(v->spill);
+	}
+	for (k = 0; k < nc; k++) {
+		memset(&c[k], 0, sizeof(c[k]));
+		c[k].fd = fd;
+		c[k].pos = v->runs[from + k].off;
+		c[k].end = v->runs[from + k].off + v->runs[from + k].len;
+		c[k].buf = xmalloc(CURSOR_BUF);
+		cursor_next(&c[k]);
+	}
+	for (;;) {
+		struct cursor *min = NULL;
+		for (k = 0; k < nc; k++)
+			if (c[k].live && (!min || cmp_held(&c[k].h, &min->h) < 0))
+				min = &c[k];
+		if (!min)
+			break;
+		if (em)
+			emit_record(em, &min->h, buf_str(&min->text));
+		else
+			spill_write(v, &min->h, buf_str(&min->text));
+		cursor_next(min);
+	}
+	for (k = 0; k < nc; k++) {
+		free(c[k].buf);
+		buf_release(&c[k].text);
+	}
+	if (!em) {
+		struct spill_run r;
+		if (fflush(v->spill) != 0)
+			die("writing findings to a temporary file: %s", strerror(errno));
+		r.off = start;
+		r.len = (long long)ftello(v->spill) - start;
+		r.level = v->runs[to - 1].level + 1;
+		memmove(&v->runs[from + 1], &v->runs[to], (v->nruns - to) * sizeof(*v->runs));
+		v->runs[from] = r;
+		v->nruns -= nc - 1;
+	}
+}
+
+/* The batch, sorted, as a run; runs of one level merged FINDINGS_FANIN at a time. */
+static void spill_batch(struct vctx *v)
+{
+	struct spill_run r;
+	size_t i;
+
+	if (!v->spill && !v->spill_failed) {
+		v->spill = tmpfile();
+		v->spill_failed = !v->spill;
+	}
+	if (!v->spill)
+		return;   /* keep holding */
+	qsort(v->held, v->nheld, sizeof(*v->held), cmp_held_q);
+	if (fseeko(v->spill, 0, SEEK_END) != 0)
+		die("writing findings to a temporary file: %s", strerror(errno));
+	r.off = (long long)ftello(v->spill);
+	for (i = 0; i < v->nheld; i++)
+		spill_write(v, &v->held[i], v->held_text.data + v->held[i].off);
+	r.len = (long long)ftello(v->spill) - r.off;
+	r.level = 0;
+	v->runs = xgrow(v->runs, &v->runs_alloc, v->nruns + 1, sizeof(*v->runs));
+	v->runs[v->nruns++] = r;
+	v->nheld = 0;
+	buf_reset(&v->held_text);
+	/* the last FINDINGS_FANIN runs of one level become one of the next */
+	while (v->nruns >= FINDINGS_FANIN &&
+	       v->runs[v->nruns - FINDINGS_FANIN].level == v->runs[v->nruns - 1].level)
+		merge_runs(v, v->nruns - FINDINGS_FANIN, v->nruns, NULL);
+}
+
+static long hold(struct vctx *v, long line, size_t seq, size_t sub, int sev, enum rule r,
+		 const char *fmt, va_list ap)
+{
+	struct held *h;
+	if (v->nheld >= FINDINGS_HELD || v->held_text.len >= FINDINGS_TEXT)
+		spill_batch(v);
+	v->held = xgrow(v->held, &v->held_alloc, v->nheld + 1, sizeof(*v->held));
+	h = &v->held[v->nheld++];
+	h->line = line;
+	h->seq = seq;
+	h->sub = sub;
+	h->sev = sev;
+	h->rule = r;
+	h->off = v->held_text.len;
+	buf_vprintf(&v->held_text, fmt, ap);
+	h->len = v->held_text.len - h->off;
+	return (long)seq;
+}
+
 long vfinding(struct vctx *v, const struct entry *e, enum rule r, const char *fmt, ...)
 {
 	int sev = v->rules->sev[r];
 	const char *id = entry_get(e, COL_ID);
 	va_list ap;
+	long k;
 
 	if (sev == RULE_OFF)
 		return -1;
@@ -62,59 +286,52 @@ long vfinding(struct vctx *v, const struct entry *e, enum rule r, const char *fm
 			return -1;
 		}
 	}
-	v->pending = xgrow(v->pending, &v->pending_alloc, v->npending + 1, sizeof(*v->pending));
-	{
-		struct pending *pf = &v->pending[v->npending];
-		struct buf msg = BUF_INIT;
-		va_start(ap, fmt);
-		buf_vprintf(&msg, fmt, ap);
-		va_end(ap);
-		pf->line = e->line;
-		pf->seq = v->npending;
-		pf->sev = sev;
-		pf->rule = r;
-		pf->message = buf_detach(&msg, NULL);
-		v->npending++;
-	}
-	return (long)v->npending - 1;
-}
-
-void vfinding_append(struct vctx *v, long k, const char *fmt, ...)
-{
-	struct buf msg = BUF_INIT;
-	va_list ap;
-	if (k < 0 || (size_t)k >= v->npending)
-		return;
-	buf_addstr(&msg, v->pending[k].message);
 	va_start(ap, fmt);
-	buf_vprintf(&msg, fmt, ap);
+	k = hold(v, e->line, v->nseq, 0, sev, r, fmt, ap);
 	va_end(ap);
-	free(v->pending[k].message);
-	v->pending[k].message = buf_detach(&msg, NULL);
+	v->nseq++;
+	return k;
 }
 
-static int cmp_pending(const void *a, const void *b)
+void vfinding_append(struct vctx *v, const struct entry *e, long k, const char *fmt, ...)
 {
-	const struct pending *x = a, *y = b;
-	if (x->line != y->line)
-		return x->line < y->line ? -1 : 1;
-	return (x->seq > y->seq) - (x->seq < y->seq);
+	va_list ap;
+	if (k < 0)
+		return;
+	va_start(ap, fmt);
+	hold(v, e->line, (size_t)k, ++v->nseq, 0, (enum rule)0, fmt, ap);
+	va_end(ap);
 }
 
 void vfindings_flush(struct vctx *v)
 {
+	struct emitter em;
 	size_t i;
-	if (v->npending)
-		qsort(v->pending, v->npending, sizeof(*v->pending), cmp_pending);
-	for (i = 0; i < v->npending; i++) {
-		struct pending *pf = &v->pending[i];
-		diag_emit(v->d, v->file, pf->line, 0, (enum diag_severity)pf->sev,
-			  rule_table[pf->rule].id, "%s", pf->message);
-		free(pf->message);
+
+	memset(&em, 0, sizeof(em));
+	em.v = v;
+	if (v->spill) {
+		if (v->nheld)
+			spill_batch(v);
+		while (v->nruns > FINDINGS_FANIN)
+			merge_runs(v, v->nruns - FINDINGS_FANIN, v->nruns, NULL);
+		merge_runs(v, 0, v->nruns, &em);
+		fclose(v->spill);
+		v->spill = NULL;
+	} else {
+		if (v->nheld)
+			qsort(v->held, v->nheld, sizeof(*v->held), cmp_held_q);
+		for (i = 0; i < v->nheld; i++)
+			emit_record(&em, &v->held[i], v->held_text.data + v->held[i].off);
 	}
-	free(v->pending);
-	v->pending = NULL;
-	v->npending = v->pending_alloc = 0;
+	emit_done(&em);
+	buf_release(&em.msg);
+	free(v->held);
+	free(v->runs);
+	buf_release(&v->held_text);
+	v->held = NULL;
+	v->runs = NULL;
+	v->nheld = v->held_alloc = v->nruns = v->runs_alloc = v->nseq = 0;
 }
 
 int entry_is_rejected(const struct entry *e)
@@ -127,20 +344,31 @@ int entry_is_rejected(const struct entry *e)
 double entry_loading_of(const struct entry *e, const char *metal)
 {
 	const char *l = entry_get(e, COL_LOADING_WT);
+	double x;
+	return entry_loading_of_parsed(e, metal, !strchr(l, ':') && num_parse(l, &x) == 0 ? x : NAN);
+}
+
+double entry_loading_of_parsed(const struct entry *e, const char *metal, double plain)
+{
+	const char *l = entry_get(e, COL_LOADING_WT);
 	size_t mlen = strlen(metal);
 	double x;
-	if (!*l || !loading_is_valid(l))
+	if (!*l)
 		return -1;
 	if (!strchr(l, ':')) {
 		struct chem_name nf;
 		const char *m = entry_get(e, COL_METALS);
+		if (isnan(plain) || plain < 0 || plain > 100)
+			return -1;   /* loading_is_valid */
 		if (*m)
-			return str_eq(m, metal) && num_parse(l, &x) == 0 ? x : -1;
+			return str_eq(m, metal) ? plain : -1;
 		chem_name_analyze(entry_get(e, COL_CATALYST), &nf);
-		if (nf.nmetals == 1 && str_eq(nf.metals[0], metal) && num_parse(l, &x) == 0)
-			return x;
+		if (nf.nmetals == 1 && str_eq(nf.metals[0], metal))
+			return plain;
 		return -1;
 	}
+	if (!loading_is_valid(l))
+		return -1;
 	while (*l) {
 		const char *colon = strchr(l, ':');
 		const char *end = strchr(l, ';');
@@ -156,6 +384,14 @@ double entry_loading_of(const struct entry *e, const char *metal)
 
 /* --- comparing numbers ----------------------------------------------------- */
 
+/* 0.5 * 10^-dec, computed once for the decimals numbers have */
+static double half_unit_of(size_t dec)
+{
+	static const double tab[] = { 0.5, 0.05, 0.005, 0.0005, 0.00005, 0.000005, 0.0000005,
+				      0.00000005, 0.000000005, 0.0000000005, 0.00000000005 };
+	return dec < ARRAY_SIZE(tab) ? tab[dec] : 0.5 * pow(10.0, -(double)dec);
+}
+
 double half_unit(const char *s)
 {
 	const char *dot = strchr(s, '.');
@@ -163,13 +399,21 @@ double half_unit(const char *s)
 	if (dot)
 		while (dot[1 + dec] >= '0' && dot[1 + dec] <= '9')
 			dec++;
-	return 0.5 * pow(10.0, -(double)dec);
+	return half_unit_of(dec);
 }
 
 int values_agree(const char *a, const char *b, double rel)
 {
-	double x, y, slack;
+	double x, y;
 	if (num_parse(a, &x) < 0 || num_parse(b, &y) < 0)
+		return 1;   /* schema-number reports it */
+	return values_agree_parsed(a, x, b, y, rel);
+}
+
+int values_agree_parsed(const char *a, double x, const char *b, double y, double rel)
+{
+	double slack;
+	if (isnan(x) || isnan(y))
 		return 1;   /* schema-number reports it */
 	slack = fmax(half_unit(a), half_unit(b)) + rel * fmax(fabs(x), fabs(y)) + 1e-12;
 	return fabs(x - y) <= slack;

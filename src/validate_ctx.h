@@ -8,18 +8,31 @@
 #ifndef NH3CAT_VALIDATE_CTX_H
 #define NH3CAT_VALIDATE_CTX_H
 
+#include <stdio.h>
+
+#include "buf.h"
 #include "entry.h"
 #include "rules.h"
 
 struct text_cite;
 
-/* A finding held back, to be reported in the order of lines. */
-struct pending {
+/*
+ * A finding held back, to be reported in the order of lines, or text
+ * appended to one (sub > 0): ordered by line, then seq (the finding's
+ * number in the run), then sub.  Its message is held in vctx.held_text.
+ */
+struct held {
 	long line;
-	size_t seq;
+	size_t seq, sub;
 	int sev;
 	enum rule rule;
-	char *message;
+	size_t off, len;   /* the message, in held_text */
+};
+
+/* A run of findings sorted by line in the spill file: where, how many bytes. */
+struct spill_run {
+	long long off, len;
+	unsigned level;    /* merged from FINDINGS_FANIN^level batches */
 };
 
 #define NUM_SLOTS 10
@@ -41,8 +54,20 @@ struct vctx {
 	const struct text_cite *cites; /* citing sentences of the document */
 	size_t ncites;
 	const char *cites_name;
-	struct pending *pending;       /* findings, emitted at the end */
-	size_t npending, pending_alloc;
+	/*
+	 * Findings, emitted by line at the end: a batch of them held (bounded),
+	 * the batches before sorted into runs of an unlinked temporary file,
+	 * merged back at the end (validate_ctx.c), so that memory does not
+	 * grow with the number of findings.
+	 */
+	struct held *held;
+	size_t nheld, held_alloc;
+	struct buf held_text;
+	size_t nseq;                   /* findings and appended texts so far */
+	FILE *spill;                   /* NULL until a batch fills */
+	int spill_failed;              /* no temporary file: everything held */
+	struct spill_run *runs;        /* at most FINDINGS_FANIN a level */
+	size_t nruns, runs_alloc;
 	/* validate_cross's indexes, per entry (n of each) */
 	/*
 	 * n x NUM_SLOTS numbers, NAN when none: the columns of numbers and
@@ -51,6 +76,7 @@ struct vctx {
 	 */
 	double *num;
 	signed char num_slot[ENTRY_NCOLS];
+	enum entry_col result_cols[ENTRY_NRESULTS]; /* ROLE_RESULT's columns */
 	size_t *dup;                   /* union-find of duplicates */
 	long *vc_first, *lr_first;     /* value-conflict (n x 4) and loading-rate */
 	size_t *vc_more, *lr_more;     /*   findings held: place, and more found */
@@ -60,14 +86,15 @@ struct vctx {
 
 /*
  * Report rule r on entry e (line e->line), unless off or waived.  Findings
- * are held back and emitted by line when the run ends.  Returns the place
- * of the finding among those held (for vfinding_append), or -1 when the
- * rule is off or waived for e.
+ * are held back and emitted by line when the run ends.  Returns the number
+ * of the finding in this run (for vfinding_append), or -1 when the rule is
+ * off or waived for e.
  */
 long vfinding(struct vctx *v, const struct entry *e, enum rule r, const char *fmt, ...)
 	ATTR_PRINTF(4, 5);
-/* Append text to the message of the finding held at place k. */
-void vfinding_append(struct vctx *v, long k, const char *fmt, ...) ATTR_PRINTF(3, 4);
+/* Append text to the message of finding k (from vfinding) on entry e; k < 0: nothing. */
+void vfinding_append(struct vctx *v, const struct entry *e, long k, const char *fmt, ...)
+	ATTR_PRINTF(4, 5);
 /* Emit the findings held back, in the order of their lines, and free them. */
 void vfindings_flush(struct vctx *v);
 
@@ -80,6 +107,8 @@ int loading_is_valid(const char *s);
 /* Whether two numbers as written agree: within the rounding of the less
  * precise one, plus rel times the larger. */
 int values_agree(const char *a, const char *b, double rel);
+/* The same, given a and b already parsed (NAN when not a number). */
+int values_agree_parsed(const char *a, double x, const char *b, double y, double rel);
 /* Half a unit of the last decimal written in s ("2.7" -> 0.05). */
 double half_unit(const char *s);
 
@@ -88,5 +117,8 @@ double half_unit(const char *s);
  * plain one holds when the entry has that one metal.
  */
 double entry_loading_of(const struct entry *e, const char *metal);
+/* The same, given the loading cell already parsed as one number (NAN when
+ * it is not one), as validate_cross holds it. */
+double entry_loading_of_parsed(const struct entry *e, const char *metal, double plain);
 
 #endif
