@@ -14,18 +14,35 @@
 #include "extract_core.h"
 
 #include "chem.h"
+#include "hashidx.h"
+#include "util.h"
 #include "utf8.h"
 
-int xpat_match(struct extractor *ex, enum xpat p, const char *text, size_t len,
-	       size_t start, size_t **ov)
+static int match(struct extractor *ex, enum xpat p, const char *text, size_t len, size_t start,
+		 int checked, size_t **ov)
 {
-	/* text checked once per block (extract_normalize), not at every call */
-	uint32_t opts = ex->utf_checked && text == ex->nt.text ? PCRE2_NO_UTF_CHECK : 0;
+	/* text checked once (per block by extract_normalize, per document by extractor_run), not at every call */
+	uint32_t opts;
+	if (text == ex->nt.text)
+		checked = ex->utf_checked;
+	opts = checked ? PCRE2_NO_UTF_CHECK : 0;
 	int rc = pcre2_match(ex->re[p], (PCRE2_SPTR)text, len, start, opts, ex->md, NULL);
 	if (rc <= 0)
 		return 0;
 	*ov = pcre2_get_ovector_pointer(ex->md);
 	return 1;
+}
+
+int xpat_match(struct extractor *ex, enum xpat p, const char *text, size_t len,
+	       size_t start, size_t **ov)
+{
+	return match(ex, p, text, len, start, 0, ov);
+}
+
+int xpat_match_doc(struct extractor *ex, enum xpat p, const char *text, size_t len,
+		   size_t start, size_t **ov)
+{
+	return match(ex, p, text, len, start, ex->doc_utf8, ov);
 }
 
 void extract_normalize(struct extractor *ex, const char *text, size_t len)
@@ -128,11 +145,10 @@ static int formula_compound(const char *s)
 	return nsym >= 2 && metal;
 }
 
-int catalyst_analyze(const char *text, size_t len, struct catinfo *ci)
+/* What a cleaned name says (catalyst_analyze after clean_name). */
+static int analyze_clean(struct catinfo *ci)
 {
 	struct chem_name cn;
-	memset(ci, 0, sizeof(*ci));
-	clean_name(text, len, ci->name, sizeof(ci->name));
 	chem_name_analyze(ci->name, &cn);
 	chem_name_metals(&cn, ci->metals, sizeof(ci->metals));
 	memcpy(ci->support, cn.support, sizeof(ci->support));
@@ -141,6 +157,43 @@ int catalyst_analyze(const char *text, size_t len, struct catinfo *ci)
 	ci->size_nm = cn.size_nm > 0 ? cn.size_nm : 0;
 	ci->bulk = cn.marker == SITE_BULK || formula_compound(ci->name);
 	return ci->metals[0] ? 0 : -1;
+}
+
+int catalyst_analyze(const char *text, size_t len, struct catinfo *ci)
+{
+	memset(ci, 0, sizeof(*ci));
+	clean_name(text, len, ci->name, sizeof(ci->name));
+	return analyze_clean(ci);
+}
+
+/*
+ * The slots of the name cache: a paper names its catalysts again and
+ * again, and every mention would analyze the name anew.  Direct-mapped by
+ * the hash of the cleaned name; a slot holds the last name that fell in it.
+ */
+#define CAT_MEMO_SLOTS 256
+
+struct cat_memo {
+	struct catinfo ci;   /* ci.name[0] == '\0': empty */
+	int rc;
+};
+
+int catalyst_lookup(struct extractor *ex, const char *text, size_t len, struct catinfo *ci)
+{
+	struct cat_memo *m;
+	memset(ci, 0, sizeof(*ci));
+	clean_name(text, len, ci->name, sizeof(ci->name));
+	if (!ci->name[0])
+		return analyze_clean(ci);
+	if (!ex->cat_memo)
+		ex->cat_memo = xcalloc(CAT_MEMO_SLOTS, sizeof(*ex->cat_memo));
+	m = &ex->cat_memo[hash64_str(HASH_INIT, ci->name) % CAT_MEMO_SLOTS];
+	if (strcmp(m->ci.name, ci->name) != 0) {
+		m->rc = analyze_clean(ci);
+		m->ci = *ci;
+	}
+	*ci = m->ci;
+	return m->rc;
 }
 
 /* --- entries ----------------------------------------------------------------------- */

@@ -54,6 +54,7 @@ struct extractor {
 	pcre2_match_data *md;
 	struct normtext nt;     /* reused for every block */
 	int utf_checked;        /* nt.text is valid UTF-8: matching may skip the check */
+	int doc_utf8;           /* every block's and cell's text of the document is valid UTF-8 */
 	double method_cond[3];  /* the document's standard T, P, WHSV (NAN: none) */
 	int doc_synth;          /* the document names NH3 synthesis (a table needs no NH3 caption) */
 	struct catinfo *alias;  /* names the document defines ("denoted RC-700"), nalias of them */
@@ -64,6 +65,7 @@ struct extractor {
 	struct diag *d;                   /* extractor_set_diag, or NULL */
 	const struct document *doc;       /* being read, for extract_skipped */
 	const struct block *block;
+	struct cat_memo *cat_memo;        /* catalyst_lookup's cache, or NULL before its first use */
 };
 
 /*
@@ -75,6 +77,15 @@ void extract_skipped(struct extractor *ex, const struct quantity *q);
 /* Run pattern p on text[0..len) from start; 1 and ovector on a match. */
 int xpat_match(struct extractor *ex, enum xpat p, const char *text, size_t len,
 	       size_t start, size_t **ov /* OUT */);
+
+/*
+ * xpat_match on the raw text of a block or of a table cell of the document
+ * being read (or on ex->nt): extractor_run checks once that the document's
+ * text is valid UTF-8 (ex->doc_utf8), and the matcher need not check it at
+ * every call.
+ */
+int xpat_match_doc(struct extractor *ex, enum xpat p, const char *text, size_t len,
+		   size_t start, size_t **ov /* OUT */);
 
 /*
  * Normalize text into ex->nt.  The bytes after the text are zeroed for a
@@ -104,6 +115,12 @@ struct catinfo {
  * string names no active metal.
  */
 int catalyst_analyze(const char *text, size_t len, struct catinfo *ci /* OUT */);
+
+/*
+ * catalyst_analyze through ex's cache of names already analyzed (the
+ * result is the same; a paper names its catalysts many times).
+ */
+int catalyst_lookup(struct extractor *ex, const char *text, size_t len, struct catinfo *ci /* OUT */);
 
 /*
  * Length of s[0..n) without trailing footnote marks ("ᵃ", "^a", "*", "†"),

@@ -365,7 +365,7 @@ static const char *sub_heading(struct extractor *ex, const struct table *t, size
 	/* a catalyst alone on its row is still a catalyst */
 	{
 		struct catinfo ci;
-		if (catalyst_analyze(txt->data, txt->len, &ci) == 0 && !strchr(txt->data, ' '))
+		if (catalyst_lookup(ex, txt->data, txt->len, &ci) == 0 && !strchr(txt->data, ' '))
 			return NULL;
 	}
 	return site_type_name(chem_site_of_label(buf_str(txt)));
@@ -541,7 +541,7 @@ void extract_table(struct extractor *ex, const struct document *doc, const struc
 		cell_norm(ex, nc, &txt);
 		if (empty_cell(buf_str(&txt)))
 			continue;
-		catalyst_analyze(txt.data, txt.len, &ci);
+		catalyst_lookup(ex, txt.data, txt.len, &ci);
 		buf_reset(&loc);
 		document_row_locate(doc, b, r, &loc);
 		e = extract_new_entry(set, doc, "table", buf_str(&loc));

@@ -83,7 +83,7 @@ struct pending {
  * "Ru/CeO2-r, -c, and -o": siblings named by their suffix alone, after a
  * mention whose name ends in "-r".  Adds them; returns where scanning goes on.
  */
-static size_t sibling_mentions(struct para *p, size_t mi, size_t end)
+static size_t sibling_mentions(struct extractor *ex, struct para *p, size_t mi, size_t end)
 {
 	const char *name = p->men[mi].ci.name, *dash = strrchr(name, '-');
 	size_t base;
@@ -113,7 +113,7 @@ static size_t sibling_mentions(struct para *p, size_t mi, size_t end)
 			return end;
 		snprintf(full, sizeof(full), "%.*s-%.*s", (int)base, name, (int)(k - q), p->t + q);
 		memset(&m, 0, sizeof(m));
-		if (catalyst_analyze(full, strlen(full), &m.ci) < 0)
+		if (catalyst_lookup(ex, full, strlen(full), &m.ci) < 0)
 			return end;
 		m.start = s0;
 		m.end = k;
@@ -648,10 +648,10 @@ static void find_mentions(struct extractor *ex, struct para *p)
 				/* the pieces rejoined form the name, which covers them */
 				memcpy(joined, p->t + s, e - s);
 				memcpy(joined + (e - s), tail, strlen(tail) + 1);
-				ok = catalyst_analyze(joined, strlen(joined), &m.ci) == 0;
+				ok = catalyst_lookup(ex, joined, strlen(joined), &m.ci) == 0;
 				m.end = e = te;
 			} else {
-				ok = catalyst_analyze(p->t + s, e - s, &m.ci) == 0;
+				ok = catalyst_lookup(ex, p->t + s, e - s, &m.ci) == 0;
 			}
 			/* "Ru supported on CeO2", "Ru clusters on CeO2": Ru/CeO2, Ru clusters/CeO2 */
 			if (ok && !memchr(f, '/', fl) && !memchr(f, '@', fl) && !m.ci.support[0]) {
@@ -659,7 +659,7 @@ static void find_mentions(struct extractor *ex, struct para *p)
 				if (fe && (e - s) + 1 + (fe - fs) < sizeof(joined)) {
 					snprintf(joined, sizeof(joined), "%.*s/%.*s", (int)(e - s), p->t + s,
 						 (int)(fe - fs), p->t + fs);
-					if (catalyst_analyze(joined, strlen(joined), &m.ci) == 0) {
+					if (catalyst_lookup(ex, joined, strlen(joined), &m.ci) == 0) {
 						m.end = e = fe;
 						formula_like = 1;
 					}
@@ -695,7 +695,7 @@ static void find_mentions(struct extractor *ex, struct para *p)
 			p->men = xgrow(p->men, &p->amen, p->nmen + 1, sizeof(*p->men));
 			p->men[p->nmen++] = m;
 			suspended_siblings(p, p->nmen - 1);
-			e = sibling_mentions(p, p->nmen - 1, e);
+			e = sibling_mentions(ex, p, p->nmen - 1, e);
 		}
 		start = e;
 	}
@@ -731,7 +731,7 @@ static void word_mentions(struct extractor *ex, struct para *p)
 		/* what the words say (metal, site type), as the symbol would */
 		snprintf(probe, sizeof(probe), "%s%.*s", metal_words[k].sym, (int)(e - ms - ml), p->t + ms + ml);
 		memset(&m, 0, sizeof(m));
-		if (catalyst_analyze(probe, strlen(probe), &m.ci) < 0)
+		if (catalyst_lookup(ex, probe, strlen(probe), &m.ci) < 0)
 			continue;
 		snprintf(m.ci.name, sizeof(m.ci.name), "%.*s", (int)(e - s), p->t + s);
 		m.start = s;
@@ -1428,53 +1428,52 @@ static int states_wt(const char *t, size_t len)
 	return 0;
 }
 
-/* The statements of loadings of a paragraph that reports no result. */
 /*
- * A paragraph over the text [t, t + len): zeroed, then split into sentences.
- * Returns the capacity of its sentence array, which cites may share.
+ * A paragraph over the text [t, t + len): zeroed, then its citation
+ * markers found and the text split into sentences around them.  Released
+ * with para_close.
  */
-static size_t para_open(struct para *p, const char *t, size_t len)
+static void para_open(struct para *p, const char *t, size_t len)
 {
 	size_t max = len / 2 + 2;
 	memset(p, 0, sizeof(*p));
 	p->t = t;
 	p->len = len;
-	p->sent = xmalloc(max * sizeof(*p->sent));
-	p->nsent = sentence_split(t, len, p->sent, max);
-	if (p->nsent > max)
-		p->nsent = max;
-	return max;
-}
-
-/* The citation markers of a paragraph opened with capacity max. */
-static void para_cites(struct para *p, size_t max)
-{
 	p->cites = xmalloc(max * sizeof(*p->cites));
-	p->ncites = cite_scan(p->t, p->len, p->cites, max);
+	p->ncites = cite_scan(t, len, p->cites, max);
 	if (p->ncites > max)
 		p->ncites = max;
+	p->sent = xmalloc(max * sizeof(*p->sent));
+	p->nsent = sentence_split_marked(t, len, p->cites, p->ncites, p->sent, max);
+	if (p->nsent > max)
+		p->nsent = max;
 }
 
+static void para_close(struct para *p)
+{
+	free(p->cites);
+	free(p->cite_lo);
+	free(p->sent);
+	free(p->men);
+	free(p->qs);
+	free(p->men_lo);
+	free(p->q_lo);
+}
+
+/* The statements of loadings of a paragraph that reports no result. */
 static void loadings_only(struct extractor *ex)
 {
 	struct para p;
-	size_t max = para_open(&p, ex->nt.text, ex->nt.len);
+	para_open(&p, ex->nt.text, ex->nt.len);
 	find_mentions(ex, &p);
 	if (p.nmen) {
-		para_cites(&p, max);
 		find_quantities(ex, &p);
 		p.men_lo = sentence_ranges(&p, p.nmen, men_pos);
 		p.q_lo = sentence_ranges(&p, p.nq, q_pos);
 		p.cite_lo = sentence_ranges(&p, p.ncites, cite_pos);
 		record_loadings(ex, &p);
 	}
-	free(p.cites);
-	free(p.cite_lo);
-	free(p.sent);
-	free(p.men);
-	free(p.qs);
-	free(p.men_lo);
-	free(p.q_lo);
+	para_close(&p);
 }
 
 static int cmp_loading(const void *a, const void *b)
@@ -1535,7 +1534,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 			loadings_only(ex);
 		return;
 	}
-	para_cites(&p, para_open(&p, ex->nt.text, ex->nt.len));
+	para_open(&p, ex->nt.text, ex->nt.len);
 	find_mentions(ex, &p);
 	ex->doc = doc;
 	ex->block = b;
@@ -1646,21 +1645,18 @@ next:
 	for (i = 0; i < npend; i++)
 		emit(doc, b, ex, &p, &pend[i], set);
 	free(pend);
-	free(p.sent);
-	free(p.cites);
-	free(p.men);
-	free(p.qs);
-	free(p.men_lo);
-	free(p.q_lo);
-	free(p.cite_lo);
+	para_close(&p);
 }
 
-/* text[start..end) states how the tests were run (XP_METHODS or XP_METHODS_HEAD). */
+/*
+ * text[start..end), a block's text or ex->nt, states how the tests were
+ * run (XP_METHODS or XP_METHODS_HEAD).
+ */
 static int methods_match(struct extractor *ex, const char *text, size_t end, size_t start)
 {
 	size_t *ov;
-	return xpat_match(ex, XP_METHODS, text, end, start, &ov) ||
-	       xpat_match(ex, XP_METHODS_HEAD, text, end, start, &ov);
+	return xpat_match_doc(ex, XP_METHODS, text, end, start, &ov) ||
+	       xpat_match_doc(ex, XP_METHODS_HEAD, text, end, start, &ov);
 }
 
 void extract_method_conditions(struct extractor *ex, const struct document *doc, double cond[3])
@@ -1720,9 +1716,7 @@ void extract_method_conditions(struct extractor *ex, const struct document *doc,
 				seen[k] = 1;
 			}
 		}
-		free(p.sent);
-		free(p.qs);
-		free(p.men);
+		para_close(&p);
 	}
 	for (k = 0; k < 3; k++)
 		if (cond[k] == -1e300)

@@ -666,8 +666,15 @@ static size_t subscript(struct nz *z, size_t i)
 /*
  * Does byte d at src[j] (with n bytes of output so far in out) start one of
  * the folds below, which the fast path leaves to the slow one?  Called for
- * every plain byte: the common bytes fail the first test.
+ * the bytes of watched[] only: a byte it looks at must be listed there.
  */
+static const unsigned char watched[256] = {
+	['<'] = 1, ['['] = 1, ['&'] = 1, ['('] = 1, ['-'] = 1, ['o'] = 1, ['d'] = 1, ['\''] = 1,
+	['3'] = 1, ['2'] = 1,
+	/* and for the fast path itself: "imes", and spaces to collapse */
+	['i'] = 1, [' '] = 1,
+};
+
 static inline int slow_start(unsigned char d, const char *out, size_t n, const char *src, size_t j,
 			     size_t len)
 {
@@ -1077,24 +1084,35 @@ void normalize_text(const char *src, size_t len, struct normtext *nt)
 			 * The fast path: a run of bytes that fold to themselves,
 			 * spaces collapsed, copied without a call per byte.
 			 */
-			size_t j = i, n = nt->len;
+			size_t j = i, n = nt->len, alloc;
+			char *out;
+			size_t *map;
 			reserve(nt, n + 2 * (len - i < 4096 ? len - i : 4096) + 2);
-			while (j < len && n + 2 < nt->alloc) {
+			/* in locals: a store through char * would make the compiler reload them each byte */
+			out = nt->text;
+			map = nt->map;
+			alloc = nt->alloc;
+			while (j < len && n + 2 < alloc) {
 				unsigned char d = (unsigned char)src[j];
-				if (!plain[d] || (d == 'i' && j + 1 < len && src[j + 1] == 'm'))
+				if (!plain[d])
 					break;
-				/* bytes that may start a fold the slow path makes (cheap tests first) */
-				if (slow_start(d, nt->text, n, src, j, len))
-					break;
-				if (d == ' ') {
-					char l = n ? nt->text[n - 1] : '\n';
-					if (l == ' ' || l == '\n' || l == '\t') {
-						j++;
-						continue;
+				/* most bytes are copied as they are; the watched ones are looked at */
+				if (watched[d]) {
+					if (d == 'i' && j + 1 < len && src[j + 1] == 'm')
+						break;
+					/* bytes that may start a fold the slow path makes */
+					if (slow_start(d, out, n, src, j, len))
+						break;
+					if (d == ' ') {
+						char l = n ? out[n - 1] : '\n';
+						if (l == ' ' || l == '\n' || l == '\t') {
+							j++;
+							continue;
+						}
 					}
 				}
-				nt->text[n] = (char)d;
-				nt->map[n] = j;
+				out[n] = (char)d;
+				map[n] = j;
 				n++;
 				j++;
 			}

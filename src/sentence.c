@@ -42,11 +42,20 @@ int sentence_abbrev_before(const char *t, size_t dot)
 
 size_t sentence_split(const char *t, size_t len, struct span *out, size_t max)
 {
-	size_t i, start = 0, n = 0, mi = 0, nm, maxm = len / 2 + 1;
+	size_t n, nm, maxm = len / 2 + 1;
 	struct cite_mark *marks = xmalloc(maxm * sizeof(*marks));
 	nm = cite_scan(t, len, marks, maxm);
 	if (nm > maxm)
 		nm = maxm;
+	n = sentence_split_marked(t, len, marks, nm, out, max);
+	free(marks);
+	return n;
+}
+
+size_t sentence_split_marked(const char *t, size_t len, const struct cite_mark *marks, size_t nm,
+			     struct span *out, size_t max)
+{
+	size_t i, start = 0, n = 0, mi = 0;
 	for (i = 0; i < len; i++) {
 		size_t j, k;
 		char c = t[i];
@@ -93,6 +102,5 @@ size_t sentence_split(const char *t, size_t len, struct span *out, size_t max)
 			n++;
 		}
 	}
-	free(marks);
 	return n;
 }

@@ -20,6 +20,15 @@ struct span {
  */
 size_t sentence_split(const char *text, size_t len, struct span *out, size_t max);
 
+struct cite_mark;
+
+/*
+ * The same, given the citation markers of the text (cite_scan, nm of them
+ * in order), for a caller that needs them too.
+ */
+size_t sentence_split_marked(const char *text, size_t len, const struct cite_mark *marks, size_t nm,
+			     struct span *out, size_t max);
+
 /*
  * 1 when the full stop at t[dot] closes an abbreviation ("et al.",
  * "Fig.", "ca.", "e.g.") or an initial ("X. Wang"), not a sentence: the

@@ -4,6 +4,9 @@
  */
 #include <config.h>
 
+#include <stdint.h>
+#include <string.h>
+
 #include "utf8.h"
 
 size_t utf8_decode(const char *str, size_t n, uint32_t *cp)
@@ -72,6 +75,12 @@ size_t utf8_validate(const char *s, size_t n)
 	while (i < n) {
 		uint32_t cp;
 		size_t k;
+		uint64_t w;
+		/* eight ASCII bytes at a time: no byte has its high bit set */
+		if (i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ULL))) {
+			i += 8;
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;

@@ -609,7 +609,8 @@ xmlDocPtr xmlsafe_parse_file(const char *path, const struct xmlsafe_limits *lim,
 
 int xml_is(const xmlNode *node, const char *name)
 {
-	return node && node->type == XML_ELEMENT_NODE && node->name &&
+	/* the first byte first: most names differ there, and the walkers ask often */
+	return node && node->type == XML_ELEMENT_NODE && node->name && node->name[0] == (xmlChar)name[0] &&
 	       strcmp((const char *)node->name, name) == 0;
 }
 

@@ -165,6 +165,8 @@ START_TEST(test_find_doi)
 }
 END_TEST
 
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
 /* --- catalyst names and mentions -------------------------------------------------- */
 
 static const struct {
@@ -201,6 +203,43 @@ START_TEST(test_catalyst_analyze)
 	ck_assert_str_eq(ci.promoter, name_cases[_i].promoter);
 	ck_assert_str_eq(ci.site, name_cases[_i].site);
 	ck_assert(fabs(ci.size_nm - name_cases[_i].size) < 1e-9);
+}
+END_TEST
+
+/*
+ * The cache of analyzed names gives what a fresh analysis gives, also when
+ * names evict each other from its slots (a thousand names, read twice, in
+ * two orders), and a name without a metal stays without one.
+ */
+START_TEST(test_catalyst_lookup_cached)
+{
+	struct extractor *ex = extractor_new();
+	int pass, i, k;
+	for (pass = 0; pass < 2; pass++) {
+		for (k = 0; k < 1000 + N(name_cases); k++) {
+			struct catinfo want, got;
+			char name[64];
+			int j = pass ? 1000 + N(name_cases) - 1 - k : k;
+			if (j < N(name_cases))
+				snprintf(name, sizeof(name), "%s", name_cases[j].name);
+			else if (j % 3 == 0)
+				snprintf(name, sizeof(name), "%d%%Ru/MgO-%d", j % 7, j);
+			else if (j % 3 == 1)
+				snprintf(name, sizeof(name), "Co%d/CeO2 NPs", j);
+			else
+				snprintf(name, sizeof(name), "HZSM-%d", j);
+			i = catalyst_analyze(name, strlen(name), &want);
+			ck_assert_int_eq(catalyst_lookup(ex, name, strlen(name), &got), i);
+			ck_assert_str_eq(got.name, want.name);
+			ck_assert_str_eq(got.metals, want.metals);
+			ck_assert_str_eq(got.support, want.support);
+			ck_assert_str_eq(got.promoter, want.promoter);
+			ck_assert_str_eq(got.site, want.site);
+			ck_assert_int_eq(got.bulk, want.bulk);
+			ck_assert(got.size_nm == want.size_nm);
+		}
+	}
+	extractor_free(ex);
 }
 END_TEST
 
@@ -547,7 +586,6 @@ START_TEST(test_extractor_reused)
 }
 END_TEST
 
-#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 static Suite *extract_suite(void)
 {
@@ -559,6 +597,7 @@ static Suite *extract_suite(void)
 	tcase_add_loop_test(tc, test_find_doi, 0, N(doi_cases));
 	tcase_add_loop_test(tc, test_catalyst_analyze, 0, N(name_cases));
 	tcase_add_test(tc, test_no_metal_no_catalyst);
+	tcase_add_test(tc, test_catalyst_lookup_cached);
 	tcase_add_loop_test(tc, test_mentions, 0, N(mention_cases));
 	tcase_add_loop_test(tc, test_cell_number, 0, N(number_cases));
 	tcase_add_loop_test(tc, test_prose, 0, N(prose_cases));
