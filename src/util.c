@@ -209,6 +209,30 @@ int num_parse_n(const char *s, size_t len, double *out)
 	}
 	if (i != len)
 		return -1;
+	if (digits <= 15 && !memchr(s, 'e', len) && !memchr(s, 'E', len)) {
+		/*
+		 * At most 15 digits and no exponent: the digits are an integer m
+		 * below 2^53 and the number is m / 10^k (k decimals, at most 15),
+		 * both exact doubles, so one division rounds as strtod does.
+		 */
+		static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+					      1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+		uint64_t m = 0;
+		size_t k = 0, j = s[0] == '+' || s[0] == '-';
+		int frac = 0;
+		for (; j < len; j++) {
+			if (s[j] == '.') {
+				frac = 1;
+				continue;
+			}
+			m = m * 10 + (uint64_t)(s[j] - '0');
+			k += (size_t)frac;
+		}
+		*out = (double)m / p10[k];
+		if (s[0] == '-')
+			*out = -*out;
+		return 0;
+	}
 	memcpy(tmp, s, len);
 	tmp[len] = '\0';
 	{
