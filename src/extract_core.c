@@ -171,7 +171,7 @@ int catalyst_analyze(const char *text, size_t len, struct catinfo *ci)
  * again, and every mention would analyze the name anew.  Direct-mapped by
  * the hash of the cleaned name; a slot holds the last name that fell in it.
  */
-#define CAT_MEMO_SLOTS 256
+#define CAT_MEMO_SLOTS 1024
 
 struct cat_memo {
 	struct catinfo ci;   /* ci.name[0] == '\0': empty */

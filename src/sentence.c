@@ -42,11 +42,14 @@ int sentence_abbrev_before(const char *t, size_t dot)
 
 size_t sentence_split(const char *t, size_t len, struct span *out, size_t max)
 {
-	size_t n, nm, maxm = len / 2 + 1;
-	struct cite_mark *marks = xmalloc(maxm * sizeof(*marks));
-	nm = cite_scan(t, len, marks, maxm);
-	if (nm > maxm)
-		nm = maxm;
+	/* a guess first, scanned again when the text holds more (see para_open in extract_text.c) */
+	size_t n, nm, cap = 32;
+	struct cite_mark *marks = xmalloc(cap * sizeof(*marks));
+	nm = cite_scan(t, len, marks, cap);
+	if (nm > cap) {
+		marks = xrealloc(marks, nm * sizeof(*marks));
+		cite_scan(t, len, marks, nm);
+	}
 	n = sentence_split_marked(t, len, marks, nm, out, max);
 	free(marks);
 	return n;

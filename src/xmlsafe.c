@@ -508,9 +508,12 @@ static void parse_leave(void)
 	pthread_mutex_unlock(&guard);
 }
 
-/* No network, no DTD, no entity substitution, no XInclude, no HUGE. */
+/*
+ * No network, no DTD, no entity substitution, no XInclude, no HUGE.  Short
+ * texts are stored in their nodes (COMPACT): the tree is read, never changed.
+ */
 #define SAFE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | \
-		      XML_PARSE_NOCDATA | XML_PARSE_NOXINCNODE)
+		      XML_PARSE_NOCDATA | XML_PARSE_NOXINCNODE | XML_PARSE_COMPACT)
 
 xmlDocPtr xmlsafe_parse(const char *name, const char *data, size_t len,
 			const struct xmlsafe_limits *lim, struct diag *d)
