@@ -57,11 +57,12 @@ static size_t str_hash(const char *s, size_t h)
 void xr_index_siblings(struct xr *x, xmlNode *n)
 {
 	xmlNode *c;
-	size_t count = 0, size, i, *slot_of;
+	size_t count = 0, size, i, first = x->nsibs;
 	struct slot {
 		const char *name, *ns;
 		size_t count;
 	} *slots;
+	size_t *slot_of;
 	for (c = n->children; c; c = c->next)
 		if (c->type == XML_ELEMENT_NODE)
 			count++;
@@ -69,8 +70,9 @@ void xr_index_siblings(struct xr *x, xmlNode *n)
 		return;
 	for (size = 16; size < 2 * count; size *= 2)
 		;
-	slots = xcalloc(size, sizeof(*slots));
-	slot_of = xmalloc(count * sizeof(size_t));
+	/* the children's table is done before the recursion: one block for both arrays */
+	slots = xcalloc(size * sizeof(*slots) + count * sizeof(size_t), 1);
+	slot_of = (size_t *)(slots + size);
 	for (c = n->children, i = 0; c; c = c->next) {
 		const char *name = (const char *)c->name, *ns = xml_ns(c);
 		size_t h;
@@ -88,14 +90,12 @@ void xr_index_siblings(struct xr *x, xmlNode *n)
 		x->nsibs++;
 		slot_of[i++] = h;
 	}
-	for (c = n->children, i = 0; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		x->sibs[(size_t)c->_private - 1].total = slots[slot_of[i++]].count;
-		xr_index_siblings(x, c);
-	}
+	for (i = 0; i < count; i++)
+		x->sibs[first + i].total = slots[slot_of[i]].count;
 	free(slots);
-	free(slot_of);
+	for (c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			xr_index_siblings(x, c);
 }
 
 static void node_path(const struct xr *x, const xmlNode *n, struct buf *out)
