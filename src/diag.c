@@ -130,19 +130,25 @@ void diag_vemit(struct diag *d, const char *file, long line, long col,
 	struct buf msg = BUF_INIT;
 
 	buf_vprintf(&msg, fmt, ap);
+	diag_emit_msg(d, file, line, col, sev, rule, buf_str(&msg), msg.len);
+	buf_release(&msg);
+}
 
+void diag_emit_msg(struct diag *d, const char *file, long line, long col,
+		   enum diag_severity sev, const char *rule, const char *text, size_t len)
+{
 	d->count[sev]++;
 	if (d->sink) {
 		struct diag_item it = { file ? file : "-", line, col, sev, rule ? rule : "",
-					buf_str(&msg) };
+					text };
 		d->sink(d->sink_ctx, &it);
-		buf_release(&msg);
 		return;
 	}
 	switch (d->fmt) {
 	case DIAG_FMT_TEXT: {
 		/* one write a line: stderr is unbuffered */
 		struct buf l = BUF_INIT;
+		buf_grow(&l, len + 96 + (file ? strlen(file) : 1));
 		buf_addstr(&l, file ? file : "-");
 		if (line > 0)
 			buf_printf(&l, ":%ld", line);
@@ -156,7 +162,7 @@ void diag_vemit(struct diag *d, const char *file, long line, long col,
 			buf_addstr(&l, rule);
 			buf_addstr(&l, "] ");
 		}
-		buf_add(&l, buf_str(&msg), msg.len);
+		buf_add(&l, text, len);
 		buf_addch(&l, '\n');
 		fwrite(buf_str(&l), 1, l.len, d->out);
 		buf_release(&l);
@@ -170,7 +176,7 @@ void diag_vemit(struct diag *d, const char *file, long line, long col,
 			line, col, diag_severity_name(sev));
 		json_write_string(d->out, rule ? rule : "");
 		fputs(", \"message\": ", d->out);
-		json_write_string(d->out, buf_str(&msg));
+		json_write_string(d->out, text);
 		fputc('}', d->out);
 		break;
 	case DIAG_FMT_GITHUB:
@@ -186,11 +192,10 @@ void diag_vemit(struct diag *d, const char *file, long line, long col,
 			github_escape(d->out, rule, 1);
 		}
 		fputs("::", d->out);
-		github_escape(d->out, buf_str(&msg), 0);
+		github_escape(d->out, text, 0);
 		fputc('\n', d->out);
 		break;
 	}
-	buf_release(&msg);
 }
 
 void diag_emit(struct diag *d, const char *file, long line, long col,

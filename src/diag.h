@@ -47,6 +47,9 @@ void diag_emit(struct diag *d, const char *file, long line, long col,
 	ATTR_PRINTF(7, 8);
 void diag_vemit(struct diag *d, const char *file, long line, long col,
 		enum diag_severity sev, const char *rule, const char *fmt, va_list ap);
+/* The same with the message already written (len bytes of msg). */
+void diag_emit_msg(struct diag *d, const char *file, long line, long col,
+		   enum diag_severity sev, const char *rule, const char *msg, size_t len);
 
 unsigned long diag_count(const struct diag *d, enum diag_severity sev);
 

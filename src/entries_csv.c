@@ -53,10 +53,13 @@ static void fields_release(struct fields *fs)
 
 static void fields_add(struct fields *fs, const char *data, size_t len)
 {
-	fs->off = xgrow(fs->off, &fs->off_alloc, fs->n + 1, sizeof(*fs->off));
+	if (fs->n == fs->off_alloc)
+		fs->off = xgrow(fs->off, &fs->off_alloc, fs->n + 1, sizeof(*fs->off));
 	fs->off[fs->n++] = fs->text.len;
-	buf_add(&fs->text, data, len);
-	buf_add(&fs->text, "", 1);
+	buf_grow(&fs->text, len + 1);
+	memcpy(fs->text.data + fs->text.len, data, len);
+	fs->text.len += len + 1;
+	fs->text.data[fs->text.len - 1] = '\0';
 }
 
 static void fields_done(struct fields *fs)
@@ -454,31 +457,43 @@ int entries_parse(const char *name, const char *data, size_t len, struct entry_s
  * newline), continuing the scan state *st (0 outside quotes at a field
  * start, 1 outside quotes elsewhere, 2 inside quotes) from data[*at];
  * SIZE_MAX when the data ends first.  The same rule as entries_parse.
+ * Adds the newlines it passes to *nl.
  */
-static size_t record_end(const char *data, size_t len, size_t *at, int *st)
+static size_t record_end(const char *data, size_t len, size_t *at, int *st, long *nl)
 {
-	size_t i;
-	for (i = *at; i < len; i++) {
-		char ch = data[i];
+	size_t i = *at;
+	while (i < len) {
 		if (*st == 2) {
-			if (ch == '"') {
-				if (i + 1 >= len) {
-					*at = i;   /* a doubled quote may follow: look again with more */
-					return SIZE_MAX;
-				}
-				if (data[i + 1] == '"')
-					i++;
-				else
-					*st = 1;
+			while (i < len && data[i] != '"')
+				*nl += data[i++] == '\n';
+			if (i == len)
+				break;
+			if (i + 1 >= len) {
+				*at = i;   /* a doubled quote may follow: look again with more */
+				return SIZE_MAX;
 			}
+			if (data[i + 1] == '"')
+				i++;
+			else
+				*st = 1;
+			i++;
 			continue;
 		}
-		if (ch == '"' && *st == 0)
-			*st = 2;
-		else if (ch == '\n')
+		{
+			size_t from = i;
+			while (i < len && data[i] != '\n' && data[i] != '"')
+				i++;
+			if (i > from)
+				*st = data[i - 1] == ',' ? 0 : 1;
+		}
+		if (i == len)
+			break;
+		if (data[i] == '\n') {
+			++*nl;
 			return i + 1;
-		else
-			*st = ch == ',' ? 0 : 1;
+		}
+		*st = *st == 0 ? 2 : 1;   /* a quote opens a field only at its start */
+		i++;
 	}
 	*at = len;
 	return SIZE_MAX;
@@ -491,7 +506,7 @@ int entries_each(const char *path, entry_row_fn *fn, void *ctx, struct diag *d)
 	struct entry_set hdr;
 	struct buf data = BUF_INIT;
 	size_t start = 0, at = 0, end;
-	long line = 1, header_cols = -1;
+	long line = 1, header_cols = -1, nl = 0;   /* newlines of the record so far */
 	int st = 0, failed = 0, eof = 0, stop = 0;
 
 	if (!f) {
@@ -506,7 +521,7 @@ int entries_each(const char *path, entry_row_fn *fn, void *ctx, struct diag *d)
 	while (!stop) {
 		size_t body;
 		long rec_line = line;
-		end = record_end(data.data ? data.data : "", data.len, &at, &st);
+		end = record_end(data.data ? data.data : "", data.len, &at, &st, &nl);
 		if (end == SIZE_MAX && !eof) {
 			/* drop what was handled, then read more */
 			char chunk[65536];
@@ -535,8 +550,8 @@ int entries_each(const char *path, entry_row_fn *fn, void *ctx, struct diag *d)
 				break;
 			end = data.len;   /* the last record, without a newline */
 		}
-		for (body = start; body < end; body++)
-			line += data.data[body] == '\n';
+		line += nl;
+		nl = 0;
 		body = end;
 		if (body > start && data.data[body - 1] == '\n')
 			body--;

@@ -168,8 +168,10 @@ void entry_release(struct entry *e)
 
 void entry_set_fields(struct entry *e, const enum entry_col *cols, char *const *vals, size_t n)
 {
-	size_t k, total = 0, off = 0;
+	size_t k, total = 0, off = 0, lens[ENTRY_NCOLS];   /* a field a column at most */
 	char *block;
+	if (n > ENTRY_NCOLS)
+		die("entry_set_fields: %zu fields, the schema has %d", n, ENTRY_NCOLS);
 	if (e->cells) {
 		/* Fields may point into the block it has: these go one by one. */
 		for (k = 0; k < n; k++)
@@ -177,10 +179,10 @@ void entry_set_fields(struct entry *e, const enum entry_col *cols, char *const *
 		return;
 	}
 	for (k = 0; k < n; k++)
-		total += strlen(vals[k]) + 1;
+		total += (lens[k] = strlen(vals[k])) + 1;
 	block = xmalloc(total ? total : 1);
 	for (k = 0; k < n; k++) {
-		size_t c = cols ? (size_t)cols[k] : k, len = strlen(vals[k]);
+		size_t c = cols ? (size_t)cols[k] : k, len = lens[k];
 		field_drop(e, c);
 		memcpy(block + off, vals[k], len + 1);
 		if (len)

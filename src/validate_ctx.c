@@ -143,8 +143,8 @@ static void emit_done(struct emitter *em)
 {
 	if (!em->open)
 		return;
-	diag_emit(em->v->d, em->v->file, em->h.line, 0, (enum diag_severity)em->h.sev,
-		  rule_table[em->h.rule].id, "%s", buf_str(&em->msg));
+	diag_emit_msg(em->v->d, em->v->file, em->h.line, 0, (enum diag_severity)em->h.sev,
+		      rule_table[em->h.rule].id, buf_str(&em->msg), em->msg.len);
 	em->open = 0;
 }
 
