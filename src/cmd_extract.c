@@ -3,7 +3,7 @@
  *                               [--files-from LIST] [--refs OUT.csv] FILE...
  *
  * Reads each paper with the reader its extension names, extracts catalyst
- * performance entries (entries CSV schema v1, status "extracted") and
+ * performance entries (entries CSV schema v2, status "extracted") and
  * writes them, document after document in input order, to OUT.csv
  * (atomically) or stdout.  With -j N the documents are read by N worker
  * threads (batch.c); the output is the same as with -j 1.  --refs writes

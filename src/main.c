@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "entry.h"
 #include "util.h"
 
 static const struct command *const commands[] = {
@@ -26,8 +27,8 @@ static void print_help(void)
 	size_t i;
 	print_usage(stdout);
 	printf("\nnh3cat turns papers on ammonia-synthesis catalysts into a curated,\n"
-	       "validated dataset of performance entries (entries CSV, schema v1)\n"
-	       "and renders comparison tables and charts from it.\n\nCommands:\n");
+	       "validated dataset of performance entries (entries CSV, schema v%d)\n"
+	       "and renders comparison tables and charts from it.\n\nCommands:\n", ENTRY_SCHEMA_VERSION);
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
 		printf("  %-10s %s\n", commands[i]->name, commands[i]->summary);
 	printf("\nRun 'nh3cat COMMAND --help' for the options of one command.\n"
@@ -81,7 +82,7 @@ int main(int argc, char **argv)
 		return finish_stdout(EXIT_OK);
 	}
 	if (str_eq(name, "--version") || str_eq(name, "-V")) {
-		printf("nh3cat %s (entries CSV schema v1)\n", PACKAGE_VERSION);
+		printf("nh3cat %s (entries CSV schema v%d)\n", PACKAGE_VERSION, ENTRY_SCHEMA_VERSION);
 		return finish_stdout(EXIT_OK);
 	}
 	if (name[0] == '-') {

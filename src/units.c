@@ -353,6 +353,19 @@ static size_t skip_uncertainty(const char *s, size_t len, size_t p)
 
 /* --- units ---------------------------------------------------------- */
 
+/* Subscripts meaning "of catalyst". */
+static int sub_is_cat(const char *w, size_t n)
+{
+	return (n == 1 && w[0] == 'c') || (n == 3 && memcmp(w, "cat", 3) == 0) ||
+	       (n == 8 && memcmp(w, "catalyst", 8) == 0) || (n == 4 && memcmp(w, "cata", 4) == 0);
+}
+
+static int sub_is_nh3(const char *w, size_t n)
+{
+	/* NH2 is a common misreading of the NH3 subscript in PDF text */
+	return n == 3 && w[0] == 'N' && w[1] == 'H' && (w[2] == '3' || w[2] == '2');
+}
+
 /* The word at p: letters and %, a leading degree sign or an angstrom. */
 static size_t word_len(const char *s, size_t len, size_t p)
 {
@@ -476,6 +489,18 @@ static int read_factor(const char *s, size_t len, size_t p, struct factor *f)
 		if (at(s, len, t) == '.' && f->sublen == 3 && memcmp(f->sub, "cat", 3) == 0)
 			t++;   /* g_cat. */
 		q = t;
+	}
+	/* "g-cat-1", "kg-cat^-1": the catalyst joined to its mass by a hyphen */
+	if (!f->sub && f->atom && f->atom->dim == D_MASS_CAT && at(s, len, q) == '-' &&
+	    is_alpha(at(s, len, q + 1))) {
+		size_t t = q + 1;
+		while (is_alpha(at(s, len, t)))
+			t++;
+		if (sub_is_cat(s + q + 1, t - q - 1)) {
+			f->sub = s + q + 1;
+			f->sublen = t - q - 1;
+			q = t;
+		}
 	}
 	/* exponent: ^-1, ^2, or -1 written straight after the word */
 	if (at(s, len, q) == '^') {
@@ -604,19 +629,6 @@ static int read_factors(const char *s, size_t len, size_t p, struct factor *f, i
 	return n;
 }
 
-/* Subscripts meaning "of catalyst". */
-static int sub_is_cat(const char *w, size_t n)
-{
-	return (n == 1 && w[0] == 'c') || (n == 3 && memcmp(w, "cat", 3) == 0) ||
-	       (n == 8 && memcmp(w, "catalyst", 8) == 0) || (n == 4 && memcmp(w, "cata", 4) == 0);
-}
-
-static int sub_is_nh3(const char *w, size_t n)
-{
-	/* NH2 is a common misreading of the NH3 subscript in PDF text */
-	return n == 3 && w[0] == 'N' && w[1] == 'H' && (w[2] == '3' || w[2] == '2');
-}
-
 static int sub_is_metal(const char *w, size_t n)
 {
 	return chem_is_metal(w, n) || (n == 5 && memcmp(w, "metal", 5) == 0) ||
@@ -657,7 +669,8 @@ static int resolve(struct factor *f, int n, enum quantity_kind hint, struct ures
 			continue;
 		}
 		if (i == 0 || !f[i - 1].atom || f[i - 1].sub ||
-		    (f[i - 1].atom->dim != D_MASS_CAT && f[i - 1].atom->dim != D_AMOUNT)) {
+		    (f[i - 1].atom->dim != D_MASS_CAT && f[i - 1].atom->dim != D_AMOUNT &&
+		     !(f[i - 1].atom->dim == D_VOLUME && sub_is_nh3(f[i].word, f[i].wordlen)))) {
 			*why = "has a word that is no unit";
 			return -1;
 		}
@@ -694,6 +707,11 @@ static int resolve(struct factor *f, int n, enum quantity_kind hint, struct ures
 				/* mg NH3: an amount of product */
 				d = D_AMOUNT;
 				sc = a->scale / NH3_MOLAR_MASS;
+				flags |= AF_PRODUCT;
+			} else if (d == D_VOLUME && sub_is_nh3(f[i].sub, f[i].sublen) && f[i].exp > 0) {
+				/* mL NH3: a volume of the gas, an ideal gas at 0 degC and 1 atm */
+				d = D_AMOUNT;
+				sc = a->scale / (UNITS_MOLAR_VOLUME_STP * 1e3);
 				flags |= AF_PRODUCT;
 			} else {
 				*why = "has a subscript it does not know";

@@ -45,7 +45,9 @@ static const struct unit_atom atoms[] = {
 	/* time */
 	{ "s", D_TIME, 1, 0, 0 },
 	{ "sec", D_TIME, 1, 0, 0 },
+	{ "second", D_TIME, 1, 0, 0 },    /* "molecules per site per second" */
 	{ "min", D_TIME, 60, 0, 0 },
+	{ "minute", D_TIME, 60, 0, 0 },
 	{ "h", D_TIME, 3600, 0, 0 },
 	{ "hr", D_TIME, 3600, 0, 0 },
 	{ "hrs", D_TIME, 3600, 0, 0 },

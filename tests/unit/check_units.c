@@ -103,6 +103,10 @@ static const struct ok_case ok_cases[] = {
 	ONE("600 h" MINUS "1", TOF, 0.1666666666667),
 	ONE("75K", T, -198.15),
 	ONE("0.5 molecule site" MINUS "1 h" MINUS "1", TOF, 0.0001388888888889),
+	/* in words */
+	ONE("3.1 molecules per site per second", TOF, 3.1),
+	ONE("0.9 molecules site^-1 second^-1", TOF, 0.9),
+	ONE("5 mmol per gram per hour", R, 5),
 	ONE("0.02 s" MINUS "1 site" MINUS "1", TOF, 0.02),
 	ONEM("2 Co atom" MINUS "1 s" MINUS "1", TOF, 2, "Co"),
 	ONEM("0.05 " MU "mol/gCo*s", RM, 0.18, "Co"),
@@ -178,6 +182,13 @@ static const struct ok_case ok_cases[] = {
 	ONE("5 mmol mg^-1 h^-1", R, 5000),
 	ONE("17.031 mg NH3 g^-1 h^-1", R, 1),
 	ONE("17.031 mg_{NH3} g^{-1} h^{-1}", R, 1),
+	/* a volume of NH3 gas, read at 0 degC and 1 atm (22.414 mL mmol^-1) */
+	ONE("22.414 mL NH3 g^-1 h^-1", R, 1),
+	ONE("120 mL NH3 g" M1 " h" M1, R, 120 / 22.414),
+	/* the catalyst joined to its mass by a hyphen */
+	ONE("5.2 mmol g-cat-1 h-1", R, 5.2),
+	ONE("5.2 mmol g-cat^-1 h^-1", R, 5.2),
+	ONE("5200 umol kg-cat^-1 s^-1", R, 5200e-3 / 1000 * 3600),
 	ONE("1 g NH3 kg^-1 h^-1", R, 1 / 17.031),
 	ONE("2 umol g-1 min-1", R, 0.12),
 	ONE("1.39 mmol g^{-1} h^{-1}", R, 1.39),
