@@ -95,6 +95,11 @@ static const char *const patterns[XP_NPATTERNS] = {
 	[XP_WORD_CAT] = "(?i)\\b(?<metal>ruthenium|cobalt|iron|nickel|molybdenum|rhodium|osmium|rhenium|"
 	"platinum|palladium|iridium)(?: metal)? (?:single[- ]crystal|catalyst|nanoparticles|particles|"
 	"nanoclusters|clusters|powder|black|sponge|foil|film|wire)\\b",
+	/* a particle's size, not a pore's or a film's: its words come before the value */
+	[XP_SIZE_CTX] = "(?i)\\b(?:(?:particle|cluster|crystallite|grain)s? (?:size|diameter)|"
+	"(?:mean|average) (?:size|diameter)|"
+	"sizes? of (?:the )?(?:[A-Za-z0-9/@-]+ ){0,3}(?:nano)?(?:particles|clusters|crystallites)|"
+	"(?:nano)?(?:particles|clusters|crystallites) (?:of|with) (?:an? )?(?:(?:mean|average) )?(?:(?:size|diameter) )?(?:of )?(?:about |around |ca\\. |~ ?)?\\z)",
 	[XP_THE_CAT] = "(?i)\\b(?:the|this|our|the present|the same) (?:catalyst|material|sample)\\b",
 	[XP_OTHER_CAT] = "(?i)\\b(?!(?:the|this|that|these|those|our|its|their|same|above|former|latter|"
 	"said|each|both|all|best|optimal|optimized|optimised)\\b)[A-Za-z0-9-]+ (?:catalysts?|samples?)\\b",
@@ -298,7 +303,7 @@ size_t extractor_run(struct extractor *ex, const struct document *doc, struct en
 		}
 	}
 	share_site_types(set, first);
-	extract_fill_loadings(ex, set, first);
+	extract_fill_stated(ex, set, first);
 	/* ids count from 1 in each document, in document order */
 	for (i = first; i < set->n; i++) {
 		struct buf id = BUF_INIT;

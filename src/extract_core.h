@@ -40,13 +40,20 @@ enum xpat {
 	XP_NH3_WORD,     /* NH3 or ammonia named (canonical text) */
 	XP_MATERIALS,    /* sintering, diffusion, creep: processes of materials with rates and Ea */
 	XP_WORD_CAT,     /* "ruthenium single crystal", "cobalt nanoparticles": a catalyst named in words */
+	XP_SIZE_CTX,     /* "mean particle size", "clusters of": a size before it is a particle's */
 	XP_NPATTERNS
 };
 
 /* A loading the document states for a named catalyst (extract_text.c). */
-struct stated_loading {
+/*
+ * What the document states once for a named catalyst, elsewhere than in
+ * the sentence of its result: its loading ("Ru/CeO2 (1.0 wt% Ru)") or its
+ * particle size ("the Ru particles of Ru/MgO were 2.1 nm across").
+ */
+struct stated {
+	int col;            /* COL_LOADING_WT or COL_SIZE_NM */
 	char name[128];
-	char loading[16];
+	char value[16];
 };
 
 struct extractor {
@@ -60,7 +67,7 @@ struct extractor {
 	struct catinfo *alias;  /* names the document defines ("denoted RC-700"), nalias of them */
 	size_t nalias, aalias;
 	struct buf scratch;
-	struct stated_loading *loads;     /* loadings stated for one catalyst each, nloads of them */
+	struct stated *loads;             /* loadings and sizes stated for one catalyst each, nloads of them */
 	size_t nloads, aloads;
 	struct diag *d;                   /* extractor_set_diag, or NULL */
 	const struct document *doc;       /* being read, for extract_skipped */

@@ -1344,18 +1344,19 @@ static int may_report(const char *t, size_t len)
 	return 0;
 }
 
-/* At most this many statements of loadings are kept for a document. */
-#define MAX_STATED_LOADINGS 4096
+/* At most this many statements of loadings and sizes are kept for a document. */
+#define MAX_STATED 4096
 
-static void stated_loading(struct extractor *ex, const char *name, const char *loading)
+static void stated(struct extractor *ex, int col, const char *name, const char *value)
 {
-	struct stated_loading *l;
-	if (!name[0] || !loading[0] || ex->nloads >= MAX_STATED_LOADINGS)
+	struct stated *l;
+	if (!name[0] || !value[0] || ex->nloads >= MAX_STATED)
 		return;
 	ex->loads = xgrow(ex->loads, &ex->aloads, ex->nloads + 1, sizeof(*ex->loads));
 	l = &ex->loads[ex->nloads++];
+	l->col = col;
 	snprintf(l->name, sizeof(l->name), "%s", name);
-	snprintf(l->loading, sizeof(l->loading), "%s", loading);
+	snprintf(l->value, sizeof(l->value), "%s", value);
 }
 
 /*
@@ -1376,44 +1377,77 @@ static int loading_is_of(const struct para *p, const struct mention *m, const st
 	return 0;
 }
 
+/* The one quantity of kind k in sentence s, or NULL (none, or two). */
+static const struct qty *one_of_kind(const struct para *p, size_t s, enum quantity_kind k)
+{
+	const struct qty *one = NULL;
+	size_t i;
+	for (i = p->q_lo[s]; i < p->q_lo[s + 1]; i++)
+		if (p->qs[i].q.kind == k) {
+			if (one)
+				return NULL;
+			one = &p->qs[i];
+		}
+	return one && one->q.nvalues == 1 && !one->q.is_range ? one : NULL;
+}
+
 /*
- * The loadings paragraph p states for one catalyst each: a loading
- * written before a name ("2.5 wt% Ru/MgO"), and a sentence that names one
- * catalyst and one loading of one of its metals ("Ru/CeO2 (1.0 wt% Ru)",
- * "the Ru loading of Ru/CeO2 was 1.0 wt%").
+ * The size sentence s states for m, its one catalyst: one size in nm
+ * after words that make it a particle's ("a mean particle size of",
+ * "Ru clusters of about"), in a sentence that says nothing of pores.
  */
-static void record_loadings(struct extractor *ex, const struct para *p)
+static void record_size(struct extractor *ex, const struct para *p, size_t s, const struct mention *m)
+{
+	const struct qty *q = one_of_kind(p, s, QK_SIZE);
+	size_t *ov, from = p->sent[s].start;
+	char nb[NUM_BUFSZ];
+	if (!q || m->ci.size_nm > 0 || !m->ci.metals[0])
+		return;
+	if (memmem(p->t + from, p->sent[s].end - from, "pore", 4))
+		return;
+	if (q->q.start > from + CTX_BYTES)
+		from = q->q.start - CTX_BYTES;
+	if (!xpat_match(ex, XP_SIZE_CTX, p->t, q->q.start, from, &ov))
+		return;
+	stated(ex, COL_SIZE_NM, m->ci.name, num_format(q->q.values[0], nb));
+}
+
+/*
+ * What paragraph p states for one catalyst each: a loading written before
+ * a name ("2.5 wt% Ru/MgO"); in a sentence that names one catalyst, one
+ * loading of one of its metals ("Ru/CeO2 (1.0 wt% Ru)", "the Ru loading of
+ * Ru/CeO2 was 1.0 wt%") and one particle size (record_size).
+ */
+static void record_statements(struct extractor *ex, const struct para *p)
 {
 	size_t s, i;
 	for (s = 0; s < p->nsent; s++) {
 		const struct mention *m;
-		const struct qty *load = NULL;
+		const struct qty *load;
 		char nb[NUM_BUFSZ];
-		int nload = 0;
 		/* what a sentence that cites a paper states is that paper's */
 		if (p->cite_lo[s + 1] > p->cite_lo[s])
 			continue;
 		for (i = p->men_lo[s]; i < p->men_lo[s + 1]; i++)
-			stated_loading(ex, p->men[i].ci.name, p->men[i].ci.loading);
+			stated(ex, COL_LOADING_WT, p->men[i].ci.name, p->men[i].ci.loading);
 		if (p->men_lo[s + 1] - p->men_lo[s] != 1)
 			continue;
 		m = &p->men[p->men_lo[s]];
-		for (i = p->q_lo[s]; i < p->q_lo[s + 1] && nload < 2; i++)
-			if (p->qs[i].q.kind == QK_LOADING) {
-				load = &p->qs[i];
-				nload++;
-			}
-		if (nload != 1 || load->q.nvalues != 1 || load->q.is_range || m->ci.loading[0] ||
-		    strchr(m->ci.metals, ';') || !m->ci.metals[0])
+		record_size(ex, p, s, m);
+		load = one_of_kind(p, s, QK_LOADING);
+		if (!load || m->ci.loading[0] || strchr(m->ci.metals, ';') || !m->ci.metals[0])
 			continue;
 		if (load->q.metal[0] ? strcmp(load->q.metal, m->ci.metals) != 0 : !loading_is_of(p, m, load))
 			continue;
-		stated_loading(ex, m->ci.name, num_format(load->q.values[0], nb));
+		stated(ex, COL_LOADING_WT, m->ci.name, num_format(load->q.values[0], nb));
 	}
 }
 
-/* Does t hold "wt%", "wt.%", "wt %" or "wt. %"?  (Found from the rarer '%'.) */
-static int states_wt(const char *t, size_t len)
+/*
+ * May t state a loading or a size: does it hold "wt%", "wt.%", "wt %" or
+ * "wt. %" (found from the rarer '%'), or " nm"?
+ */
+static int may_state(const char *t, size_t len)
 {
 	const char *h = t, *e = t + len;
 	while ((h = memchr(h, '%', (size_t)(e - h))) != NULL) {
@@ -1425,7 +1459,7 @@ static int states_wt(const char *t, size_t len)
 		if (b - t >= 2 && b[-2] == 'w' && b[-1] == 't')
 			return 1;
 	}
-	return 0;
+	return memmem(t, len, " nm", 3) != NULL;
 }
 
 /*
@@ -1471,8 +1505,8 @@ static void para_close(struct para *p)
 	free(p->q_lo);
 }
 
-/* The statements of loadings of a paragraph that reports no result. */
-static void loadings_only(struct extractor *ex)
+/* The loadings and sizes a paragraph that reports no result states. */
+static void statements_only(struct extractor *ex)
 {
 	struct para p;
 	para_open(&p, ex->nt.text, ex->nt.len);
@@ -1482,29 +1516,31 @@ static void loadings_only(struct extractor *ex)
 		p.men_lo = sentence_ranges(&p, p.nmen, men_pos);
 		p.q_lo = sentence_ranges(&p, p.nq, q_pos);
 		p.cite_lo = sentence_ranges(&p, p.ncites, cite_pos);
-		record_loadings(ex, &p);
+		record_statements(ex, &p);
 	}
 	para_close(&p);
 }
 
-static int cmp_loading(const void *a, const void *b)
+static int cmp_stated(const void *a, const void *b)
 {
-	return strcmp(((const struct stated_loading *)a)->name, ((const struct stated_loading *)b)->name);
+	const struct stated *x = a, *y = b;
+	return x->col != y->col ? (x->col < y->col ? -1 : 1) : strcmp(x->name, y->name);
 }
 
-void extract_fill_loadings(struct extractor *ex, struct entry_set *set, size_t first)
+void extract_fill_stated(struct extractor *ex, struct entry_set *set, size_t first)
 {
-	size_t i, o = 0;
+	static const int cols[] = { COL_LOADING_WT, COL_SIZE_NM };
+	size_t i, k, o = 0;
 	if (!ex->nloads)
 		return;
-	/* one value a name: a name stated with two loadings keeps none */
-	qsort(ex->loads, ex->nloads, sizeof(*ex->loads), cmp_loading);
+	/* one value a name: a name stated with two values keeps none */
+	qsort(ex->loads, ex->nloads, sizeof(*ex->loads), cmp_stated);
 	for (i = 0; i < ex->nloads;) {
 		size_t j = i + 1;
 		int same = 1;
-		while (j < ex->nloads && !strcmp(ex->loads[j].name, ex->loads[i].name)) {
+		while (j < ex->nloads && !cmp_stated(&ex->loads[j], &ex->loads[i])) {
 			double a, b;
-			if (num_parse(ex->loads[j].loading, &a) < 0 || num_parse(ex->loads[i].loading, &b) < 0 ||
+			if (num_parse(ex->loads[j].value, &a) < 0 || num_parse(ex->loads[i].value, &b) < 0 ||
 			    a != b)
 				same = 0;
 			j++;
@@ -1516,14 +1552,19 @@ void extract_fill_loadings(struct extractor *ex, struct entry_set *set, size_t f
 	ex->nloads = o;
 	for (i = first; i < set->n; i++) {
 		struct entry *e = &set->v[i];
-		struct stated_loading key, *hit;
 		/* a value cited from another paper is of that paper's catalyst */
-		if (entry_get(e, COL_LOADING_WT)[0] || entry_get(e, COL_REF)[0])
+		if (entry_get(e, COL_REF)[0])
 			continue;
-		snprintf(key.name, sizeof(key.name), "%s", entry_get(e, COL_CATALYST));
-		hit = bsearch(&key, ex->loads, ex->nloads, sizeof(*ex->loads), cmp_loading);
-		if (hit)
-			entry_set(e, COL_LOADING_WT, hit->loading);
+		for (k = 0; k < ARRAY_SIZE(cols); k++) {
+			struct stated key, *hit;
+			if (entry_get(e, cols[k])[0])
+				continue;
+			key.col = cols[k];
+			snprintf(key.name, sizeof(key.name), "%s", entry_get(e, COL_CATALYST));
+			hit = bsearch(&key, ex->loads, ex->nloads, sizeof(*ex->loads), cmp_stated);
+			if (hit)
+				entry_set(e, cols[k], hit->value);
+		}
 	}
 }
 
@@ -1540,9 +1581,9 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 	extract_normalize(ex, b->text, b->len);
 	join_lines(&ex->nt);
 	if (!may_report(ex->nt.text, ex->nt.len)) {
-		/* no result here, but maybe a catalyst's loading ("wt%", "wt.%", "wt %") */
-		if (states_wt(ex->nt.text, ex->nt.len))
-			loadings_only(ex);
+		/* no result here, but maybe a catalyst's loading ("wt%", "wt.%", "wt %") or size */
+		if (may_state(ex->nt.text, ex->nt.len))
+			statements_only(ex);
 		return;
 	}
 	para_open(&p, ex->nt.text, ex->nt.len);
@@ -1554,7 +1595,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 	p.men_lo = sentence_ranges(&p, p.nmen, men_pos);
 	p.q_lo = sentence_ranges(&p, p.nq, q_pos);
 	p.cite_lo = sentence_ranges(&p, p.ncites, cite_pos);
-	record_loadings(ex, &p);
+	record_statements(ex, &p);
 	for (p.one_name = p.nmen ? 1 : 0; p.one_name < p.nmen; p.one_name++)
 		if (strcmp(p.men[p.one_name].ci.name, p.men[0].ci.name))
 			break;

@@ -149,6 +149,22 @@ static const struct real_case cases[] = {
 	  "gave 1.0 mmol g^-1 h^-1.",
 	  { "Ru/CeO2|loading_wt=|ref=5|rate_mmol_gcat_h=9", "Ru/MgO|loading_wt=3|ref=4|rate_mmol_gcat_h=4",
 	    "Ru/CeO2|loading_wt=1|rate_mmol_gcat_h=2", "Ru/MgO|loading_wt=|rate_mmol_gcat_h=1", NULL } },
+	/*
+	 * a particle size stated elsewhere for one catalyst fills its entries;
+	 * a pore's size, a size stated twice with two values, and one stated
+	 * with a citation fill none
+	 */
+	{ "t.txt", "Ammonia synthesis over Ru catalysts.\n\nTEM showed that Ru/CeO2 had a mean particle size "
+	  "of 2.1 nm. The pore size of Ru/MgO was 3.8 nm. The Ru clusters of Ru/C were about 1.2 nm across; in "
+	  "another image, the particle size of Ru/C was 1.9 nm. The particle size of Ru/BN was 4 nm [7].\n\n"
+	  "Ru/CeO2 gave 4.2 mmol g^-1 h^-1 at 400 " DEG "C; Ru/MgO gave 3.1 mmol g^-1 h^-1, Ru/C 1.1 mmol g^-1 h^-1 "
+	  "and Ru/BN 0.9 mmol g^-1 h^-1.",
+	  { "Ru/CeO2|size_nm=2.1|rate_mmol_gcat_h=4.2", "Ru/MgO|size_nm=|rate_mmol_gcat_h=3.1",
+	    "Ru/C|size_nm=|rate_mmol_gcat_h=1.1", "Ru/BN|size_nm=|rate_mmol_gcat_h=0.9", NULL } },
+	/* ... and the size a result's own sentence gives its catalyst */
+	{ "t.txt", "For ammonia synthesis, the Co clusters supported on CeO2 (0.6 wt% Co, mean size 1.3 nm) gave "
+	  "7.4 mmol g^-1 h^-1 at 400 " DEG "C and 1 MPa.",
+	  { "Co clusters/CeO2|size_nm=1.3|loading_wt=0.6|rate_mmol_gcat_h=7.4", NULL } },
 	/* a promoter glued before a loading; promoters whose hyphen is suspended name one catalyst each */
 	{ "t.txt", "The rate of ammonia synthesis over 2Cs- and 1Ba-4 wt% Ru/Ba5Nb4O15 was 4.9 and 3.7 "
 	  "mmol g^-1 h^-1 at 0.1 MPa, respectively. K-, Cs- and Ba-promoted Ru/MgO gave 3.1, 5.2 and 4.4 "
