@@ -41,6 +41,7 @@ enum xpat {
 	XP_MATERIALS,    /* sintering, diffusion, creep: processes of materials with rates and Ea */
 	XP_WORD_CAT,     /* "ruthenium single crystal", "cobalt nanoparticles": a catalyst named in words */
 	XP_SIZE_CTX,     /* "mean particle size", "clusters of": a size before it is a particle's */
+	XP_SIZE_WORD,    /* a word of XP_SIZE_CTX: a paragraph may state a size */
 	XP_NPATTERNS
 };
 

@@ -1443,11 +1443,8 @@ static void record_statements(struct extractor *ex, const struct para *p)
 	}
 }
 
-/*
- * May t state a loading or a size: does it hold "wt%", "wt.%", "wt %" or
- * "wt. %" (found from the rarer '%'), or " nm"?
- */
-static int may_state(const char *t, size_t len)
+/* Does t hold "wt%", "wt.%", "wt %" or "wt. %"?  (Found from the rarer '%'.) */
+static int states_wt(const char *t, size_t len)
 {
 	const char *h = t, *e = t + len;
 	while ((h = memchr(h, '%', (size_t)(e - h))) != NULL) {
@@ -1459,7 +1456,18 @@ static int may_state(const char *t, size_t len)
 		if (b - t >= 2 && b[-2] == 'w' && b[-1] == 't')
 			return 1;
 	}
-	return memmem(t, len, " nm", 3) != NULL;
+	return 0;
+}
+
+/*
+ * May t, canonical text, state a loading ("wt%") or a particle size (" nm"
+ * and a word sizes are stated with, XP_SIZE_WORD)?
+ */
+static int may_state(struct extractor *ex, const char *t, size_t len)
+{
+	size_t *ov;
+	return states_wt(t, len) ||
+	       (memmem(t, len, " nm", 3) && xpat_match(ex, XP_SIZE_WORD, t, len, 0, &ov));
 }
 
 /*
@@ -1582,7 +1590,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 	join_lines(&ex->nt);
 	if (!may_report(ex->nt.text, ex->nt.len)) {
 		/* no result here, but maybe a catalyst's loading ("wt%", "wt.%", "wt %") or size */
-		if (may_state(ex->nt.text, ex->nt.len))
+		if (may_state(ex, ex->nt.text, ex->nt.len))
 			statements_only(ex);
 		return;
 	}
