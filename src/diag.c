@@ -134,6 +134,19 @@ void diag_vemit(struct diag *d, const char *file, long line, long col,
 	buf_release(&msg);
 }
 
+/* ":N", N > 0, without printf (a finding a line: millions of them) */
+static void add_place(struct buf *b, long n)
+{
+	char tmp[24];
+	size_t k = sizeof(tmp);
+	do {
+		tmp[--k] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	tmp[--k] = ':';
+	buf_add(b, tmp + k, sizeof(tmp) - k);
+}
+
 void diag_emit_msg(struct diag *d, const char *file, long line, long col,
 		   enum diag_severity sev, const char *rule, const char *text, size_t len)
 {
@@ -151,9 +164,9 @@ void diag_emit_msg(struct diag *d, const char *file, long line, long col,
 		buf_grow(&l, len + 96 + (file ? strlen(file) : 1));
 		buf_addstr(&l, file ? file : "-");
 		if (line > 0)
-			buf_printf(&l, ":%ld", line);
+			add_place(&l, line);
 		if (line > 0 && col > 0)
-			buf_printf(&l, ":%ld", col);
+			add_place(&l, col);
 		buf_addstr(&l, ": ");
 		buf_addstr(&l, diag_severity_name(sev));
 		buf_addstr(&l, ": ");

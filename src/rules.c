@@ -461,9 +461,9 @@ int rules_load(struct rules *r, const char *path, struct diag *d)
 /* --- waivers ---------------------------------------------------------- */
 
 struct waiver {
-	char *entry_id;
+	char *entry_id;  /* one block: the id, then the reason */
 	char *reason;
-	char *file;
+	const char *file;  /* in files */
 	long line;
 	enum rule rule;
 	int used;
@@ -480,6 +480,8 @@ struct waivers {
 	struct waiver *v;
 	size_t n, alloc;
 	struct hashidx by_id;
+	char **files;    /* the names of the files waivers came from, each once */
+	size_t nfiles, files_alloc;
 };
 
 /* The first waiver of entry_id, or SIZE_MAX. */
@@ -500,8 +502,6 @@ struct waivers *waivers_new(void)
 static void waiver_release(struct waiver *wv)
 {
 	free(wv->entry_id);
-	free(wv->reason);
-	free(wv->file);
 }
 
 void waivers_free(struct waivers *w)
@@ -513,6 +513,9 @@ void waivers_free(struct waivers *w)
 		waiver_release(&w->v[i]);
 	free(w->v);
 	hashidx_release(&w->by_id);
+	for (i = 0; i < w->nfiles; i++)
+		free(w->files[i]);
+	free(w->files);
 	free(w);
 }
 
@@ -522,12 +525,21 @@ static void waiver_add(struct waivers *w, const char *file, long line, const cha
 	struct waiver *wv;
 	uint64_t h = hash64_str(HASH_INIT, id);
 	size_t first = waivers_first(w, id, h);
+	size_t idlen = strlen(id);
+	if (!w->nfiles || strcmp(w->files[w->nfiles - 1], file) != 0) {
+		/* waivers come a file at a time: its name kept once */
+		w->files = xgrow(w->files, &w->files_alloc, w->nfiles + 1, sizeof(*w->files));
+		w->files[w->nfiles++] = xstrdup(file);
+	}
 	w->v = xgrow(w->v, &w->alloc, w->n + 1, sizeof(*w->v));
 	wv = &w->v[w->n];
-	wv->entry_id = xstrdup(id);
-	wv->reason = xstrndup(reason, reason_len);
+	wv->entry_id = xmalloc(idlen + 1 + reason_len + 1);
+	memcpy(wv->entry_id, id, idlen + 1);
+	wv->reason = wv->entry_id + idlen + 1;
+	memcpy(wv->reason, reason, reason_len);
+	wv->reason[reason_len] = '\0';
 	str_trim(wv->reason);
-	wv->file = xstrdup(file);
+	wv->file = w->files[w->nfiles - 1];
 	wv->line = line;
 	wv->rule = rule;
 	wv->used = 0;

@@ -508,6 +508,7 @@ static void check_fold(struct vctx *v, size_t i)
 	struct evnum nums[64];
 	size_t nn, c, wl = 0, nfold = 0;
 	const char *p;
+	long at = -2;   /* where the evidence names e's catalyst: found once, when asked */
 
 	/* evidence is a sentence or a table row; a huge one is not checked */
 	if (strlen(ev) > FOLD_MAX_EVIDENCE || (!strstr(ev, "fold") && !strstr(ev, "times")))
@@ -522,7 +523,8 @@ static void check_fold(struct vctx *v, size_t i)
 			const struct entry *peer[16];
 			long peer_at[16];
 			size_t np = 0, j, r, li = v->loc_head[i], ei = v->ev_head[i], scanned = 0;
-			long at = name_at(ev, 0, v->keys[i]);
+			if (at == -2)
+				at = name_at(ev, 0, v->keys[i]);
 			if (isnan(x) || x <= 0)
 				continue;
 			if (!number_in(nums, nn, 0, f.start, x) && (at < 0 || (size_t)at >= f.start))
