@@ -101,6 +101,8 @@ static const char *const patterns[XP_NPATTERNS] = {
 	"sizes? of (?:the )?(?:[A-Za-z0-9/@-]+ ){0,3}(?:nano)?(?:particles|clusters|crystallites)|"
 	"(?:nano)?(?:particles|clusters|crystallites) (?:of|with) (?:an? )?(?:(?:mean|average) )?(?:(?:size|diameter) )?(?:of )?(?:about |around |ca\\. |~ ?)?\\z)",
 	[XP_SIZE_WORD] = "(?i)size|diameter|particles|clusters|crystallites",
+	[XP_KIND_CAT] = "(?i)\\b(?:the|this|our) (?:single[- ]atom|SAC|(?:nano)?cluster|nanoparticle|NP) "
+	"(?:catalyst|sample)\\b|\\bthe (?:SACs?|(?:nano)?clusters|nanoparticles|NPs)\\b(?! of)",
 	[XP_THE_CAT] = "(?i)\\b(?:the|this|our|the present|the same) (?:catalyst|material|sample)\\b",
 	[XP_OTHER_CAT] = "(?i)\\b(?!(?:the|this|that|these|those|our|its|their|same|above|former|latter|"
 	"said|each|both|all|best|optimal|optimized|optimised)\\b)[A-Za-z0-9-]+ (?:catalysts?|samples?)\\b",

@@ -34,6 +34,7 @@ enum xpat {
 	XP_PLURAL,       /* "their", "these", "both": catalysts named before */
 	XP_SYNTH,        /* "ammonia synthesis", "NH3 formation", "Haber-Bosch": our reaction */
 	XP_THE_CAT,      /* "the catalyst", "this catalyst": one named before */
+	XP_KIND_CAT,     /* "the single-atom catalyst", "the SAC": the one of that kind named before */
 	XP_PRETREAT,     /* "reduced at", "calcined in air at": a temperature that is no condition */
 	XP_ALIAS,        /* "denoted RC-700", "hereafter Ru-AC": a name the paper defines */
 	XP_BOUND,        /* "below", "less than", "<" just before a value: a bound, not a value */

@@ -1022,6 +1022,36 @@ static int named_in_brackets(const struct para *p, size_t end, const struct ment
 	return k < p->len && p->t[k] == close;
 }
 
+/* The site type words in [w, we) name ("nanoparticles", "clusters", "single-atom"), or NULL. */
+static const char *site_in_words(const char *w, const char *we)
+{
+	for (; w < we; w++) {
+		if (!strncasecmp(w, "nanoparticle", 12) || !strncmp(w, "NPs", 3) || !strncmp(w, "NP ", 3))
+			return "NP";
+		if (!strncasecmp(w, "cluster", 7))
+			return "SCC";
+		if (!strncasecmp(w, "single-atom", 11) || !strncasecmp(w, "single atom", 11) ||
+		    !strncmp(w, "SAC", 3))
+			return "SAC";
+	}
+	return NULL;
+}
+
+/* The one catalyst among the first n mentions of p whose site type is site; none for two names. */
+static const struct mention *only_of_site(const struct para *p, size_t n, const char *site)
+{
+	const struct mention *only = NULL;
+	size_t k;
+	for (k = 0; site && k < n; k++) {
+		if (strcmp(p->men[k].ci.site, site))
+			continue;
+		if (only && strcmp(only->ci.name, p->men[k].ci.name))
+			return NULL;
+		only = &p->men[k];
+	}
+	return only;
+}
+
 /*
  * The catalyst of value vi of result qi.  A list of values pairs with as
  * many catalysts named together ("A and B for X and Y", "X and Y gave A
@@ -1059,28 +1089,8 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 	 * words; the one catalyst of the paragraph so far whose name says so
 	 * ("Fe NPs/N-C"), or none
 	 */
-	if (xpat_match(ex, XP_FOR_OTHER, p->t, sp_end(p, s), r->q.end, &ov)) {
-		const char *w = p->t + r->q.end, *we = p->t + ov[1];
-		const char *site = NULL;
-		const struct mention *only = NULL;
-		size_t k;
-		for (; w < we && !site; w++) {
-			if (!strncmp(w, "nanoparticle", 12) || !strncmp(w, "NPs", 3))
-				site = "NP";
-			else if (!strncmp(w, "cluster", 7))
-				site = "SCC";
-			else if (!strncmp(w, "single-atom", 11) || !strncmp(w, "single atom", 11))
-				site = "SAC";
-		}
-		for (k = 0; site && k < bi; k++) {
-			if (strcmp(p->men[k].ci.site, site))
-				continue;
-			if (only && strcmp(only->ci.name, p->men[k].ci.name))
-				return NULL;
-			only = &p->men[k];
-		}
-		return only;
-	}
+	if (xpat_match(ex, XP_FOR_OTHER, p->t, sp_end(p, s), r->q.end, &ov))
+		return only_of_site(p, bi, site_in_words(p->t + r->q.end, p->t + ov[1]));
 	/* a list and "their" or "these": as many catalysts in the sentence before */
 	if (n > 1 && bi == mlo && s > 0 && p->men_lo[s] - p->men_lo[s - 1] == n &&
 	    xpat_match(ex, XP_PLURAL, p->t, r->q.start, p->sent[s].start, &ov))
@@ -1089,6 +1099,25 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 		bi--;
 	if (bi > mlo)
 		return &p->men[bi - 1];
+	/*
+	 * "the single-atom catalyst gave ...": the one catalyst of the kind the
+	 * nearest such words before the value name, among those the paragraph named
+	 */
+	{
+		const char *site = NULL;
+		size_t from = p->sent[s].start;
+		if (r->q.start > from + CTX_BYTES)
+			from = r->q.start - CTX_BYTES;
+		while (from < r->q.start && xpat_match(ex, XP_KIND_CAT, p->t, r->q.start, from, &ov)) {
+			site = site_in_words(p->t + ov[0], p->t + ov[1]);
+			from = ov[1];
+		}
+		if (site) {
+			const struct mention *m = only_of_site(p, bi, site);
+			if (m)
+				return m;
+		}
+	}
 	/* a catalyst the sentence names otherwise ("the commercial Fe catalyst"): not ours */
 	if (ctx_before(ex, p, XP_OTHER_CAT, s, r->q.start))
 		return NULL;

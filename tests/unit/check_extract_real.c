@@ -165,6 +165,13 @@ static const struct real_case cases[] = {
 	{ "t.txt", "For ammonia synthesis, the Co clusters supported on CeO2 (0.6 wt% Co, mean size 1.3 nm) gave "
 	  "7.4 mmol g^-1 h^-1 at 400 " DEG "C and 1 MPa.",
 	  { "Co clusters/CeO2|size_nm=1.3|loading_wt=0.6|rate_mmol_gcat_h=7.4", NULL } },
+	/*
+	 * "the single-atom catalyst", "the nanoparticle catalyst": the one
+	 * catalyst of that kind the paragraph named, by the nearest such words
+	 */
+	{ "t.txt", "Ammonia synthesis over Ru catalysts.\n\nWe prepared Ru1/CeO2 SAC and Ru NPs/CeO2 by impregnation. "
+	  "The single-atom catalyst gave 4.1 mmol g^-1 h^-1, while the nanoparticle catalyst gave 2.2 mmol g^-1 h^-1.",
+	  { "Ru1/CeO2 SAC|site_type=SAC|rate_mmol_gcat_h=4.1", "Ru NPs/CeO2|site_type=NP|rate_mmol_gcat_h=2.2", NULL } },
 	/* a promoter glued before a loading; promoters whose hyphen is suspended name one catalyst each */
 	{ "t.txt", "The rate of ammonia synthesis over 2Cs- and 1Ba-4 wt% Ru/Ba5Nb4O15 was 4.9 and 3.7 "
 	  "mmol g^-1 h^-1 at 0.1 MPa, respectively. K-, Cs- and Ba-promoted Ru/MgO gave 3.1, 5.2 and 4.4 "
