@@ -111,6 +111,7 @@ struct catinfo {
 	char support[64];
 	char promoter[32];
 	char site[4];         /* stated site type, or "" */
+	char marker[4];       /* the site type the name marks, by words or notation (Fe1: SAC), or "" */
 	double size_nm;       /* 0: unknown */
 	int bulk;             /* a compound of a metal with a non-metal (CaFH, Co3Mo3N) */
 	char loading[16];     /* a loading written before the name ("2.5 wt% Ru/MgO"), or "" */

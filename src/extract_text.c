@@ -1037,13 +1037,16 @@ static const char *site_in_words(const char *w, const char *we)
 	return NULL;
 }
 
-/* The one catalyst among the first n mentions of p whose site type is site; none for two names. */
+/*
+ * The one catalyst among the first n mentions of p whose name marks site
+ * type site (by words, or by notation: Fe1 a single atom); none for two names.
+ */
 static const struct mention *only_of_site(const struct para *p, size_t n, const char *site)
 {
 	const struct mention *only = NULL;
 	size_t k;
 	for (k = 0; site && k < n; k++) {
-		if (strcmp(p->men[k].ci.site, site))
+		if (strcmp(p->men[k].ci.marker, site))
 			continue;
 		if (only && strcmp(only->ci.name, p->men[k].ci.name))
 			return NULL;
