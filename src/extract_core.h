@@ -49,11 +49,12 @@ enum xpat {
 /* A loading the document states for a named catalyst (extract_text.c). */
 /*
  * What the document states once for a named catalyst, elsewhere than in
- * the sentence of its result: its loading ("Ru/CeO2 (1.0 wt% Ru)") or its
- * particle size ("the Ru particles of Ru/MgO were 2.1 nm across").
+ * the sentence of its result: its loading ("Ru/CeO2 (1.0 wt% Ru)"), its
+ * particle size ("the Ru particles of Ru/MgO were 2.1 nm across") or its
+ * kind ("Ru/CeO2 (SAC)").
  */
 struct stated {
-	int col;            /* COL_LOADING_WT or COL_SIZE_NM */
+	int col;            /* COL_LOADING_WT, COL_SIZE_NM or COL_SITE_TYPE */
 	char name[128];
 	char value[16];
 };

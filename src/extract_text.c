@@ -351,6 +351,7 @@ static size_t loading_prefix(const char *t, size_t s, struct catinfo *ci)
 }
 
 static void find_mentions(struct extractor *ex, struct para *p);
+static void stated(struct extractor *ex, int col, const char *name, const char *value);
 static void word_mentions(struct extractor *ex, struct para *p);
 
 static int is_alnum_c(int c)
@@ -614,6 +615,32 @@ static size_t support_after(const char *t, size_t len, size_t e, size_t *fs)
 	return caps >= 2 || (caps && digits) ? k : 0;
 }
 
+/*
+ * "Ru/CeO2 (SAC)", "Co/C (NPs)": the kind of catalyst written in brackets
+ * after a name that states none itself; 1 when m took it.
+ */
+static int bracket_kind(const struct para *p, struct mention *m)
+{
+	size_t k = m->end, ws = k + 2;
+	char word[24];
+	enum site_type t;
+	const char *name;
+	if (m->ci.site[0] || ws >= p->len || p->t[k] != ' ' || p->t[k + 1] != '(')
+		return 0;
+	for (k = ws; k < p->len && is_alpha((unsigned char)p->t[k]) && k - ws < sizeof(word) - 1; k++)
+		;
+	if (k == ws || k >= p->len || p->t[k] != ')')
+		return 0;
+	snprintf(word, sizeof(word), "%.*s", (int)(k - ws), p->t + ws);
+	t = chem_site_of_label(word);
+	if (t == SITE_NONE || t == SITE_BULK)
+		return 0;
+	name = site_type_name(t);
+	snprintf(m->ci.site, sizeof(m->ci.site), "%s", name);
+	snprintf(m->ci.marker, sizeof(m->ci.marker), "%s", name);
+	return 1;
+}
+
 static void find_mentions(struct extractor *ex, struct para *p)
 {
 	size_t start = 0, *ov;
@@ -691,6 +718,8 @@ static void find_mentions(struct extractor *ex, struct para *p)
 			if (m.start == s)
 				m.start = promoter_prefix(p->t, ls, s, &m.ci);
 		}
+		if (ok && bracket_kind(p, &m))
+			stated(ex, COL_SITE_TYPE, m.ci.name, m.ci.site);
 		if (ok) {
 			p->men = xgrow(p->men, &p->amen, p->nmen + 1, sizeof(*p->men));
 			p->men[p->nmen++] = m;
@@ -1569,7 +1598,7 @@ static int cmp_stated(const void *a, const void *b)
 
 void extract_fill_stated(struct extractor *ex, struct entry_set *set, size_t first)
 {
-	static const int cols[] = { COL_LOADING_WT, COL_SIZE_NM };
+	static const int cols[] = { COL_LOADING_WT, COL_SIZE_NM, COL_SITE_TYPE };
 	size_t i, k, o = 0;
 	if (!ex->nloads)
 		return;
@@ -1580,8 +1609,8 @@ void extract_fill_stated(struct extractor *ex, struct entry_set *set, size_t fir
 		int same = 1;
 		while (j < ex->nloads && !cmp_stated(&ex->loads[j], &ex->loads[i])) {
 			double a, b;
-			if (num_parse(ex->loads[j].value, &a) < 0 || num_parse(ex->loads[i].value, &b) < 0 ||
-			    a != b)
+			if (strcmp(ex->loads[j].value, ex->loads[i].value) &&
+			    (num_parse(ex->loads[j].value, &a) < 0 || num_parse(ex->loads[i].value, &b) < 0 || a != b))
 				same = 0;
 			j++;
 		}

@@ -178,6 +178,10 @@ static const struct real_case cases[] = {
 	  "0.61 mmol g^-1 h^-1, respectively.",
 	  { "Fe1/N-C|rate_mmol_gcat_h=1.62", "Fe NPs/N-C|rate_mmol_gcat_h=0.58",
 	    "Fe1/N-C|rate_mmol_gcat_h=0.19|temperature_C=300", "Fe1/N-C|rate_mmol_gcat_h=0.61|temperature_C=350", NULL } },
+	/* the kind written in brackets after a name: "Ru/CeO2 (SAC)" */
+	{ "t.txt", "Ammonia synthesis over Ru catalysts.\n\nWe prepared Ru/CeO2 (SAC) and Ru/MgO (NPs). At 400 " DEG "C "
+	  "the single-atom catalyst gave 4.1 mmol g^-1 h^-1 and Ru/MgO gave 2.2 mmol g^-1 h^-1.",
+	  { "Ru/CeO2|site_type=SAC|rate_mmol_gcat_h=4.1", "Ru/MgO|site_type=NP|rate_mmol_gcat_h=2.2", NULL } },
 	/* a promoter glued before a loading; promoters whose hyphen is suspended name one catalyst each */
 	{ "t.txt", "The rate of ammonia synthesis over 2Cs- and 1Ba-4 wt% Ru/Ba5Nb4O15 was 4.9 and 3.7 "
 	  "mmol g^-1 h^-1 at 0.1 MPa, respectively. K-, Cs- and Ba-promoted Ru/MgO gave 3.1, 5.2 and 4.4 "
