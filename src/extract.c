@@ -88,6 +88,8 @@ static const char *const patterns[XP_NPATTERNS] = {
 	"(?<alias>[A-Za-z0-9](?:[A-Za-z0-9/@.+_-]*[A-Za-z0-9])?)",
 	[XP_BOUND] = "(?i)(?:\\b(?:below|under|less than|lower than|more than|greater than|higher than|above|"
 	"at most|at least|exceeding)|<|>|<=|>=) ?(?:~ ?)?\\z",
+	[XP_COND_BOUND] = "(?i)(?:\\b(?:below|less than|lower than|more than|greater than|higher than|above|"
+	"at most|at least|exceeding)|<|>|<=|>=) ?(?:~ ?)?\\z",
 	[XP_NH3_WORD] = "(?i)\\bNH ?3\\b|NH\u2083|ammonia",
 	/* counted only in a document that never names ammonia: NH3 catalysts sinter too */
 	[XP_MATERIALS] = "(?i)\\bsinter|\\bdiffusion coefficient|\\bcreep\\b|grain growth|densification",

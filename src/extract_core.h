@@ -38,6 +38,7 @@ enum xpat {
 	XP_PRETREAT,     /* "reduced at", "calcined in air at": a temperature that is no condition */
 	XP_ALIAS,        /* "denoted RC-700", "hereafter Ru-AC": a name the paper defines */
 	XP_BOUND,        /* "below", "less than", "<" just before a value: a bound, not a value */
+	XP_COND_BOUND,   /* the same before a condition, but for "under" ("under 1 MPa") */
 	XP_NH3_WORD,     /* NH3 or ammonia named (canonical text) */
 	XP_MATERIALS,    /* sintering, diffusion, creep: processes of materials with rates and Ea */
 	XP_WORD_CAT,     /* "ruthenium single crystal", "cobalt nanoparticles": a catalyst named in words */

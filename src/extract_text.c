@@ -826,6 +826,23 @@ static int ctx_just_before(struct extractor *ex, const struct para *p, enum xpat
 	return xpat_match(ex, pat, p->t, pos, from, &ov);
 }
 
+/* The slot of kind k among the columns of role r (entry.h's column table), or -1. */
+static int kind_slot(enum col_role r, enum quantity_kind k)
+{
+	enum entry_col cols[ENTRY_NCOLS];
+	size_t n = entry_cols_of_role(r, cols, ENTRY_NCOLS), i;
+	int c = entry_col_of_kind(k);
+	for (i = 0; i < n; i++)
+		if ((int)cols[i] == c)
+			return (int)i;
+	return -1;
+}
+
+static int kind_cond(enum quantity_kind k)
+{
+	return kind_slot(ROLE_CONDITION, k);
+}
+
 static void find_quantities(struct extractor *ex, struct para *p)
 {
 	size_t i = 0, s = 0;
@@ -896,6 +913,9 @@ static void find_quantities(struct extractor *ex, struct para *p)
 		/* "below 5 ppm", "less than 0.1 s^-1": a bound is no reported value */
 		if (q.result && ctx_just_before(ex, p, XP_BOUND, s, i))
 			q.result = 0;
+		/* "no NH3 below 350 °C": nor a bound a condition ("under 1 MPa" is one) */
+		if (kind_cond(q.q.kind) >= 0 && p->nsent && ctx_just_before(ex, p, XP_COND_BOUND, s, i))
+			q.q.kind = QK_NONE;
 		p->qs = xgrow(p->qs, &p->aq, p->nq + 1, sizeof(*p->qs));
 		p->qs[p->nq++] = q;
 		i = q.q.end > i ? q.q.end : i + 1;
@@ -944,23 +964,6 @@ static size_t lower_bound(const struct para *p, size_t lo, size_t hi, size_t pos
 			hi = mid;
 	}
 	return lo;
-}
-
-/* The slot of kind k among the columns of role r (entry.h's column table), or -1. */
-static int kind_slot(enum col_role r, enum quantity_kind k)
-{
-	enum entry_col cols[ENTRY_NCOLS];
-	size_t n = entry_cols_of_role(r, cols, ENTRY_NCOLS), i;
-	int c = entry_col_of_kind(k);
-	for (i = 0; i < n; i++)
-		if ((int)cols[i] == c)
-			return (int)i;
-	return -1;
-}
-
-static int kind_cond(enum quantity_kind k)
-{
-	return kind_slot(ROLE_CONDITION, k);
 }
 
 /*

@@ -182,6 +182,11 @@ static const struct real_case cases[] = {
 	{ "t.txt", "Ammonia synthesis over Ru catalysts.\n\nWe prepared Ru/CeO2 (SAC) and Ru/MgO (NPs). At 400 " DEG "C "
 	  "the single-atom catalyst gave 4.1 mmol g^-1 h^-1 and Ru/MgO gave 2.2 mmol g^-1 h^-1.",
 	  { "Ru/CeO2|site_type=SAC|rate_mmol_gcat_h=4.1", "Ru/MgO|site_type=NP|rate_mmol_gcat_h=2.2", NULL } },
+	/* a bound is no condition ("below 350 °C"), but "under 1 MPa" is one */
+	{ "t.txt", "For ammonia synthesis, Fe1/N-C gave 0.19 and 0.61 mmol g^-1 h^-1 at 300 and 350 " DEG "C under 1 MPa, "
+	  "respectively, while Fe/C gave no NH3 below 350 " DEG "C.",
+	  { "Fe1/N-C|rate_mmol_gcat_h=0.19|temperature_C=300|pressure_MPa=1",
+	    "Fe1/N-C|rate_mmol_gcat_h=0.61|temperature_C=350|pressure_MPa=1", NULL } },
 	/* a promoter glued before a loading; promoters whose hyphen is suspended name one catalyst each */
 	{ "t.txt", "The rate of ammonia synthesis over 2Cs- and 1Ba-4 wt% Ru/Ba5Nb4O15 was 4.9 and 3.7 "
 	  "mmol g^-1 h^-1 at 0.1 MPa, respectively. K-, Cs- and Ba-promoted Ru/MgO gave 3.1, 5.2 and 4.4 "
