@@ -145,6 +145,7 @@ void extractor_free(struct extractor *ex)
 	free(ex->alias);
 	free(ex->loads);
 	free(ex->cat_memo);
+	free(ex->seen);
 	free(ex);
 }
 
@@ -293,6 +294,7 @@ size_t extractor_run(struct extractor *ex, const struct document *doc, struct en
 	extract_method_conditions(ex, doc, ex->method_cond);
 	extract_find_aliases(ex, doc);
 	ex->nloads = 0;
+	ex->nseen = 0;
 	for (i = 0; i < doc->nblocks; i++) {
 		const struct block *b = &doc->blocks[i];
 		switch (b->kind) {

@@ -77,6 +77,8 @@ struct extractor {
 	const struct document *doc;       /* being read, for extract_skipped */
 	const struct block *block;
 	struct cat_memo *cat_memo;        /* catalyst_lookup's cache, or NULL before its first use */
+	struct mention *seen;             /* names of the document's earlier paragraphs, nseen of them */
+	size_t nseen, aseen;
 };
 
 /*
@@ -117,6 +119,16 @@ struct catinfo {
 	double size_nm;       /* 0: unknown */
 	int bulk;             /* a compound of a metal with a non-metal (CaFH, Co3Mo3N) */
 	char loading[16];     /* a loading written before the name ("2.5 wt% Ru/MgO"), or "" */
+};
+
+/*
+ * A catalyst named in a paragraph: its bytes in the paragraph's canonical
+ * text and what its name says.  A name remembered from an earlier
+ * paragraph (struct extractor's seen) has start and end SIZE_MAX.
+ */
+struct mention {
+	size_t start, end;
+	struct catinfo ci;
 };
 
 /*

@@ -30,11 +30,6 @@
 
 /* --- prose extraction ------------------------------------------------------------- */
 
-struct mention {
-	size_t start, end;
-	struct catinfo ci;
-};
-
 struct qty {
 	struct quantity q;
 	int result;          /* a rate, TOF or Ea the entry reports */
@@ -1070,21 +1065,59 @@ static const char *site_in_words(const char *w, const char *we)
 }
 
 /*
- * The one catalyst among the first n mentions of p whose name marks site
- * type site (by words, or by notation: Fe1 a single atom); none for two names.
+ * The one catalyst among mentions v[0..n) whose name marks site type site
+ * (by words, or by notation: Fe1 a single atom); NULL for none, and for
+ * two names (*two set).
  */
-static const struct mention *only_of_site(const struct para *p, size_t n, const char *site)
+static const struct mention *only_marked(const struct mention *v, size_t n, const char *site, int *two)
 {
 	const struct mention *only = NULL;
 	size_t k;
+	*two = 0;
 	for (k = 0; site && k < n; k++) {
-		if (strcmp(p->men[k].ci.marker, site))
+		if (strcmp(v[k].ci.marker, site))
 			continue;
-		if (only && strcmp(only->ci.name, p->men[k].ci.name))
+		if (only && strcmp(only->ci.name, v[k].ci.name)) {
+			*two = 1;
 			return NULL;
-		only = &p->men[k];
+		}
+		only = &v[k];
 	}
 	return only;
+}
+
+/*
+ * The same among the first n mentions of paragraph p; when it names none
+ * of that kind, among the names of the document's earlier paragraphs.
+ */
+static const struct mention *only_of_site(const struct extractor *ex, const struct para *p, size_t n,
+					  const char *site)
+{
+	int two;
+	const struct mention *m = only_marked(p->men, n, site, &two);
+	if (!m && !two)
+		m = only_marked(ex->seen, ex->nseen, site, &two);
+	return m;
+}
+
+/* At most this many names of a document are remembered for later paragraphs. */
+#define MAX_SEEN 256
+
+/* Remember the names paragraph p gave, for the paragraphs after it. */
+static void remember_names(struct extractor *ex, const struct para *p)
+{
+	size_t i, k;
+	for (i = 0; i < p->nmen && ex->nseen < MAX_SEEN; i++) {
+		for (k = 0; k < ex->nseen; k++)
+			if (!strcmp(ex->seen[k].ci.name, p->men[i].ci.name))
+				break;
+		if (k < ex->nseen)
+			continue;
+		ex->seen = xgrow(ex->seen, &ex->aseen, ex->nseen + 1, sizeof(*ex->seen));
+		ex->seen[ex->nseen] = p->men[i];
+		ex->seen[ex->nseen].start = ex->seen[ex->nseen].end = SIZE_MAX;
+		ex->nseen++;
+	}
 }
 
 /*
@@ -1125,7 +1158,7 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 	 * ("Fe NPs/N-C"), or none
 	 */
 	if (xpat_match(ex, XP_FOR_OTHER, p->t, sp_end(p, s), r->q.end, &ov))
-		return only_of_site(p, bi, site_in_words(p->t + r->q.end, p->t + ov[1]));
+		return only_of_site(ex, p, bi, site_in_words(p->t + r->q.end, p->t + ov[1]));
 	/* a list and "their" or "these": as many catalysts in the sentence before */
 	if (n > 1 && bi == mlo && s > 0 && p->men_lo[s] - p->men_lo[s - 1] == n &&
 	    xpat_match(ex, XP_PLURAL, p->t, r->q.start, p->sent[s].start, &ov))
@@ -1148,7 +1181,7 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 			from = ov[1];
 		}
 		if (site) {
-			const struct mention *m = only_of_site(p, bi, site);
+			const struct mention *m = only_of_site(ex, p, bi, site);
 			if (m)
 				return m;
 		}
@@ -1590,6 +1623,7 @@ static void statements_only(struct extractor *ex)
 		p.cite_lo = sentence_ranges(&p, p.ncites, cite_pos);
 		record_statements(ex, &p);
 	}
+	remember_names(ex, &p);
 	para_close(&p);
 }
 
@@ -1769,6 +1803,7 @@ next:
 	for (i = 0; i < npend; i++)
 		emit(doc, b, ex, &p, &pend[i], set);
 	free(pend);
+	remember_names(ex, &p);
 	para_close(&p);
 }
 

@@ -187,6 +187,12 @@ static const struct real_case cases[] = {
 	  "respectively, while Fe/C gave no NH3 below 350 " DEG "C.",
 	  { "Fe1/N-C|rate_mmol_gcat_h=0.19|temperature_C=300|pressure_MPa=1",
 	    "Fe1/N-C|rate_mmol_gcat_h=0.61|temperature_C=350|pressure_MPa=1", NULL } },
+	/* "for the nanoparticles" in a paragraph that names none: the one a paragraph before reported on */
+	{ "t.txt", "Ammonia synthesis over Fe catalysts.\n\nFe1/N-C and Fe NPs/N-C gave 1.62 and 0.58 mmol g^-1 h^-1 at "
+	  "400 " DEG "C, respectively.\n\nPer gram of Fe, Fe1/N-C reached 54.0 mmol g_Fe^-1 h^-1 at 400 " DEG "C, against "
+	  "only 18.7 mmol g_Fe^-1 h^-1 for the nanoparticles.",
+	  { "Fe1/N-C|rate_mmol_gcat_h=1.62", "Fe NPs/N-C|rate_mmol_gcat_h=0.58", "Fe1/N-C|rate_mmol_gmetal_h=54",
+	    "Fe NPs/N-C|rate_mmol_gmetal_h=18.7", NULL } },
 	/* a promoter glued before a loading; promoters whose hyphen is suspended name one catalyst each */
 	{ "t.txt", "The rate of ammonia synthesis over 2Cs- and 1Ba-4 wt% Ru/Ba5Nb4O15 was 4.9 and 3.7 "
 	  "mmol g^-1 h^-1 at 0.1 MPa, respectively. K-, Cs- and Ba-promoted Ru/MgO gave 3.1, 5.2 and 4.4 "
