@@ -88,6 +88,8 @@ static const char *const patterns[XP_NPATTERNS] = {
 	"(?<alias>[A-Za-z0-9](?:[A-Za-z0-9/@.+_-]*[A-Za-z0-9])?)",
 	[XP_BOUND] = "(?i)(?:\\b(?:below|under|less than|lower than|more than|greater than|higher than|above|"
 	"at most|at least|exceeding)|<|>|<=|>=) ?(?:~ ?)?\\z",
+	[XP_COND_BOUND] = "(?i)(?:\\b(?:below|less than|lower than|more than|greater than|higher than|above|"
+	"at most|at least|exceeding)|<|>|<=|>=) ?(?:~ ?)?\\z",
 	[XP_NH3_WORD] = "(?i)\\bNH ?3\\b|NH\u2083|ammonia",
 	/* counted only in a document that never names ammonia: NH3 catalysts sinter too */
 	[XP_MATERIALS] = "(?i)\\bsinter|\\bdiffusion coefficient|\\bcreep\\b|grain growth|densification",
@@ -95,6 +97,14 @@ static const char *const patterns[XP_NPATTERNS] = {
 	[XP_WORD_CAT] = "(?i)\\b(?<metal>ruthenium|cobalt|iron|nickel|molybdenum|rhodium|osmium|rhenium|"
 	"platinum|palladium|iridium)(?: metal)? (?:single[- ]crystal|catalyst|nanoparticles|particles|"
 	"nanoclusters|clusters|powder|black|sponge|foil|film|wire)\\b",
+	/* a particle's size, not a pore's or a film's: its words come before the value */
+	[XP_SIZE_CTX] = "(?i)\\b(?:(?:particle|cluster|crystallite|grain)s? (?:size|diameter)|"
+	"(?:mean|average) (?:size|diameter)|"
+	"sizes? of (?:the )?(?:[A-Za-z0-9/@-]+ ){0,3}(?:nano)?(?:particles|clusters|crystallites)|"
+	"(?:nano)?(?:particles|clusters|crystallites) (?:of|with) (?:an? )?(?:(?:mean|average) )?(?:(?:size|diameter) )?(?:of )?(?:about |around |ca\\. |~ ?)?\\z)",
+	[XP_SIZE_WORD] = "(?i)size|diameter|particles|clusters|crystallites",
+	[XP_KIND_CAT] = "(?i)\\b(?:the|this|our) (?:single[- ]atom|SAC|(?:nano)?cluster|nanoparticle|NP) "
+	"(?:catalyst|sample)\\b|\\bthe (?:SACs?|(?:nano)?clusters|nanoparticles|NPs)\\b(?! of)",
 	[XP_THE_CAT] = "(?i)\\b(?:the|this|our|the present|the same) (?:catalyst|material|sample)\\b",
 	[XP_OTHER_CAT] = "(?i)\\b(?!(?:the|this|that|these|those|our|its|their|same|above|former|latter|"
 	"said|each|both|all|best|optimal|optimized|optimised)\\b)[A-Za-z0-9-]+ (?:catalysts?|samples?)\\b",
@@ -135,6 +145,7 @@ void extractor_free(struct extractor *ex)
 	free(ex->alias);
 	free(ex->loads);
 	free(ex->cat_memo);
+	free(ex->seen);
 	free(ex);
 }
 
@@ -283,6 +294,7 @@ size_t extractor_run(struct extractor *ex, const struct document *doc, struct en
 	extract_method_conditions(ex, doc, ex->method_cond);
 	extract_find_aliases(ex, doc);
 	ex->nloads = 0;
+	ex->nseen = 0;
 	for (i = 0; i < doc->nblocks; i++) {
 		const struct block *b = &doc->blocks[i];
 		switch (b->kind) {
@@ -298,7 +310,7 @@ size_t extractor_run(struct extractor *ex, const struct document *doc, struct en
 		}
 	}
 	share_site_types(set, first);
-	extract_fill_loadings(ex, set, first);
+	extract_fill_stated(ex, set, first);
 	/* ids count from 1 in each document, in document order */
 	for (i = first; i < set->n; i++) {
 		struct buf id = BUF_INIT;

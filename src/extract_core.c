@@ -154,6 +154,7 @@ static int analyze_clean(struct catinfo *ci)
 	memcpy(ci->support, cn.support, sizeof(ci->support));
 	memcpy(ci->promoter, cn.promoter, sizeof(ci->promoter));
 	memcpy(ci->site, site_type_name(cn.stated), strlen(site_type_name(cn.stated)) + 1);
+	memcpy(ci->marker, site_type_name(cn.marker), strlen(site_type_name(cn.marker)) + 1);
 	ci->size_nm = cn.size_nm > 0 ? cn.size_nm : 0;
 	ci->bulk = cn.marker == SITE_BULK || formula_compound(ci->name);
 	return ci->metals[0] ? 0 : -1;

@@ -34,19 +34,30 @@ enum xpat {
 	XP_PLURAL,       /* "their", "these", "both": catalysts named before */
 	XP_SYNTH,        /* "ammonia synthesis", "NH3 formation", "Haber-Bosch": our reaction */
 	XP_THE_CAT,      /* "the catalyst", "this catalyst": one named before */
+	XP_KIND_CAT,     /* "the single-atom catalyst", "the SAC": the one of that kind named before */
 	XP_PRETREAT,     /* "reduced at", "calcined in air at": a temperature that is no condition */
 	XP_ALIAS,        /* "denoted RC-700", "hereafter Ru-AC": a name the paper defines */
 	XP_BOUND,        /* "below", "less than", "<" just before a value: a bound, not a value */
+	XP_COND_BOUND,   /* the same before a condition, but for "under" ("under 1 MPa") */
 	XP_NH3_WORD,     /* NH3 or ammonia named (canonical text) */
 	XP_MATERIALS,    /* sintering, diffusion, creep: processes of materials with rates and Ea */
 	XP_WORD_CAT,     /* "ruthenium single crystal", "cobalt nanoparticles": a catalyst named in words */
+	XP_SIZE_CTX,     /* "mean particle size", "clusters of": a size before it is a particle's */
+	XP_SIZE_WORD,    /* a word of XP_SIZE_CTX: a paragraph may state a size */
 	XP_NPATTERNS
 };
 
 /* A loading the document states for a named catalyst (extract_text.c). */
-struct stated_loading {
+/*
+ * What the document states once for a named catalyst, elsewhere than in
+ * the sentence of its result: its loading ("Ru/CeO2 (1.0 wt% Ru)"), its
+ * particle size ("the Ru particles of Ru/MgO were 2.1 nm across") or its
+ * kind ("Ru/CeO2 (SAC)").
+ */
+struct stated {
+	int col;            /* COL_LOADING_WT, COL_SIZE_NM or COL_SITE_TYPE */
 	char name[128];
-	char loading[16];
+	char value[16];
 };
 
 struct extractor {
@@ -60,12 +71,14 @@ struct extractor {
 	struct catinfo *alias;  /* names the document defines ("denoted RC-700"), nalias of them */
 	size_t nalias, aalias;
 	struct buf scratch;
-	struct stated_loading *loads;     /* loadings stated for one catalyst each, nloads of them */
+	struct stated *loads;             /* loadings and sizes stated for one catalyst each, nloads of them */
 	size_t nloads, aloads;
 	struct diag *d;                   /* extractor_set_diag, or NULL */
 	const struct document *doc;       /* being read, for extract_skipped */
 	const struct block *block;
 	struct cat_memo *cat_memo;        /* catalyst_lookup's cache, or NULL before its first use */
+	struct mention *seen;             /* names of the document's earlier paragraphs, nseen of them */
+	size_t nseen, aseen;
 };
 
 /*
@@ -102,9 +115,20 @@ struct catinfo {
 	char support[64];
 	char promoter[32];
 	char site[4];         /* stated site type, or "" */
+	char marker[4];       /* the site type the name marks, by words or notation (Fe1: SAC), or "" */
 	double size_nm;       /* 0: unknown */
 	int bulk;             /* a compound of a metal with a non-metal (CaFH, Co3Mo3N) */
 	char loading[16];     /* a loading written before the name ("2.5 wt% Ru/MgO"), or "" */
+};
+
+/*
+ * A catalyst named in a paragraph: its bytes in the paragraph's canonical
+ * text and what its name says.  A name remembered from an earlier
+ * paragraph (struct extractor's seen) has start and end SIZE_MAX.
+ */
+struct mention {
+	size_t start, end;
+	struct catinfo ci;
 };
 
 /*

@@ -30,11 +30,6 @@
 
 /* --- prose extraction ------------------------------------------------------------- */
 
-struct mention {
-	size_t start, end;
-	struct catinfo ci;
-};
-
 struct qty {
 	struct quantity q;
 	int result;          /* a rate, TOF or Ea the entry reports */
@@ -351,6 +346,7 @@ static size_t loading_prefix(const char *t, size_t s, struct catinfo *ci)
 }
 
 static void find_mentions(struct extractor *ex, struct para *p);
+static void stated(struct extractor *ex, int col, const char *name, const char *value);
 static void word_mentions(struct extractor *ex, struct para *p);
 
 static int is_alnum_c(int c)
@@ -614,6 +610,32 @@ static size_t support_after(const char *t, size_t len, size_t e, size_t *fs)
 	return caps >= 2 || (caps && digits) ? k : 0;
 }
 
+/*
+ * "Ru/CeO2 (SAC)", "Co/C (NPs)": the kind of catalyst written in brackets
+ * after a name that states none itself; 1 when m took it.
+ */
+static int bracket_kind(const struct para *p, struct mention *m)
+{
+	size_t k = m->end, ws = k + 2;
+	char word[24];
+	enum site_type t;
+	const char *name;
+	if (m->ci.site[0] || ws >= p->len || p->t[k] != ' ' || p->t[k + 1] != '(')
+		return 0;
+	for (k = ws; k < p->len && is_alpha((unsigned char)p->t[k]) && k - ws < sizeof(word) - 1; k++)
+		;
+	if (k == ws || k >= p->len || p->t[k] != ')')
+		return 0;
+	snprintf(word, sizeof(word), "%.*s", (int)(k - ws), p->t + ws);
+	t = chem_site_of_label(word);
+	if (t == SITE_NONE || t == SITE_BULK)
+		return 0;
+	name = site_type_name(t);
+	snprintf(m->ci.site, sizeof(m->ci.site), "%s", name);
+	snprintf(m->ci.marker, sizeof(m->ci.marker), "%s", name);
+	return 1;
+}
+
 static void find_mentions(struct extractor *ex, struct para *p)
 {
 	size_t start = 0, *ov;
@@ -691,6 +713,8 @@ static void find_mentions(struct extractor *ex, struct para *p)
 			if (m.start == s)
 				m.start = promoter_prefix(p->t, ls, s, &m.ci);
 		}
+		if (ok && bracket_kind(p, &m))
+			stated(ex, COL_SITE_TYPE, m.ci.name, m.ci.site);
 		if (ok) {
 			p->men = xgrow(p->men, &p->amen, p->nmen + 1, sizeof(*p->men));
 			p->men[p->nmen++] = m;
@@ -797,6 +821,23 @@ static int ctx_just_before(struct extractor *ex, const struct para *p, enum xpat
 	return xpat_match(ex, pat, p->t, pos, from, &ov);
 }
 
+/* The slot of kind k among the columns of role r (entry.h's column table), or -1. */
+static int kind_slot(enum col_role r, enum quantity_kind k)
+{
+	enum entry_col cols[ENTRY_NCOLS];
+	size_t n = entry_cols_of_role(r, cols, ENTRY_NCOLS), i;
+	int c = entry_col_of_kind(k);
+	for (i = 0; i < n; i++)
+		if ((int)cols[i] == c)
+			return (int)i;
+	return -1;
+}
+
+static int kind_cond(enum quantity_kind k)
+{
+	return kind_slot(ROLE_CONDITION, k);
+}
+
 static void find_quantities(struct extractor *ex, struct para *p)
 {
 	size_t i = 0, s = 0;
@@ -867,6 +908,9 @@ static void find_quantities(struct extractor *ex, struct para *p)
 		/* "below 5 ppm", "less than 0.1 s^-1": a bound is no reported value */
 		if (q.result && ctx_just_before(ex, p, XP_BOUND, s, i))
 			q.result = 0;
+		/* "no NH3 below 350 °C": nor a bound a condition ("under 1 MPa" is one) */
+		if (kind_cond(q.q.kind) >= 0 && p->nsent && ctx_just_before(ex, p, XP_COND_BOUND, s, i))
+			q.q.kind = QK_NONE;
 		p->qs = xgrow(p->qs, &p->aq, p->nq + 1, sizeof(*p->qs));
 		p->qs[p->nq++] = q;
 		i = q.q.end > i ? q.q.end : i + 1;
@@ -915,23 +959,6 @@ static size_t lower_bound(const struct para *p, size_t lo, size_t hi, size_t pos
 			hi = mid;
 	}
 	return lo;
-}
-
-/* The slot of kind k among the columns of role r (entry.h's column table), or -1. */
-static int kind_slot(enum col_role r, enum quantity_kind k)
-{
-	enum entry_col cols[ENTRY_NCOLS];
-	size_t n = entry_cols_of_role(r, cols, ENTRY_NCOLS), i;
-	int c = entry_col_of_kind(k);
-	for (i = 0; i < n; i++)
-		if ((int)cols[i] == c)
-			return (int)i;
-	return -1;
-}
-
-static int kind_cond(enum quantity_kind k)
-{
-	return kind_slot(ROLE_CONDITION, k);
 }
 
 /*
@@ -1022,6 +1049,77 @@ static int named_in_brackets(const struct para *p, size_t end, const struct ment
 	return k < p->len && p->t[k] == close;
 }
 
+/* The site type words in [w, we) name ("nanoparticles", "clusters", "single-atom"), or NULL. */
+static const char *site_in_words(const char *w, const char *we)
+{
+	for (; w < we; w++) {
+		if (!strncasecmp(w, "nanoparticle", 12) || !strncmp(w, "NPs", 3) || !strncmp(w, "NP ", 3))
+			return "NP";
+		if (!strncasecmp(w, "cluster", 7))
+			return "SCC";
+		if (!strncasecmp(w, "single-atom", 11) || !strncasecmp(w, "single atom", 11) ||
+		    !strncmp(w, "SAC", 3))
+			return "SAC";
+	}
+	return NULL;
+}
+
+/*
+ * The one catalyst among mentions v[0..n) whose name marks site type site
+ * (by words, or by notation: Fe1 a single atom); NULL for none, and for
+ * two names (*two set).
+ */
+static const struct mention *only_marked(const struct mention *v, size_t n, const char *site, int *two)
+{
+	const struct mention *only = NULL;
+	size_t k;
+	*two = 0;
+	for (k = 0; site && k < n; k++) {
+		if (strcmp(v[k].ci.marker, site))
+			continue;
+		if (only && strcmp(only->ci.name, v[k].ci.name)) {
+			*two = 1;
+			return NULL;
+		}
+		only = &v[k];
+	}
+	return only;
+}
+
+/*
+ * The same among the first n mentions of paragraph p; when it names none
+ * of that kind, among the names of the document's earlier paragraphs.
+ */
+static const struct mention *only_of_site(const struct extractor *ex, const struct para *p, size_t n,
+					  const char *site)
+{
+	int two;
+	const struct mention *m = only_marked(p->men, n, site, &two);
+	if (!m && !two)
+		m = only_marked(ex->seen, ex->nseen, site, &two);
+	return m;
+}
+
+/* At most this many names of a document are remembered for later paragraphs. */
+#define MAX_SEEN 256
+
+/* Remember the names paragraph p gave, for the paragraphs after it. */
+static void remember_names(struct extractor *ex, const struct para *p)
+{
+	size_t i, k;
+	for (i = 0; i < p->nmen && ex->nseen < MAX_SEEN; i++) {
+		for (k = 0; k < ex->nseen; k++)
+			if (!strcmp(ex->seen[k].ci.name, p->men[i].ci.name))
+				break;
+		if (k < ex->nseen)
+			continue;
+		ex->seen = xgrow(ex->seen, &ex->aseen, ex->nseen + 1, sizeof(*ex->seen));
+		ex->seen[ex->nseen] = p->men[i];
+		ex->seen[ex->nseen].start = ex->seen[ex->nseen].end = SIZE_MAX;
+		ex->nseen++;
+	}
+}
+
 /*
  * The catalyst of value vi of result qi.  A list of values pairs with as
  * many catalysts named together ("A and B for X and Y", "X and Y gave A
@@ -1059,28 +1157,8 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 	 * words; the one catalyst of the paragraph so far whose name says so
 	 * ("Fe NPs/N-C"), or none
 	 */
-	if (xpat_match(ex, XP_FOR_OTHER, p->t, sp_end(p, s), r->q.end, &ov)) {
-		const char *w = p->t + r->q.end, *we = p->t + ov[1];
-		const char *site = NULL;
-		const struct mention *only = NULL;
-		size_t k;
-		for (; w < we && !site; w++) {
-			if (!strncmp(w, "nanoparticle", 12) || !strncmp(w, "NPs", 3))
-				site = "NP";
-			else if (!strncmp(w, "cluster", 7))
-				site = "SCC";
-			else if (!strncmp(w, "single-atom", 11) || !strncmp(w, "single atom", 11))
-				site = "SAC";
-		}
-		for (k = 0; site && k < bi; k++) {
-			if (strcmp(p->men[k].ci.site, site))
-				continue;
-			if (only && strcmp(only->ci.name, p->men[k].ci.name))
-				return NULL;
-			only = &p->men[k];
-		}
-		return only;
-	}
+	if (xpat_match(ex, XP_FOR_OTHER, p->t, sp_end(p, s), r->q.end, &ov))
+		return only_of_site(ex, p, bi, site_in_words(p->t + r->q.end, p->t + ov[1]));
 	/* a list and "their" or "these": as many catalysts in the sentence before */
 	if (n > 1 && bi == mlo && s > 0 && p->men_lo[s] - p->men_lo[s - 1] == n &&
 	    xpat_match(ex, XP_PLURAL, p->t, r->q.start, p->sent[s].start, &ov))
@@ -1089,6 +1167,25 @@ static const struct mention *pick_mention(struct extractor *ex, const struct par
 		bi--;
 	if (bi > mlo)
 		return &p->men[bi - 1];
+	/*
+	 * "the single-atom catalyst gave ...": the one catalyst of the kind the
+	 * nearest such words before the value name, among those the paragraph named
+	 */
+	{
+		const char *site = NULL;
+		size_t from = p->sent[s].start;
+		if (r->q.start > from + CTX_BYTES)
+			from = r->q.start - CTX_BYTES;
+		while (from < r->q.start && xpat_match(ex, XP_KIND_CAT, p->t, r->q.start, from, &ov)) {
+			site = site_in_words(p->t + ov[0], p->t + ov[1]);
+			from = ov[1];
+		}
+		if (site) {
+			const struct mention *m = only_of_site(ex, p, bi, site);
+			if (m)
+				return m;
+		}
+	}
 	/* a catalyst the sentence names otherwise ("the commercial Fe catalyst"): not ours */
 	if (ctx_before(ex, p, XP_OTHER_CAT, s, r->q.start))
 		return NULL;
@@ -1344,18 +1441,19 @@ static int may_report(const char *t, size_t len)
 	return 0;
 }
 
-/* At most this many statements of loadings are kept for a document. */
-#define MAX_STATED_LOADINGS 4096
+/* At most this many statements of loadings and sizes are kept for a document. */
+#define MAX_STATED 4096
 
-static void stated_loading(struct extractor *ex, const char *name, const char *loading)
+static void stated(struct extractor *ex, int col, const char *name, const char *value)
 {
-	struct stated_loading *l;
-	if (!name[0] || !loading[0] || ex->nloads >= MAX_STATED_LOADINGS)
+	struct stated *l;
+	if (!name[0] || !value[0] || ex->nloads >= MAX_STATED)
 		return;
 	ex->loads = xgrow(ex->loads, &ex->aloads, ex->nloads + 1, sizeof(*ex->loads));
 	l = &ex->loads[ex->nloads++];
+	l->col = col;
 	snprintf(l->name, sizeof(l->name), "%s", name);
-	snprintf(l->loading, sizeof(l->loading), "%s", loading);
+	snprintf(l->value, sizeof(l->value), "%s", value);
 }
 
 /*
@@ -1376,39 +1474,69 @@ static int loading_is_of(const struct para *p, const struct mention *m, const st
 	return 0;
 }
 
+/* The one quantity of kind k in sentence s, or NULL (none, or two). */
+static const struct qty *one_of_kind(const struct para *p, size_t s, enum quantity_kind k)
+{
+	const struct qty *one = NULL;
+	size_t i;
+	for (i = p->q_lo[s]; i < p->q_lo[s + 1]; i++)
+		if (p->qs[i].q.kind == k) {
+			if (one)
+				return NULL;
+			one = &p->qs[i];
+		}
+	return one && one->q.nvalues == 1 && !one->q.is_range ? one : NULL;
+}
+
 /*
- * The loadings paragraph p states for one catalyst each: a loading
- * written before a name ("2.5 wt% Ru/MgO"), and a sentence that names one
- * catalyst and one loading of one of its metals ("Ru/CeO2 (1.0 wt% Ru)",
- * "the Ru loading of Ru/CeO2 was 1.0 wt%").
+ * The size sentence s states for m, its one catalyst: one size in nm
+ * after words that make it a particle's ("a mean particle size of",
+ * "Ru clusters of about"), in a sentence that says nothing of pores.
  */
-static void record_loadings(struct extractor *ex, const struct para *p)
+static void record_size(struct extractor *ex, const struct para *p, size_t s, const struct mention *m)
+{
+	const struct qty *q = one_of_kind(p, s, QK_SIZE);
+	size_t *ov, from = p->sent[s].start;
+	char nb[NUM_BUFSZ];
+	if (!q || m->ci.size_nm > 0 || !m->ci.metals[0])
+		return;
+	if (memmem(p->t + from, p->sent[s].end - from, "pore", 4))
+		return;
+	if (q->q.start > from + CTX_BYTES)
+		from = q->q.start - CTX_BYTES;
+	if (!xpat_match(ex, XP_SIZE_CTX, p->t, q->q.start, from, &ov))
+		return;
+	stated(ex, COL_SIZE_NM, m->ci.name, num_format(q->q.values[0], nb));
+}
+
+/*
+ * What paragraph p states for one catalyst each: a loading written before
+ * a name ("2.5 wt% Ru/MgO"); in a sentence that names one catalyst, one
+ * loading of one of its metals ("Ru/CeO2 (1.0 wt% Ru)", "the Ru loading of
+ * Ru/CeO2 was 1.0 wt%") and one particle size (record_size).
+ */
+static void record_statements(struct extractor *ex, const struct para *p)
 {
 	size_t s, i;
 	for (s = 0; s < p->nsent; s++) {
 		const struct mention *m;
-		const struct qty *load = NULL;
+		const struct qty *load;
 		char nb[NUM_BUFSZ];
-		int nload = 0;
 		/* what a sentence that cites a paper states is that paper's */
 		if (p->cite_lo[s + 1] > p->cite_lo[s])
 			continue;
 		for (i = p->men_lo[s]; i < p->men_lo[s + 1]; i++)
-			stated_loading(ex, p->men[i].ci.name, p->men[i].ci.loading);
+			stated(ex, COL_LOADING_WT, p->men[i].ci.name, p->men[i].ci.loading);
 		if (p->men_lo[s + 1] - p->men_lo[s] != 1)
 			continue;
 		m = &p->men[p->men_lo[s]];
-		for (i = p->q_lo[s]; i < p->q_lo[s + 1] && nload < 2; i++)
-			if (p->qs[i].q.kind == QK_LOADING) {
-				load = &p->qs[i];
-				nload++;
-			}
-		if (nload != 1 || load->q.nvalues != 1 || load->q.is_range || m->ci.loading[0] ||
-		    strchr(m->ci.metals, ';') || !m->ci.metals[0])
+		record_size(ex, p, s, m);
+		load = one_of_kind(p, s, QK_LOADING);
+		if (!load || m->ci.loading[0] || strchr(m->ci.metals, ';') || !m->ci.metals[0])
 			continue;
 		if (load->q.metal[0] ? strcmp(load->q.metal, m->ci.metals) != 0 : !loading_is_of(p, m, load))
 			continue;
-		stated_loading(ex, m->ci.name, num_format(load->q.values[0], nb));
+		stated(ex, COL_LOADING_WT, m->ci.name, num_format(load->q.values[0], nb));
 	}
 }
 
@@ -1426,6 +1554,17 @@ static int states_wt(const char *t, size_t len)
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * May t, canonical text, state a loading ("wt%") or a particle size (" nm"
+ * and a word sizes are stated with, XP_SIZE_WORD)?
+ */
+static int may_state(struct extractor *ex, const char *t, size_t len)
+{
+	size_t *ov;
+	return states_wt(t, len) ||
+	       (memmem(t, len, " nm", 3) && xpat_match(ex, XP_SIZE_WORD, t, len, 0, &ov));
 }
 
 /*
@@ -1471,8 +1610,8 @@ static void para_close(struct para *p)
 	free(p->q_lo);
 }
 
-/* The statements of loadings of a paragraph that reports no result. */
-static void loadings_only(struct extractor *ex)
+/* The loadings and sizes a paragraph that reports no result states. */
+static void statements_only(struct extractor *ex)
 {
 	struct para p;
 	para_open(&p, ex->nt.text, ex->nt.len);
@@ -1482,30 +1621,33 @@ static void loadings_only(struct extractor *ex)
 		p.men_lo = sentence_ranges(&p, p.nmen, men_pos);
 		p.q_lo = sentence_ranges(&p, p.nq, q_pos);
 		p.cite_lo = sentence_ranges(&p, p.ncites, cite_pos);
-		record_loadings(ex, &p);
+		record_statements(ex, &p);
 	}
+	remember_names(ex, &p);
 	para_close(&p);
 }
 
-static int cmp_loading(const void *a, const void *b)
+static int cmp_stated(const void *a, const void *b)
 {
-	return strcmp(((const struct stated_loading *)a)->name, ((const struct stated_loading *)b)->name);
+	const struct stated *x = a, *y = b;
+	return x->col != y->col ? (x->col < y->col ? -1 : 1) : strcmp(x->name, y->name);
 }
 
-void extract_fill_loadings(struct extractor *ex, struct entry_set *set, size_t first)
+void extract_fill_stated(struct extractor *ex, struct entry_set *set, size_t first)
 {
-	size_t i, o = 0;
+	static const int cols[] = { COL_LOADING_WT, COL_SIZE_NM, COL_SITE_TYPE };
+	size_t i, k, o = 0;
 	if (!ex->nloads)
 		return;
-	/* one value a name: a name stated with two loadings keeps none */
-	qsort(ex->loads, ex->nloads, sizeof(*ex->loads), cmp_loading);
+	/* one value a name: a name stated with two values keeps none */
+	qsort(ex->loads, ex->nloads, sizeof(*ex->loads), cmp_stated);
 	for (i = 0; i < ex->nloads;) {
 		size_t j = i + 1;
 		int same = 1;
-		while (j < ex->nloads && !strcmp(ex->loads[j].name, ex->loads[i].name)) {
+		while (j < ex->nloads && !cmp_stated(&ex->loads[j], &ex->loads[i])) {
 			double a, b;
-			if (num_parse(ex->loads[j].loading, &a) < 0 || num_parse(ex->loads[i].loading, &b) < 0 ||
-			    a != b)
+			if (strcmp(ex->loads[j].value, ex->loads[i].value) &&
+			    (num_parse(ex->loads[j].value, &a) < 0 || num_parse(ex->loads[i].value, &b) < 0 || a != b))
 				same = 0;
 			j++;
 		}
@@ -1516,14 +1658,19 @@ void extract_fill_loadings(struct extractor *ex, struct entry_set *set, size_t f
 	ex->nloads = o;
 	for (i = first; i < set->n; i++) {
 		struct entry *e = &set->v[i];
-		struct stated_loading key, *hit;
 		/* a value cited from another paper is of that paper's catalyst */
-		if (entry_get(e, COL_LOADING_WT)[0] || entry_get(e, COL_REF)[0])
+		if (entry_get(e, COL_REF)[0])
 			continue;
-		snprintf(key.name, sizeof(key.name), "%s", entry_get(e, COL_CATALYST));
-		hit = bsearch(&key, ex->loads, ex->nloads, sizeof(*ex->loads), cmp_loading);
-		if (hit)
-			entry_set(e, COL_LOADING_WT, hit->loading);
+		for (k = 0; k < ARRAY_SIZE(cols); k++) {
+			struct stated key, *hit;
+			if (entry_get(e, cols[k])[0])
+				continue;
+			key.col = cols[k];
+			snprintf(key.name, sizeof(key.name), "%s", entry_get(e, COL_CATALYST));
+			hit = bsearch(&key, ex->loads, ex->nloads, sizeof(*ex->loads), cmp_stated);
+			if (hit)
+				entry_set(e, cols[k], hit->value);
+		}
 	}
 }
 
@@ -1540,9 +1687,9 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 	extract_normalize(ex, b->text, b->len);
 	join_lines(&ex->nt);
 	if (!may_report(ex->nt.text, ex->nt.len)) {
-		/* no result here, but maybe a catalyst's loading ("wt%", "wt.%", "wt %") */
-		if (states_wt(ex->nt.text, ex->nt.len))
-			loadings_only(ex);
+		/* no result here, but maybe a catalyst's loading ("wt%", "wt.%", "wt %") or size */
+		if (may_state(ex, ex->nt.text, ex->nt.len))
+			statements_only(ex);
 		return;
 	}
 	para_open(&p, ex->nt.text, ex->nt.len);
@@ -1554,7 +1701,7 @@ void extract_prose(struct extractor *ex, const struct document *doc, const struc
 	p.men_lo = sentence_ranges(&p, p.nmen, men_pos);
 	p.q_lo = sentence_ranges(&p, p.nq, q_pos);
 	p.cite_lo = sentence_ranges(&p, p.ncites, cite_pos);
-	record_loadings(ex, &p);
+	record_statements(ex, &p);
 	for (p.one_name = p.nmen ? 1 : 0; p.one_name < p.nmen; p.one_name++)
 		if (strcmp(p.men[p.one_name].ci.name, p.men[0].ci.name))
 			break;
@@ -1656,6 +1803,7 @@ next:
 	for (i = 0; i < npend; i++)
 		emit(doc, b, ex, &p, &pend[i], set);
 	free(pend);
+	remember_names(ex, &p);
 	para_close(&p);
 }
 

@@ -41,13 +41,14 @@ void extract_method_conditions(struct extractor *ex, const struct document *doc,
 void extract_find_aliases(struct extractor *ex, const struct document *doc);
 
 /*
- * Entries [first, set->n) without a loading take the one the document
- * states for their catalyst elsewhere ("Ru/CeO2 (1.0 wt% Ru)", "the Ru
- * loading of Ru/CeO2 was 1.0 wt%"), when it states one value for it in
- * sentences that cite no other paper; entries cited from another paper
- * (a ref) keep theirs.  The statements were gathered by extract_prose
- * since ex->nloads was reset.
+ * Entries [first, set->n) without a loading, a particle size or a site
+ * type take the one the document states for their catalyst elsewhere
+ * ("Ru/CeO2 (1.0 wt% Ru)", "the Ru loading of Ru/CeO2 was 1.0 wt%", "Ru/MgO
+ * had a mean particle size of 2.1 nm", "Ru/CeO2 (SAC)"), when it states
+ * one value for it (loadings and sizes in sentences that cite no other
+ * paper); entries cited from another paper (a ref) keep theirs.  The
+ * statements were gathered by extract_prose since ex->nloads was reset.
  */
-void extract_fill_loadings(struct extractor *ex, struct entry_set *set, size_t first);
+void extract_fill_stated(struct extractor *ex, struct entry_set *set, size_t first);
 
 #endif

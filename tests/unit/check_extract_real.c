@@ -149,6 +149,50 @@ static const struct real_case cases[] = {
 	  "gave 1.0 mmol g^-1 h^-1.",
 	  { "Ru/CeO2|loading_wt=|ref=5|rate_mmol_gcat_h=9", "Ru/MgO|loading_wt=3|ref=4|rate_mmol_gcat_h=4",
 	    "Ru/CeO2|loading_wt=1|rate_mmol_gcat_h=2", "Ru/MgO|loading_wt=|rate_mmol_gcat_h=1", NULL } },
+	/*
+	 * a particle size stated elsewhere for one catalyst fills its entries;
+	 * a pore's size, a size stated twice with two values, and one stated
+	 * with a citation fill none
+	 */
+	{ "t.txt", "Ammonia synthesis over Ru catalysts.\n\nTEM showed that Ru/CeO2 had a mean particle size "
+	  "of 2.1 nm. The pore size of Ru/MgO was 3.8 nm. The Ru clusters of Ru/C were about 1.2 nm across; in "
+	  "another image, the particle size of Ru/C was 1.9 nm. The particle size of Ru/BN was 4 nm [7].\n\n"
+	  "Ru/CeO2 gave 4.2 mmol g^-1 h^-1 at 400 " DEG "C; Ru/MgO gave 3.1 mmol g^-1 h^-1, Ru/C 1.1 mmol g^-1 h^-1 "
+	  "and Ru/BN 0.9 mmol g^-1 h^-1.",
+	  { "Ru/CeO2|size_nm=2.1|rate_mmol_gcat_h=4.2", "Ru/MgO|size_nm=|rate_mmol_gcat_h=3.1",
+	    "Ru/C|size_nm=|rate_mmol_gcat_h=1.1", "Ru/BN|size_nm=|rate_mmol_gcat_h=0.9", NULL } },
+	/* ... and the size a result's own sentence gives its catalyst */
+	{ "t.txt", "For ammonia synthesis, the Co clusters supported on CeO2 (0.6 wt% Co, mean size 1.3 nm) gave "
+	  "7.4 mmol g^-1 h^-1 at 400 " DEG "C and 1 MPa.",
+	  { "Co clusters/CeO2|size_nm=1.3|loading_wt=0.6|rate_mmol_gcat_h=7.4", NULL } },
+	/*
+	 * "the single-atom catalyst", "the nanoparticle catalyst": the one
+	 * catalyst of that kind the paragraph named, by the nearest such words
+	 */
+	{ "t.txt", "Ammonia synthesis over Ru catalysts.\n\nWe prepared Ru1/CeO2 SAC and Ru NPs/CeO2 by impregnation. "
+	  "The single-atom catalyst gave 4.1 mmol g^-1 h^-1, while the nanoparticle catalyst gave 2.2 mmol g^-1 h^-1.",
+	  { "Ru1/CeO2 SAC|site_type=SAC|rate_mmol_gcat_h=4.1", "Ru NPs/CeO2|site_type=NP|rate_mmol_gcat_h=2.2", NULL } },
+	/* ... the kind its notation marks: Fe1, one atom */
+	{ "t.txt", "Ammonia synthesis over Fe catalysts.\n\nFe1/N-C and Fe NPs/N-C gave 1.62 and 0.58 mmol g^-1 h^-1 at "
+	  "400 " DEG "C, respectively. The single-atom catalyst was active: its rate at 300 and 350 " DEG "C was 0.19 and "
+	  "0.61 mmol g^-1 h^-1, respectively.",
+	  { "Fe1/N-C|rate_mmol_gcat_h=1.62", "Fe NPs/N-C|rate_mmol_gcat_h=0.58",
+	    "Fe1/N-C|rate_mmol_gcat_h=0.19|temperature_C=300", "Fe1/N-C|rate_mmol_gcat_h=0.61|temperature_C=350", NULL } },
+	/* the kind written in brackets after a name: "Ru/CeO2 (SAC)" */
+	{ "t.txt", "Ammonia synthesis over Ru catalysts.\n\nWe prepared Ru/CeO2 (SAC) and Ru/MgO (NPs). At 400 " DEG "C "
+	  "the single-atom catalyst gave 4.1 mmol g^-1 h^-1 and Ru/MgO gave 2.2 mmol g^-1 h^-1.",
+	  { "Ru/CeO2|site_type=SAC|rate_mmol_gcat_h=4.1", "Ru/MgO|site_type=NP|rate_mmol_gcat_h=2.2", NULL } },
+	/* a bound is no condition ("below 350 °C"), but "under 1 MPa" is one */
+	{ "t.txt", "For ammonia synthesis, Fe1/N-C gave 0.19 and 0.61 mmol g^-1 h^-1 at 300 and 350 " DEG "C under 1 MPa, "
+	  "respectively, while Fe/C gave no NH3 below 350 " DEG "C.",
+	  { "Fe1/N-C|rate_mmol_gcat_h=0.19|temperature_C=300|pressure_MPa=1",
+	    "Fe1/N-C|rate_mmol_gcat_h=0.61|temperature_C=350|pressure_MPa=1", NULL } },
+	/* "for the nanoparticles" in a paragraph that names none: the one a paragraph before reported on */
+	{ "t.txt", "Ammonia synthesis over Fe catalysts.\n\nFe1/N-C and Fe NPs/N-C gave 1.62 and 0.58 mmol g^-1 h^-1 at "
+	  "400 " DEG "C, respectively.\n\nPer gram of Fe, Fe1/N-C reached 54.0 mmol g_Fe^-1 h^-1 at 400 " DEG "C, against "
+	  "only 18.7 mmol g_Fe^-1 h^-1 for the nanoparticles.",
+	  { "Fe1/N-C|rate_mmol_gcat_h=1.62", "Fe NPs/N-C|rate_mmol_gcat_h=0.58", "Fe1/N-C|rate_mmol_gmetal_h=54",
+	    "Fe NPs/N-C|rate_mmol_gmetal_h=18.7", NULL } },
 	/* a promoter glued before a loading; promoters whose hyphen is suspended name one catalyst each */
 	{ "t.txt", "The rate of ammonia synthesis over 2Cs- and 1Ba-4 wt% Ru/Ba5Nb4O15 was 4.9 and 3.7 "
 	  "mmol g^-1 h^-1 at 0.1 MPa, respectively. K-, Cs- and Ba-promoted Ru/MgO gave 3.1, 5.2 and 4.4 "
