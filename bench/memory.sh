@@ -12,7 +12,7 @@ export NH3CAT top_srcdir LC_ALL=C
 work=$(mktemp -d "${TMPDIR:-/tmp}/nh3cat-memory.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 # the generators of the scale test, without its cases
-sed -e '/^scale_case /d' -e '/^exit \$fail/d' -e '/^\. .*scale\.sh/d' \
+sed -e '/^scale_case /d' -e '/^findings_case$/d' -e '/^exit \$fail/d' -e '/^\. .*scale\.sh/d' \
   "$top_srcdir/tests/hostile/linear.sh" > "$work/gens.sh"
 . "$work/gens.sh"
 for c in identical catalyst report add-from; do
