@@ -10,6 +10,7 @@
  */
 #include <config.h>
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,6 +189,25 @@ static int parse_num_attr(struct tstate *st, const xmlNode *n, const char *name,
 	return rc;
 }
 
+/*
+ * A count attribute (a whole number from 0 to INT_MAX), or def when it is
+ * absent; anything else is a template error and gives def.
+ */
+static int parse_count_attr(struct tstate *st, const xmlNode *n, const char *name, int def)
+{
+	double num;
+	int has;
+	char *v;
+	if (parse_num_attr(st, n, name, &num, &has) < 0 || !has)
+		return def;
+	if (num >= 0 && num <= INT_MAX && num == floor(num))
+		return (int)num;
+	v = attr(n, name);
+	terror(st, n, "template-number", "not a whole number from 0 to 2147483647:", v);
+	xmlFree(v);
+	return def;
+}
+
 static int parse_filter(struct tstate *st, const xmlNode *n, struct rpt_filters *fs)
 {
 	struct rpt_filter f;
@@ -363,8 +383,7 @@ static struct rpt_chart *parse_chart(struct tstate *st, const xmlNode *n)
 	c->xlog = bool_attr(n, "xlog");
 	c->ylog = bool_attr(n, "ylog");
 	c->box = bool_attr(n, "box");
-	parse_num_attr(st, n, "min-points", &num, &has);
-	c->min_points = has ? (int)num : 2;
+	c->min_points = parse_count_attr(st, n, "min-points", 2);
 	parse_num_attr(st, n, "width", &num, &has);
 	c->width = has ? num * 72 / 25.4 : 0;
 	parse_num_attr(st, n, "height", &num, &has);
@@ -447,11 +466,8 @@ static void compile(struct tstate *st, const xmlNode *root, struct report_templa
 				} else if (is_elem(c, "summary")) {
 					add_block(t, RB_SUMMARY, line);
 				} else if (is_elem(c, "findings")) {
-					double num;
-					int has;
 					add_block(t, RB_FINDINGS, line);
-					parse_num_attr(st, c, "limit", &num, &has);
-					t->blocks[t->nblocks - 1].list_limit = has ? (int)num : 500;
+					t->blocks[t->nblocks - 1].list_limit = parse_count_attr(st, c, "limit", 500);
 				} else if (is_elem(c, "stats")) {
 					add_block(t, RB_STATS, line);
 					t->blocks[t->nblocks - 1].table = parse_stats(st, c);

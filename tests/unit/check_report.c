@@ -260,6 +260,10 @@ static const struct {
 	  "<chart id=\"a\" kind=\"strip\" y=\"tof_s\"><title>x</title></chart>\n" MINI_TAIL,
 	  ":7: error: [template-id] duplicate id 'a'" },
 	{ "", "error: [template-xml]" },
+	/* a count too large for an int, or not whole: an error, not an overflow */
+	{ MINI_HEAD "<findings limit=\"107777777777777777777777777700\"/>\n" MINI_TAIL,
+	  ":5: error: [template-number] not a whole number" },
+	{ MINI_HEAD "<findings limit=\"-3\"/>\n" MINI_TAIL, ":5: error: [template-" },
 };
 
 START_TEST(test_template_bad)
