@@ -216,6 +216,18 @@ size_t cite_scan(const char *text, size_t len, struct cite_mark *marks, size_t m
 	return found;
 }
 
+struct cite_mark *cite_scan_all(const char *text, size_t len, size_t *n)
+{
+	size_t cap = 32;
+	struct cite_mark *marks = xmalloc(cap * sizeof(*marks));
+	*n = cite_scan(text, len, marks, cap);
+	if (*n > cap) {
+		marks = xrealloc(marks, *n * sizeof(*marks));
+		cite_scan(text, len, marks, *n);
+	}
+	return marks;
+}
+
 void cite_format(const struct cite_mark *m, struct buf *out)
 {
 	size_t k;

@@ -32,6 +32,14 @@ struct cite_mark {
  */
 size_t cite_scan(const char *text, size_t len, struct cite_mark *marks, size_t max);
 
+/*
+ * All the markers of text[0..len) in a new array (free it), *n of them:
+ * scanned into a small array first, and again into one of their number
+ * when there are more (an array for the most a text could hold would
+ * cost 76 bytes per byte of text).
+ */
+struct cite_mark *cite_scan_all(const char *text, size_t len, size_t *n /* OUT */);
+
 /* "81;82" for a mark (the ref column's form), appended to out. */
 void cite_format(const struct cite_mark *m, struct buf *out);
 

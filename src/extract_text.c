@@ -1569,27 +1569,21 @@ static int may_state(struct extractor *ex, const char *t, size_t len)
 
 /*
  * A paragraph over the text [t, t + len): zeroed, then its citation
- * markers found and the text split into sentences around them.  Released
- * with para_close.  The arrays start at a guess and a paragraph that holds
- * more is scanned again into arrays of its size: sized for the most a text
- * could hold (one per two bytes), they cost 84 bytes per byte of text, and
+ * markers found (cite_scan_all) and the text split into sentences around
+ * them.  Released with para_close.  The sentences start at a guess and a
+ * paragraph that holds more is split again into an array of its size: one
+ * for the most a text could hold (one per two bytes) would be large, and
  * freeing such blocks made malloc consolidate its free lists each time.
  */
-#define PARA_CITES_GUESS 32
 #define PARA_SENTENCES_GUESS(len) ((len) / 64 + 16)
 
 static void para_open(struct para *p, const char *t, size_t len)
 {
-	size_t cap = PARA_CITES_GUESS;
+	size_t cap;
 	memset(p, 0, sizeof(*p));
 	p->t = t;
 	p->len = len;
-	p->cites = xmalloc(cap * sizeof(*p->cites));
-	p->ncites = cite_scan(t, len, p->cites, cap);
-	if (p->ncites > cap) {
-		p->cites = xrealloc(p->cites, p->ncites * sizeof(*p->cites));
-		cite_scan(t, len, p->cites, p->ncites);
-	}
+	p->cites = cite_scan_all(t, len, &p->ncites);
 	cap = PARA_SENTENCES_GUESS(len);
 	p->sent = xmalloc(cap * sizeof(*p->sent));
 	p->nsent = sentence_split_marked(t, len, p->cites, p->ncites, p->sent, cap);

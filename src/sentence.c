@@ -42,14 +42,8 @@ int sentence_abbrev_before(const char *t, size_t dot)
 
 size_t sentence_split(const char *t, size_t len, struct span *out, size_t max)
 {
-	/* a guess first, scanned again when the text holds more (see para_open in extract_text.c) */
-	size_t n, nm, cap = 32;
-	struct cite_mark *marks = xmalloc(cap * sizeof(*marks));
-	nm = cite_scan(t, len, marks, cap);
-	if (nm > cap) {
-		marks = xrealloc(marks, nm * sizeof(*marks));
-		cite_scan(t, len, marks, nm);
-	}
+	size_t n, nm;
+	struct cite_mark *marks = cite_scan_all(t, len, &nm);
 	n = sentence_split_marked(t, len, marks, nm, out, max);
 	free(marks);
 	return n;
