@@ -1,6 +1,6 @@
 #!/bin/bash
 # bench/memory.sh NH3CAT SRCDIR N...: the memory an entry costs.  Generates
-# the shapes of tests/hostile/linear.sh (identical rows, rows of one
+# the shapes of tests/hostile/stalls.sh (identical rows, rows of one
 # catalyst, a report grouped by catalyst, add --from of N old and N new
 # rows) at each N rows and prints the peak resident set and the CPU time
 # of one run of nh3cat on each (/usr/bin/time -f '%M %U %S'), then the
@@ -11,10 +11,8 @@ shift 2
 export NH3CAT top_srcdir LC_ALL=C
 work=$(mktemp -d "${TMPDIR:-/tmp}/nh3cat-memory.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-# the generators of the scale test, without its cases
-sed -e '/^scale_case /d' -e '/^findings_case$/d' -e '/^exit \$fail/d' -e '/^\. .*scale\.sh/d' \
-  "$top_srcdir/tests/hostile/linear.sh" > "$work/gens.sh"
-. "$work/gens.sh"
+# the generators of the scale tests
+. "$top_srcdir/tests/hostile/stalls.sh"
 for c in identical catalyst report add-from; do
   first="" firstn=""
   for n in "$@"; do

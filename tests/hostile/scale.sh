@@ -1,4 +1,4 @@
-# tests/hostile/scale.sh: sourced by the scale tests (linear.sh,
+# tests/hostile/scale.sh: sourced by the scale tests (linear-*.sh,
 # extract-scale.sh).  Each case generates one input shape at two sizes,
 # a tenth of HOSTILE_SCALE and HOSTILE_SCALE times the size at which it
 # once stalled a stage (the "1x" size each case names), runs nh3cat on
@@ -18,9 +18,8 @@
 # HOSTILE_SCALE is 10 in make check (the stalling sizes and ten times
 # them), 100 in .ci/run's release stage and make check-hostile, 1 for
 # builds under sanitizers or valgrind by default.  HOSTILE_SIZES, a list
-# of NAME=SCALE words, gives named cases another scale than HOSTILE_SCALE:
-# .ci/run's valgrind stage runs at 100 the cases that fit its time and at
-# 10 the others (README.md, "Tests").
+# of NAME=SCALE words, gives named cases another scale than HOSTILE_SCALE
+# (to run one case larger or smaller by hand).
 set -u
 . "$top_srcdir/tests/setup.sh"
 : "${NH3CAT:?}"

@@ -1,10 +1,8 @@
-#!/bin/bash
-# tests/hostile/linear.sh: inputs that once stalled validate, add, the XML
-# reader and the report, each generated at a tenth of HOSTILE_SCALE and at
-# HOSTILE_SCALE times the size that stalled (10 in make check: 1x and 10x;
-# 100 in .ci/run and make check-hostile: 10x and 100x) and run in one go;
-# tests/hostile/scale.sh says what each case must keep to (CPU time
-# ratio under 20, peak memory, bounded findings, exit status).
+# tests/hostile/stalls.sh: the inputs that once stalled validate, add, the
+# XML reader and the report, as generators for the scale tests
+# (tests/hostile/linear-*.sh, run by scale.sh's scale_case) and for
+# bench/memory.sh.  gen_NAME N DIR writes the input of N units into DIR;
+# check_NAME DIR N, when defined, looks at what the larger run wrote.
 # The 1x sizes, those of the stalls:
 #   identical   8,000 identical rows, 671 KB: validate held n^2/2 findings
 #   catalyst    10,000 rows of one catalyst, 1.8 MB: pairwise checks, over 120 s
@@ -17,7 +15,6 @@
 #               (a group per 100 entries), 2 MB: groups x entries of memory
 # Every file stays under the 256 MiB nh3cat reads at 100x (short lines),
 # and the XML table under the reader's million elements.
-. "$top_srcdir/tests/hostile/scale.sh"
 HEADER=id,doc,source,locator,catalyst,site_type,metals,loading_wt,support,promoter,size_nm,temperature_C,pressure_MPa,whsv_mL_g_h,rate_mmol_gcat_h,rate_mmol_gmetal_h,rate_metal,tof_s,ea_kJ_mol,ref,method,derived,evidence,status,note
 
 # --- generators: gen_NAME N DIR writes the inputs of N units into DIR ------
@@ -111,18 +108,6 @@ gen_report() {
 TEMPLATE
 }
 
-#          name       1x      exit lines memory  command
-scale_case identical  8000    1    1     input   validate in.csv
-scale_case catalyst   10000   1    20    input   validate in.csv
-scale_case topics     100000  0    1     input   validate --rules in.rules in.csv
-scale_case waivers    100000  0    20    input   validate --waivers in.waivers in.csv
-# 18,000 rather than the 20,000 that stalled: at 100x, 20,000 would store 2.2
-# million rows (274 MB), over the 256 MiB that nh3cat reads back, which add
-# rightly refuses (tests/corpus/write-limit.sh); 1.98 million rows stay under.
-scale_case add-from   18000   0    1     input   add k.txt --from new.csv
-scale_case xml-table  3000    0    1     input   extract -o out.csv in.xml
-scale_case report     20000   0    1     input   report bycat.xml -o out.pdf in.csv
-
 # Findings are not held in memory: rows of one catalyst (3.5 findings a row)
 # validated with their rules, then with those rules off, at one size; the
 # peak with the findings must stay under 1.25 times the peak without them
@@ -143,5 +128,3 @@ findings_case() {
   [ "$kf" -lt $((kq * 5 / 4)) ] || { echo "FAIL findings: peak memory $kf KB with the findings, $kq KB without: validate holds them"; fail=1; }
   rm -rf "$dir"
 }
-findings_case
-exit $fail
