@@ -590,6 +590,8 @@ static void collect(void *ctx, const struct diag_item *it)
 	d->findings = xgrow(d->findings, &d->afindings, d->nfindings + 1, sizeof(*f));
 	f = &d->findings[d->nfindings++];
 	f->file = xstrdup(it->file ? it->file : "");
+	/* Findings are collected while their file is read, so it is the last set. */
+	f->set = d->nsets && str_eq(f->file, d->names[d->nsets - 1]) ? d->nsets - 1 : RPT_NO_SET;
 	f->line = it->line;
 	f->sev = it->sev;
 	f->rule = xstrdup(it->rule ? it->rule : "");
@@ -975,6 +977,7 @@ static void note_waived(void *ctx, const char *file, const struct entry *e, cons
 	d->waived = xgrow(d->waived, &d->awaived, d->nwaived_list + 1, sizeof(*f));
 	f = &d->waived[d->nwaived_list++];
 	f->file = xstrdup(file);
+	f->set = d->nsets && str_eq(file, d->names[d->nsets - 1]) ? d->nsets - 1 : RPT_NO_SET;
 	f->line = e->line;
 	f->sev = DIAG_NOTE;
 	f->rule = xstrdup(rule);

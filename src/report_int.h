@@ -172,8 +172,10 @@ struct rpt_source {
 	size_t nrefs, arefs;
 };
 
+#define RPT_NO_SET ((size_t)-1)   /* a finding about no entries file (the waivers file) */
 struct rpt_finding {
 	char *file;
+	size_t set;                  /* the entries file it is about (sets[]), or RPT_NO_SET */
 	long line;
 	enum diag_severity sev;
 	char *rule;

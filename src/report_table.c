@@ -710,23 +710,26 @@ void rpt_findings_render(struct rpt_flow *f, const struct report_data *d, int li
 		g.head[2] = xstrdup("Errors");
 		g.head[3] = xstrdup("Warnings");
 		g.numeric[1] = g.numeric[2] = g.numeric[3] = 1;
+		/* errors and warnings of each file, counted in one pass */
+		size_t *ne = xcalloc(2 * d->nsets, sizeof(*ne)), *nw = ne + d->nsets;
+		for (i = 0; i < d->nfindings; i++) {
+			size_t set = d->findings[i].set;
+			if (set == RPT_NO_SET)
+				continue;
+			ne[set] += d->findings[i].sev == DIAG_ERROR;
+			nw[set] += d->findings[i].sev == DIAG_WARNING;
+		}
 		for (i = 0; i < d->nsets; i++) {
 			struct cell *c = grid_add_row(&g);
 			struct buf b = BUF_INIT;
 			const char *base = strrchr(d->names[i], '/');
-			size_t k, ne = 0, nw = 0;
-			for (k = 0; k < d->nfindings; k++) {
-				if (!str_eq(d->findings[k].file, d->names[i]))
-					continue;
-				ne += d->findings[k].sev == DIAG_ERROR;
-				nw += d->findings[k].sev == DIAG_WARNING;
-			}
 			rpt_markup_escape(base ? base + 1 : d->names[i], &b);
 			c[0].markup = buf_detach(&b, NULL);
 			count_cell(&c[1], d->sets[i].n);
-			count_cell(&c[2], ne);
-			count_cell(&c[3], nw);
+			count_cell(&c[2], ne[i]);
+			count_cell(&c[3], nw[i]);
 		}
+		free(ne);
 		caption_markup("Table", f->table_no, "Findings counted by file.", 0, &cap);
 		caption_markup("Table", f->table_no, NULL, 1, &cont);
 		grid_draw(f, &g, buf_str(&cap), buf_str(&cont), "");
