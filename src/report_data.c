@@ -873,8 +873,8 @@ static void rebuild_rows(struct report_data *d)
 
 static struct entry_set *new_set(struct report_data *d, const char *name)
 {
-	d->sets = xrealloc(d->sets, (d->nsets + 1) * sizeof(*d->sets));
-	d->names = xrealloc(d->names, (d->nsets + 1) * sizeof(*d->names));
+	d->sets = xgrow(d->sets, &d->asets, d->nsets + 1, sizeof(*d->sets));
+	d->names = xgrow(d->names, &d->anames, d->nsets + 1, sizeof(*d->names));
 	entry_set_init(&d->sets[d->nsets]);
 	d->names[d->nsets] = xstrdup(name);
 	return &d->sets[d->nsets++];

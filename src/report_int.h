@@ -185,7 +185,7 @@ struct rpt_finding {
 struct report_data {
 	struct entry_set *sets;
 	char **names;
-	size_t nsets;
+	size_t nsets, asets, anames;
 	struct rpt_row *rows;        /* entries not rejected, in file order */
 	size_t nrows, arows;
 	size_t nrejected;
