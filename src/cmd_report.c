@@ -160,6 +160,7 @@ static int run(int argc, char **argv)
 
 	d = report_data_new();
 	report_data_set_hook(d, &validation_hook);
+	report_data_validate(d, report_template_shows_findings(t));
 	if (doc)
 		report_data_only_doc(d, doc);
 	if (optind >= argc) {
@@ -205,8 +206,9 @@ const struct command cmd_report = {
 	"TEMPLATE may be the name of one of nh3cat's own templates (overview,\n"
 	"quality), found where nh3cat is installed (PREFIX/share/nh3cat/templates)\n"
 	"or in its source tree when run from there.  A PDF (A4) holds the whole report;\n"
-	"an SVG or PNG holds one chart.  Rejected entries are left out; the\n"
-	"validation findings of every file are available to the template.\n"
+	"an SVG or PNG holds one chart.  Rejected entries are left out.  When\n"
+	"the template has a findings block, every file is validated as\n"
+	"nh3cat validate --waivers does it, and its findings are listed.\n"
 	"\n"
 	"Options:\n"
 	"  -o, --output OUT   the file to write (.pdf, .svg or .png; - for standard\n"

@@ -600,14 +600,6 @@ static void collect(void *ctx, const struct diag_item *it)
 
 /* --- one measurement once ---------------------------------------------------- */
 
-/* A catalyst name folded as everywhere else (chem_fold_name): "Co1Ru2/NC" -> "co1ru2nc". */
-static void name_key(const char *s, struct buf *out)
-{
-	char *f = chem_fold_name(s);
-	buf_addstr(out, f);
-	free(f);
-}
-
 static uint64_t hash_bytes(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ULL;   /* FNV-1a */
@@ -654,6 +646,7 @@ static void fact_tab_put(struct fact_tab *t, uint64_t h, size_t idx)
 
 struct fact {
 	const struct entry *e;
+	char *fold;                  /* its catalyst name folded (chem_fold_name), once */
 	size_t set;
 	size_t filled;               /* values and conditions given */
 	int keep;
@@ -687,7 +680,7 @@ static int measurement_key(const struct report_data *d, const struct fact *f, en
 	buf_reset(k);
 	buf_addstr(k, entry_doc(d, f));
 	buf_addch(k, '\x1f');
-	name_key(entry_get(f->e, COL_CATALYST), k);
+	buf_addstr(k, f->fold);
 	buf_printf(k, "\x1f%d\x1f", (int)c);
 	buf_addstr(k, num_parse(v, &x) == 0 ? num_format(x, tmp) : v);
 	return 1;
@@ -697,8 +690,6 @@ static int measurement_key(const struct report_data *d, const struct fact *f, en
 static int covered_by(const struct report_data *d, const struct fact *b, const struct fact *a)
 {
 	size_t k;
-	struct buf na = BUF_INIT, nb = BUF_INIT;
-	int same;
 	if (!str_eq(entry_doc(d, a), entry_doc(d, b)))
 		return 0;
 	for (k = 0; k < ENTRY_NRESULTS; k++) {
@@ -711,12 +702,7 @@ static int covered_by(const struct report_data *d, const struct fact *b, const s
 		if (*v && !same_num(v, entry_get(a->e, entry_col_of_role(ROLE_CONDITION, k))))
 			return 0;
 	}
-	name_key(entry_get(a->e, COL_CATALYST), &na);
-	name_key(entry_get(b->e, COL_CATALYST), &nb);
-	same = str_eq(buf_str(&na), buf_str(&nb));
-	buf_release(&na);
-	buf_release(&nb);
-	return same;
+	return str_eq(a->fold, b->fold);
 }
 
 /*
@@ -732,7 +718,7 @@ static void cited_fact_key(const struct fact *f, struct buf *k)
 	};
 	size_t i;
 	buf_reset(k);
-	name_key(entry_get(f->e, COL_CATALYST), k);
+	buf_addstr(k, f->fold);
 	for (i = 0; i < ARRAY_SIZE(cols); i++) {
 		buf_addch(k, '\x1f');
 		buf_addstr(k, entry_get(f->e, cols[i]));
@@ -799,6 +785,7 @@ static void rebuild_rows(struct report_data *d)
 				f->filled += *entry_get(f->e, entry_col_of_role(ROLE_RESULT, c)) != '\0';
 			for (c = 0; c < ENTRY_NCONDITIONS; c++)
 				f->filled += *entry_get(f->e, entry_col_of_role(ROLE_CONDITION, c)) != '\0';
+			f->fold = chem_fold_name(entry_get(f->e, COL_CATALYST));
 			order[nf] = f;
 			nf++;
 		}
@@ -864,6 +851,8 @@ static void rebuild_rows(struct report_data *d)
 		d->nrows++;
 	}
 	rpt_sources_finish(d);
+	for (i = 0; i < nf; i++)
+		free(facts[i].fold);
 	free(cited.v);
 	free(meas.v);
 	free(facts);
@@ -989,6 +978,11 @@ void report_data_set_hook(struct report_data *d, const struct report_validation_
 	d->hook = hook;
 }
 
+void report_data_validate(struct report_data *d, int yes)
+{
+	d->no_validation = !yes;
+}
+
 static int add_file(struct report_data *d, const char *path)
 {
 	struct diag *dg = diag_new_collect(collect, d);
@@ -1009,12 +1003,13 @@ static int add_file(struct report_data *d, const char *path)
 	/*
 	 * Validated as nh3cat validate --waivers corpus/waivers.txt does it: the
 	 * same rules, the paper's citations (through the hook), the waivers;
-	 * waived findings are kept apart with their reasons.
+	 * waived findings are kept apart with their reasons.  Not when the
+	 * template shows no findings (report_data_validate).
 	 */
-	load_waivers(d, path, dg);
-	{
+	if (!d->no_validation) {
 		struct validate_opts vo;
 		void *h = NULL;
+		load_waivers(d, path, dg);
 		memset(&vo, 0, sizeof(vo));
 		vo.waivers = d->waivers;
 		vo.on_waived = note_waived;

@@ -53,6 +53,12 @@ size_t report_data_count(const struct report_data *d);
 void report_data_only_doc(struct report_data *d, const char *key);
 /* Validate each file as nh3cat validate does, with hook (call before adding). */
 void report_data_set_hook(struct report_data *d, const struct report_validation_hook *hook);
+/*
+ * Files are validated as they are added, unless this says no (a template
+ * that shows no findings: they would be worked out for nothing, and the
+ * validation is a third of a report's time).  Call before adding.
+ */
+void report_data_validate(struct report_data *d, int yes);
 /* The entries files read, in order (a folder gives each of its CSV files). */
 size_t report_data_nfiles(const struct report_data *d);
 const char *report_data_file(const struct report_data *d, size_t i);

@@ -192,6 +192,7 @@ struct report_data {
 	size_t nrepeated;            /* facts another document already gave, left out */
 	struct waivers *waivers;     /* waivers.txt beside the entries folder, or NULL */
 	int waivers_looked;          /* looked for it already */
+	int no_validation;           /* report_data_validate(d, 0): findings are not wanted */
 	unsigned long nwaived;       /* findings the waivers excused */
 	char *doc;                   /* only this document's entries (--doc), or NULL */
 	size_t ninferred;            /* entries whose site type the classifier gave */

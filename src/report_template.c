@@ -641,6 +641,15 @@ size_t report_template_nchart(const struct report_template *t)
 	return n;
 }
 
+int report_template_shows_findings(const struct report_template *t)
+{
+	size_t i;
+	for (i = 0; i < t->nblocks; i++)
+		if (t->blocks[i].kind == RB_FINDINGS)
+			return 1;
+	return 0;
+}
+
 const char *report_template_chart_id(const struct report_template *t, size_t k)
 {
 	size_t i, n = 0;
