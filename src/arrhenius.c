@@ -12,6 +12,7 @@
 #include "arrhenius.h"
 #include "buf.h"
 #include "chem.h"
+#include "physconst.h"
 #include "util.h"
 
 /* Gas constant, kJ mol^-1 K^-1. */
@@ -205,7 +206,7 @@ void arr_find(const struct entry *const *v, size_t n, int min_points, double ea_
 		add_cond(e, COL_PRESSURE_MPA, &key);
 		add_cond(e, COL_WHSV, &key);
 		it[ni].key = xstrdup(buf_str(&key));
-		it[ni].invT = 1000.0 / (t + 273.15);
+		it[ni].invT = 1000.0 / (t + UNITS_ZERO_C_K);
 		it[ni].lnr = log(r);
 		it[ni].idx = i;
 		ni++;

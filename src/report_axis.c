@@ -15,6 +15,7 @@
 
 #include "report_axis.h"
 
+#include "physconst.h"
 #include "report_data.h"
 #include "report_int.h"
 
@@ -278,11 +279,11 @@ static void format_sig(const char *s, int col, struct buf *out)
 		int col;
 		double f;
 	} conv[] = {
-		{ COL_PRESSURE_MPA, 0.101325 }, { COL_PRESSURE_MPA, 0.1 }, { COL_PRESSURE_MPA, 0.001 },
+		{ COL_PRESSURE_MPA, UNITS_ATM_MPA }, { COL_PRESSURE_MPA, 0.1 }, { COL_PRESSURE_MPA, 0.001 },
 		{ COL_TOF_S, 1.0 / 3600 }, { COL_TOF_S, 1.0 / 60 },
 		{ COL_RATE_GCAT, 0.001 }, { COL_RATE_GCAT, 1000 }, { COL_RATE_GCAT, 60 },
-		{ COL_RATE_GCAT, 1 / 17.031 }, { COL_RATE_GMETAL, 0.001 }, { COL_RATE_GMETAL, 60 },
-		{ COL_RATE_GMETAL, 1 / 17.031 }, { COL_EA, 4.184 }, { COL_EA, 96.485 },
+		{ COL_RATE_GCAT, 1 / NH3_MOLAR_MASS }, { COL_RATE_GMETAL, 0.001 }, { COL_RATE_GMETAL, 60 },
+		{ COL_RATE_GMETAL, 1 / NH3_MOLAR_MASS }, { COL_EA, UNITS_KCAL_KJ }, { COL_EA, UNITS_EV_KJ_MOL },
 		{ COL_WHSV, 1000 },
 	};
 	double v;
@@ -295,7 +296,7 @@ static void format_sig(const char *s, int col, struct buf *out)
 	figs = sig_figs_of(s);
 	if (col == COL_TEMPERATURE_C) {
 		/* 399.85 from 673 K: the decimals of the kelvins, when they are fewer. */
-		double kelvin = v + 273.15;
+		double kelvin = v + UNITS_ZERO_C_K;
 		for (k = 0; k < decimals_of(s) && k <= 2; k++) {
 			double q = pow(10, k);
 			if (fabs(round(kelvin * q) - kelvin * q) < 1e-6) {

@@ -16,6 +16,7 @@
 
 #include "report_table.h"
 
+#include "physconst.h"
 #include "report_axis.h"
 #include "report_data.h"
 #include "report_flow.h"
@@ -932,9 +933,10 @@ void rpt_stats_render(struct rpt_flow *f, const struct rpt_table *t, const struc
 /* Does x, read in the evidence, give value v of the entry in some unit a paper uses? */
 static int evidence_matches(double x, double v)
 {
-	static const double factor[] = { 1, 1000, 0.001, 3600, 60, 10, 1 / 0.101325, 17.031, 1 / 4.184 };
+	static const double factor[] = { 1, 1000, 0.001, 3600, 60, 10, 1 / UNITS_ATM_MPA, NH3_MOLAR_MASS,
+					 1 / UNITS_KCAL_KJ };
 	size_t k;
-	if (fabs(x - (v + 273.15)) < 0.01)
+	if (fabs(x - (v + UNITS_ZERO_C_K)) < 0.01)
 		return 1;
 	for (k = 0; k < ARRAY_SIZE(factor); k++) {
 		double w = v * factor[k];

@@ -752,7 +752,7 @@ static int resolve(struct factor *f, int n, enum quantity_kind hint, struct ures
 			{ { [D_TIME] = -1 }, QK_TOF, 1 },
 			{ { [D_AMOUNT] = 1, [D_AMOUNT_METAL] = -1, [D_TIME] = -1 }, QK_TOF, 1 },
 			/* "site^-1 s^-1": molecules per site, counted one by one */
-			{ { [D_AMOUNT_METAL] = -1, [D_TIME] = -1 }, QK_TOF, 6.02214076e23 },
+			{ { [D_AMOUNT_METAL] = -1, [D_TIME] = -1 }, QK_TOF, UNITS_AVOGADRO },
 			{ { [D_VOLUME] = 1, [D_MASS_CAT] = -1, [D_TIME] = -1 }, QK_WHSV, WHSV_CANON },
 			{ { [D_TEMP] = 1 }, QK_TEMPERATURE, 1 },
 			{ { [D_PRESSURE] = 1 }, QK_PRESSURE, 1 },
@@ -1206,7 +1206,7 @@ static const char *quantity_impossible(const struct quantity *q)
 		if (!num_in_range(v))
 			return isnan(v) ? "out of the range of numbers" :
 			       fabs(v) >= NUM_MAX ? "too large to store" : "too small to store";
-		if (q->kind == QK_TEMPERATURE && v < -273.15)
+		if (q->kind == QK_TEMPERATURE && v < -UNITS_ZERO_C_K)
 			return "below absolute zero";
 		if (q->kind != QK_TEMPERATURE && q->kind != QK_EA && v < 0)
 			return "negative";

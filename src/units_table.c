@@ -11,10 +11,7 @@
 #include <pthread.h>
 #include <string.h>
 
-#define KCAL 4.184                 /* thermochemical calorie, kJ */
-#define EV_KJ_MOL 96.48533212331   /* 1 eV per particle in kJ mol^-1 (CODATA 2018) */
 #define ATM UNITS_ATM_MPA
-#define AVOGADRO 6.02214076e23     /* mol^-1 (SI 2019, exact) */
 
 static const struct unit_atom atoms[] = {
 	/* amount */
@@ -26,12 +23,12 @@ static const struct unit_atom atoms[] = {
 	{ "umol", D_AMOUNT, 1e-6, 0, 0 },
 	{ "nmol", D_AMOUNT, 1e-9, 0, 0 },
 	/* counted one by one: a TOF per site ("molecule site^-1 h^-1", "Co atom^-1 s^-1") */
-	{ "molecule", D_AMOUNT, 1 / AVOGADRO, 0, 0 },
-	{ "molecules", D_AMOUNT, 1 / AVOGADRO, 0, 0 },
-	{ "site", D_AMOUNT_METAL, 1 / AVOGADRO, 0, 0 },
-	{ "sites", D_AMOUNT_METAL, 1 / AVOGADRO, 0, 0 },
-	{ "atom", D_AMOUNT_METAL, 1 / AVOGADRO, 0, 0 },
-	{ "atoms", D_AMOUNT_METAL, 1 / AVOGADRO, 0, 0 },
+	{ "molecule", D_AMOUNT, 1 / UNITS_AVOGADRO, 0, 0 },
+	{ "molecules", D_AMOUNT, 1 / UNITS_AVOGADRO, 0, 0 },
+	{ "site", D_AMOUNT_METAL, 1 / UNITS_AVOGADRO, 0, 0 },
+	{ "sites", D_AMOUNT_METAL, 1 / UNITS_AVOGADRO, 0, 0 },
+	{ "atom", D_AMOUNT_METAL, 1 / UNITS_AVOGADRO, 0, 0 },
+	{ "atoms", D_AMOUNT_METAL, 1 / UNITS_AVOGADRO, 0, 0 },
 	/* mass */
 	{ "g", D_MASS_CAT, 1, 0, 0 },
 	{ "gram", D_MASS_CAT, 1, 0, 0 },
@@ -68,9 +65,9 @@ static const struct unit_atom atoms[] = {
 	{ "kJ", D_ENERGY, 1, 0, 0 },
 	{ "J", D_ENERGY, 1e-3, 0, 0 },
 	{ "MJ", D_ENERGY, 1e3, 0, 0 },
-	{ "kcal", D_ENERGY, KCAL, 0, 0 },
-	{ "cal", D_ENERGY, KCAL * 1e-3, 0, 0 },
-	{ "eV", D_ENERGY, EV_KJ_MOL, 0, AF_EV },
+	{ "kcal", D_ENERGY, UNITS_KCAL_KJ, 0, 0 },
+	{ "cal", D_ENERGY, UNITS_KCAL_KJ * 1e-3, 0, 0 },
+	{ "eV", D_ENERGY, UNITS_EV_KJ_MOL, 0, AF_EV },
 	/* pressure */
 	{ "MPa", D_PRESSURE, 1, 0, 0 },
 	{ "kPa", D_PRESSURE, 1e-3, 0, 0 },
