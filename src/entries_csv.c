@@ -97,7 +97,6 @@ struct reader {
 	/* the layout of the file: its schema columns in order */
 	enum entry_col lay[ENTRY_NCOLS];
 	size_t nschema;
-	struct buf row;      /* scratch: a row in canonical form */
 };
 
 static int too_many(struct reader *r)
@@ -297,6 +296,9 @@ static void move_fields(struct reader *r, struct entry *e, size_t nextra)
 	}
 }
 
+static int row_written_as(const struct entry_set *s, const struct entry *e, int v,
+			  const char *rec, size_t reclen);
+
 static void take_row(struct reader *r, struct entry_set *s, const char *rec, size_t reclen,
 		     long line)
 {
@@ -304,9 +306,7 @@ static void take_row(struct reader *r, struct entry_set *s, const char *rec, siz
 	move_fields(r, e, s->nextra);
 	e->line = line;
 	/* The record's bytes are kept only when writing the row anew would change them. */
-	r->row.len = 0;
-	entries_format_row(s, e, s->version ? s->version : ENTRY_SCHEMA_VERSION, &r->row);
-	if (r->row.len == reclen && memcmp(r->row.data, rec, reclen) == 0) {
+	if (row_written_as(s, e, s->version ? s->version : ENTRY_SCHEMA_VERSION, rec, reclen)) {
 		e->canon = 1;
 		return;
 	}
@@ -447,7 +447,6 @@ int entries_parse(const char *name, const char *data, size_t len, struct entry_s
 		failed = 1;
 	}
 	fields_release(&r.fs);
-	buf_release(&r.row);
 	csv_free(&r.p);
 	return failed ? -1 : 0;
 }
@@ -707,6 +706,66 @@ void entries_format_row(const struct entry_set *s, const struct entry *e, int v,
 		csv_add_field(out, k < e->nextra ? e->extra[k] : "");
 	}
 	buf_addstr(out, s->crlf ? "\r\n" : "\n");
+}
+
+/* Is f, as csv_add_field writes it, the bytes at *p (before end)?  Moves *p past them. */
+static int field_written_as(const char *f, const char **p, const char *end)
+{
+	const char *q = *p, *g;
+	/* The usual field: its bytes, none of which asks for quotes, in one pass. */
+	for (g = f; *g && q != end && *q == *g && *g != ',' && *g != '"' && *g != '\r' && *g != '\n';
+	     g++, q++)
+		;
+	if (!*g && (g == f || (f[0] != ' ' && f[0] != '\t' && g[-1] != ' ' && g[-1] != '\t'))) {
+		*p = q;
+		return 1;
+	}
+	q = *p;
+	if (!needs_quotes(f)) {
+		size_t n = strlen(f);
+		if ((size_t)(end - q) < n || memcmp(q, f, n) != 0)
+			return 0;
+		*p = q + n;
+		return 1;
+	}
+	if (q == end || *q++ != '"')
+		return 0;
+	for (; *f; f++) {
+		if (*f == '"' && (q == end || *q++ != '"'))
+			return 0;
+		if (q == end || *q++ != *f)
+			return 0;
+	}
+	if (q == end || *q++ != '"')
+		return 0;
+	*p = q;
+	return 1;
+}
+
+/*
+ * Would entries_format_row(s, e, v) write exactly rec[0..reclen)?  The same
+ * walk over the fields, compared in place instead of written out.
+ */
+static int row_written_as(const struct entry_set *s, const struct entry *e, int v,
+			  const char *rec, size_t reclen)
+{
+	const char *p = rec, *end = rec + reclen, *eol = s->crlf ? "\r\n" : "\n";
+	size_t k, n, neol = strlen(eol);
+	for (k = 0, n = 0; k < ENTRY_NCOLS; k++) {
+		if (entry_cols[k].since > v)
+			continue;
+		if (n++ && (p == end || *p++ != ','))
+			return 0;
+		if (!field_written_as(e->f[k], &p, end))
+			return 0;
+	}
+	for (k = 0; k < s->nextra; k++) {
+		if (p == end || *p++ != ',')
+			return 0;
+		if (!field_written_as(k < e->nextra ? e->extra[k] : "", &p, end))
+			return 0;
+	}
+	return (size_t)(end - p) == neol && memcmp(p, eol, neol) == 0;
 }
 
 void entries_format(const struct entry_set *s, struct buf *out)
