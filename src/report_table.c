@@ -1014,13 +1014,45 @@ static void fields_markup(const struct entry *e, const enum entry_col *cols, siz
 		buf_addstr(out, "–");
 }
 
+/* Findings in order of file (set), line, then as collected: an entry's are found by bisection. */
+static int cmp_finding_at(const void *pa, const void *pb)
+{
+	const struct rpt_finding *a = *(const struct rpt_finding *const *)pa;
+	const struct rpt_finding *b = *(const struct rpt_finding *const *)pb;
+	if (a->set != b->set)
+		return a->set < b->set ? -1 : 1;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+/* The first of the n sorted findings at set and line or after them. */
+static size_t findings_lower_bound(const struct rpt_finding *const *v, size_t n, size_t set, long line)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid]->set < set || (v[mid]->set == set && v[mid]->line < line))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 void rpt_entries_render(struct rpt_flow *f, const struct report_data *d)
 {
 	static const enum entry_col conds[] = { COL_TEMPERATURE_C, COL_PRESSURE_MPA, COL_WHSV };
 	static const enum entry_col vals[] = { COL_RATE_GCAT, COL_RATE_GMETAL, COL_TOF_S, COL_EA };
 	static const enum entry_col cat[] = { COL_SITE_TYPE, COL_METALS, COL_LOADING_WT, COL_SUPPORT,
 		COL_PROMOTER, COL_SIZE_NM };
-	size_t i, j, k, shown = 0;
+	size_t i, j, k, shown = 0, nat = 0;
+	const struct rpt_finding **at = xcalloc(d->nfindings + 1, sizeof(*at));
+	for (k = 0; k < d->nfindings; k++)
+		if (d->findings[k].set != RPT_NO_SET)
+			at[nat++] = &d->findings[k];
+	if (nat > 1)
+		qsort(at, nat, sizeof(*at), cmp_finding_at);
 	for (i = 0; i < d->nsets; i++) {
 		for (j = 0; j < d->sets[i].n; j++) {
 			const struct entry *e = &d->sets[i].v[j];
@@ -1060,10 +1092,9 @@ void rpt_entries_render(struct rpt_flow *f, const struct report_data *d)
 			fields_markup(e, vals, ARRAY_SIZE(vals), &b);
 			buf_addstr(&b, "\n<b>Evidence</b> ");
 			evidence_markup(e, entry_get(e, COL_EVIDENCE), &b);
-			for (k = 0; k < d->nfindings; k++) {
-				const struct rpt_finding *fd = &d->findings[k];
-				if (fd->line != e->line || !str_eq(fd->file, d->names[i]))
-					continue;
+			for (k = findings_lower_bound(at, nat, i, e->line);
+			     k < nat && at[k]->set == i && at[k]->line == e->line; k++) {
+				const struct rpt_finding *fd = at[k];
 				buf_addstr(&b, nf++ ? "\n" : "\n<b>Findings</b> ");
 				buf_printf(&b, "<span foreground=\"%s\">%s</span> <tt>",
 					   fd->sev == DIAG_ERROR ? "#b00000" : "#805000",
@@ -1091,6 +1122,7 @@ void rpt_entries_render(struct rpt_flow *f, const struct report_data *d)
 	if (!shown)
 		f->y += gfx_text(f->g, FONT_BODY, "<i>No entries for this document.</i>", f->x, f->y,
 				 f->width, GA_LEFT, GREY) + 12;
+	free(at);
 	if (f->layout)
 		fprintf(f->layout, "entries shown=%zu\n", shown);
 }

@@ -645,7 +645,7 @@ int report_template_shows_findings(const struct report_template *t)
 {
 	size_t i;
 	for (i = 0; i < t->nblocks; i++)
-		if (t->blocks[i].kind == RB_FINDINGS)
+		if (t->blocks[i].kind == RB_FINDINGS || t->blocks[i].kind == RB_ENTRIES)
 			return 1;
 	return 0;
 }

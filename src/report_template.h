@@ -18,7 +18,7 @@ struct report_template *report_template_load(const char *path);
 void report_template_free(struct report_template *t);
 /* Number of charts, and the id of chart i (for --chart and make reports). */
 size_t report_template_nchart(const struct report_template *t);
-/* Does the template show validation findings (a findings block)? */
+/* Does the template show validation findings (a findings block, a review sheet)? */
 int report_template_shows_findings(const struct report_template *t);
 const char *report_template_chart_id(const struct report_template *t, size_t i);
 
