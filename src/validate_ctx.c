@@ -49,16 +49,19 @@ int loading_is_valid(const char *s)
 /*
  * Findings are held in a batch of at most FINDINGS_HELD of them or
  * FINDINGS_TEXT bytes of messages.  A full batch is sorted and written as a
- * run to an unlinked temporary file (tmpfile); FINDINGS_FANIN runs of one
- * level are merged into one of the next, so that at most FINDINGS_FANIN
- * runs a level are kept and a finding is copied about log16 of the batches
- * times.  At the end the runs are merged into the diagnostics.  A run
- * without a temporary file holds every finding, as it always did.
+ * run to an unlinked temporary file (tmpfile).  At the end every run is
+ * merged at once into the diagnostics, through a heap of their cursors: a
+ * finding is written once and read once however many there are (merging
+ * runs level by level, 16 at a time, copied it a number of times growing
+ * with the log of their number).  The cursors' buffers share
+ * FINDINGS_MERGE_BUF bytes, at least CURSOR_BUF_MIN each.  A run without a
+ * temporary file holds every finding, as it always did.
  */
 #define FINDINGS_HELD 8192
 #define FINDINGS_TEXT (1u << 20)
-#define FINDINGS_FANIN 16
-#define CURSOR_BUF 8192
+#define FINDINGS_MERGE_BUF (4u << 20)
+#define CURSOR_BUF_MAX 8192
+#define CURSOR_BUF_MIN 512
 
 static int cmp_held(const struct held *x, const struct held *y)
 {
@@ -86,7 +89,7 @@ struct cursor {
 	int fd;
 	long long pos, end;
 	char *buf;
-	size_t blen, bpos;
+	size_t bsize, blen, bpos;
 	struct held h;     /* the current record, when live */
 	struct buf text;
 	int live;
@@ -98,7 +101,7 @@ static void cursor_read(struct cursor *c, void *dst, size_t n)
 	while (n) {
 		size_t k;
 		if (c->bpos == c->blen) {
-			size_t want = CURSOR_BUF;
+			size_t want = c->bsize;
 			ssize_t got;
 			if ((long long)want > c->end - c->pos)
 				want = (size_t)(c->end - c->pos);
@@ -161,63 +164,68 @@ static void emit_record(struct emitter *em, const struct held *h, const char *te
 	}
 }
 
-/*
- * Merge runs[from..to) in line order: into a new run at the end of the
- * file (em NULL) or into the diagnostics.
- */
-static void merge_runs(struct vctx *v, size_t from, size_t to, struct emitter *em)
+/* Restore the heap order of h[0..n) (least first) below slot i. */
+static void heap_down(struct cursor **h, size_t n, size_t i)
 {
-	struct cursor c[FINDINGS_FANIN];
-	size_t k, nc = to - from;
-	long long start = 0;
+	for (;;) {
+		size_t l = 2 * i + 1, m = i;
+		struct cursor *t;
+		if (l < n && cmp_held(&h[l]->h, &h[m]->h) < 0)
+			m = l;
+		if (l + 1 < n && cmp_held(&h[l + 1]->h, &h[m]->h) < 0)
+			m = l + 1;
+		if (m == i)
+			return;
+		t = h[i];
+		h[i] = h[m];
+		h[m] = t;
+		i = m;
+	}
+}
+
+/* Merge every run in line order into the diagnostics. */
+static void merge_runs(struct vctx *v, struct emitter *em)
+{
+	size_t k, n = 0, nc = v->nruns, bsize = FINDINGS_MERGE_BUF / (nc ? nc : 1);
+	struct cursor *c = xcalloc(nc + 1, sizeof(*c));
+	struct cursor **heap = xcalloc(nc + 1, sizeof(*heap));
 	int fd = fileno(v->spill);
 
 	if (fflush(v->spill) != 0)
 		die("writing findings to a temporary file: %s", strerror(errno));
-	if (!em) {
-		if (fseeko(v->spill, 0, SEEK_END) != 0)
-			die("writing findings to a temporary file: %s", strerror(errno));
-		start = (long long)ftello(v->spill);
-	}
+	if (bsize > CURSOR_BUF_MAX)
+		bsize = CURSOR_BUF_MAX;
+	if (bsize < CURSOR_BUF_MIN)
+		bsize = CURSOR_BUF_MIN;
 	for (k = 0; k < nc; k++) {
-		memset(&c[k], 0, sizeof(c[k]));
 		c[k].fd = fd;
-		c[k].pos = v->runs[from + k].off;
-		c[k].end = v->runs[from + k].off + v->runs[from + k].len;
-		c[k].buf = xmalloc(CURSOR_BUF);
+		c[k].pos = v->runs[k].off;
+		c[k].end = v->runs[k].off + v->runs[k].len;
+		c[k].bsize = bsize;
+		c[k].buf = xmalloc(bsize);
 		cursor_next(&c[k]);
+		if (c[k].live)
+			heap[n++] = &c[k];
 	}
-	for (;;) {
-		struct cursor *min = NULL;
-		for (k = 0; k < nc; k++)
-			if (c[k].live && (!min || cmp_held(&c[k].h, &min->h) < 0))
-				min = &c[k];
-		if (!min)
-			break;
-		if (em)
-			emit_record(em, &min->h, buf_str(&min->text));
-		else
-			spill_write(v, &min->h, buf_str(&min->text));
+	for (k = n / 2; k-- > 0;)
+		heap_down(heap, n, k);
+	while (n) {
+		struct cursor *min = heap[0];
+		emit_record(em, &min->h, buf_str(&min->text));
 		cursor_next(min);
+		if (!min->live)
+			heap[0] = heap[--n];
+		heap_down(heap, n, 0);
 	}
 	for (k = 0; k < nc; k++) {
 		free(c[k].buf);
 		buf_release(&c[k].text);
 	}
-	if (!em) {
-		struct spill_run r;
-		if (fflush(v->spill) != 0)
-			die("writing findings to a temporary file: %s", strerror(errno));
-		r.off = start;
-		r.len = (long long)ftello(v->spill) - start;
-		r.level = v->runs[to - 1].level + 1;
-		memmove(&v->runs[from + 1], &v->runs[to], (v->nruns - to) * sizeof(*v->runs));
-		v->runs[from] = r;
-		v->nruns -= nc - 1;
-	}
+	free(c);
+	free(heap);
 }
 
-/* The batch, sorted, as a run; runs of one level merged FINDINGS_FANIN at a time. */
+/* The batch, sorted, as a run at the end of the temporary file. */
 static void spill_batch(struct vctx *v)
 {
 	struct spill_run r;
@@ -236,15 +244,10 @@ static void spill_batch(struct vctx *v)
 	for (i = 0; i < v->nheld; i++)
 		spill_write(v, &v->held[i], v->held_text.data + v->held[i].off);
 	r.len = (long long)ftello(v->spill) - r.off;
-	r.level = 0;
 	v->runs = xgrow(v->runs, &v->runs_alloc, v->nruns + 1, sizeof(*v->runs));
 	v->runs[v->nruns++] = r;
 	v->nheld = 0;
 	buf_reset(&v->held_text);
-	/* the last FINDINGS_FANIN runs of one level become one of the next */
-	while (v->nruns >= FINDINGS_FANIN &&
-	       v->runs[v->nruns - FINDINGS_FANIN].level == v->runs[v->nruns - 1].level)
-		merge_runs(v, v->nruns - FINDINGS_FANIN, v->nruns, NULL);
 }
 
 static long hold(struct vctx *v, long line, size_t seq, size_t sub, int sev, enum rule r,
@@ -313,9 +316,7 @@ void vfindings_flush(struct vctx *v)
 	if (v->spill) {
 		if (v->nheld)
 			spill_batch(v);
-		while (v->nruns > FINDINGS_FANIN)
-			merge_runs(v, v->nruns - FINDINGS_FANIN, v->nruns, NULL);
-		merge_runs(v, 0, v->nruns, &em);
+		merge_runs(v, &em);
 		fclose(v->spill);
 		v->spill = NULL;
 	} else {

@@ -32,7 +32,6 @@ struct held {
 /* A run of findings sorted by line in the spill file: where, how many bytes. */
 struct spill_run {
 	long long off, len;
-	unsigned level;    /* merged from FINDINGS_FANIN^level batches */
 };
 
 #define NUM_SLOTS 10
@@ -66,7 +65,7 @@ struct vctx {
 	size_t nseq;                   /* findings and appended texts so far */
 	FILE *spill;                   /* NULL until a batch fills */
 	int spill_failed;              /* no temporary file: everything held */
-	struct spill_run *runs;        /* at most FINDINGS_FANIN a level */
+	struct spill_run *runs;        /* the sorted batches written to spill */
 	size_t nruns, runs_alloc;
 	/* validate_cross's indexes, per entry (n of each) */
 	/*
