@@ -93,7 +93,7 @@ static int run(int argc, char **argv)
 	struct report_template *t = NULL;
 	struct report_data *d = NULL;
 	enum report_format fmt = REPORT_PDF, named;
-	int c, list = 0, status = EXIT_OK, i;
+	int c, list = 0, status = EXIT_OK;
 	char *own_out = NULL, *own_tpl = NULL;
 
 	optind = 0;
@@ -177,9 +177,10 @@ static int run(int argc, char **argv)
 				"without data", CORPUS_DIR);
 		}
 	}
-	for (i = optind; i < argc; i++)
-		if (report_data_add(d, argv[i]) < 0)
-			status = EXIT_INPUT;
+	/* every file named (a shell glob of the entries folder): the rows worked out once */
+	if (optind < argc &&
+	    report_data_add_many(d, (const char *const *)(argv + optind), (size_t)(argc - optind)) < 0)
+		status = EXIT_INPUT;
 	if (status == EXIT_OK) {
 		if (!out)
 			out = own_out = default_out(tpl_path);

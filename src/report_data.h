@@ -42,6 +42,11 @@ struct report_data *report_data_new(void);
  * only when the file or folder cannot be read at all.
  */
 int report_data_add(struct report_data *d, const char *path);
+/*
+ * report_data_add of n paths, the rows worked out once over them all (each
+ * report_data_add works them out anew over every file added so far).
+ */
+int report_data_add_many(struct report_data *d, const char *const *paths, size_t n);
 /* Add entries already in memory (tests, benchmarks); s is copied. */
 void report_data_add_set(struct report_data *d, const char *name,
 			 const struct entry_set *s);

@@ -34,12 +34,16 @@ trap 'rm -rf "$work"' EXIT
 fail=0
 echo "HOSTILE_SCALE=$SCALE: each input at $(awk -v s="$SCALE" 'BEGIN { print s / 10 }')x and ${SCALE}x the size that stalled"
 
-# run_timed DIR CMD...: run CMD in DIR; stdout to DIR/run.out, stderr to
-# DIR/run.err; exit status, CPU milliseconds and peak KB to DIR/run.{rc,ms,kb}
+# run_timed DIR CMD...: run CMD in DIR, with the lines of DIR/run.args
+# after it as more arguments when the generator wrote that file (a
+# generated list of files, as a shell glob gives them); stdout to
+# DIR/run.out, stderr to DIR/run.err; exit status, CPU milliseconds and
+# peak KB to DIR/run.{rc,ms,kb}
 run_timed() {
-  local dir=$1
+  local dir=$1 more=()
   shift
-  (cd "$dir" && $TIMECMD -f '%U %S %M' -o run.time ${VALGRIND:-} "$@" >run.out 2>run.err; echo $? >run.rc)
+  [ -f "$dir/run.args" ] && mapfile -t more <"$dir/run.args"
+  (cd "$dir" && $TIMECMD -f '%U %S %M' -o run.time ${VALGRIND:-} "$@" "${more[@]}" >run.out 2>run.err; echo $? >run.rc)
   awk 'END { printf "%d\n", ($1 + $2) * 1000 }' "$dir/run.time" >"$dir/run.ms"
   awk 'END { print $3 }' "$dir/run.time" >"$dir/run.kb"
 }
