@@ -583,6 +583,16 @@ struct report_data *report_data_new(void)
 	return xcalloc(1, sizeof(struct report_data));
 }
 
+/*
+ * The entries file a finding is about: findings are collected while their
+ * file is read, so it is the last one added when the names agree
+ * (RPT_NO_SET for another file, such as the waivers file).
+ */
+static size_t set_being_read(const struct report_data *d, const char *file)
+{
+	return d->nsets && str_eq(file, d->names[d->nsets - 1]) ? d->nsets - 1 : RPT_NO_SET;
+}
+
 static void collect(void *ctx, const struct diag_item *it)
 {
 	struct report_data *d = ctx;
@@ -590,8 +600,7 @@ static void collect(void *ctx, const struct diag_item *it)
 	d->findings = xgrow(d->findings, &d->afindings, d->nfindings + 1, sizeof(*f));
 	f = &d->findings[d->nfindings++];
 	f->file = xstrdup(it->file ? it->file : "");
-	/* Findings are collected while their file is read, so it is the last set. */
-	f->set = d->nsets && str_eq(f->file, d->names[d->nsets - 1]) ? d->nsets - 1 : RPT_NO_SET;
+	f->set = set_being_read(d, f->file);
 	f->line = it->line;
 	f->sev = it->sev;
 	f->rule = xstrdup(it->rule ? it->rule : "");
@@ -966,7 +975,7 @@ static void note_waived(void *ctx, const char *file, const struct entry *e, cons
 	d->waived = xgrow(d->waived, &d->awaived, d->nwaived_list + 1, sizeof(*f));
 	f = &d->waived[d->nwaived_list++];
 	f->file = xstrdup(file);
-	f->set = d->nsets && str_eq(file, d->names[d->nsets - 1]) ? d->nsets - 1 : RPT_NO_SET;
+	f->set = set_being_read(d, file);
 	f->line = e->line;
 	f->sev = DIAG_NOTE;
 	f->rule = xstrdup(rule);
